@@ -1,0 +1,59 @@
+package vn.motcua.report.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.config.ConfigException;
+import vn.motcua.report.dossier.ImportException;
+import vn.motcua.report.period.PeriodException;
+
+/** Runs one command and turns what happened into an exit code and a message for the operator. */
+@Component
+public class Cli {
+
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    /** A command of the command line. */
+    public interface Command {
+        int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception;
+    }
+
+    private final Map<String, Command> commands;
+
+    public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand) {
+        this.commands = Map.of("import", importCommand, "run", runCommand, "demo", demoCommand);
+    }
+
+    public int execute(CommandLine line, PrintStream out, PrintStream err) {
+        Command command = commands.get(line.name());
+        if (command == null) {
+            err.println("motcua-report: unknown command '" + line.name() + "'");
+            return ExitCode.BAD_INPUT;
+        }
+        try {
+            return command.execute(line, out, err);
+        } catch (UsageException | PeriodException | ConfigException | ImportException e) {
+            log.info("{} refused: {}", line.name(), e.getMessage());
+            err.println("motcua-report: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (Exception e) {
+            log.error("{} failed", line.name(), e);
+            err.println("motcua-report: " + line.name() + " failed: " + rootMessage(e));
+            err.println("Details are in the log file under $MOTCUA_HOME/logs.");
+            return ExitCode.FAILED;
+        }
+    }
+
+    /** The innermost message of an exception chain: usually the one that says what went wrong. */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

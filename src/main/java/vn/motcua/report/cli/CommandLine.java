@@ -1,0 +1,98 @@
+package vn.motcua.report.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed command line: the command, its positional arguments and its {@code --options}.
+ * Checked before anything starts, so a typo costs no database start-up.
+ */
+public record CommandLine(String name, List<String> arguments, Map<String, String> options) {
+
+    /** Per command: accepted options, and how many positional arguments. */
+    private record Spec(Set<String> options, Set<String> required, int positional, String usage) {
+    }
+
+    private static final Map<String, Spec> COMMANDS = Map.of(
+            "help", new Spec(Set.of(), Set.of(), 0, "help"),
+            "import", new Spec(Set.of(), Set.of(), 2, "import dossiers|transfers FILE.csv"),
+            "run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
+                    "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]"),
+            "demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]"));
+
+    public static final String HELP = """
+            motcua-report: the periodic report of a Public Administration Center on one-stop-shop dossiers.
+
+            Commands:
+              demo [--out DIR]
+                  Load the bundled sample data (February 2021) and produce its report.
+              import dossiers FILE.csv
+              import transfers FILE.csv
+                  Check every row of the file and store it only if no row is refused.
+              run --period YYYY-MM [--cutoff-day N|last] [--out DIR]
+                  Produce the report of a period (also YYYY-Qn, YYYY-6M, YYYY-9M, YYYY).
+                  The cutoff day defaults to jobs/report.yaml; tables go to DIR (default reports/).
+              help
+                  This text.
+
+            Exit codes: 0 done, 1 the job failed, 2 bad usage or bad input.
+            Environment: MOTCUA_HOME (default ~/.motcua), MOTCUA_JOBS (default ./jobs),
+                         SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD to use a PostgreSQL server.
+            """;
+
+    public static CommandLine parse(String[] args) {
+        if (args.length == 0) {
+            return new CommandLine("help", List.of(), Map.of());
+        }
+        String name = args[0];
+        if (name.equals("--help") || name.equals("-h")) {
+            name = "help";
+        }
+        Spec spec = COMMANDS.get(name);
+        if (spec == null) {
+            throw new UsageException("unknown command '" + name + "'");
+        }
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                String key = a.substring(2);
+                String value;
+                int eq = key.indexOf('=');
+                if (eq >= 0) {
+                    value = key.substring(eq + 1);
+                    key = key.substring(0, eq);
+                } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    value = args[++i];
+                } else {
+                    throw new UsageException("option --" + key + " needs a value (usage: " + spec.usage() + ")");
+                }
+                if (!spec.options().contains(key)) {
+                    throw new UsageException("'" + name + "' has no option --" + key + " (usage: " + spec.usage() + ")");
+                }
+                if (options.put(key, value) != null) {
+                    throw new UsageException("option --" + key + " is given twice");
+                }
+            } else {
+                positional.add(a);
+            }
+        }
+        if (positional.size() != spec.positional()) {
+            throw new UsageException("usage: " + spec.usage());
+        }
+        for (String r : spec.required()) {
+            if (!options.containsKey(r)) {
+                throw new UsageException("'" + name + "' needs --" + r + " (usage: " + spec.usage() + ")");
+            }
+        }
+        return new CommandLine(name, List.copyOf(positional), Map.copyOf(options));
+    }
+
+    public String option(String key, String otherwise) {
+        return options.getOrDefault(key, otherwise);
+    }
+}

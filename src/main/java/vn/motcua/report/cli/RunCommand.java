@@ -1,0 +1,64 @@
+package vn.motcua.report.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.period.Period;
+import vn.motcua.report.report.ReportJobConfiguration;
+import vn.motcua.report.report.ReportService;
+import vn.motcua.report.report.Revision;
+import vn.motcua.report.report.TableCsv;
+
+/** {@code run --period YYYY-MM [--cutoff-day N|last] [--out DIR]}: the first report of a period. */
+@Component
+public class RunCommand implements Cli.Command {
+
+    public static final String DEFAULT_OUT = "reports";
+
+    private final ReportService reports;
+
+    public RunCommand(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+        Period period = reports.period(line.option("period", null), line.options().get("cutoff-day"));
+        Optional<Revision> latest = reports.latest(period);
+        if (latest.isPresent()) {
+            Revision r = latest.get();
+            throw new UsageException(r.completed()
+                    ? period.name() + " already has a completed report (revision " + r.revision()
+                            + "). A corrected report is a new revision: rerun --period " + period.name() + " --reason TEXT"
+                    : period.name() + " revision " + r.revision() + " did not complete (status " + r.status()
+                            + "): resume it with restart --period " + period.name());
+        }
+        return run(period, 1, null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
+    }
+
+    /** Runs the job for one revision, prints the table and the files written; returns the exit code. */
+    int run(Period period, int revision, String reason, Path outDir, PrintStream out, PrintStream err) throws Exception {
+        out.println("Report " + period.describe() + ", revision " + revision);
+        JobExecution execution = reports.run(period, revision, reason, outDir);
+        return finish(execution, period, revision, out, err);
+    }
+
+    int finish(JobExecution execution, Period period, int revision, PrintStream out, PrintStream err) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            err.println("motcua-report: the report job " + execution.getStatus() + " (execution " + execution.getId() + ")");
+            execution.getAllFailureExceptions().forEach(t -> err.println("  " + Cli.rootMessage(t)));
+            err.println("Nothing of revision " + revision + " counts as a finished report."
+                    + " Fix the cause, then: restart --period " + period.name());
+            return ExitCode.FAILED;
+        }
+        Revision done = reports.latest(period).orElseThrow();
+        TableCsv.print(reports.table(done), out);
+        out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
+        return ExitCode.OK;
+    }
+}

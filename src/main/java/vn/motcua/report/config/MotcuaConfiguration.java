@@ -1,0 +1,33 @@
+package vn.motcua.report.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.motcua.report.db.MotcuaHome;
+
+/** Where things live: MOTCUA_HOME and the jobs folder. */
+@Configuration(proxyBeanMethods = false)
+public class MotcuaConfiguration {
+
+    @Bean
+    MotcuaHome motcuaHome(@Value("${motcua.home}") String home) {
+        return new MotcuaHome(Path.of(home).toAbsolutePath());
+    }
+
+    @Bean
+    JobsFolder jobsFolder(@Value("${motcua.jobs:}") String jobs) {
+        if (!jobs.isBlank()) {
+            Path folder = Path.of(jobs).toAbsolutePath();
+            if (!Files.isDirectory(folder)) {
+                throw new ConfigException("MOTCUA_JOBS points to " + folder + ", which is not a folder");
+            }
+            return new JobsFolder(folder);
+        }
+        Path local = Path.of("jobs").toAbsolutePath();
+        return new JobsFolder(Files.isDirectory(local) ? local : null);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.motcua.report.db;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Zero setup: with no {@code spring.datasource.url}, the data source is an embedded PostgreSQL under MOTCUA_HOME. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+public class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(MotcuaHome home) {
+        return EmbeddedPostgresServer.startOrReuse(home);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgresServer server, @Value("${motcua.db.pool-size:4}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("motcua-embedded");
+        return new HikariDataSource(config);
+    }
+
+    static class NoDataSourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

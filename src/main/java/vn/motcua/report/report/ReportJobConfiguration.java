@@ -1,0 +1,169 @@
+package vn.motcua.report.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.motcua.report.classify.ClassificationWriter;
+import vn.motcua.report.classify.Classification;
+import vn.motcua.report.classify.Classifier;
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.InScopeDossierReader;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.dossier.Dossier;
+import vn.motcua.report.period.Period;
+
+/**
+ * The period report job, steps in order:
+ * <ol>
+ * <li>{@code openRevision}: the revision row and a zero row per catalogue field;</li>
+ * <li>{@code classify}: every dossier in scope, classified and summed per field, chunk by chunk;</li>
+ * <li>{@code check}: the table's identities, and the totals against an independent SQL aggregate;</li>
+ * <li>{@code writeTable}: the CSV table; the revision becomes COMPLETED.</li>
+ * </ol>
+ * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReportJobConfiguration {
+
+    public static final String JOB_NAME = "reportJob";
+    public static final String TABLE_PATH = "tablePath";
+
+    @Bean
+    Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
+                  RevisionRepository revisions) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(openRevision)
+                .next(classify)
+                .next(check)
+                .next(writeTable)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (!execution.getStatus().isUnsuccessful()) {
+                            return;
+                        }
+                        ReportParameters params = ReportParameters.from(execution.getJobParameters());
+                        revisions.find(params.period().name(), params.revision())
+                                .ifPresent(r -> revisions.setStatus(r.id(), "FAILED"));
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    Step openRevision(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions) {
+        Tasklet tasklet = (contribution, chunkContext) -> {
+            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
+            revisions.open(params.period(), params.revision(), params.reason(),
+                    contribution.getStepExecution().getJobExecutionId());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("openRevision", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    Step classify(JobRepository jobRepository, PlatformTransactionManager tx, InScopeDossierReader inScopeDossierReader,
+                  ItemProcessor<Dossier, Classification> classifyProcessor, ClassificationWriter classificationWriter,
+                  @Value("${motcua.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("classify", jobRepository)
+                .<Dossier, Classification>chunk(chunkSize)
+                .transactionManager(tx)
+                .reader(inScopeDossierReader)
+                .processor(classifyProcessor)
+                .writer(classificationWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    InScopeDossierReader inScopeDossierReader(DataSource dataSource, @Value("#{stepExecution}") StepExecution step,
+                                              @Value("${motcua.fetch-size:10000}") int fetchSize) {
+        return new InScopeDossierReader(dataSource, ReportParameters.from(step.getJobParameters()).period(), fetchSize);
+    }
+
+    /** Out-of-scope dossiers (rule 1) are filtered out here and counted as the step's filter count. */
+    @Bean
+    @StepScope
+    ItemProcessor<Dossier, Classification> classifyProcessor(@Value("#{stepExecution}") StepExecution step) {
+        Classifier classifier = new Classifier(ReportParameters.from(step.getJobParameters()).period());
+        return dossier -> classifier.classify(dossier).orElse(null);
+    }
+
+    @Bean
+    @StepScope
+    ClassificationWriter classificationWriter(JdbcTemplate jdbc, RevisionRepository revisions,
+                                              @Value("#{stepExecution}") StepExecution step) {
+        ReportParameters params = ReportParameters.from(step.getJobParameters());
+        return new ClassificationWriter(jdbc, revisions.find(params.period().name(), params.revision()).orElseThrow().id());
+    }
+
+    @Bean
+    Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+               SqlAggregate sqlAggregate, JdbcTemplate jdbc) {
+        Tasklet tasklet = (contribution, chunkContext) -> {
+            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
+            Period period = params.period();
+            Revision revision = revisions.find(period.name(), params.revision()).orElseThrow();
+            ReportTable table = revisions.table(revision);
+            List<String> problems = new ArrayList<>();
+            for (ReportRow row : table.rows()) {
+                problems.addAll(Identities.violations("field " + row.field(), row.counts()));
+            }
+            problems.addAll(Identities.violations("total", table.total()));
+            Map<String, Tally> independent = sqlAggregate.byField(period);
+            for (ReportRow row : table.rows()) {
+                Tally expected = independent.getOrDefault(row.field(), new Tally());
+                if (!expected.equals(row.counts())) {
+                    problems.add("field " + row.field() + ": job counted " + row.counts() + " but SQL counts " + expected);
+                }
+            }
+            Long cells = jdbc.queryForObject("SELECT count(*) FROM report_dossier WHERE revision_id = ?", Long.class,
+                    revision.id());
+            if (cells != table.total().get(Counter.TOTAL)) {
+                problems.add("the revision classified " + cells + " dossiers but its rows total "
+                        + table.total().get(Counter.TOTAL));
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("The report's checks failed for " + period.name() + " revision "
+                        + revision.revision() + ":\n  " + String.join("\n  ", problems));
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("check", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    @Bean
+    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions) {
+        Tasklet tasklet = (contribution, chunkContext) -> {
+            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
+            Revision revision = revisions.find(params.period().name(), params.revision()).orElseThrow();
+            Path csv = TableCsv.write(params.out(), revisions.table(revision));
+            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(TABLE_PATH, csv.toString());
+            revisions.setStatus(revision.id(), "COMPLETED");
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("writeTable", jobRepository).tasklet(tasklet, tx).build();
+    }
+}

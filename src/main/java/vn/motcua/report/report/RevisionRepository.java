@@ -1,0 +1,94 @@
+package vn.motcua.report.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.period.Period;
+
+/** Revisions of period reports and their rows. */
+@Repository
+public class RevisionRepository {
+
+    private static final String REVISION_COLUMNS =
+            "id, period, revision, cutoff, start_on, end_on, status, reason, job_execution_id";
+
+    private final JdbcTemplate jdbc;
+
+    public RevisionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Creates the revision with a zero row per catalogue field, or returns it when it exists already
+     * (a restarted execution continues the same revision).
+     */
+    public Revision open(Period period, int revision, String reason, long jobExecutionId) {
+        jdbc.update("""
+                INSERT INTO report_revision (period, revision, cutoff, start_on, end_on, reason, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (period, revision) DO UPDATE SET job_execution_id = EXCLUDED.job_execution_id,
+                                                             status = 'RUNNING'""",
+                period.name(), revision, period.cutoff().toString(), period.start(), period.end(), reason,
+                jobExecutionId);
+        Revision r = find(period.name(), revision).orElseThrow();
+        jdbc.update("""
+                INSERT INTO report_row (revision_id, field_code)
+                SELECT ?, code FROM field ON CONFLICT DO NOTHING""", r.id());
+        return r;
+    }
+
+    public Optional<Revision> find(String period, int revision) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND revision = ?",
+                RevisionRepository::revision, period, revision).stream().findFirst();
+    }
+
+    public Optional<Revision> latest(String period) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS
+                        + " FROM report_revision WHERE period = ? ORDER BY revision DESC LIMIT 1",
+                RevisionRepository::revision, period).stream().findFirst();
+    }
+
+    public void setStatus(long revisionId, String status) {
+        jdbc.update("UPDATE report_revision SET status = ?, completed_at = CASE WHEN ? = 'COMPLETED' THEN now() END"
+                + " WHERE id = ?", status, status, revisionId);
+    }
+
+    /** The revision's rows in catalogue order. */
+    public ReportTable table(Revision revision) {
+        List<ReportRow> rows = new ArrayList<>();
+        jdbc.query("SELECT f.position, f.code, f.name, " + prefixed("r") + """
+                 FROM report_row r JOIN field f ON f.code = r.field_code
+                WHERE r.revision_id = ? ORDER BY f.position""", rs -> {
+            rows.add(new ReportRow(rs.getInt(1), rs.getString(2), rs.getString(3), tally(rs, 4)));
+        }, revision.id());
+        return new ReportTable(revision, rows);
+    }
+
+    /** Reads the {@link Counter} columns starting at {@code first}, in declaration order. */
+    static Tally tally(ResultSet rs, int first) throws SQLException {
+        long[] counts = new long[Counter.values().length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = rs.getLong(first + i);
+        }
+        return Tally.of(counts);
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + Counter.columns().replace(", ", ", " + alias + ".");
+    }
+
+    private static Revision revision(ResultSet rs, int row) throws SQLException {
+        long exec = rs.getLong(9);
+        return new Revision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getObject(5, java.time.LocalDate.class), rs.getObject(6, java.time.LocalDate.class),
+                rs.getString(7), rs.getString(8), rs.wasNull() ? null : exec);
+    }
+}

@@ -1,0 +1,72 @@
+package vn.motcua.report.report;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.period.Period;
+
+/**
+ * The counting rules written a second time, as one SQL statement over the dossier table, grouped by
+ * field. It shares no code with the {@code Classifier}: the check step compares the two, so a slip in
+ * either shows up as a failed job rather than a wrong report.
+ */
+@Component
+public class SqlAggregate {
+
+    // Columns in Counter declaration order.
+    private static final String SQL = """
+            WITH p AS (SELECT ?::date AS s, ?::date AS e),
+            scope AS (
+                SELECT d.*, p.s, p.e, d.finished_on IS NOT NULL AND d.finished_on <= p.e AS done
+                  FROM dossier d, p
+                 WHERE d.received_on <= p.e AND (d.finished_on IS NULL OR d.finished_on >= p.s)),
+            cell AS (
+                SELECT field_code, received_on < s AS carried, channel, done,
+                       CASE WHEN done THEN
+                                CASE WHEN outcome IN ('withdrawn', 'returned') OR due_on IS NULL OR finished_on = due_on THEN 'on_time'
+                                     WHEN finished_on < due_on THEN 'early'
+                                     ELSE 'late' END
+                            WHEN due_on IS NULL OR due_on >= e
+                                 OR (paused_from <= e AND (paused_until IS NULL OR paused_until > e)) THEN 'not_yet_due'
+                            ELSE 'overdue' END AS result,
+                       CASE WHEN done THEN outcome END AS outcome,
+                       apology_on IS NOT NULL AS apology
+                  FROM scope)
+            SELECT field_code,
+                   count(*),
+                   count(*) FILTER (WHERE carried),
+                   count(*) FILTER (WHERE NOT carried AND channel = 'online'),
+                   count(*) FILTER (WHERE NOT carried AND channel = 'direct'),
+                   count(*) FILTER (WHERE NOT carried AND channel = 'postal'),
+                   count(*) FILTER (WHERE done),
+                   count(*) FILTER (WHERE result = 'early'),
+                   count(*) FILTER (WHERE result = 'on_time'),
+                   count(*) FILTER (WHERE result = 'late'),
+                   count(*) FILTER (WHERE NOT done),
+                   count(*) FILTER (WHERE result = 'not_yet_due'),
+                   count(*) FILTER (WHERE result = 'overdue'),
+                   count(*) FILTER (WHERE outcome = 'withdrawn'),
+                   count(*) FILTER (WHERE outcome = 'returned'),
+                   count(*) FILTER (WHERE result = 'late' AND apology)
+              FROM cell
+             GROUP BY field_code""";
+
+    private final JdbcTemplate jdbc;
+
+    public SqlAggregate(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counters per field code for the period; fields with no dossier in scope are absent. */
+    public Map<String, Tally> byField(Period period) {
+        Map<String, Tally> result = new HashMap<>();
+        jdbc.query(SQL, rs -> {
+            result.put(rs.getString(1), RevisionRepository.tally(rs, 2));
+        }, period.start(), period.end());
+        return result;
+    }
+}

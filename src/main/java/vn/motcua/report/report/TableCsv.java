@@ -1,0 +1,68 @@
+package vn.motcua.report.report;
+
+import static vn.motcua.report.classify.Counter.*;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import vn.motcua.report.classify.Tally;
+
+/** The seed form's table as CSV (for other tools) and as text (for the terminal). */
+public final class TableCsv {
+
+    public static final String[] HEADER = {"no", "field", "name", "total", "carried_over", "new", "resolved",
+            "on_time", "late", "pending", "not_yet_due", "overdue"};
+
+    private TableCsv() {
+    }
+
+    /** {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
+    public static Path path(Path outDir, Revision revision) {
+        return outDir.resolve(revision.period()).resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + ".csv");
+    }
+
+    /** Writes the CSV through a temporary file, so a reader never sees half a table. */
+    public static Path write(Path outDir, ReportTable table) throws IOException {
+        Path target = path(outDir, table.revision());
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+            for (ReportRow row : table.rows()) {
+                csv.printRecord(cells(Integer.toString(row.position()), row.field(), row.name(), row.counts()));
+            }
+            csv.printRecord(cells("", "TOTAL", "Tổng cộng", table.total()));
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static Object[] cells(String no, String field, String name, Tally t) {
+        return new Object[] {no, field, name, t.get(TOTAL), t.get(CARRIED_OVER), t.newReceived(), t.get(RESOLVED),
+                t.onTimeOrEarly(), t.get(LATE), t.get(PENDING), t.get(NOT_YET_DUE), t.get(OVERDUE)};
+    }
+
+    /** The table for the terminal: field codes instead of the long names, columns aligned. */
+    public static void print(ReportTable table, PrintStream out) {
+        String format = "%3s %-24s %6s %7s %6s %8s %7s %5s %7s %11s %7s%n";
+        out.printf(format, "no", "field", "total", "carried", "new", "resolved", "on_time", "late", "pending",
+                "not_yet_due", "overdue");
+        for (ReportRow row : table.rows()) {
+            printRow(out, format, Integer.toString(row.position()), row.field(), row.counts());
+        }
+        printRow(out, format, "", "TOTAL", table.total());
+    }
+
+    private static void printRow(PrintStream out, String format, String no, String field, Tally t) {
+        out.printf(format, no, field, t.get(TOTAL), t.get(CARRIED_OVER), t.newReceived(), t.get(RESOLVED),
+                t.onTimeOrEarly(), t.get(LATE), t.get(PENDING), t.get(NOT_YET_DUE), t.get(OVERDUE));
+    }
+}
