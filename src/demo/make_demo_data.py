@@ -25,20 +25,20 @@ exiting 0; a non-zero exit means the files must not be committed):
   whose pause ended 2021-02-26, open pauses); a closed pause that ended before E with
   due >= E; one without a due date.
 * Out of scope for 2021-02: dossiers finished before 2021-01-26 (received in Dec 2020 / Jan
-  2021, two finished exactly on 2021-01-25) and dossiers received 2021-02-26..2021-03-10 (two
-  received exactly on 2021-02-26). Period 2021-01 (2020-12-26..2021-01-25) is a complete,
+  2021, some finished exactly on 2021-01-25) and dossiers received 2021-02-26..2021-03-10
+  (some received exactly on 2021-02-26). Period 2021-01 (2020-12-26..2021-01-25) is a complete,
   consistent period too (printed by the check). The data was "exported" on 2021-03-10:
   nothing happens after that day.
 * Date formats: received_at / finished_at are local date-times "2021-02-03T08:15" except a
-  few with "+07:00" (some with seconds), four with "Z" (all between 00:30Z and 09:59Z, so
+  few with "+07:00" (some with seconds), four with "Z" (all between 00:30Z and 10:00Z, so
   the Vietnam date equals the written date), and a few plain dates; due_at, paused_from,
   paused_until and apology_at are plain dates. Every offset keeps the Vietnam calendar date,
   so an importer that mishandled offsets would still get the same counts (a test for
   offset conversion needs its own row, e.g. 2021-02-25T20:00Z = 26/02 local).
 * Row rules: unique codes; outcome set exactly when finished_at is set; received <= due;
   received <= finished; received <= paused_from <= paused_until <= finished; a paused_until
-  left empty (still waiting) only on open dossiers; new dossiers are received on working
-  days only (none during the Tet holiday 2021-02-10..16).
+  left empty (still waiting) only on open dossiers; dossiers are received and finished on
+  working days only (none during the Tet holiday 2021-02-10..16).
 * Transfers dated 2021-01-26..2021-02-25: district->commune 25, district->province 1,
   commune->district 38, province->district 1; 7 more dated before 26/01 or after 25/02 that
   must not count. Codes starting "XA-" are dossiers of the commune system, not in the file.
@@ -197,7 +197,8 @@ PLAN = [
     ("thi-dua-khen-thuong", (0, 3, 0), [("early", 0, 3, {})]),
     ("ho-tich", (0, 3, 0), [("early", 0, 2, {}), ("exact", 0, 1, {})]),
     ("giao-dich-bao-dam", (28, 38, 0), [
-        ("early", 0, 1, {"r": S}), ("early", 0, 50, {}),
+        ("early", 0, 1, {"r": S}), ("early", 0, 3, {"r": D(2021, 2, 24)}),
+        ("early", 0, 3, {"r": E}), ("early", 0, 44, {}),
         ("exact", 0, 1, {"f": E}), ("exact", 0, 12, {}), ("nodue", 0, 2, {})]),
     ("ho-kinh-doanh", (3, 6, 0), [("returned_late", 0, 1, {}), ("early", 0, 6, {}),
                                   ("exact", 0, 2, {})]),
@@ -392,7 +393,7 @@ class Gen:
                         continue
                 elif kind == "nodue":
                     due = None
-                    f_day = add_wd(r_day, rng.randint(0, min(3, left(r_day, E))))
+                    f_day = add_wd(r_day, rng.randint(0, min(3, max(dur - 1, 0), left(r_day, E))))
                 else:  # late, withdrawn_late, returned_late
                     if left(due, E) < 1:
                         continue
@@ -401,6 +402,8 @@ class Gen:
                         continue
                 if not (S <= f_day <= E and f_day >= r_day):
                     continue
+                if f_day == E and "f" not in opt and rng.random() < 0.8:
+                    continue  # otherwise the bounded draws pile finishes up on the cutoff day
                 outcome = {"withdrawn": "withdrawn", "withdrawn_late": "withdrawn",
                            "returned": "returned", "returned_late": "returned"}.get(kind, "resolved")
                 if kind == "late" and opt.get("apology"):
@@ -896,8 +899,7 @@ def check():
     assert 40 <= len(before) <= 60 and 25 <= len(after) <= 40, (len(before), len(after))
     assert sum(d["F"] == S - ONE for d in before) >= 1
     assert sum(d["R"] == E + ONE for d in after) >= 1
-    new = [d for d in inp if d["R"] >= S]
-    assert all(is_wd(d["R"]) for d in new)
+    assert all(is_wd(d["R"]) and (d["F"] is None or is_wd(d["F"])) for d in dossiers)
     assert not any(D(2021, 2, 10) <= d["R"] <= D(2021, 2, 16) for d in dossiers)
 
     jan_rows, jan_total = table(dossiers, JAN_S, JAN_E)

@@ -33,7 +33,9 @@ public final class Classifier {
         boolean resolvedInPeriod = f != null && !f.isAfter(end);
         Result result = resolvedInPeriod ? resolved(d) : pending(d);
         Outcome outcome = resolvedInPeriod ? d.outcome() : null;
-        return Optional.of(new Classification(d.id(), d.field(), intake, result, outcome, d.apology() != null));
+        // The state at E: a letter issued after E did not exist yet.
+        boolean apology = d.apology() != null && !d.apology().isAfter(end);
+        return Optional.of(new Classification(d.id(), d.field(), intake, result, outcome, apology));
     }
 
     /** Rule 2: carried over if received before S, else new by channel. */

@@ -34,7 +34,7 @@ public class SqlAggregate {
                                  OR (paused_from <= e AND (paused_until IS NULL OR paused_until > e)) THEN 'not_yet_due'
                             ELSE 'overdue' END AS result,
                        CASE WHEN done THEN outcome END AS outcome,
-                       apology_on IS NOT NULL AS apology
+                       apology_on <= e AS apology
                   FROM scope)
             SELECT field_code,
                    count(*),
@@ -51,7 +51,7 @@ public class SqlAggregate {
                    count(*) FILTER (WHERE result = 'overdue'),
                    count(*) FILTER (WHERE outcome = 'withdrawn'),
                    count(*) FILTER (WHERE outcome = 'returned'),
-                   count(*) FILTER (WHERE result = 'late' AND apology)
+                   count(*) FILTER (WHERE result = 'late' AND apology IS TRUE)
               FROM cell
              GROUP BY field_code""";
 

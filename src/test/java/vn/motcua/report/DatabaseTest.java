@@ -1,0 +1,67 @@
+package vn.motcua.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.motcua.report.cli.Cli;
+import vn.motcua.report.cli.CommandLine;
+
+/**
+ * Base of the tests that need the database: the real embedded PostgreSQL (one per test JVM, under
+ * target/test-home), emptied before each test, and the command line as a user runs it.
+ */
+@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=jobs"})
+public abstract class DatabaseTest {
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected Cli cli;
+
+    @TempDir
+    protected Path tmp;
+
+    @BeforeEach
+    void emptyDatabase() {
+        jdbc.execute("""
+                TRUNCATE report_dossier, report_row, report_revision, import_reject, import_dossier, import_transfer,
+                         transfer, dossier, import_batch,
+                         batch_step_execution_context, batch_step_execution, batch_job_execution_context,
+                         batch_job_execution_params, batch_job_execution, batch_job_instance""");
+    }
+
+    /** What one command printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs a command as {@code java -jar motcua-report.jar ARGS} would, after the command line is parsed. */
+    protected Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = cli.execute(CommandLine.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file in the test's temporary folder. */
+    protected Path file(String name, String content) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    protected long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+}
