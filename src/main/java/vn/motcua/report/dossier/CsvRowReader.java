@@ -31,6 +31,8 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private List<String> headings;
+    /** The file line on which the last record read ends (records may span lines inside quotes). */
+    private long lastEndLine;
 
     public CsvRowReader(Path file, ImportKind kind) {
         this.file = file;
@@ -54,6 +56,7 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
             for (String h : records.next()) {
                 headings.add(h.replace("\uFEFF", "").trim().toLowerCase());
             }
+            lastEndLine = parser.getCurrentLineNumber();
             List<String> missing = new ArrayList<>(kind.required());
             missing.removeAll(headings);
             List<String> unknown = new ArrayList<>(headings);
@@ -75,8 +78,9 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
             if (!records.hasNext()) {
                 return null;
             }
-            long line = parser.getCurrentLineNumber() + 1;
             CSVRecord record = records.next();
+            long line = lastEndLine + 1;
+            lastEndLine = parser.getCurrentLineNumber();
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < record.size(); i++) {
                 values.put(i < headings.size() ? headings.get(i) : "#" + (i + 1), record.get(i));
