@@ -59,6 +59,8 @@ public class RunCommand implements Cli.Command {
         Revision done = reports.latest(period).orElseThrow();
         TableCsv.print(reports.table(done), out);
         out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
+        out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH)
+                + " (draft: DỰ THẢO on every page until sign-off)");
         return ExitCode.OK;
     }
 }

@@ -31,6 +31,7 @@ import vn.motcua.report.classify.Classifier;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.InScopeDossierReader;
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.dossier.Dossier;
 import vn.motcua.report.period.Period;
 
@@ -40,7 +41,8 @@ import vn.motcua.report.period.Period;
  * <li>{@code openRevision}: the revision row and a zero row per catalogue field;</li>
  * <li>{@code classify}: every dossier in scope, classified and summed per field, chunk by chunk;</li>
  * <li>{@code check}: the table's identities, and the totals against an independent SQL aggregate;</li>
- * <li>{@code writeTable}: the CSV table; the revision becomes COMPLETED.</li>
+ * <li>{@code writeTable}: the CSV table;</li>
+ * <li>{@code document}: the draft PDF (sections, appendices, "DỰ THẢO" on every page); the revision becomes COMPLETED.</li>
  * </ol>
  * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}.
  */
@@ -49,15 +51,17 @@ public class ReportJobConfiguration {
 
     public static final String JOB_NAME = "reportJob";
     public static final String TABLE_PATH = "tablePath";
+    public static final String DOCUMENT_PATH = "documentPath";
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
-                  RevisionRepository revisions) {
+                  Step document, RevisionRepository revisions) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
                 .next(check)
                 .next(writeTable)
+                .next(document)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
@@ -161,9 +165,23 @@ public class ReportJobConfiguration {
             Revision revision = revisions.find(params.period().name(), params.revision()).orElseThrow();
             Path csv = TableCsv.write(params.out(), revisions.table(revision));
             contribution.getStepExecution().getJobExecution().getExecutionContext().putString(TABLE_PATH, csv.toString());
-            revisions.setStatus(revision.id(), "COMPLETED");
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("writeTable", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    /** The draft document; the dossier lists stream inside this step's transaction. */
+    @Bean
+    Step document(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                  ReportDocuments documents) {
+        Tasklet tasklet = (contribution, chunkContext) -> {
+            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
+            Revision revision = revisions.find(params.period().name(), params.revision()).orElseThrow();
+            Path pdf = documents.write(params.out(), revision, true);
+            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(DOCUMENT_PATH, pdf.toString());
+            revisions.setStatus(revision.id(), "COMPLETED");
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("document", jobRepository).tasklet(tasklet, tx).build();
     }
 }

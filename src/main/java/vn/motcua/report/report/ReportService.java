@@ -39,8 +39,13 @@ public class ReportService {
         return revisions.latest(period.name());
     }
 
-    /** Runs the job for a new revision of the period (1 for its first report). */
+    /**
+     * Runs the job for a new revision of the period (1 for its first report). The jobs/ files are read
+     * first, so a mistake in them is refused before anything is stored.
+     */
     public JobExecution run(Period period, int revision, String reason, Path out) throws Exception {
+        jobs.reportSettings();
+        jobs.periodTexts(period);
         return jobOperator.start(reportJob, new ReportParameters(period, revision, reason, out).toJobParameters());
     }
 

@@ -1,0 +1,82 @@
+package vn.motcua.report.document;
+
+import static vn.motcua.report.classify.Counter.*;
+import static vn.motcua.report.document.VietnameseFormat.*;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPTable;
+
+/**
+ * Appendix 02: the dossiers resolved late and those pending overdue at the cutoff, with field, dates, days
+ * late and the apology letter. The lists are streamed from the database and the table is flushed to the
+ * page every {@value #FLUSH} rows, so 50,000 dossiers take many pages but little memory; the heading rows
+ * repeat on each page.
+ */
+final class DossierListAppendix {
+
+    static final String TITLE = "DANH SÁCH HỒ SƠ GIẢI QUYẾT TRỄ HẸN VÀ HỒ SƠ ĐANG GIẢI QUYẾT QUÁ HẠN";
+    static final String[] HEADINGS = {"STT", "Mã hồ sơ", "Lĩnh vực", "Ngày tiếp nhận", "Ngày hẹn trả",
+            "Ngày trả kết quả", "Số ngày trễ hẹn", "Thư xin lỗi"};
+    private static final int FLUSH = 200;
+
+    private DossierListAppendix() {
+    }
+
+    static void add(Document document, ReportDocumentData data) {
+        AppendixHeading.add(document, data, "PHỤ LỤC 02", TITLE);
+        long late = data.table().total().get(LATE);
+        long overdue = data.table().total().get(OVERDUE);
+        document.add(DocumentStyle.heading("a) Hồ sơ đã giải quyết trễ hẹn: " + count(late) + " hồ sơ"));
+        list(document, data.lateDossiers(), late, false);
+        document.add(DocumentStyle.heading("b) Hồ sơ đang giải quyết quá hạn tại ngày " + date(data.period().end()) + ": "
+                + count(overdue) + " hồ sơ"));
+        list(document, data.overdueDossiers(), overdue, true);
+        Paragraph note = new Paragraph(14, "Số ngày trễ hẹn tính theo ngày lịch: từ ngày hẹn trả đến ngày trả kết quả, "
+                + "hoặc đến ngày " + date(data.period().end()) + " đối với hồ sơ đang giải quyết.", DocumentStyle.italic(11));
+        note.setSpacingBefore(6);
+        document.add(note);
+    }
+
+    private static void list(Document document, DossierList dossiers, long expected, boolean pending) {
+        if (expected == 0) {
+            document.add(DocumentStyle.body("Không có hồ sơ."));
+            return;
+        }
+        Font head = DocumentStyle.bold(10);
+        Font body = DocumentStyle.regular(10);
+        PdfPTable t = new PdfPTable(new float[] {34, 150, 190, 62, 62, 70, 50, 96});
+        t.setWidthPercentage(100);
+        t.setHeaderRows(1);
+        t.setComplete(false);
+        for (String h : HEADINGS) {
+            t.addCell(DocumentStyle.heading(h, head, 1, 1));
+        }
+        long[] n = {0};
+        dossiers.forEach(d -> {
+            n[0]++;
+            t.addCell(DocumentStyle.data(count(n[0]), body, Element.ALIGN_CENTER));
+            t.addCell(DocumentStyle.data(d.code(), body, Element.ALIGN_LEFT));
+            t.addCell(DocumentStyle.data(d.field(), body, Element.ALIGN_LEFT));
+            t.addCell(DocumentStyle.data(date(d.received()), body, Element.ALIGN_CENTER));
+            t.addCell(DocumentStyle.data(date(d.due()), body, Element.ALIGN_CENTER));
+            t.addCell(DocumentStyle.data(d.finished() == null ? "Đang giải quyết" : date(d.finished()), body,
+                    Element.ALIGN_CENTER));
+            t.addCell(DocumentStyle.data(count(d.daysLate()), body, Element.ALIGN_CENTER));
+            t.addCell(DocumentStyle.data(d.apologyOn() == null ? "Chưa có" : "Có, ngày " + date(d.apologyOn()), body,
+                    Element.ALIGN_CENTER));
+            if (n[0] % FLUSH == 0) {
+                document.add(t);
+            }
+        });
+        t.setComplete(true);
+        document.add(t);
+        if (n[0] != expected) {
+            // The list and the table come from the same revision; a mismatch means the data changed under us.
+            throw new IllegalStateException("the list of " + (pending ? "overdue" : "late") + " dossiers has " + n[0]
+                    + " rows but the table counts " + expected);
+        }
+    }
+}

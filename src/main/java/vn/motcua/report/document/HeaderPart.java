@@ -1,0 +1,98 @@
+package vn.motcua.report.document;
+
+import static vn.motcua.report.document.VietnameseFormat.*;
+
+import java.awt.Color;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.draw.LineSeparator;
+
+import vn.motcua.report.config.ReportSettings;
+
+/**
+ * The top of page 1 (Decree 30): parent body and centre on the left with a short rule, the national
+ * motto on the right with a rule as long as its second line; the number and the place-and-date line;
+ * the title, the subject with the period, and the sentence stating the period's dates.
+ */
+final class HeaderPart {
+
+    static final String MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    static final String MOTTO_2 = "Độc lập - Tự do - Hạnh phúc";
+
+    private HeaderPart() {
+    }
+
+    static void add(Document document, ReportDocumentData data) {
+        ReportSettings.Centre centre = data.centre();
+        float width = document.getPageSize().getWidth() - DocumentStyle.LEFT - DocumentStyle.RIGHT;
+        float[] widths = {width * 0.45f, width * 0.55f};
+        PdfPTable header = new PdfPTable(2);
+        header.setTotalWidth(widths);
+        header.setLockedWidth(true);
+
+        String centreName = upper(centre.name());
+        PdfPCell left = plain();
+        left.addElement(DocumentStyle.centred(upper(centre.parentBody()), DocumentStyle.regular(12)));
+        left.addElement(DocumentStyle.centred(centreName, DocumentStyle.bold(12)));
+        // Decree 30: the rule under the issuing body is 1/3 to 1/2 as long as its line.
+        left.addElement(rule(DocumentStyle.BOLD.getWidthPoint(centreName, 12) * 0.45f, widths[0]));
+        header.addCell(left);
+
+        PdfPCell right = plain();
+        right.addElement(DocumentStyle.centred(MOTTO, DocumentStyle.bold(12)));
+        right.addElement(DocumentStyle.centred(MOTTO_2, DocumentStyle.bold(13)));
+        right.addElement(rule(DocumentStyle.BOLD.getWidthPoint(MOTTO_2, 13), widths[1]));
+        header.addCell(right);
+
+        PdfPCell number = plain();
+        number.addElement(DocumentStyle.centred(data.documentNumber(), DocumentStyle.regular(13)));
+        header.addCell(number);
+        PdfPCell date = plain();
+        date.addElement(DocumentStyle.centred(placeAndDate(centre.place(), data.texts().date()), DocumentStyle.italic(13)));
+        header.addCell(date);
+        document.add(header);
+
+        Paragraph title = DocumentStyle.centred("BÁO CÁO", DocumentStyle.bold(14));
+        title.setSpacingBefore(18);
+        document.add(title);
+        Font subject = DocumentStyle.bold(14);
+        document.add(DocumentStyle.centred("Tình hình tiếp nhận, giải quyết và trả kết quả", subject));
+        String second = "theo cơ chế một cửa tại " + centre.name() + " " + period(data.period());
+        document.add(DocumentStyle.centred(second, subject));
+        Paragraph subjectRule = rule(DocumentStyle.BOLD.getWidthPoint(second, 14) * 0.35f, width);
+        subjectRule.setSpacingAfter(10);
+        document.add(subjectRule);
+
+        document.add(DocumentStyle.body("Thực hiện chế độ báo cáo định kỳ, " + centre.name()
+                + " tổng hợp tình hình tiếp nhận, giải quyết TTHC theo cơ chế một cửa " + period(data.period())
+                + " tại " + centre.name() + " trong thời gian từ ngày " + date(data.period().start())
+                + " đến ngày " + date(data.period().end()) + " như sau:"));
+    }
+
+    private static PdfPCell plain() {
+        PdfPCell c = new PdfPCell();
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setPadding(0);
+        c.setPaddingBottom(2);
+        return c;
+    }
+
+    /** A centred thin rule of the given length. */
+    private static Paragraph rule(float length, float available) {
+        // The separator is drawn relative to the baseline of its own (4 pt) line: -3 puts it clear of descenders.
+        Paragraph p = new Paragraph(4, "", DocumentStyle.regular(4));
+        Chunk line = new Chunk(new LineSeparator(0.6f, Math.min(100, length / available * 100), Color.BLACK,
+                Element.ALIGN_CENTER, -3));
+        line.setFont(DocumentStyle.regular(4));
+        p.add(line);
+        p.setSpacingAfter(6);
+        return p;
+    }
+}

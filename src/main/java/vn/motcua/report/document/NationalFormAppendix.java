@@ -1,0 +1,93 @@
+package vn.motcua.report.document;
+
+import static vn.motcua.report.classify.Counter.*;
+import static vn.motcua.report.document.VietnameseFormat.*;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.report.ReportRow;
+import vn.motcua.report.report.ReportTable;
+
+/**
+ * Appendix 01: the same counts in the current national form, Biểu 06 of Circular 01/2020/TT-VPCP
+ * (13 columns: new online vs direct/postal, carried over; early / on time / late; pending in time /
+ * overdue), on a landscape page, with the Decision 766/QĐ-TTg on-time indicator under it.
+ */
+final class NationalFormAppendix {
+
+    static final String TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC";
+
+    private NationalFormAppendix() {
+    }
+
+    static void add(Document document, ReportDocumentData data) {
+        AppendixHeading.add(document, data, "PHỤ LỤC 01", "Biểu số 06 (Thông tư số 01/2020/TT-VPCP): " + TITLE);
+        Font head = DocumentStyle.bold(9.5f);
+        Font body = DocumentStyle.regular(10.5f);
+        Font bold = DocumentStyle.bold(10.5f);
+        PdfPTable t = new PdfPTable(new float[] {26, 190, 46, 46, 50, 46, 46, 44, 44, 44, 46, 44, 44});
+        t.setWidthPercentage(100);
+        t.setHeaderRows(4);
+
+        t.addCell(DocumentStyle.heading("STT", head, 1, 3));
+        t.addCell(DocumentStyle.heading("Lĩnh vực, công việc giải quyết theo cấp", head, 1, 3));
+        t.addCell(DocumentStyle.heading("Số hồ sơ nhận giải quyết", head, 4, 1));
+        t.addCell(DocumentStyle.heading("Kết quả giải quyết", head, 7, 1));
+        t.addCell(DocumentStyle.heading("Tổng số", head, 1, 2));
+        t.addCell(DocumentStyle.heading("Trong đó", head, 3, 1));
+        t.addCell(DocumentStyle.heading("Số hồ sơ đã giải quyết", head, 4, 1));
+        t.addCell(DocumentStyle.heading("Số hồ sơ đang giải quyết", head, 3, 1));
+        for (String h : new String[] {"Số mới tiếp nhận trực tuyến", "Số mới tiếp nhận trực tiếp hoặc qua dịch vụ BCCI",
+                "Số kỳ trước chuyển qua", "Tổng số", "Trả trước hạn", "Trả đúng hạn", "Trả quá hạn", "Tổng số",
+                "Trong hạn", "Quá hạn"}) {
+            t.addCell(DocumentStyle.heading(h, head, 1, 1));
+        }
+        for (int i = 1; i <= 13; i++) {
+            t.addCell(DocumentStyle.heading("(" + i + ")", DocumentStyle.italic(9.5f), 1, 1));
+        }
+        ReportTable table = data.table();
+        for (ReportRow row : table.rows()) {
+            t.addCell(DocumentStyle.data(Integer.toString(row.position()), body, Element.ALIGN_CENTER));
+            t.addCell(DocumentStyle.data(row.name(), body, Element.ALIGN_LEFT));
+            figures(t, row.counts(), body);
+        }
+        PdfPCell label = DocumentStyle.data("Tổng cộng", bold, Element.ALIGN_CENTER);
+        label.setColspan(2);
+        t.addCell(label);
+        Tally total = table.total();
+        figures(t, total, bold);
+        document.add(t);
+
+        long inTime = total.get(EARLY) + total.get(ON_TIME) + total.get(NOT_YET_DUE);
+        document.add(note("Ghi chú: (3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
+                + "Hồ sơ rút hoặc trả lại theo yêu cầu được tính là trả đúng hạn. BCCI: dịch vụ bưu chính công ích."));
+        document.add(note("Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn và đang giải quyết trong hạn (Quyết định số "
+                + "766/QĐ-TTg): [(8) + (9) + (12)] / (3) = " + count(inTime) + "/" + count(total.get(TOTAL)) + " = "
+                + percent(inTime, total.get(TOTAL)) + "."));
+    }
+
+    /** Columns (3)–(13) of Biểu 06. */
+    static long[] columns(Tally c) {
+        return new long[] {c.get(TOTAL), c.get(NEW_ONLINE), c.get(NEW_DIRECT) + c.get(NEW_POSTAL), c.get(CARRIED_OVER),
+                c.get(RESOLVED), c.get(EARLY), c.get(ON_TIME), c.get(LATE), c.get(PENDING), c.get(NOT_YET_DUE),
+                c.get(OVERDUE)};
+    }
+
+    private static void figures(PdfPTable t, Tally counts, Font font) {
+        for (long n : columns(counts)) {
+            t.addCell(DocumentStyle.data(count(n), font, Element.ALIGN_CENTER));
+        }
+    }
+
+    private static com.lowagie.text.Paragraph note(String text) {
+        com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(14, text, DocumentStyle.italic(11));
+        p.setSpacingBefore(4);
+        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        return p;
+    }
+}

@@ -1,0 +1,88 @@
+package vn.motcua.report.document;
+
+import java.io.OutputStream;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfWriter;
+
+/**
+ * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
+ * table, sections 2 and 3, recipients and signature block), then three appendices (Biểu 06, the list of
+ * late and overdue dossiers, charts). Plain code, no Spring: the report job renders the draft, and
+ * sign-off renders the final version with the signer's block.
+ */
+public final class ReportDocument {
+
+    private ReportDocument() {
+    }
+
+    /** What was rendered: the page count and where the signature space is. */
+    public record Rendered(int pages, int signaturePage, float[] signatureRectangle) {
+    }
+
+    /**
+     * Renders the document.
+     *
+     * @param draft true until sign-off: every page carries "DỰ THẢO"
+     * @param out   receives the PDF; not closed
+     */
+    public static Rendered render(ReportDocumentData data, boolean draft, OutputStream out) {
+        Document document = new Document(PageSize.A4, DocumentStyle.LEFT, DocumentStyle.RIGHT, DocumentStyle.TOP,
+                DocumentStyle.BOTTOM);
+        PdfWriter writer = PdfWriter.getInstance(document, new NonClosing(out));
+        writer.setPageEvent(new PageDecorations(draft));
+        writer.setCloseStream(true);
+        document.addTitle("Báo cáo tình hình tiếp nhận, giải quyết TTHC " + VietnameseFormat.period(data.period())
+                + (draft ? " (dự thảo)" : ""));
+        document.addAuthor(data.centre().name());
+        document.addCreator("motcua-report");
+        SignatureBox box = new SignatureBox(writer);
+        document.open();
+
+        HeaderPart.add(document, data);
+        SeedTablePart.add(document, data.table());
+        SectionsPart.add(document, data);
+        ClosingPart.add(document, data, box);
+
+        landscape(document);
+        NationalFormAppendix.add(document, data);
+        document.newPage();
+        DossierListAppendix.add(document, data);
+        portrait(document);
+        ChartAppendix.add(document, writer, data);
+
+        int pages = writer.getPageNumber();
+        document.close();
+        return new Rendered(pages, box.page(), box.rectangle());
+    }
+
+    private static void landscape(Document document) {
+        document.setPageSize(PageSize.A4.rotate());
+        document.newPage();
+    }
+
+    private static void portrait(Document document) {
+        Rectangle a4 = PageSize.A4;
+        document.setPageSize(a4);
+        document.newPage();
+    }
+
+    /** The caller owns the stream: closing the document flushes it but leaves it open. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

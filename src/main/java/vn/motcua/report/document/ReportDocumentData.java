@@ -1,0 +1,42 @@
+package vn.motcua.report.document;
+
+import java.util.List;
+
+import vn.motcua.report.config.PeriodTexts;
+import vn.motcua.report.config.ReportSettings;
+import vn.motcua.report.period.Period;
+import vn.motcua.report.report.ReportTable;
+
+/**
+ * Everything one report document prints, gathered before rendering so that the renderer touches no
+ * database: except the two dossier lists, which are streamed while the pages are written (they can be
+ * tens of thousands of rows).
+ *
+ * @param periodFile            the staff file of the period as the document names it ("jobs/periods/2021-02.yaml")
+ * @param signer                the signer block: the period file's, else the default of report.yaml
+ * @param overdueWithoutApology pending overdue dossiers that have no apology letter yet
+ * @param lateDossiers          dossiers resolved late in the period
+ * @param overdueDossiers       dossiers pending and overdue at the cutoff
+ * @param lateRates             the late rate of the latest periods of the same kind, oldest first, this one last
+ */
+public record ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
+                                 String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
+                                 List<String> recipients, String archive, ReportSettings.Signer signer,
+                                 DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates) {
+
+    /** The same document signed by someone else: what sign-off uses when the signer is named at signing. */
+    public ReportDocumentData withSigner(ReportSettings.Signer other) {
+        return new ReportDocumentData(centre, period, revision, texts, periodFile, table, transfers,
+                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates);
+    }
+
+    /** "Số: 15/BC-TTHCC", with a blank for the clerk while the number is not given. */
+    public String documentNumber() {
+        return "Số: " + (texts.number() == null ? "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0" : texts.number())
+                + "/BC-" + centre.symbol();
+    }
+
+    /** The late rate of one period: late / resolved. */
+    public record LateRate(String period, String label, long late, long resolved) {
+    }
+}

@@ -1,0 +1,152 @@
+package vn.motcua.report.document;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.config.PeriodTexts;
+import vn.motcua.report.config.ReportSettings;
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
+import vn.motcua.report.report.ReportTable;
+import vn.motcua.report.report.Revision;
+import vn.motcua.report.report.RevisionRepository;
+
+/**
+ * Gathers a revision's document data (its rows, the period's transfers, the jobs/ texts, earlier periods'
+ * late rates) and writes the PDF. Sign-off calls {@link #data(Revision)} and
+ * {@link ReportDocument#render} with {@code draft = false}, optionally with another signer
+ * ({@link ReportDocumentData#withSigner}).
+ */
+@Service
+public class ReportDocuments {
+
+    /** Dossiers listed in appendix 02, in field order then by dates; days late at the finish or the cutoff. */
+    private static final String LISTED = """
+            SELECT d.code, f.name, d.received_on, d.due_on, CASE WHEN rd.result = 'LATE' THEN d.finished_on END,
+                   CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END,
+                   CASE WHEN rd.apology THEN d.apology_on END
+              FROM report_dossier rd
+              JOIN dossier d ON d.id = rd.dossier_id
+              JOIN field f ON f.code = rd.field_code
+             WHERE rd.revision_id = ? AND rd.result = ?
+             ORDER BY f.position, d.due_on, d.received_on, d.code""";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    private final RevisionRepository revisions;
+    private final JobsFolder jobs;
+
+    public ReportDocuments(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager tx,
+                           RevisionRepository revisions, JobsFolder jobs) {
+        this.jdbc = jdbc;
+        // Inside a transaction (autocommit off) the PostgreSQL driver fetches a cursor in batches of this size.
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1000);
+        this.readOnly = new TransactionTemplate(tx);
+        this.readOnly.setReadOnly(true);
+        this.revisions = revisions;
+        this.jobs = jobs;
+    }
+
+    /** {@code DIR/2021-02/bao-cao-2021-02-r1.pdf}, beside the CSV table. */
+    public static Path path(Path outDir, Revision revision) {
+        return outDir.resolve(revision.period()).resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + ".pdf");
+    }
+
+    /** Renders the revision's document into {@link #path}, through a temporary file so no reader sees half a PDF. */
+    public Path write(Path outDir, Revision revision, boolean draft) throws IOException {
+        Path target = path(outDir, revision);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ReportDocument.render(data(revision), draft, out);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /** Everything the document of this revision prints, with the default signer (the period file's, else report.yaml's). */
+    public ReportDocumentData data(Revision revision) {
+        ReportSettings settings = jobs.reportSettings();
+        Period period = Period.of(revision.period(), CutoffDay.parse(revision.cutoff()));
+        PeriodTexts texts = jobs.periodTexts(period);
+        ReportTable table = revisions.table(revision);
+        long overdueWithoutApology = jdbc.queryForObject(
+                "SELECT count(*) FROM report_dossier WHERE revision_id = ? AND result = 'OVERDUE' AND NOT apology",
+                Long.class, revision.id());
+        return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
+                "jobs/" + JobsFolder.periodFile(period), table, transfers(period), overdueWithoutApology,
+                settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
+                listed(revision, period, "LATE"), listed(revision, period, "OVERDUE"), lateRates(period, table));
+    }
+
+    private Transfers transfers(Period period) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT from_level, to_level, count(*) FROM transfer WHERE sent_on BETWEEN ? AND ? GROUP BY 1, 2",
+                rs -> {
+                    counts.put(Transfers.direction(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                }, period.start(), period.end());
+        return new Transfers(Map.copyOf(counts));
+    }
+
+    /** Streams the revision's dossiers of one result, inside a (joined or read-only) transaction so the cursor streams. */
+    private DossierList listed(Revision revision, Period period, String result) {
+        return action -> readOnly.executeWithoutResult(status -> streaming.query(LISTED, rs -> {
+            Date finished = rs.getDate(5);
+            Date apology = rs.getDate(7);
+            action.accept(new DossierList.Listed(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                    rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
+                    apology == null ? null : apology.toLocalDate()));
+        }, period.end(), revision.id(), result));
+    }
+
+    /**
+     * This period's late rate after those of up to 11 earlier periods of the same kind (months with months),
+     * each from its latest revision that completed.
+     */
+    private List<ReportDocumentData.LateRate> lateRates(Period period, ReportTable table) {
+        List<ReportDocumentData.LateRate> earlier = new ArrayList<>();
+        jdbc.query("""
+                SELECT r.period, sum(w.late), sum(w.resolved)
+                  FROM report_revision r JOIN report_row w ON w.revision_id = r.id
+                 WHERE r.id IN (SELECT DISTINCT ON (period) id FROM report_revision
+                                 WHERE status NOT IN ('RUNNING', 'FAILED') AND end_on < ?
+                                 ORDER BY period, revision DESC)
+                 GROUP BY r.period, r.end_on
+                 ORDER BY r.end_on DESC""", rs -> {
+            String name = rs.getString(1);
+            if (VietnameseFormat.kind(name).equals(VietnameseFormat.kind(period.name())) && earlier.size() < 11) {
+                earlier.add(new ReportDocumentData.LateRate(name, VietnameseFormat.shortPeriod(name), rs.getLong(2),
+                        rs.getLong(3)));
+            }
+        }, period.end());
+        Collections.reverse(earlier);
+        Tally total = table.total();
+        earlier.add(new ReportDocumentData.LateRate(period.name(), VietnameseFormat.shortPeriod(period.name()),
+                total.get(Counter.LATE), total.get(Counter.RESOLVED)));
+        return List.copyOf(earlier);
+    }
+}

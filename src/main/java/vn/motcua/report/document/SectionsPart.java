@@ -1,0 +1,121 @@
+package vn.motcua.report.document;
+
+import static vn.motcua.report.classify.Counter.*;
+import static vn.motcua.report.document.VietnameseFormat.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.lowagie.text.Document;
+
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.config.PeriodTexts;
+
+/**
+ * Sections 2 and 3. Section 2 opens with the sentences computed from the data, in the seed report's
+ * wording (late rate, apology letters, postal transfers by direction, the figures staff entered), then
+ * the paragraphs staff wrote; section 3 is staff text only. Text staff have not written is marked.
+ */
+final class SectionsPart {
+
+    static final String SECTION_2 = "2. Tình hình hoạt động và phối hợp giải quyết hồ sơ";
+    static final String SECTION_3 = "3. Kiến nghị, đề xuất";
+
+    private static final String DISTRICT = "Trung tâm Hành chính công huyện";
+    private static final String PROVINCE = "Trung tâm Phục vụ Hành chính công tỉnh";
+
+    private SectionsPart() {
+    }
+
+    static void add(Document document, ReportDocumentData data) {
+        document.add(DocumentStyle.heading(SECTION_2));
+        for (String sentence : computed(data)) {
+            document.add(DocumentStyle.body(sentence));
+        }
+        staffText(document, data, data.texts().section2(), "phần 2 (section-2)");
+        document.add(DocumentStyle.heading(SECTION_3));
+        staffText(document, data, data.texts().section3(), "phần 3 (section-3)");
+    }
+
+    /** The section 2 paragraphs worked out from the data, in the order the issue and the seed give them. */
+    static List<String> computed(ReportDocumentData data) {
+        String period = period(data.period());
+        Tally total = data.table().total();
+        long resolved = total.get(RESOLVED);
+        long late = total.get(LATE);
+        List<String> sentences = new ArrayList<>();
+
+        if (resolved == 0) {
+            sentences.add("- Kết quả giải quyết hồ sơ " + period + ": chưa có hồ sơ nào được giải quyết.");
+        } else if (late == 0) {
+            sentences.add("- Kết quả giải quyết hồ sơ " + period + ", " + count(resolved)
+                    + " hồ sơ đã giải quyết, không có hồ sơ giải quyết trễ hẹn.");
+        } else {
+            sentences.add("- Kết quả giải quyết hồ sơ " + period + ", có " + count(late) + "/" + count(resolved)
+                    + " hồ sơ đã giải quyết trễ hẹn, chiếm tỷ lệ " + percent(late, resolved) + ".");
+        }
+
+        long apologies = total.get(LATE_WITH_APOLOGY);
+        String apology;
+        if (late == 0) {
+            apology = "- Về thư xin lỗi: trong kỳ không có hồ sơ giải quyết trễ hẹn phải ban hành thư xin lỗi.";
+        } else if (apologies == 0) {
+            apology = "- Về thư xin lỗi: có " + twoDigits(late) + " hồ sơ giải quyết trễ hẹn nhưng chưa ban hành thư xin lỗi nào.";
+        } else if (apologies < late) {
+            apology = "- Về thư xin lỗi: có " + twoDigits(late) + " hồ sơ giải quyết trễ hẹn nhưng chỉ ban hành "
+                    + twoDigits(apologies) + " thư xin lỗi.";
+        } else {
+            apology = "- Về thư xin lỗi: có " + twoDigits(late) + " hồ sơ giải quyết trễ hẹn và đã ban hành đủ "
+                    + twoDigits(apologies) + " thư xin lỗi.";
+        }
+        if (data.overdueWithoutApology() > 0) {
+            apology += " Ngoài ra, " + twoDigits(data.overdueWithoutApology())
+                    + " hồ sơ đang giải quyết quá hạn chưa có thư xin lỗi (danh sách tại Phụ lục 02).";
+        }
+        sentences.add(apology);
+
+        Transfers t = data.transfers();
+        String capitalised = Character.toUpperCase(period.charAt(0)) + period.substring(1);
+        if (t.total() == 0) {
+            sentences.add("- " + capitalised + ", không có hồ sơ chuyển qua dịch vụ Bưu chính công ích giữa các cấp.");
+        } else {
+            String s = "- " + capitalised + ", việc chuyển hồ sơ qua dịch vụ Bưu chính công ích từ " + DISTRICT
+                    + " về cấp xã là " + twoDigits(t.count("district", "commune")) + " lượt và lên " + PROVINCE + " "
+                    + twoDigits(t.count("district", "province")) + " lượt, ngược lại từ cấp xã lên " + DISTRICT + " là "
+                    + twoDigits(t.count("commune", "district")) + " lượt và từ " + PROVINCE + " về " + DISTRICT + " "
+                    + twoDigits(t.count("province", "district")) + " lượt.";
+            long communeProvince = t.count("commune", "province");
+            long provinceCommune = t.count("province", "commune");
+            if (communeProvince + provinceCommune > 0) {
+                s += " Ngoài ra, từ cấp xã lên " + PROVINCE + " " + twoDigits(communeProvince) + " lượt và từ "
+                        + PROVINCE + " về cấp xã " + twoDigits(provinceCommune) + " lượt.";
+            }
+            sentences.add(s);
+        }
+
+        for (PeriodTexts.StaffFigure f : data.texts().figures()) {
+            StringBuilder s = new StringBuilder("- Đối với thủ tục " + f.procedure() + ": ");
+            if (f.note() != null) {
+                s.append(f.note()).append(f.note().endsWith(".") ? " " : ". ");
+            }
+            s.append("Cụ thể: từ ngày ").append(dayMonth(f.from())).append(" đến ").append(dayMonth(f.to()))
+                    .append(" đã tiếp nhận và xử lý ").append(count(f.dossiers())).append(" hồ sơ");
+            if (f.perDay() != null) {
+                s.append(", bình quân mỗi ngày khoảng ").append(count(f.perDay())).append(" hồ sơ");
+            }
+            sentences.add(s.append('.').toString());
+        }
+        return sentences;
+    }
+
+    private static void staffText(Document document, ReportDocumentData data, List<String> paragraphs, String part) {
+        if (!paragraphs.isEmpty()) {
+            paragraphs.forEach(p -> document.add(DocumentStyle.body(p)));
+            return;
+        }
+        String why = data.texts().present()
+                ? "tệp " + data.periodFile() + " chưa có nội dung " + part
+                : "chưa có tệp " + data.periodFile();
+        document.add(DocumentStyle.missing("[Chưa nhập nội dung: " + why + ". Cán bộ nhập nội dung rồi chạy lại báo cáo.]"));
+    }
+}

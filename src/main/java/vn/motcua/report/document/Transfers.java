@@ -1,0 +1,19 @@
+package vn.motcua.report.document;
+
+import java.util.Map;
+
+/** Postal transfers (liên thông) between levels sent in the period, counted by direction. */
+public record Transfers(Map<String, Long> byDirection) {
+
+    public static String direction(String from, String to) {
+        return from + "->" + to;
+    }
+
+    public long count(String from, String to) {
+        return byDirection.getOrDefault(direction(from, to), 0L);
+    }
+
+    public long total() {
+        return byDirection.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
