@@ -33,7 +33,7 @@ final class ChartAppendix {
     /** With more fields than this, the largest are drawn and the rest summed in one bar. */
     static final int MAX_BARS = 25;
 
-    private static final float ROW = 21;
+    private static final float ROW = 19;
     private static final float LABEL = 190;
     private static final float VALUES = 78;
     private static final float LEGEND = 26;
@@ -147,7 +147,7 @@ final class ChartAppendix {
     }
 
     private static PdfTemplate trendChart(PdfWriter writer, List<ReportDocumentData.LateRate> rates, float width) {
-        float height = 190;
+        float height = 165;
         float axisX = 44;
         float bottom = 30;
         float top = height - 14;

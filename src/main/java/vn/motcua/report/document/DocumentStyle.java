@@ -114,6 +114,7 @@ final class DocumentStyle {
     static PdfPCell data(String text, Font font, int align) {
         PdfPCell c = cell(text, font, align);
         c.setVerticalAlignment(Element.ALIGN_TOP);
+        c.setPaddingBottom(3);
         return c;
     }
 

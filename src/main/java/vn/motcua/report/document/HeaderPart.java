@@ -67,6 +67,7 @@ final class HeaderPart {
         String second = "theo cơ chế một cửa tại " + centre.name() + " " + period(data.period());
         document.add(DocumentStyle.centred(second, subject));
         Paragraph subjectRule = rule(DocumentStyle.BOLD.getWidthPoint(second, 14) * 0.35f, width);
+        subjectRule.setSpacingBefore(5);
         subjectRule.setSpacingAfter(10);
         document.add(subjectRule);
 

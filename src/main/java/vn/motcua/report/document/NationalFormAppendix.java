@@ -27,10 +27,10 @@ final class NationalFormAppendix {
 
     static void add(Document document, ReportDocumentData data) {
         AppendixHeading.add(document, data, "PHỤ LỤC 01", "Biểu số 06 (Thông tư số 01/2020/TT-VPCP): " + TITLE);
-        Font head = DocumentStyle.bold(9.5f);
-        Font body = DocumentStyle.regular(10.5f);
-        Font bold = DocumentStyle.bold(10.5f);
-        PdfPTable t = new PdfPTable(new float[] {26, 190, 46, 46, 50, 46, 46, 44, 44, 44, 46, 44, 44});
+        Font head = DocumentStyle.bold(9);
+        Font body = DocumentStyle.regular(10);
+        Font bold = DocumentStyle.bold(10);
+        PdfPTable t = new PdfPTable(new float[] {26, 240, 40, 42, 50, 42, 40, 40, 40, 40, 40, 40, 40});
         t.setWidthPercentage(100);
         t.setHeaderRows(4);
 
@@ -48,7 +48,7 @@ final class NationalFormAppendix {
             t.addCell(DocumentStyle.heading(h, head, 1, 1));
         }
         for (int i = 1; i <= 13; i++) {
-            t.addCell(DocumentStyle.heading("(" + i + ")", DocumentStyle.italic(9.5f), 1, 1));
+            t.addCell(DocumentStyle.heading("(" + i + ")", DocumentStyle.italic(9), 1, 1));
         }
         ReportTable table = data.table();
         for (ReportRow row : table.rows()) {
@@ -85,8 +85,8 @@ final class NationalFormAppendix {
     }
 
     private static com.lowagie.text.Paragraph note(String text) {
-        com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(14, text, DocumentStyle.italic(11));
-        p.setSpacingBefore(4);
+        com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(13, text, DocumentStyle.italic(11));
+        p.setSpacingBefore(3);
         p.setAlignment(Element.ALIGN_JUSTIFIED);
         return p;
     }
