@@ -8,6 +8,7 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * Appendix 02: the dossiers resolved late and those pending overdue at the cutoff, with field, dates, days
@@ -21,33 +22,50 @@ final class DossierListAppendix {
     static final String[] HEADINGS = {"STT", "Mã hồ sơ", "Lĩnh vực", "Ngày tiếp nhận", "Ngày hẹn trả",
             "Ngày trả kết quả", "Số ngày trễ hẹn", "Thư xin lỗi"};
     private static final int FLUSH = 200;
+    /** More than the tallest row (a field name over three lines). */
+    private static final float ROOM_FOR_A_ROW = 60;
 
     private DossierListAppendix() {
     }
 
-    static void add(Document document, ReportDocumentData data) {
+    static void add(Document document, PdfWriter writer, ReportDocumentData data) {
         AppendixHeading.add(document, data, "PHỤ LỤC 02", TITLE);
         long late = data.table().total().get(LATE);
         long overdue = data.table().total().get(OVERDUE);
         document.add(DocumentStyle.heading("a) Hồ sơ đã giải quyết trễ hẹn: " + count(late) + " hồ sơ"));
-        list(document, data.lateDossiers(), late, false);
+        list(document, writer, data.lateDossiers(), late, false);
         document.add(DocumentStyle.heading("b) Hồ sơ đang giải quyết quá hạn tại ngày " + date(data.period().end()) + ": "
                 + count(overdue) + " hồ sơ"));
-        list(document, data.overdueDossiers(), overdue, true);
+        list(document, writer, data.overdueDossiers(), overdue, true);
         Paragraph note = new Paragraph(14, "Số ngày trễ hẹn tính theo ngày lịch: từ ngày hẹn trả đến ngày trả kết quả, "
                 + "hoặc đến ngày " + date(data.period().end()) + " đối với hồ sơ đang giải quyết.", DocumentStyle.italic(11));
         note.setSpacingBefore(6);
         document.add(note);
     }
 
-    private static void list(Document document, DossierList dossiers, long expected, boolean pending) {
+    /**
+     * A flushed table continues without repeating its headings (they are already above on this page), but
+     * OpenPDF also skips them when the continuation starts a new page. So the headings are asked for when the
+     * writer stands at the top of a page, or when the page is nearly full (the next page is started here).
+     */
+    private static void continueOnThisPageOrNext(Document document, PdfWriter writer, PdfPTable t) {
+        float position = writer.getVerticalPosition(false);
+        boolean atTop = position >= document.top() - 1;
+        boolean nearlyFull = position - document.bottom() < ROOM_FOR_A_ROW;
+        if (nearlyFull) {
+            document.newPage();
+        }
+        t.setSkipFirstHeader(!(atTop || nearlyFull));
+    }
+
+    private static void list(Document document, PdfWriter writer, DossierList dossiers, long expected, boolean pending) {
         if (expected == 0) {
             document.add(DocumentStyle.body("Không có hồ sơ."));
             return;
         }
         Font head = DocumentStyle.bold(10);
         Font body = DocumentStyle.regular(10);
-        PdfPTable t = new PdfPTable(new float[] {34, 150, 190, 62, 62, 70, 50, 96});
+        PdfPTable t = new PdfPTable(new float[] {34, 130, 170, 66, 66, 84, 60, 104});
         t.setWidthPercentage(100);
         t.setHeaderRows(1);
         t.setComplete(false);
@@ -69,6 +87,7 @@ final class DossierListAppendix {
                     Element.ALIGN_CENTER));
             if (n[0] % FLUSH == 0) {
                 document.add(t);
+                continueOnThisPageOrNext(document, writer, t);
             }
         });
         t.setComplete(true);

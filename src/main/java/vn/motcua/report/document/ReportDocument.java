@@ -34,6 +34,8 @@ public final class ReportDocument {
         PdfWriter writer = PdfWriter.getInstance(document, new NonClosing(out));
         writer.setPageEvent(new PageDecorations(draft));
         writer.setCloseStream(true);
+        // Justify with word spacing only: stretched letter spacing reads back from the PDF as broken words.
+        writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
         document.addTitle("Báo cáo tình hình tiếp nhận, giải quyết TTHC " + VietnameseFormat.period(data.period())
                 + (draft ? " (dự thảo)" : ""));
         document.addAuthor(data.centre().name());
@@ -49,7 +51,7 @@ public final class ReportDocument {
         landscape(document);
         NationalFormAppendix.add(document, data);
         document.newPage();
-        DossierListAppendix.add(document, data);
+        DossierListAppendix.add(document, writer, data);
         portrait(document);
         ChartAppendix.add(document, writer, data);
 
