@@ -175,8 +175,10 @@ final class ChartAppendix {
             text(t, DocumentStyle.REGULAR, 8.5f, Color.BLACK, Element.ALIGN_CENTER,
                     r.resolved() == 0 ? "–" : percent(r.late(), r.resolved()), x + slot / 2, bottom + h + 3);
             text(t, DocumentStyle.REGULAR, 8.5f, Color.BLACK, Element.ALIGN_CENTER, r.label(), x + slot / 2, bottom - 11);
-            text(t, DocumentStyle.REGULAR, 7.5f, Color.DARK_GRAY, Element.ALIGN_CENTER,
-                    count(r.late()) + "/" + count(r.resolved()), x + slot / 2, bottom - 21);
+            String counts = count(r.late()) + "/" + count(r.resolved());
+            if (DocumentStyle.REGULAR.getWidthPoint(counts, 7.5f) < slot - 2) {
+                text(t, DocumentStyle.REGULAR, 7.5f, Color.DARK_GRAY, Element.ALIGN_CENTER, counts, x + slot / 2, bottom - 21);
+            }
             x += slot;
         }
         return t;

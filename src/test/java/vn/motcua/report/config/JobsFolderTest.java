@@ -1,0 +1,114 @@
+package vn.motcua.report.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
+
+/** jobs/ is strict: every mistake is refused with the file and the key named; a missing period file is not a mistake. */
+class JobsFolderTest {
+
+    private static final Period FEB = Period.of("2021-02", CutoffDay.parse("25"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theProjectsJobsFolder_givesTheCentre_theSigner_andTheSeedTextsOf2021_02() {
+        JobsFolder jobs = new JobsFolder(Path.of("jobs"));
+        ReportSettings s = jobs.reportSettings();
+        assertThat(s.centre().symbol()).isEqualTo("TTHCC");
+        assertThat(s.recipients()).hasSize(5).first().isEqualTo("CT và các PCT UBND huyện;");
+        assertThat(s.archive()).isEqualTo("TT");
+        assertThat(s.signer()).isEqualTo(new ReportSettings.Signer("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"));
+
+        PeriodTexts t = jobs.periodTexts(FEB);
+        assertThat(t.present()).isTrue();
+        assertThat(t.number()).isEqualTo("15");
+        assertThat(t.date()).isEqualTo(LocalDate.of(2021, 2, 26));
+        assertThat(t.figures()).singleElement().satisfies(f -> {
+            assertThat(f.dossiers()).isEqualTo(697);
+            assertThat(f.perDay()).isEqualTo(100);
+            assertThat(f.from()).isEqualTo(LocalDate.of(2021, 2, 17));
+            assertThat(f.to()).isEqualTo(LocalDate.of(2021, 2, 25));
+        });
+        assertThat(t.section2().get(0)).startsWith("- Trong tháng 02/2021, Trung tâm tiếp tục");
+        assertThat(t.section3()).hasSize(4);
+    }
+
+    @Test
+    void theBundledCopy_hasTheSamePeriodTexts() {
+        assertThat(new JobsFolder(null).periodTexts(FEB)).usingRecursiveComparison().ignoringFields("file")
+                .isEqualTo(new JobsFolder(Path.of("jobs")).periodTexts(FEB));
+    }
+
+    @Test
+    void aPeriodWithoutItsFile_isNotAnError() {
+        PeriodTexts t = new JobsFolder(Path.of("jobs")).periodTexts(Period.of("2021-03", CutoffDay.parse("25")));
+        assertThat(t.present()).isFalse();
+        assertThat(t.file()).endsWith("periods/2021-03.yaml");
+        assertThat(t.section2()).isEmpty();
+        assertThat(t.number()).isNull();
+    }
+
+    @Test
+    void unknownKeys_areRefused_namingFileAndKey() throws IOException {
+        Files.copy(Path.of("jobs/report.yaml"), dir.resolve("report.yaml"));
+        Files.writeString(dir.resolve("report.yaml"), "\nsigner-name: X\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("report.yaml").hasMessageContaining("unknown key 'signer-name'");
+
+        period("document:\n  numbr: 3\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("periods/2021-02.yaml").hasMessageContaining("unknown key 'document.numbr'");
+
+        period("figures:\n  - procedure: CCCD\n    from: 2021-02-17\n    to: 2021-02-25\n    dossiers: 5\n    per-day: 1\n    perday: 2\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB))
+                .hasMessageContaining("periods/2021-02.yaml").hasMessageContaining("unknown key 'figures[1].perday'");
+
+        period("section2: |\n  text\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB)).hasMessageContaining("unknown key 'section2'");
+    }
+
+    @Test
+    void wrongValues_areRefused_namingFileAndKey() throws IOException {
+        period("figures:\n  - procedure: CCCD\n    from: 2021-02-17\n    to: 2021-03-02\n    dossiers: 5\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB))
+                .hasMessageContaining("periods/2021-02.yaml").hasMessageContaining("figures[1].from..to")
+                .hasMessageContaining("within the period 2021-01-26 .. 2021-02-25");
+
+        period("figures:\n  - procedure: CCCD\n    from: 2021-02-17\n    to: 2021-02-20\n    dossiers: many\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB)).hasMessageContaining("'figures[1].dossiers' is 'many'");
+
+        period("document:\n  date: 26/02/2021\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB))
+                .hasMessageContaining("'document.date' is '26/02/2021': expected a date such as 2021-02-26");
+
+        period("section-3:\n  - a list\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB)).hasMessageContaining("'section-3' must be text");
+    }
+
+    @Test
+    void quotedAndUnquotedDates_readTheSame() throws IOException {
+        period("document:\n  number: \"07\"\n  date: \"2021-02-26\"\n");
+        PeriodTexts quoted = new JobsFolder(dir).periodTexts(FEB);
+        period("document:\n  number: 7\n  date: 2021-02-26\n");
+        PeriodTexts plain = new JobsFolder(dir).periodTexts(FEB);
+        assertThat(quoted.date()).isEqualTo(plain.date()).isEqualTo(LocalDate.of(2021, 2, 26));
+        assertThat(quoted.number()).isEqualTo("07");
+    }
+
+    private void period(String yaml) throws IOException {
+        Files.createDirectories(dir.resolve("periods"));
+        Files.writeString(dir.resolve("periods/2021-02.yaml"), yaml);
+    }
+}
