@@ -68,7 +68,7 @@ final class DocumentStyle {
     /** A marked gap where staff have not written the text yet. */
     static Paragraph missing(String text) {
         Paragraph p = new Paragraph(BODY * 1.2f, text, new Font(ITALIC, BODY, Font.NORMAL, DRAFT));
-        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        p.setAlignment(Element.ALIGN_LEFT);
         p.setFirstLineIndent(INDENT);
         p.setSpacingAfter(6);
         return p;

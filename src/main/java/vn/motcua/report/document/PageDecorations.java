@@ -20,13 +20,19 @@ final class PageDecorations extends PdfPageEventHelper {
     static final String DRAFT = "DỰ THẢO";
 
     private final boolean draft;
+    private int pages;
 
     PageDecorations(boolean draft) {
         this.draft = draft;
     }
 
+    int pages() {
+        return pages;
+    }
+
     @Override
     public void onEndPage(PdfWriter writer, Document document) {
+        pages++;
         Rectangle page = document.getPageSize();
         PdfContentByte cb = writer.getDirectContent();
         float marginMiddle = page.getHeight() - DocumentStyle.TOP / 2 - 4;

@@ -32,7 +32,8 @@ public final class ReportDocument {
         Document document = new Document(PageSize.A4, DocumentStyle.LEFT, DocumentStyle.RIGHT, DocumentStyle.TOP,
                 DocumentStyle.BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, new NonClosing(out));
-        writer.setPageEvent(new PageDecorations(draft));
+        PageDecorations decorations = new PageDecorations(draft);
+        writer.setPageEvent(decorations);
         writer.setCloseStream(true);
         // Justify with word spacing only: stretched letter spacing reads back from the PDF as broken words.
         writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
@@ -55,9 +56,8 @@ public final class ReportDocument {
         portrait(document);
         ChartAppendix.add(document, writer, data);
 
-        int pages = writer.getPageNumber();
         document.close();
-        return new Rendered(pages, box.page(), box.rectangle());
+        return new Rendered(decorations.pages(), box.page(), box.rectangle());
     }
 
     private static void landscape(Document document) {

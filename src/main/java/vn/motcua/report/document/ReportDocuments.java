@@ -14,6 +14,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +40,8 @@ import vn.motcua.report.report.RevisionRepository;
  */
 @Service
 public class ReportDocuments {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportDocuments.class);
 
     /** Dossiers listed in appendix 02, in field order then by dates; days late at the finish or the cutoff. */
     private static final String LISTED = """
@@ -78,8 +82,11 @@ public class ReportDocuments {
         Path target = path(outDir, revision);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        long started = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            ReportDocument.render(data(revision), draft, out);
+            ReportDocument.Rendered rendered = ReportDocument.render(data(revision), draft, out);
+            log.info("Rendered {} revision {} ({}): {} pages in {} ms", revision.period(), revision.revision(),
+                    draft ? "draft" : "final", rendered.pages(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(tmp);
             throw e;

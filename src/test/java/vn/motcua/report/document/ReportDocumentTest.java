@@ -18,6 +18,7 @@ import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.PeriodTexts;
+import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.ReportTable;
@@ -37,6 +38,9 @@ class ReportDocumentTest extends DatabaseTest {
 
     @Autowired
     JobsFolder jobs;
+
+    @Autowired
+    ReportDocuments documents;
 
     @Test
     void demo_writesTheSeedReportAsADraftPdf() throws Exception {
@@ -163,6 +167,40 @@ class ReportDocumentTest extends DatabaseTest {
         assertThat(doc.flat(charts)).contains("a) Kết quả giải quyết theo lĩnh vực", "2. Đất đai", "145 / 3 / 24",
                 "b) Tỷ lệ hồ sơ giải quyết trễ hẹn qua các kỳ báo cáo", "02/2021", "1,7%", "8/467",
                 "chưa có báo cáo hoàn thành của kỳ trước");
+    }
+
+    @Test
+    void theRendererAlone_finalWithAnotherSigner_hasNoDraftMark_andReportsWhereTheSignatureGoes() throws Exception {
+        assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
+        ReportDocumentData data = documents.data(revisions.find("2021-02", 1).orElseThrow())
+                .withSigner(new ReportSettings.Signer(null, "GIÁM ĐỐC", "Trần Thị Bình"));
+        Path pdf = tmp.resolve("final.pdf");
+        ReportDocument.Rendered rendered;
+        try (var out = Files.newOutputStream(pdf)) {
+            rendered = ReportDocument.render(data, false, out);
+        }
+        PdfText doc = PdfText.read(pdf);
+        assertThat(rendered.pages()).isEqualTo(doc.pages());
+        for (int i = 1; i <= doc.pages(); i++) {
+            assertThat(doc.margin(i)).as("page %d", i).doesNotContain("DỰ THẢO");
+            assertThat(doc.stampLetters(i)).isEmpty();
+        }
+        String text = doc.flat();
+        assertThat(text).contains("GIÁM ĐỐC Trần Thị Bình").doesNotContain("KT. GIÁM ĐỐC").doesNotContain("Nguyễn Văn An");
+        // The signature space lies on the page of the signature block, between the title and the name.
+        assertThat(rendered.signaturePage()).isBetween(1, doc.pages());
+        assertThat(doc.flat(rendered.signaturePage())).contains("Trần Thị Bình");
+        float[] box = rendered.signatureRectangle();
+        assertThat(box[3] - box[1]).isCloseTo(ClosingPart.SIGNATURE_SPACE, org.assertj.core.data.Offset.offset(1f));
+        assertThat(box[2]).isGreaterThan(box[0]);
+
+        // Speed is printed, not asserted: the 18-field demo rendered a few times in a warm JVM.
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            ReportDocument.render(documents.data(revisions.find("2021-02", 1).orElseThrow()), true,
+                    java.io.OutputStream.nullOutputStream());
+            System.out.printf("render 2021-02 (18 fields): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     @Test
