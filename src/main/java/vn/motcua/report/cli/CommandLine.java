@@ -16,9 +16,13 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
     private record Spec(Set<String> options, Set<String> required, int positional, String usage) {
     }
 
+    /** Options that take no value (present: "true"). */
+    private static final Set<String> FLAGS = Set.of("accept-partial");
+
     private static final Map<String, Spec> COMMANDS = Map.of(
             "help", new Spec(Set.of(), Set.of(), 0, "help"),
-            "import", new Spec(Set.of(), Set.of(), 2, "import dossiers|transfers FILE.csv"),
+            "import", new Spec(Set.of("sheet", "accept-partial"), Set.of(), 2,
+                    "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]"),
             "run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
                     "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]"),
             "demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]"));
@@ -29,9 +33,11 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
             Commands:
               demo [--out DIR]
                   Load the bundled sample data (February 2021) and produce its report.
-              import dossiers FILE.csv
-              import transfers FILE.csv
-                  Check every row of the file and store it only if no row is refused.
+              import dossiers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]
+              import transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]
+                  Check every row of the file (CSV or Excel, English or Vietnamese headings) and store it
+                  only if no row is refused; refusals go to FILE.rejects.csv beside it. --accept-partial
+                  stores the rows that pass and reports the others.
               run --period YYYY-MM [--cutoff-day N|last] [--out DIR]
                   Produce the report of a period (also YYYY-Qn, YYYY-6M, YYYY-9M, YYYY).
                   The cutoff day defaults to jobs/report.yaml; tables go to DIR (default reports/).
@@ -66,6 +72,8 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                 if (eq >= 0) {
                     value = key.substring(eq + 1);
                     key = key.substring(0, eq);
+                } else if (FLAGS.contains(key)) {
+                    value = "true";
                 } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     value = args[++i];
                 } else {

@@ -2,49 +2,76 @@ package vn.motcua.report.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.motcua.report.dossier.ChangesSince;
+import vn.motcua.report.dossier.ImportProgress;
 import vn.motcua.report.dossier.ImportRepository.ImportSummary;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.dossier.Reject;
 
-/** {@code import dossiers|transfers FILE.csv} */
+/** {@code import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]} */
 @Component
 public class ImportCommand implements Cli.Command {
 
-    /** Refusals printed in full; the rest are counted. */
-    private static final int SHOWN_REJECTS = 50;
+    /** Refusals printed in full; the rest are in the rejects file. */
+    private static final int SHOWN_REJECTS = 20;
 
     private final Importer importer;
+    private final ImportProgress progress;
 
-    public ImportCommand(Importer importer) {
+    public ImportCommand(Importer importer, ImportProgress progress) {
         this.importer = importer;
+        this.progress = progress;
     }
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
         String kind = line.arguments().get(0);
         if (!kind.equals("dossiers") && !kind.equals("transfers")) {
-            throw new UsageException("import what? expected 'import dossiers FILE.csv' or 'import transfers FILE.csv'");
+            throw new UsageException("import what? expected 'import dossiers FILE' or 'import transfers FILE'");
+        }
+        if (!line.option("accept-partial", "true").equals("true")) {
+            throw new UsageException("--accept-partial takes no value");
         }
         Path file = Path.of(line.arguments().get(1));
-        return report(importer.importFile(kind, file), file, out, err);
+        progress.showOn(err);
+        try {
+            return report(importer.importFile(kind, file, line.options().get("sheet"),
+                    line.options().containsKey("accept-partial")), file, out, err);
+        } finally {
+            progress.showOn(null);
+        }
     }
 
     static int report(ImportSummary s, Path file, PrintStream out, PrintStream err) {
-        if (s.stored()) {
-            out.printf("Imported %s from %s: %d rows, %d added, %d changed, %d unchanged.%n",
-                    s.kind(), file, s.rowsRead(), s.added(), s.changed(), s.unchanged());
-            return ExitCode.OK;
+        if (s.refusedRows() > 0) {
+            err.printf("%s: %d of %d rows refused (%d problems):%n", file, s.refusedRows(), s.rowsRead(), s.refusals());
+            for (Map.Entry<Reject.Rule, Integer> e : s.refusalsByRule().entrySet()) {
+                err.printf("  %,8d  %s (%s)%n", e.getValue(), e.getKey().en(), e.getKey().vi());
+            }
+            s.rejects().stream().limit(SHOWN_REJECTS).forEach(r -> err.println("  " + r));
+            if (s.refusals() > SHOWN_REJECTS) {
+                err.println("  … and " + (s.refusals() - SHOWN_REJECTS) + " more.");
+            }
+            err.println(s.rejectsFile() != null
+                    ? "Every refusal, with its line, is in " + s.rejectsFile()
+                    : "The rejects file could not be written beside the input (details in the log).");
         }
-        err.printf("Refused %s: %d of %d rows have errors, so nothing of this file was stored.%n",
-                file, s.refusedRows(), s.rowsRead());
-        s.rejects().stream().limit(SHOWN_REJECTS).forEach(r -> err.println("  " + r));
-        if (s.rejects().size() > SHOWN_REJECTS) {
-            err.println("  … and " + (s.rejects().size() - SHOWN_REJECTS) + " more.");
+        if (!s.stored()) {
+            err.println("Nothing of this file was stored. Fix these lines and import the file again"
+                    + " (or store the other rows with --accept-partial).");
+            return ExitCode.BAD_INPUT;
         }
-        err.println("Fix these lines and import the file again.");
-        return ExitCode.BAD_INPUT;
+        out.printf("Imported %s from %s: %d rows, %d added, %d changed, %d unchanged%s.%n", s.kind(), file,
+                s.rowsRead() - s.refusedRows(), s.added(), s.changed(), s.unchanged(),
+                s.refusedRows() > 0 ? "; " + s.refusedRows() + " refused rows not stored" : "");
+        for (ChangesSince.PeriodChange c : s.changedPeriods()) {
+            out.printf("Data for %s changed since revision %d was produced: %d dossier%s. A corrected report is a new"
+                    + " revision.%n", c.period(), c.revision(), c.dossiers(), c.dossiers() == 1 ? "" : "s");
+        }
+        return ExitCode.OK;
     }
 }

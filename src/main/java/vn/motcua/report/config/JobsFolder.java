@@ -195,6 +195,16 @@ public final class JobsFolder {
                 : Files.isRegularFile(folder.resolve(name));
     }
 
+    /**
+     * A configuration file that may be absent (then empty): {@code name} in the jobs folder, or the bundled copy
+     * when there is no folder. Its top-level keys and values, in file order.
+     */
+    public Map<String, Object> optional(String name) {
+        boolean present = folder == null ? JobsFolder.class.getResource("/jobs/" + name) != null
+                : Files.isRegularFile(folder.resolve(name));
+        return present ? load(name) : Map.of();
+    }
+
     private Map<String, Object> load(String name) {
         try (InputStream in = open(name)) {
             Object doc = new Yaml(new SafeConstructor(new LoaderOptions()))

@@ -31,6 +31,8 @@ public class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("motcua-embedded");
+        // Batched INSERTs become multi-row INSERTs: far fewer round trips for the import's refusals.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 

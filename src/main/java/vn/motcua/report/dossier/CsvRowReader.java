@@ -1,13 +1,16 @@
 package vn.motcua.report.dossier;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,83 +23,169 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads an import file's rows (UTF-8 CSV, RFC 4180 quoting, heading row first). The headings must be
- * exactly the kind's columns, in any order; anything else is refused before a row is read.
+ * Reads the rows of a CSV import file as it comes from a one-stop system or from Excel: UTF-8 with or
+ * without a byte order mark, comma, semicolon or tab separated (detected from the first lines), RFC 4180
+ * quoting (values with separators and line breaks). The heading row is the first row naming the required
+ * columns among the first {@value #HEADING_SEARCH} rows (exports often start with a title). Streams the
+ * file; line numbers are those a text editor shows, even when quoted values span lines.
  */
 public class CsvRowReader implements ItemStreamReader<CsvRow> {
 
+    /** How many rows may precede the heading row (titles, blank lines). */
+    static final int HEADING_SEARCH = 10;
+
     private final Path file;
     private final ImportKind kind;
+    private final ImportProgress progress;
 
+    private long size;
+    private CountingStream counted;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
-    private List<String> headings;
-    /** The file line on which the last record read ends (records may span lines inside quotes). */
-    private long lastEndLine;
+    private HeadingRow headings;
+    /** Lines consumed up to the end of the last record read: the next record starts on the following line. */
+    private long consumed;
+    private long rowsRead;
 
-    public CsvRowReader(Path file, ImportKind kind) {
+    public CsvRowReader(Path file, ImportKind kind, ImportProgress progress) {
         this.file = file;
         this.kind = kind;
+        this.progress = progress;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        if (!Files.isRegularFile(file)) {
-            throw new ImportException(file + " does not exist or is not a file");
-        }
+        ImportFile.of(file);
         try {
-            Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-            parser = CSVFormat.RFC4180.builder().get().parse(reader);
+            size = Math.max(1, Files.size(file));
+            counted = new CountingStream(Files.newInputStream(file));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            reader.mark(1 << 16);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            char delimiter = delimiter(reader);
+            parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(reader);
             records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new ImportException(file + " is empty: expected a heading row " + String.join(",", kind.columns()));
-            }
-            headings = new ArrayList<>();
-            for (String h : records.next()) {
-                headings.add(h.replace("\uFEFF", "").trim().toLowerCase());
-            }
-            lastEndLine = parser.getCurrentLineNumber();
-            List<String> missing = new ArrayList<>(kind.required());
-            missing.removeAll(headings);
-            List<String> unknown = new ArrayList<>(headings);
-            unknown.removeAll(kind.columns());
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
-                throw new ImportException(file + " line 1: the headings do not match a " + kind.name() + " file"
-                        + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
-                        + (unknown.isEmpty() ? "" : "; unknown: " + String.join(", ", unknown))
-                        + ". Expected: " + String.join(",", kind.columns()));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ImportException(file + " could not be read as a UTF-8 CSV file: " + e.getMessage(), e);
+            headings = headingRow();
+            context.putString(ImportJobConfiguration.CODE_HEADING, headings.written().getOrDefault("code", "code"));
+            progress.started();
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(e);
+        } catch (IllegalStateException e) {
+            throw new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
+                    + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
         }
+    }
+
+    /** The separator used most in the first lines (outside quotes): comma, semicolon or tab. */
+    private static char delimiter(BufferedReader reader) throws IOException {
+        reader.mark(1 << 16);
+        char[] buf = new char[1 << 15];
+        int n = reader.read(buf);
+        reader.reset();
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        int lines = 0;
+        boolean quoted = false;
+        for (int i = 0; i < Math.max(n, 0) && lines < HEADING_SEARCH; i++) {
+            char c = buf[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                switch (c) {
+                    case ',' -> comma++;
+                    case ';' -> semicolon++;
+                    case '\t' -> tab++;
+                    case '\n' -> lines++;
+                    default -> { }
+                }
+            }
+        }
+        return semicolon > comma && semicolon >= tab ? ';' : tab > comma && tab > semicolon ? '\t' : ',';
+    }
+
+    private HeadingRow headingRow() {
+        ImportException first = null;
+        for (int i = 0; i < HEADING_SEARCH && records.hasNext(); i++) {
+            long line = consumed + 1;
+            CSVRecord record = records.next();
+            consumed = parser.getCurrentLineNumber();
+            List<String> values = record.toList();
+            if (values.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            try {
+                return HeadingRow.of(values, kind, file + " line " + line);
+            } catch (ImportException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        throw first != null ? first : new ImportException(file + " is empty: expected a heading row such as "
+                + String.join(",", kind.columns()));
     }
 
     @Override
     public CsvRow read() {
         try {
-            if (!records.hasNext()) {
-                return null;
+            while (records.hasNext()) {
+                long line = consumed + 1;
+                CSVRecord record = records.next();
+                consumed = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                boolean blank = true;
+                for (int i = 0; i < record.size(); i++) {
+                    String v = record.get(i);
+                    if (v.indexOf('\0') >= 0) {
+                        throw new ImportException(file + " line " + line + " holds a NUL character: this is not a text"
+                                + " file; expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook");
+                    }
+                    blank &= v.isBlank();
+                    String column = headings.column(i);
+                    if (column != null) {
+                        values.put(column, v);
+                    } else if (i >= headings.size() && !v.isBlank()) {
+                        values.put("#count", Integer.toString(record.size()));
+                    }
+                }
+                if (blank) {
+                    continue;
+                }
+                if (record.size() < headings.size()) {
+                    values.put("#count", Integer.toString(record.size()));
+                }
+                values.put("#headings", Integer.toString(headings.size()));
+                rowsRead++;
+                progress.read(rowsRead, (double) counted.count / size);
+                return new CsvRow(line, values, headings.written());
             }
-            CSVRecord record = records.next();
-            long line = lastEndLine + 1;
-            lastEndLine = parser.getCurrentLineNumber();
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < record.size(); i++) {
-                values.put(i < headings.size() ? headings.get(i) : "#" + (i + 1), record.get(i));
-            }
-            if (record.size() != headings.size()) {
-                values.put("#count", Integer.toString(record.size()));
-            }
-            return new CsvRow(line, values);
-        } catch (java.io.UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new ImportException(file + " near line " + (parser.getCurrentLineNumber() + 1)
-                        + " is not UTF-8 text: save the file as CSV UTF-8", e);
-            }
-            throw new ImportException(file + " near line " + (parser.getCurrentLineNumber() + 1)
-                    + " could not be read: " + e.getMessage(), e);
+            return null;
+        } catch (UncheckedIOException e) {
+            throw unreadable(e);
+        } catch (IllegalStateException e) {
+            throw new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
+                    + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
         }
+    }
+
+    private ImportException unreadable(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            return new ImportException(file + " near line " + (consumed + 1) + " is not UTF-8 text: in Excel, save it as"
+                    + " \"CSV UTF-8 (Comma delimited)\"", e);
+        }
+        if (cause != null && cause.getClass().getName().startsWith("org.apache.commons.csv")) {
+            return new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
+                    + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
+        }
+        return new ImportException(file + " near line " + (consumed + 1) + " could not be read: " + cause.getMessage(), e);
     }
 
     @Override
@@ -107,6 +196,33 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
             }
         } catch (IOException e) {
             // nothing to keep: the file was only read
+        }
+    }
+
+    /** Counts the bytes read, to show how much of the file is done. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

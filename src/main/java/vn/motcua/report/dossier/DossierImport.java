@@ -3,7 +3,10 @@ package vn.motcua.report.dossier;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+
+import vn.motcua.report.dossier.Reject.Rule;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,11 +21,22 @@ public class DossierImport implements ImportKind {
 
     private static final String VALUES = String.join(", ", STAGING);
 
-    private final Set<String> fields;
+    private final Map<String, String> fieldNames;
+    private final Map<String, String> fields = new HashMap<>();
+    private final ImportMapping mapping;
 
-    /** @param fields the catalogue's field codes */
-    public DossierImport(Set<String> fields) {
-        this.fields = fields;
+    /**
+     * @param fieldNames the catalogue: each field code and its Vietnamese name
+     * @param mapping    the headings and labels understood
+     */
+    public DossierImport(Map<String, String> fieldNames, ImportMapping mapping) {
+        this.fieldNames = fieldNames;
+        this.mapping = mapping;
+        fieldNames.forEach((code, name) -> {
+            fields.put(Names.key(code), code);
+            fields.put(Names.key(name), code);
+        });
+        fields.putAll(mapping.labels("field"));
     }
 
     @Override
@@ -41,47 +55,77 @@ public class DossierImport implements ImportKind {
     }
 
     @Override
+    public Map<String, String> headings() {
+        return mapping.headings(name());
+    }
+
+    @Override
     public CheckedRow check(CsvRow row) {
         List<Reject> rejects = new ArrayList<>();
-        Values.columnCount(row, COLUMNS.size(), rejects);
+        Values.columnCount(row, rejects);
         String code = Values.required(row, "code", rejects);
-        String field = Values.required(row, "field", rejects);
-        if (!field.isEmpty() && !fields.contains(field)) {
-            rejects.add(new Reject(row.line(), "field", field, "is not a field code of the catalogue"));
-        }
-        Channel channel = Values.oneOf(row, "channel", Channel.class, true, rejects);
+        String field = field(row, rejects);
+        String channel = Values.label(row, "channel", mapping.labels("channel"), true,
+                "Trực tiếp, Trực tuyến, Bưu chính công ích (direct, online, postal)", rejects);
         LocalDate received = Values.date(row, "received_at", true, rejects);
         LocalDate due = Values.date(row, "due_at", false, rejects);
         LocalDate finished = Values.date(row, "finished_at", false, rejects);
-        Outcome outcome = Values.oneOf(row, "outcome", Outcome.class, false, rejects);
+        String outcome = Values.label(row, "outcome", mapping.labels("outcome"), false,
+                "Đã giải quyết, Rút hồ sơ, Trả lại (resolved, withdrawn, returned)", rejects);
         LocalDate pausedFrom = Values.date(row, "paused_from", false, rejects);
         LocalDate pausedUntil = Values.date(row, "paused_until", false, rejects);
         LocalDate apology = Values.date(row, "apology_at", false, rejects);
 
-        Values.notBefore(row, "due_at", due, "received_at", received, rejects);
-        Values.notBefore(row, "finished_at", finished, "received_at", received, rejects);
+        Values.notBefore(row, "due_at", due, "received_at", received, Rule.ORDER, rejects);
+        Values.notBefore(row, "finished_at", finished, "received_at", received, Rule.ORDER, rejects);
         if (row.get("finished_at").isEmpty() != row.get("outcome").isEmpty()) {
-            rejects.add(new Reject(row.line(), "outcome", row.get("outcome"), row.get("outcome").isEmpty()
-                    ? "is empty but finished_at is set: a finished dossier needs resolved|withdrawn|returned"
-                    : "is set but finished_at is empty: an open dossier has no outcome"));
+            String f = row.heading("finished_at");
+            if (row.get("outcome").isEmpty()) {
+                Values.reject(row, "outcome", "", Rule.OUTCOME,
+                        "để trống nhưng " + f + " đã có: hồ sơ đã xong phải ghi Đã giải quyết, Rút hồ sơ hoặc Trả lại",
+                        "is empty but " + f + " is set: a finished dossier needs resolved, withdrawn or returned", rejects);
+            } else {
+                Values.reject(row, "outcome", row.get("outcome"), Rule.OUTCOME,
+                        "đã ghi nhưng " + f + " để trống: hồ sơ đang giải quyết chưa có kết quả",
+                        "is set but " + f + " is empty: an open dossier has no outcome", rejects);
+            }
         }
         if (row.get("paused_from").isEmpty() && !row.get("paused_until").isEmpty()) {
-            rejects.add(new Reject(row.line(), "paused_until", row.get("paused_until"), "is set but paused_from is empty"));
+            Values.reject(row, "paused_until", row.get("paused_until"), Rule.PAUSE,
+                    "đã ghi nhưng " + row.heading("paused_from") + " để trống",
+                    "is set but " + row.heading("paused_from") + " is empty", rejects);
         }
-        Values.notBefore(row, "paused_from", pausedFrom, "received_at", received, rejects);
-        Values.notBefore(row, "paused_until", pausedUntil, "paused_from", pausedFrom, rejects);
-        Values.notBefore(row, "finished_at", finished, "paused_from", pausedFrom, rejects);
-        Values.notBefore(row, "finished_at", finished, "paused_until", pausedUntil, rejects);
+        Values.notBefore(row, "paused_from", pausedFrom, "received_at", received, Rule.PAUSE, rejects);
+        Values.notBefore(row, "paused_until", pausedUntil, "paused_from", pausedFrom, Rule.PAUSE, rejects);
+        Values.notBefore(row, "finished_at", finished, "paused_from", pausedFrom, Rule.PAUSE, rejects);
+        Values.notBefore(row, "finished_at", finished, "paused_until", pausedUntil, Rule.PAUSE, rejects);
         if (pausedFrom != null && pausedUntil == null && finished != null) {
-            rejects.add(new Reject(row.line(), "paused_until", "",
-                    "is empty (still waiting for the citizen) but the dossier is finished"));
+            Values.reject(row, "paused_until", "", Rule.PAUSE,
+                    "để trống (còn chờ công dân bổ sung) nhưng hồ sơ đã có kết quả",
+                    "is empty (still waiting for the citizen) but the dossier is finished", rejects);
         }
-        Values.notBefore(row, "apology_at", apology, "received_at", received, rejects);
+        Values.notBefore(row, "apology_at", apology, "received_at", received, Rule.ORDER, rejects);
         if (!rejects.isEmpty()) {
             return new CheckedRow(row.line(), null, rejects);
         }
-        return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel.code(), received, due,
-                finished, outcome == null ? null : outcome.code(), pausedFrom, pausedUntil, apology}, rejects);
+        return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
+                finished, outcome, pausedFrom, pausedUntil, apology}, rejects);
+    }
+
+    /** The field's catalogue code, given by code or by its exact Vietnamese name; else a reject suggesting the name meant. */
+    private String field(CsvRow row, List<Reject> rejects) {
+        String v = Values.required(row, "field", rejects);
+        if (v.isEmpty()) {
+            return null;
+        }
+        String code = fields.get(Names.key(v));
+        if (code == null) {
+            String near = Names.closest(v, fieldNames.values());
+            Values.reject(row, "field", v, Rule.FIELD,
+                    "không có trong danh mục lĩnh vực" + (near == null ? "" : "; có phải \"" + near + "\"?"),
+                    "is not a field of the catalogue" + (near == null ? "" : "; did you mean \"" + near + "\"?"), rejects);
+        }
+        return code;
     }
 
     @Override
@@ -97,8 +141,9 @@ public class DossierImport implements ImportKind {
     @Override
     public String duplicatesSql() {
         return """
-                INSERT INTO import_reject (import_id, line, col, value, reason)
-                SELECT import_id, line, 'code', code, 'repeats the code of line ' || first_line
+                INSERT INTO import_reject (import_id, line, col, value, reason, rule, reason_vi)
+                SELECT import_id, line, ?, code, 'repeats the code of line ' || first_line, 'duplicate',
+                       'trùng mã hồ sơ ở dòng ' || first_line
                   FROM (SELECT import_id, line, code, min(line) OVER (PARTITION BY code) AS first_line
                           FROM import_dossier WHERE import_id = ?) s
                  WHERE line > first_line""";

@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,26 +20,35 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.motcua.report.config.JobsFolder;
+
 /**
  * The import job, steps in order:
  * <ol>
  * <li>{@code checkRows}: reads the file chunk by chunk, checks every row, stages the good ones and
  * records why the others are refused;</li>
  * <li>{@code store}: when no row was refused, stores the whole file in one transaction (new dossiers
- * added, changed ones updated, the rest left as they were); otherwise stores nothing.</li>
+ * added, changed ones updated, the rest left as they were); otherwise stores nothing, unless
+ * {@code acceptPartial}: then the rows that passed are stored and the refused ones reported.</li>
  * </ol>
- * Either way the staging rows are removed. Parameters: {@code importId} (identifying), {@code file}, {@code kind}.
+ * Either way the staging rows are removed. Parameters: {@code importId} (identifying), {@code file}, {@code kind},
+ * {@code sheet} (a workbook's sheet, "" for the first), {@code acceptPartial}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportJobConfiguration {
 
     public static final String JOB_NAME = "importJob";
 
-    public static JobParameters parameters(long importId, Path file, String kind) {
+    /** Where the reader leaves the file's own heading of the dossier code, for the duplicate-code refusals. */
+    static final String CODE_HEADING = "codeHeading";
+
+    public static JobParameters parameters(long importId, Path file, String kind, String sheet, boolean acceptPartial) {
         return new JobParametersBuilder()
                 .addLong("importId", importId)
                 .addString("file", file.toAbsolutePath().toString(), false)
                 .addString("kind", kind, false)
+                .addString("sheet", sheet == null ? "" : sheet, false)
+                .addString("acceptPartial", Boolean.toString(acceptPartial), false)
                 .toJobParameters();
     }
 
@@ -48,7 +58,7 @@ public class ImportJobConfiguration {
     }
 
     @Bean
-    Step checkRows(JobRepository jobRepository, PlatformTransactionManager tx, CsvRowReader importRowReader,
+    Step checkRows(JobRepository jobRepository, PlatformTransactionManager tx, ItemStreamReader<CsvRow> importRowReader,
                    org.springframework.batch.infrastructure.item.ItemProcessor<CsvRow, CheckedRow> importRowChecker,
                    StagingWriter stagingWriter, @Value("${motcua.import.chunk-size:2000}") int chunkSize) {
         return new StepBuilder("checkRows", jobRepository)
@@ -62,14 +72,25 @@ public class ImportJobConfiguration {
 
     @Bean
     @StepScope
-    ImportKind importKind(@Value("#{jobParameters['kind']}") String kind, ImportRepository imports) {
-        return ImportKind.of(kind, imports.fieldCodes());
+    ImportKind importKind(@Value("#{jobParameters['kind']}") String kind, ImportRepository imports, JobsFolder jobs) {
+        return kind(kind, imports, jobs);
     }
 
+    static ImportKind kind(String kind, ImportRepository imports, JobsFolder jobs) {
+        java.util.Map<String, String> fields = imports.fieldCatalogue();
+        return ImportKind.of(kind, fields, ImportMapping.load(jobs, fields.keySet()));
+    }
+
+    /** The file's reader, chosen by what the file is (not by its name): CSV text or an .xlsx workbook. */
     @Bean
     @StepScope
-    CsvRowReader importRowReader(@Value("#{jobParameters['file']}") String file, ImportKind importKind) {
-        return new CsvRowReader(Path.of(file), importKind);
+    ItemStreamReader<CsvRow> importRowReader(@Value("#{jobParameters['file']}") String file,
+                                             @Value("#{jobParameters['sheet']}") String sheet,
+                                             ImportKind importKind, ImportProgress progress) {
+        Path path = Path.of(file);
+        return ImportFile.of(path) == ImportFile.XLSX
+                ? new XlsxRowReader(path, sheet == null || sheet.isEmpty() ? null : sheet, importKind, progress)
+                : new CsvRowReader(path, importKind, progress);
     }
 
     @Bean
@@ -86,26 +107,36 @@ public class ImportJobConfiguration {
     }
 
     @Bean
-    Step store(JobRepository jobRepository, PlatformTransactionManager tx, JdbcTemplate jdbc, ImportRepository imports) {
+    Step store(JobRepository jobRepository, PlatformTransactionManager tx, JdbcTemplate jdbc, ImportRepository imports,
+               JobsFolder jobs, ImportProgress progress) {
         Tasklet tasklet = (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
             long importId = step.getJobParameters().getLong("importId");
-            ImportKind kind = ImportKind.of(step.getJobParameters().getString("kind"), imports.fieldCodes());
+            boolean acceptPartial = Boolean.parseBoolean(step.getJobParameters().getString("acceptPartial"));
+            ImportKind kind = kind(step.getJobParameters().getString("kind"), imports, jobs);
+            StepExecution checkRows = step.getJobExecution().getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals("checkRows")).findFirst().orElseThrow();
+            progress.phase("checking codes and storing");
             if (kind.duplicatesSql() != null) {
-                jdbc.update(kind.duplicatesSql(), importId);
+                jdbc.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"), importId);
             }
-            long rowsRead = step.getJobExecution().getStepExecutions().stream()
-                    .filter(s -> s.getStepName().equals("checkRows")).mapToLong(StepExecution::getReadCount).sum();
+            long rowsRead = checkRows.getReadCount();
             Integer refused = jdbc.queryForObject("SELECT count(DISTINCT line) FROM import_reject WHERE import_id = ?",
                     Integer.class, importId);
-            if (refused > 0) {
+            if (refused > 0 && !acceptPartial) {
                 jdbc.update("UPDATE import_batch SET status = 'REFUSED', rows_read = ?, refused = ? WHERE id = ?",
                         rowsRead, refused, importId);
             } else {
+                if (refused > 0) {
+                    // Only the rows that passed every check are stored: a repeated code's later lines are refused.
+                    jdbc.update("DELETE FROM " + kind.stagingTable() + " s WHERE s.import_id = ? AND EXISTS"
+                            + " (SELECT 1 FROM import_reject r WHERE r.import_id = s.import_id AND r.line = s.line)", importId);
+                }
                 int[] counts = kind.store(jdbc, importId);
                 jdbc.update("""
-                        UPDATE import_batch SET status = 'STORED', rows_read = ?, added = ?, changed = ?, unchanged = ?
-                         WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], importId);
+                        UPDATE import_batch SET status = 'STORED', rows_read = ?, added = ?, changed = ?, unchanged = ?,
+                                                refused = ?
+                         WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, importId);
             }
             jdbc.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
             return RepeatStatus.FINISHED;

@@ -5,11 +5,14 @@ import java.util.List;
 /** What differs between importing dossiers and importing transfers; the import job does the rest. */
 public interface ImportKind {
 
-    /** The kind named on the command line: "dossiers" (checked against the catalogue's field codes) or "transfers". */
-    static ImportKind of(String name, java.util.Set<String> fieldCodes) {
+    /**
+     * The kind named on the command line: "dossiers" (checked against the catalogue: field code → name) or "transfers",
+     * understanding the headings and labels of {@code mapping}.
+     */
+    static ImportKind of(String name, java.util.Map<String, String> fields, ImportMapping mapping) {
         return switch (name) {
-            case "dossiers" -> new DossierImport(fieldCodes);
-            case "transfers" -> new TransferImport();
+            case "dossiers" -> new DossierImport(fields, mapping);
+            case "transfers" -> new TransferImport(mapping);
             default -> throw new ImportException("unknown import kind '" + name + "': expected dossiers or transfers");
         };
     }
@@ -23,6 +26,14 @@ public interface ImportKind {
     /** The headings a file must have. */
     List<String> required();
 
+    /** The canonical column of each heading a file may use, by {@link Names#key}. */
+    java.util.Map<String, String> headings();
+
+    /** The usual Vietnamese heading of a column, for messages; null when there is none. */
+    default String vietnameseHeading(String column) {
+        return ImportMapping.vietnameseHeading(name(), column);
+    }
+
     /** Checks one row; returns its staging values in {@link #stagingColumns()} order, or its rejects. */
     CheckedRow check(CsvRow row);
 
@@ -31,7 +42,10 @@ public interface ImportKind {
 
     List<String> stagingColumns();
 
-    /** Rejects for values that must be unique within a file (null when there is no such rule). */
+    /**
+     * Rejects for values that must be unique within a file (null when there is no such rule); parameters: the
+     * column's heading in the file, the import id.
+     */
     String duplicatesSql();
 
     /** Stores the staged rows of an import; returns {added, changed, unchanged}. */

@@ -1,25 +1,44 @@
 package vn.motcua.report.dossier;
 
-import java.util.HashSet;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.report.dossier.Reject.Rule;
 
 /** Records of imports ({@code import_batch}) and their refused rows. */
 @Repository
 public class ImportRepository {
 
-    private final JdbcTemplate jdbc;
+    /** Refusals kept in the summary; the rejects file has them all. */
+    static final int SUMMARY_REJECTS = 50;
 
-    public ImportRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+
+    public ImportRepository(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         this.jdbc = jdbc;
+        // A file can have a refusal on every one of a million lines: read them a slice at a time (PostgreSQL
+        // streams a result only inside a transaction, with a fetch size).
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(5000);
+        this.readOnly = new TransactionTemplate(tx);
+        this.readOnly.setReadOnly(true);
     }
 
-    public long begin(String kind, String fileName, String sha256) {
-        return jdbc.queryForObject("INSERT INTO import_batch (kind, file_name, sha256) VALUES (?, ?, ?) RETURNING id",
-                Long.class, kind, fileName, sha256);
+    public long begin(String kind, String fileName, String sha256, String sheet, boolean acceptPartial) {
+        return jdbc.queryForObject("""
+                INSERT INTO import_batch (kind, file_name, sha256, sheet, accept_partial) VALUES (?, ?, ?, ?, ?)
+                RETURNING id""", Long.class, kind, fileName, sha256, sheet, acceptPartial);
     }
 
     /** An import that could not even be read: it stored nothing, and its staged rows go. */
@@ -30,27 +49,66 @@ public class ImportRepository {
     }
 
     public ImportSummary summary(long importId) {
+        Map<Rule, Integer> byRule = new EnumMap<>(Rule.class);
+        jdbc.query("SELECT rule, count(*) FROM import_reject WHERE import_id = ? GROUP BY rule",
+                rs -> {
+                    byRule.put(Rule.ofCode(rs.getString(1)), rs.getInt(2));
+                }, importId);
         return jdbc.queryForObject("""
                 SELECT id, kind, file_name, status, rows_read, added, changed, unchanged, refused
                   FROM import_batch WHERE id = ?""", (rs, n) -> new ImportSummary(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                rs.getInt(9), rejects(importId)), importId);
+                rs.getInt(9), firstRejects(importId), byRule, null, List.of()), importId);
     }
 
-    public List<Reject> rejects(long importId) {
-        return jdbc.query("SELECT line, col, value, reason FROM import_reject WHERE import_id = ? ORDER BY line, col",
-                (rs, n) -> new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), importId);
+    private List<Reject> firstRejects(long importId) {
+        return jdbc.query("""
+                SELECT line, col, value, rule, reason_vi, reason FROM import_reject WHERE import_id = ?
+                 ORDER BY line, col LIMIT ?""", (rs, n) -> reject(rs), importId, SUMMARY_REJECTS);
     }
 
-    public Set<String> fieldCodes() {
-        return new HashSet<>(jdbc.queryForList("SELECT code FROM field", String.class));
+    /** Every refusal of an import, in line order, streamed. */
+    public void eachReject(long importId, Consumer<Reject> each) {
+        readOnly.executeWithoutResult(status -> streaming.query("""
+                SELECT line, col, value, rule, reason_vi, reason FROM import_reject WHERE import_id = ?
+                 ORDER BY line, col""", rs -> {
+            each.accept(reject(rs));
+        }, importId));
     }
 
-    /** The outcome of one import: what was stored, or what was refused and why. */
+    private static Reject reject(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), Rule.ofCode(rs.getString(4)), rs.getString(5),
+                rs.getString(6));
+    }
+
+    /** The field catalogue: code → Vietnamese name, in catalogue order. */
+    public Map<String, String> fieldCatalogue() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        jdbc.query("SELECT code, name FROM field ORDER BY position", rs -> {
+            fields.put(rs.getString(1), rs.getString(2));
+        });
+        return fields;
+    }
+
+    /**
+     * The outcome of one import: what was stored, or what was refused and why (the first refusals, and how many
+     * by rule), where the rejects file is, and which reported periods' data this import changed.
+     */
     public record ImportSummary(long id, String kind, String fileName, String status, int rowsRead, int added,
-                                int changed, int unchanged, int refusedRows, List<Reject> rejects) {
+                                int changed, int unchanged, int refusedRows, List<Reject> rejects,
+                                Map<Rule, Integer> refusalsByRule, Path rejectsFile,
+                                List<ChangesSince.PeriodChange> changedPeriods) {
         public boolean stored() {
             return "STORED".equals(status);
+        }
+
+        public int refusals() {
+            return refusalsByRule.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        ImportSummary with(Path rejectsFile, List<ChangesSince.PeriodChange> changedPeriods) {
+            return new ImportSummary(id, kind, fileName, status, rowsRead, added, changed, unchanged, refusedRows,
+                    rejects, refusalsByRule, rejectsFile, changedPeriods);
         }
     }
 }

@@ -1,14 +1,23 @@
 package vn.motcua.report.dossier;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,45 +25,130 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.config.ConfigException;
+import vn.motcua.report.config.JobsFolder;
+
 /** Imports one file through the import job and says what happened. */
 @Service
 public class Importer {
 
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    /** The rejects file's heading row, Vietnamese first: the clerk fixing the file reads it. */
+    static final String[] REJECTS_HEADINGS = {"Dòng (line)", "Cột (column)", "Giá trị (value)", "Lý do", "Reason"};
+
     private final JobOperator jobOperator;
     private final Job importJob;
     private final ImportRepository imports;
+    private final JobsFolder jobs;
+    private final ChangesSince changesSince;
 
     public Importer(JobOperator jobOperator, @Qualifier(ImportJobConfiguration.JOB_NAME) Job importJob,
-                    ImportRepository imports) {
+                    ImportRepository imports, JobsFolder jobs, ChangesSince changesSince) {
         this.jobOperator = jobOperator;
         this.importJob = importJob;
         this.imports = imports;
+        this.jobs = jobs;
+        this.changesSince = changesSince;
+    }
+
+    /** Imports {@code file} as {@code kind}, all or nothing, from a workbook's first sheet. */
+    public ImportRepository.ImportSummary importFile(String kind, Path file) throws Exception {
+        return importFile(kind, file, null, false);
     }
 
     /**
-     * Imports {@code file} as {@code kind} ("dossiers" or "transfers").
+     * Imports {@code file} (CSV or .xlsx) as {@code kind} ("dossiers" or "transfers"). With refused rows, stores
+     * nothing unless {@code acceptPartial}; either way writes every refusal to {@link #rejectsFile}.
      *
+     * @param sheet the workbook's sheet to read, or null for the first
      * @throws ImportException when the file cannot be read as such a table at all (nothing stored)
+     * @throws ConfigException when {@code jobs/import-mapping.yaml} is wrong
      */
-    public ImportRepository.ImportSummary importFile(String kind, Path file) throws Exception {
-        ImportKind.of(kind, java.util.Set.of());
-        if (!Files.isRegularFile(file)) {
-            throw new ImportException(file + " does not exist or is not a file");
+    public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial)
+            throws Exception {
+        ImportKind.of(kind, Map.of(), ImportMapping.builtIn());
+        ImportFile type = ImportFile.of(file);
+        if (sheet != null && type != ImportFile.XLSX) {
+            throw new ImportException("--sheet is for Excel workbooks, and " + file + " is a CSV file");
         }
-        long importId = imports.begin(kind, file.getFileName().toString(), sha256(file));
-        JobExecution execution = jobOperator.start(importJob, ImportJobConfiguration.parameters(importId, file, kind));
+        ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
+        long importId = imports.begin(kind, file.getFileName().toString(), sha256(file), sheet, acceptPartial);
+        JobExecution execution = jobOperator.start(importJob,
+                ImportJobConfiguration.parameters(importId, file, kind, sheet, acceptPartial));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             for (Throwable t : execution.getAllFailureExceptions()) {
                 for (Throwable c = t; c != null; c = c.getCause()) {
-                    if (c instanceof ImportException ie) {
+                    if (c instanceof ImportException || c instanceof ConfigException) {
+                        log.warn("import {} of {} refused", importId, file, t);
                         imports.markRefused(importId);
-                        throw ie;
+                        throw (RuntimeException) c;
                     }
                 }
             }
+            imports.markRefused(importId);
             throw new IllegalStateException("The import of " + file + " failed: " + execution.getAllFailureExceptions());
         }
-        return imports.summary(importId);
+        ImportRepository.ImportSummary summary = imports.summary(importId);
+        if (summary.rowsRead() == 0) {
+            imports.markRefused(importId);
+            throw new ImportException(file + " has a heading row but no rows of data");
+        }
+        Path rejects;
+        try {
+            rejects = writeRejects(importId, file, summary.refusals() > 0);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not write the rejects file of {}", file, e);
+            rejects = null;
+        }
+        List<ChangesSince.PeriodChange> changed = summary.stored() && summary.added() + summary.changed() > 0
+                ? changesSince.touchedBy(importId) : List.of();
+        return summary.with(rejects, changed);
+    }
+
+    /** Beside the input: {@code NAME.rejects.csv} for {@code NAME.csv} or {@code NAME.xlsx}. */
+    public static Path rejectsFile(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.toAbsolutePath().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".rejects.csv");
+    }
+
+    /**
+     * Writes every refusal to the rejects file (UTF-8 with a byte order mark, so Excel shows the Vietnamese), or, when
+     * there is none, removes a rejects file a previous attempt left, so it cannot be mistaken for this one's.
+     * Returns the file written, or null.
+     */
+    private Path writeRejects(long importId, Path file, boolean any) throws IOException {
+        Path target = rejectsFile(file);
+        if (!any) {
+            if (Files.isRegularFile(target) && isRejectsFile(target)) {
+                Files.delete(target);
+            }
+            return null;
+        }
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            w.write('\uFEFF');
+            csv.printRecord((Object[]) REJECTS_HEADINGS);
+            imports.eachReject(importId, r -> {
+                try {
+                    csv.printRecord(r.line(), r.column(), r.value(), r.reasonVi(), r.reason());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private static boolean isRejectsFile(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().map(l -> l.contains(REJECTS_HEADINGS[0])).orElse(false);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -3,16 +3,24 @@ package vn.motcua.report.dossier;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.motcua.report.dossier.Reject.Rule;
 
 /** Transfers between levels by the public postal service; the same transfer imported twice is kept once. */
 public class TransferImport implements ImportKind {
 
-    /** Administrative levels a dossier moves between. */
-    enum Level { COMMUNE, DISTRICT, PROVINCE }
-
     static final List<String> COLUMNS = List.of("dossier_code", "from_level", "to_level", "sent_at");
+
+    private static final String LEVELS = "Xã, Huyện, Tỉnh (commune, district, province)";
+
+    private final ImportMapping mapping;
+
+    public TransferImport(ImportMapping mapping) {
+        this.mapping = mapping;
+    }
 
     @Override
     public String name() {
@@ -30,21 +38,26 @@ public class TransferImport implements ImportKind {
     }
 
     @Override
+    public Map<String, String> headings() {
+        return mapping.headings(name());
+    }
+
+    @Override
     public CheckedRow check(CsvRow row) {
         List<Reject> rejects = new ArrayList<>();
-        Values.columnCount(row, COLUMNS.size(), rejects);
+        Values.columnCount(row, rejects);
         String code = Values.required(row, "dossier_code", rejects);
-        Level from = Values.oneOf(row, "from_level", Level.class, true, rejects);
-        Level to = Values.oneOf(row, "to_level", Level.class, true, rejects);
+        String from = Values.label(row, "from_level", mapping.labels("level"), true, LEVELS, rejects);
+        String to = Values.label(row, "to_level", mapping.labels("level"), true, LEVELS, rejects);
         LocalDate sent = Values.date(row, "sent_at", true, rejects);
-        if (from != null && from == to) {
-            rejects.add(new Reject(row.line(), "to_level", row.get("to_level"), "is the same level as from_level"));
+        if (from != null && from.equals(to)) {
+            Values.reject(row, "to_level", row.get("to_level"), Rule.LABEL, "trùng cấp với " + row.heading("from_level"),
+                    "is the same level as " + row.heading("from_level"), rejects);
         }
         if (!rejects.isEmpty()) {
             return new CheckedRow(row.line(), null, rejects);
         }
-        return new CheckedRow(row.line(), new Object[] {code, from.name().toLowerCase(), to.name().toLowerCase(), sent},
-                rejects);
+        return new CheckedRow(row.line(), new Object[] {code, from, to, sent}, rejects);
     }
 
     @Override

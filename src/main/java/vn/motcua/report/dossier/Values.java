@@ -3,19 +3,29 @@ package vn.motcua.report.dossier;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
+import vn.motcua.report.dossier.Reject.Rule;
 import vn.motcua.report.period.VietnamTime;
 
-/** Checks of single values shared by the import kinds; each failure adds a {@link Reject}. */
+/** Checks of single values shared by the import kinds; each failure adds a {@link Reject}, in Vietnamese and English. */
 final class Values {
 
+    /** Dates outside these years are typing mistakes (2201, 0021) or an empty Excel cell (1899), not dossiers. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2100;
+
     private Values() {
+    }
+
+    static void reject(CsvRow row, String column, String value, Rule rule, String vi, String en, List<Reject> rejects) {
+        rejects.add(new Reject(row.line(), row.heading(column), value, rule, vi, en));
     }
 
     static String required(CsvRow row, String column, List<Reject> rejects) {
         String v = row.get(column);
         if (v.isEmpty()) {
-            rejects.add(new Reject(row.line(), column, "", "is required"));
+            reject(row, column, "", Rule.REQUIRED, "không được để trống", "is required", rejects);
         }
         return v;
     }
@@ -24,51 +34,72 @@ final class Values {
         String v = row.get(column);
         if (v.isEmpty()) {
             if (required) {
-                rejects.add(new Reject(row.line(), column, "", "is required"));
+                reject(row, column, "", Rule.REQUIRED, "không được để trống", "is required", rejects);
             }
             return null;
         }
         try {
-            return VietnamTime.dateOf(v);
+            LocalDate d = VietnamTime.dateOf(v);
+            if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+                reject(row, column, v, Rule.DATE, "năm " + d.getYear() + " không hợp lý",
+                        "has the year " + d.getYear() + ", which is not plausible", rejects);
+                return null;
+            }
+            return d;
         } catch (DateTimeParseException e) {
-            rejects.add(new Reject(row.line(), column, v,
-                    "is not a real date: expected an ISO date 2021-02-03 or date-time 2021-02-03T08:15 (optionally +07:00 or Z)"));
+            reject(row, column, v, Rule.DATE,
+                    "không phải ngày có thật: ghi theo dạng 03/02/2021, 03/02/2021 08:15 hoặc 2021-02-03",
+                    "is not a real date: expected 03/02/2021, 03/02/2021 08:15 or ISO 2021-02-03", rejects);
             return null;
         }
     }
 
-    static <E extends Enum<E>> E oneOf(CsvRow row, String column, Class<E> type, boolean required, List<Reject> rejects) {
+    /**
+     * A value from a short list, by code or by any of its labels ({@code labels}: label key → code).
+     * Returns the code, or null when empty or unknown.
+     */
+    static String label(CsvRow row, String column, Map<String, String> labels, boolean required, String known,
+                        List<Reject> rejects) {
         String v = row.get(column);
         if (v.isEmpty()) {
             if (required) {
-                rejects.add(new Reject(row.line(), column, "", "is required"));
+                reject(row, column, "", Rule.REQUIRED, "không được để trống", "is required", rejects);
             }
             return null;
         }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(v)) {
-                return e;
-            }
+        String code = labels.get(Names.key(v));
+        if (code == null) {
+            reject(row, column, v, Rule.LABEL, "không phải một trong: " + known, "is not one of: " + known, rejects);
         }
-        StringBuilder known = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            known.append(known.isEmpty() ? "" : "|").append(e.name().toLowerCase());
-        }
-        rejects.add(new Reject(row.line(), column, v, "is not one of " + known));
-        return null;
+        return code;
     }
 
-    static void columnCount(CsvRow row, int expected, List<Reject> rejects) {
+    static void columnCount(CsvRow row, List<Reject> rejects) {
         String count = row.values().get("#count");
         if (count != null) {
-            rejects.add(new Reject(row.line(), "(row)", "", "has " + count + " values but the heading has " + expected));
+            String expected = row.values().get("#headings");
+            reject(row, "(row)", "", Rule.SHAPE, "có " + count + " ô nhưng dòng tiêu đề có " + expected + " cột",
+                    "has " + count + " values but the heading row has " + expected, rejects);
         }
     }
 
-    static void notBefore(CsvRow row, String column, LocalDate value, String otherColumn, LocalDate other,
+    /** {@code value} must not be before {@code other}. */
+    static void notBefore(CsvRow row, String column, LocalDate value, String otherColumn, LocalDate other, Rule rule,
                           List<Reject> rejects) {
         if (value != null && other != null && value.isBefore(other)) {
-            rejects.add(new Reject(row.line(), column, row.get(column), "is before " + otherColumn + " " + other));
+            String o = row.heading(otherColumn);
+            reject(row, column, row.get(column), rule, "trước " + o + " (" + VietnamDates.format(other) + ")",
+                    "is before " + o + " (" + VietnamDates.format(other) + ")", rejects);
+        }
+    }
+
+    /** Dates as the clerk writes them, in messages. */
+    static final class VietnamDates {
+        private static final java.time.format.DateTimeFormatter DD_MM_YYYY =
+                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+        static String format(LocalDate d) {
+            return d.format(DD_MM_YYYY);
         }
     }
 }

@@ -1,0 +1,193 @@
+package vn.motcua.report.dossier;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import vn.motcua.report.config.ConfigException;
+import vn.motcua.report.config.JobsFolder;
+
+/**
+ * The headings and labels an import understands: the canonical English ones, the usual Vietnamese ones of
+ * one-stop system exports, and those a centre adds in {@code jobs/import-mapping.yaml} (optional):
+ * <pre>
+ * headings:
+ *   dossiers:
+ *     received_at: [Ngày nhận hồ sơ]
+ * labels:
+ *   channel:
+ *     online: [Nộp qua mạng]
+ *   field:
+ *     dat-dai: [Đất đai - Nhà ở]
+ * </pre>
+ * Keys are compared as {@link Names#key}: case, spacing and Unicode form do not matter, diacritics do.
+ */
+public final class ImportMapping {
+
+    public static final String FILE = "import-mapping.yaml";
+
+    /** Per kind: the canonical column of each heading a file may use. */
+    private static final Map<String, Map<String, List<String>>> HEADINGS = Map.of(
+            "dossiers", ordered(
+                    "code", List.of("Mã hồ sơ"),
+                    "field", List.of("Lĩnh vực"),
+                    "procedure", List.of("Thủ tục", "Tên thủ tục"),
+                    "channel", List.of("Hình thức nộp", "Kênh tiếp nhận"),
+                    "received_at", List.of("Ngày tiếp nhận", "Ngày nhận"),
+                    "due_at", List.of("Ngày hẹn trả"),
+                    "finished_at", List.of("Ngày có kết quả", "Ngày trả kết quả", "Ngày kết thúc xử lý"),
+                    "outcome", List.of("Kết quả"),
+                    "paused_from", List.of("Ngày tạm dừng"),
+                    "paused_until", List.of("Ngày tiếp tục"),
+                    "apology_at", List.of("Ngày thư xin lỗi")),
+            "transfers", ordered(
+                    "dossier_code", List.of("Mã hồ sơ"),
+                    "from_level", List.of("Từ cấp", "Nơi gửi"),
+                    "to_level", List.of("Đến cấp", "Nơi nhận"),
+                    "sent_at", List.of("Ngày gửi", "Ngày chuyển")));
+
+    /** Per kind of value: the code of each label. */
+    private static final Map<String, Map<String, List<String>>> LABELS = Map.of(
+            "channel", ordered(
+                    "direct", List.of("Trực tiếp"),
+                    "online", List.of("Trực tuyến"),
+                    "postal", List.of("Bưu chính công ích", "Dịch vụ bưu chính", "Qua bưu chính")),
+            "outcome", ordered(
+                    "resolved", List.of("Đã giải quyết"),
+                    "withdrawn", List.of("Rút hồ sơ"),
+                    "returned", List.of("Trả lại")),
+            "level", ordered(
+                    "commune", List.of("Xã", "Cấp xã"),
+                    "district", List.of("Huyện", "Cấp huyện"),
+                    "province", List.of("Tỉnh", "Cấp tỉnh")),
+            "field", Map.of());
+
+    private final Map<String, Map<String, String>> headings = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+
+    private ImportMapping() {
+        HEADINGS.forEach((kind, columns) -> {
+            Map<String, String> keys = new LinkedHashMap<>();
+            columns.forEach((column, names) -> {
+                keys.put(Names.key(column), column);
+                names.forEach(n -> keys.put(Names.key(n), column));
+            });
+            headings.put(kind, keys);
+        });
+        LABELS.forEach((type, codes) -> {
+            Map<String, String> keys = new LinkedHashMap<>();
+            codes.forEach((code, names) -> {
+                keys.put(Names.key(code), code);
+                names.forEach(n -> keys.put(Names.key(n), code));
+            });
+            labels.put(type, keys);
+        });
+    }
+
+    /** Only the built-in headings and labels. */
+    public static ImportMapping builtIn() {
+        return new ImportMapping();
+    }
+
+    /**
+     * The built-in headings and labels plus those of {@code jobs/import-mapping.yaml} when it exists.
+     *
+     * @param fieldCodes the catalogue's field codes, which field labels must name
+     * @throws ConfigException naming the file and the key when the file has an unknown key or code
+     */
+    public static ImportMapping load(JobsFolder jobs, Set<String> fieldCodes) {
+        String where = jobs.describe() + "/" + FILE;
+        Map<String, Object> root = jobs.optional(FILE);
+        ImportMapping mapping = new ImportMapping();
+        for (Map.Entry<String, Object> top : root.entrySet()) {
+            switch (top.getKey()) {
+                case "headings" -> section(top.getValue(), where, "headings").forEach((kind, columns) -> {
+                    Map<String, String> keys = mapping.headings.get(kind);
+                    if (keys == null) {
+                        throw unknown(where, "headings." + kind, HEADINGS.keySet());
+                    }
+                    Set<String> known = HEADINGS.get(kind).keySet();
+                    section(columns, where, "headings." + kind).forEach((column, names) -> {
+                        if (!known.contains(column)) {
+                            throw unknown(where, "headings." + kind + "." + column, known);
+                        }
+                        add(keys, names, column, where, "headings." + kind + "." + column);
+                    });
+                });
+                case "labels" -> section(top.getValue(), where, "labels").forEach((type, codes) -> {
+                    Map<String, String> keys = mapping.labels.get(type);
+                    if (keys == null) {
+                        throw unknown(where, "labels." + type, LABELS.keySet());
+                    }
+                    Set<String> known = type.equals("field") ? fieldCodes : LABELS.get(type).keySet();
+                    section(codes, where, "labels." + type).forEach((code, names) -> {
+                        if (!known.contains(code)) {
+                            throw unknown(where, "labels." + type + "." + code, known);
+                        }
+                        add(keys, names, code, where, "labels." + type + "." + code);
+                    });
+                });
+                default -> throw unknown(where, top.getKey(), Set.of("headings", "labels"));
+            }
+        }
+        return mapping;
+    }
+
+    /** Canonical column of each heading key of a kind ("dossiers" or "transfers"). */
+    Map<String, String> headings(String kind) {
+        return headings.get(kind);
+    }
+
+    /** The usual Vietnamese heading of a column, to say what a file lacks; null when there is none. */
+    static String vietnameseHeading(String kind, String column) {
+        List<String> names = HEADINGS.getOrDefault(kind, Map.of()).getOrDefault(column, List.of());
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    /** Code of each label key of a kind of value: "channel", "outcome", "level" or "field" (added names only). */
+    Map<String, String> labels(String type) {
+        return labels.get(type);
+    }
+
+    private static void add(Map<String, String> keys, Object names, String target, String where, String key) {
+        List<?> list = names instanceof List<?> l ? l : names == null ? List.of() : List.of(names);
+        for (Object n : list) {
+            if (n == null || String.valueOf(n).isBlank()) {
+                throw new ConfigException(where + ": '" + key + "' has an empty name");
+            }
+            String previous = keys.put(Names.key(String.valueOf(n)), target);
+            if (previous != null && !previous.equals(target)) {
+                throw new ConfigException(where + ": '" + key + "': \"" + n + "\" already means " + previous);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Object value, String where, String key) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            throw new ConfigException(where + ": '" + key + "' must be a block of 'name: [...]' lines");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        m.forEach((k, v) -> result.put(String.valueOf(k), v));
+        return result;
+    }
+
+    private static ConfigException unknown(String where, String key, Set<String> known) {
+        return new ConfigException(where + ": unknown key '" + key + "' (known: "
+                + String.join(", ", known.stream().sorted().toList()) + ")");
+    }
+
+    private static Map<String, List<String>> ordered(Object... pairs) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) pairs[i + 1];
+            m.put((String) pairs[i], names);
+        }
+        return m;
+    }
+}
