@@ -1,0 +1,93 @@
+package vn.motcua.report.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.report.config.ConfigException;
+import vn.motcua.report.config.JobsFolder;
+
+/** jobs/import-mapping.yaml: a centre's own headings and labels, without code; strict about what it says. */
+class ImportMappingTest {
+
+    @TempDir
+    Path jobs;
+
+    private static final Map<String, String> CATALOGUE = new LinkedHashMap<>(Map.of(
+            "dat-dai", "Đất đai", "ho-tich", "Hộ tịch"));
+
+    private ImportMapping load(String yaml) throws IOException {
+        Files.writeString(jobs.resolve(ImportMapping.FILE), yaml);
+        return ImportMapping.load(new JobsFolder(jobs), CATALOGUE.keySet());
+    }
+
+    @Test
+    void noFile_meansTheBuiltInHeadingsAndLabels() {
+        ImportMapping mapping = ImportMapping.load(new JobsFolder(jobs), CATALOGUE.keySet());
+        assertThat(mapping.headings("dossiers")).containsEntry("ngày tiếp nhận", "received_at")
+                .containsEntry("received_at", "received_at").doesNotContainKey("ngày nhận hồ sơ");
+    }
+
+    @Test
+    void aCentresOwnHeadingsAndLabels_areUnderstood() throws IOException {
+        ImportMapping mapping = load("""
+                headings:
+                  dossiers:
+                    received_at: [Ngày nhận hồ sơ]
+                    code: Số hồ sơ
+                labels:
+                  channel:
+                    online: [Nộp qua mạng]
+                  field:
+                    dat-dai: [Đất đai - Nhà ở]
+                """);
+        DossierImport kind = new DossierImport(CATALOGUE, mapping);
+        HeadingRow headings = HeadingRow.of(List.of("Số hồ sơ", "Lĩnh vực", "Hình thức nộp", "NGÀY NHẬN HỒ SƠ",
+                "Ngày hẹn trả", "Ngày có kết quả", "Kết quả"), kind, "test");
+        assertThat(headings.column(0)).isEqualTo("code");
+        assertThat(headings.column(3)).isEqualTo("received_at");
+        CheckedRow row = kind.check(new CsvRow(2, Map.of("code", "S1", "field", "Đất đai - nhà ở", "channel", "nộp qua mạng",
+                "received_at", "03/02/2021"), headings.written()));
+        assertThat(row.rejects()).isEmpty();
+        assertThat(row.values()[1]).isEqualTo("dat-dai");
+        assertThat(row.values()[3]).isEqualTo("online");
+    }
+
+    @Test
+    void unknownKeysAndCodes_areErrorsNamingTheFileAndTheKey() {
+        Map<String, String> wrong = Map.of(
+                "heading:\n  dossiers: {}\n", "unknown key 'heading'",
+                "headings:\n  dossier: {}\n", "unknown key 'headings.dossier'",
+                "headings:\n  dossiers:\n    received: [Ngày nhận]\n", "unknown key 'headings.dossiers.received'",
+                "labels:\n  channel:\n    internet: [Mạng]\n", "unknown key 'labels.channel.internet'",
+                "labels:\n  field:\n    dat: [Đất]\n", "unknown key 'labels.field.dat'",
+                "labels:\n  outcome:\n    resolved: [Trả lại]\n", "\"Trả lại\" already means returned",
+                "headings:\n  dossiers:\n    code: [\"\"]\n", "'headings.dossiers.code' has an empty name");
+        wrong.forEach((yaml, message) -> assertThatThrownBy(() -> load(yaml)).as(yaml)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(jobs.resolve(ImportMapping.FILE).toString())
+                .hasMessageContaining(message));
+    }
+
+    @Test
+    void theShippedExample_loads() {
+        ImportMapping mapping = ImportMapping.load(new JobsFolder(Path.of("jobs")), CATALOGUE.keySet());
+        assertThat(mapping.labels("channel")).containsEntry("trực tuyến", "online");
+    }
+
+    @Test
+    void unknownField_suggestsTheNearestCatalogueName() {
+        assertThat(Names.closest("Dat dai", CATALOGUE.values())).isEqualTo("Đất đai");
+        assertThat(Names.closest("Ho tich", CATALOGUE.values())).isEqualTo("Hộ tịch");
+        assertThat(Names.closest("Xây dựng cơ bản", CATALOGUE.values())).isNull();
+    }
+}
