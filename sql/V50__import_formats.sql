@@ -13,3 +13,8 @@ ALTER TABLE import_batch
 
 -- Which dossiers changed after a period's revision was produced: dossier.updated_at against the revision's time.
 CREATE INDEX dossier_by_update ON dossier (updated_at);
+
+-- Staging rows live for one import only: no need to write them to the WAL too (half the writes of a large
+-- file). After a crash they are gone, and the import is simply run again.
+ALTER TABLE import_dossier SET UNLOGGED;
+ALTER TABLE import_transfer SET UNLOGGED;

@@ -3,23 +3,28 @@ package vn.motcua.report.dossier;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How headings and labels written by people are compared: the same words whatever the case, spacing or Unicode form. */
 final class Names {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Names() {
     }
 
     /** NFC, no BOM, trimmed, single spaces, lower case: "  Ngày  tiếp nhận" and "NGÀY TIẾP NHẬN" are one key. */
     static String key(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\uFEFF", "");
-        return t.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String t = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        t = t.replace("\uFEFF", "").strip();
+        return SPACES.matcher(t).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** The key without diacritics ("đất đai" → "dat dai"): only to suggest the name meant, never to accept one. */
     static String plain(String text) {
         String d = Normalizer.normalize(key(text).replace('đ', 'd'), Normalizer.Form.NFD);
-        return d.replaceAll("\\p{M}+", "");
+        return MARKS.matcher(d).replaceAll("");
     }
 
     /** The candidate closest to {@code text}, when it is near enough to be what was meant; else null. */

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
 
 /** Every date in the report is a calendar date in Asia/Ho_Chi_Minh; this is where text becomes such a date. */
 public final class VietnamTime {
@@ -19,6 +20,8 @@ public final class VietnamTime {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DAY_FIRST_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
             .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private VietnamTime() {
     }
@@ -36,7 +39,7 @@ public final class VietnamTime {
      * @throws DateTimeParseException when the text is none of these or is not a real date (31/02)
      */
     public static LocalDate dateOf(String text) {
-        String t = text.trim().replaceAll("\\s+", " ");
+        String t = SPACES.matcher(text.trim()).replaceAll(" ");
         if (t.indexOf('/') >= 0) {
             return t.indexOf(' ') >= 0 ? LocalDateTime.parse(t, DAY_FIRST_TIME).toLocalDate() : LocalDate.parse(t, DAY_FIRST);
         }
