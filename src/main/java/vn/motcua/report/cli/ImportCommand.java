@@ -47,6 +47,10 @@ public class ImportCommand implements Cli.Command {
     }
 
     static int report(ImportSummary s, Path file, PrintStream out, PrintStream err) {
+        if (!s.ignoredHeadings().isEmpty()) {
+            err.println("Columns not used: " + String.join(", ", s.ignoredHeadings())
+                    + " (a misspelt heading is ignored too: see the headings in the README or jobs/import-mapping.yaml)");
+        }
         if (s.refusedRows() > 0) {
             err.printf("%s: %d of %d rows refused (%d problems):%n", file, s.refusedRows(), s.rowsRead(), s.refusals());
             for (Map.Entry<Reject.Rule, Integer> e : s.refusalsByRule().entrySet()) {

@@ -70,6 +70,7 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
             records = parser.iterator();
             headings = headingRow();
             context.putString(ImportJobConfiguration.CODE_HEADING, headings.written().getOrDefault("code", "code"));
+        context.put(ImportJobConfiguration.IGNORED_HEADINGS, new java.util.ArrayList<>(headings.ignored()));
             progress.started();
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);

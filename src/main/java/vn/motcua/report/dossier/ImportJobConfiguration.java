@@ -44,6 +44,9 @@ public class ImportJobConfiguration {
     /** Where the reader leaves the file's own heading of the dossier code, for the duplicate-code refusals. */
     static final String CODE_HEADING = "codeHeading";
 
+    /** Where the reader leaves the headings of the columns it does not use, to tell the operator. */
+    static final String IGNORED_HEADINGS = "ignoredHeadings";
+
     public static JobParameters parameters(long importId, Path file, String kind, String sheet, boolean acceptPartial) {
         return new JobParametersBuilder()
                 .addLong("importId", importId)

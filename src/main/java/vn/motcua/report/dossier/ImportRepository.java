@@ -58,7 +58,7 @@ public class ImportRepository {
                 SELECT id, kind, file_name, status, rows_read, added, changed, unchanged, refused
                   FROM import_batch WHERE id = ?""", (rs, n) -> new ImportSummary(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                rs.getInt(9), firstRejects(importId), byRule, null, List.of()), importId);
+                rs.getInt(9), firstRejects(importId), byRule, null, List.of(), List.of()), importId);
     }
 
     private List<Reject> firstRejects(long importId) {
@@ -92,12 +92,13 @@ public class ImportRepository {
 
     /**
      * The outcome of one import: what was stored, or what was refused and why (the first refusals, and how many
-     * by rule), where the rejects file is, and which reported periods' data this import changed.
+     * by rule), where the rejects file is, which reported periods' data this import changed, and the file's
+     * columns that were not used (a misspelt optional heading shows up here).
      */
     public record ImportSummary(long id, String kind, String fileName, String status, int rowsRead, int added,
                                 int changed, int unchanged, int refusedRows, List<Reject> rejects,
                                 Map<Rule, Integer> refusalsByRule, Path rejectsFile,
-                                List<ChangesSince.PeriodChange> changedPeriods) {
+                                List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings) {
         public boolean stored() {
             return "STORED".equals(status);
         }
@@ -106,9 +107,9 @@ public class ImportRepository {
             return refusalsByRule.values().stream().mapToInt(Integer::intValue).sum();
         }
 
-        ImportSummary with(Path rejectsFile, List<ChangesSince.PeriodChange> changedPeriods) {
+        ImportSummary with(Path rejectsFile, List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings) {
             return new ImportSummary(id, kind, fileName, status, rowsRead, added, changed, unchanged, refusedRows,
-                    rejects, refusalsByRule, rejectsFile, changedPeriods);
+                    rejects, refusalsByRule, rejectsFile, changedPeriods, List.copyOf(ignoredHeadings));
         }
     }
 }

@@ -65,6 +65,7 @@ public class Importer {
      * @throws ImportException when the file cannot be read as such a table at all (nothing stored)
      * @throws ConfigException when {@code jobs/import-mapping.yaml} is wrong
      */
+    @SuppressWarnings("unchecked")
     public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial)
             throws Exception {
         ImportKind.of(kind, Map.of(), ImportMapping.builtIn());
@@ -103,7 +104,11 @@ public class Importer {
         }
         List<ChangesSince.PeriodChange> changed = summary.stored() && summary.added() + summary.changed() > 0
                 ? changesSince.touchedBy(importId) : List.of();
-        return summary.with(rejects, changed);
+        List<String> ignored = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals("checkRows")).findFirst()
+                .map(s -> (List<String>) s.getExecutionContext().get(ImportJobConfiguration.IGNORED_HEADINGS))
+                .orElse(List.of());
+        return summary.with(rejects, changed, ignored == null ? List.of() : ignored);
     }
 
     /** Beside the input: {@code NAME.rejects.csv} for {@code NAME.csv} or {@code NAME.xlsx}. */

@@ -69,6 +69,7 @@ public class XlsxRowReader implements ItemStreamReader<CsvRow> {
         }
         headings = headingRow(sheet.getName());
         context.putString(ImportJobConfiguration.CODE_HEADING, headings.written().getOrDefault("code", "code"));
+        context.put(ImportJobConfiguration.IGNORED_HEADINGS, new java.util.ArrayList<>(headings.ignored()));
         progress.started();
     }
 

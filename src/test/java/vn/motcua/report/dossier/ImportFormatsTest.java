@@ -126,6 +126,7 @@ class ImportFormatsTest extends DatabaseTest {
         Run run = cli("import", "dossiers", input.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("4 rows, 4 added");
+        assertThat(run.err()).startsWith("Columns not used: Người nộp (");
         Map<String, Object> h1 = jdbc.queryForMap("SELECT * FROM dossier WHERE code = 'H1'");
         assertThat(h1).containsEntry("field_code", "dat-dai").containsEntry("channel", "direct")
                 .containsEntry("procedure", "Cấp giấy; chứng nhận\r\nlần đầu").containsEntry("outcome", "resolved");
