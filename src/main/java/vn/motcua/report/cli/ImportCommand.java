@@ -17,7 +17,7 @@ import vn.motcua.report.dossier.Reject;
 public class ImportCommand implements Cli.Command {
 
     /** Refusals printed in full; the rest are in the rejects file. */
-    private static final int SHOWN_REJECTS = 20;
+    private static final int SHOWN_REJECTS = 50;
 
     private final Importer importer;
     private final ImportProgress progress;
@@ -65,7 +65,7 @@ public class ImportCommand implements Cli.Command {
                     : "The rejects file could not be written beside the input (details in the log).");
         }
         if (!s.stored()) {
-            err.println("Nothing of this file was stored. Fix these lines and import the file again"
+            err.println("Refused: nothing of this file was stored. Fix these lines and import the file again"
                     + " (or store the other rows with --accept-partial).");
             return ExitCode.BAD_INPUT;
         }

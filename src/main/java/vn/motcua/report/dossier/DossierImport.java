@@ -66,12 +66,12 @@ public class DossierImport implements ImportKind {
         String code = Values.required(row, "code", rejects);
         String field = field(row, rejects);
         String channel = Values.label(row, "channel", mapping.labels("channel"), true,
-                "Trực tiếp, Trực tuyến, Bưu chính công ích (direct, online, postal)", rejects);
+                "direct|online|postal (Trực tiếp, Trực tuyến, Bưu chính công ích)", rejects);
         LocalDate received = Values.date(row, "received_at", true, rejects);
         LocalDate due = Values.date(row, "due_at", false, rejects);
         LocalDate finished = Values.date(row, "finished_at", false, rejects);
         String outcome = Values.label(row, "outcome", mapping.labels("outcome"), false,
-                "Đã giải quyết, Rút hồ sơ, Trả lại (resolved, withdrawn, returned)", rejects);
+                "resolved|withdrawn|returned (Đã giải quyết, Rút hồ sơ, Trả lại)", rejects);
         LocalDate pausedFrom = Values.date(row, "paused_from", false, rejects);
         LocalDate pausedUntil = Values.date(row, "paused_until", false, rejects);
         LocalDate apology = Values.date(row, "apology_at", false, rejects);
@@ -122,8 +122,8 @@ public class DossierImport implements ImportKind {
         if (code == null) {
             String near = Names.closest(v, fieldNames.values());
             Values.reject(row, "field", v, Rule.FIELD,
-                    "không có trong danh mục lĩnh vực" + (near == null ? "" : "; có phải \"" + near + "\"?"),
-                    "is not a field of the catalogue" + (near == null ? "" : "; did you mean \"" + near + "\"?"), rejects);
+                    "không phải mã hay tên lĩnh vực trong danh mục" + (near == null ? "" : "; có phải \"" + near + "\"?"),
+                    "is not a field code or name of the catalogue" + (near == null ? "" : "; did you mean \"" + near + "\"?"), rejects);
         }
         return code;
     }

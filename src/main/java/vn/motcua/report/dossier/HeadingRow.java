@@ -49,10 +49,11 @@ final class HeadingRow {
         List<String> missing = new ArrayList<>(kind.required());
         missing.removeAll(written.keySet());
         if (!missing.isEmpty()) {
-            throw new ImportException(where + " is not a " + kind.name() + " table: its first row should be the headings, and "
-                    + describe(missing, kind) + (missing.size() == 1 ? " is" : " are") + " missing"
+            throw new ImportException(where + ": the headings do not match a " + kind.name() + " file; missing: "
+                    + describe(missing, kind)
                     + (written.isEmpty() ? " (found: " + String.join(", ", headings.stream().limit(12)
-                            .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList()) + ")" : ""));
+                            .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList()) + ")" : "")
+                    + ". Expected: " + String.join(",", kind.columns()) + ", or the Vietnamese headings");
         }
         return new HeadingRow(columns, Collections.unmodifiableMap(written), List.copyOf(ignored));
     }

@@ -14,7 +14,7 @@ public class TransferImport implements ImportKind {
 
     static final List<String> COLUMNS = List.of("dossier_code", "from_level", "to_level", "sent_at");
 
-    private static final String LEVELS = "Xã, Huyện, Tỉnh (commune, district, province)";
+    private static final String LEVELS = "commune|district|province (Xã, Huyện, Tỉnh)";
 
     private final ImportMapping mapping;
 

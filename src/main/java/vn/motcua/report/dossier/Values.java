@@ -69,7 +69,7 @@ final class Values {
         }
         String code = labels.get(Names.key(v));
         if (code == null) {
-            reject(row, column, v, Rule.LABEL, "không phải một trong: " + known, "is not one of: " + known, rejects);
+            reject(row, column, v, Rule.LABEL, "không phải một trong " + known, "is not one of " + known, rejects);
         }
         return code;
     }
@@ -79,7 +79,7 @@ final class Values {
         if (count != null) {
             String expected = row.values().get("#headings");
             reject(row, "(row)", "", Rule.SHAPE, "có " + count + " ô nhưng dòng tiêu đề có " + expected + " cột",
-                    "has " + count + " values but the heading row has " + expected, rejects);
+                    "has " + count + " values but the heading has " + expected, rejects);
         }
     }
 

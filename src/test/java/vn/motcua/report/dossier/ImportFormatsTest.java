@@ -51,7 +51,7 @@ class ImportFormatsTest extends DatabaseTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(count("dossier")).isZero();
         assertThat(count("import_dossier")).isZero();
-        assertThat(run.err()).contains("14 of 15 rows refused").contains("Nothing of this file was stored")
+        assertThat(run.err()).contains("14 of 15 rows refused").contains("nothing of this file was stored")
                 .contains("code repeated in the file").contains("not a real date").contains("unknown field");
         Path rejectsFile = tmp.resolve("export.rejects.csv");
         assertThat(run.err()).contains(rejectsFile.toString());
@@ -79,7 +79,7 @@ class ImportFormatsTest extends DatabaseTest {
         assertThat(byLine.get("10").get(4)).contains("did you mean \"Đất đai\"");
         assertThat(byLine.get("10").get(3)).contains("có phải \"Đất đai\"");
         assertThat(byLine.get("13").get(4)).isEqualTo("repeats the code of line 2");
-        assertThat(byLine.get("14").get(4)).contains("has 12 values but the heading row has 11");
+        assertThat(byLine.get("14").get(4)).contains("has 12 values but the heading has 11");
         // The file starts with a byte order mark, so Excel shows the Vietnamese right.
         assertThat(Files.readAllBytes(rejectsFile)).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(jdbc.queryForObject("SELECT status FROM import_batch", String.class)).isEqualTo("REFUSED");
@@ -201,7 +201,7 @@ class ImportFormatsTest extends DatabaseTest {
 
         Run firstSheet = cli("import", "dossiers", book.toString());
         assertThat(firstSheet.exitCode()).isEqualTo(2);
-        assertThat(firstSheet.err()).contains("is not a dossiers table").contains("code (\"Mã hồ sơ\")");
+        assertThat(firstSheet.err()).contains("the headings do not match a dossiers file").contains("code (\"Mã hồ sơ\")");
         Run noSuchSheet = cli("import", "dossiers", book.toString(), "--sheet", "Tháng 3");
         assertThat(noSuchSheet.exitCode()).isEqualTo(2);
         assertThat(noSuchSheet.err()).contains("has no sheet \"Tháng 3\"; its sheets are: Ghi chú, Hồ sơ");
@@ -233,8 +233,8 @@ class ImportFormatsTest extends DatabaseTest {
         expected.put(xls, "is an old Excel .xls workbook");
         expected.put(fakeXlsx, "is not a readable Excel .xlsx workbook");
         expected.put(file("headings.csv", "code,field,channel\nA,dat-dai,direct\n"),
-                "is not a dossiers table: its first row should be the headings, and received_at (\"Ngày tiếp nhận\"),"
-                        + " due_at (\"Ngày hẹn trả\"), finished_at (\"Ngày có kết quả\"), outcome (\"Kết quả\") are missing");
+                "line 1: the headings do not match a dossiers file; missing: received_at (\"Ngày tiếp nhận\"),"
+                        + " due_at (\"Ngày hẹn trả\"), finished_at (\"Ngày có kết quả\"), outcome (\"Kết quả\"). Expected: code,field,");
         expected.put(file("twice.csv", "code,Mã hồ sơ,field,channel,received_at,due_at,finished_at,outcome\n"),
                 "the headings \"code\" and \"Mã hồ sơ\" both mean code");
         expected.put(file("nodata.csv", HEADINGS + "\n"), "has a heading row but no rows of data");
