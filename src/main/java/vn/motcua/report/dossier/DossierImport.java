@@ -106,7 +106,7 @@ public class DossierImport implements ImportKind {
         }
         Values.notBefore(row, "apology_at", apology, "received_at", received, Rule.ORDER, rejects);
         if (!rejects.isEmpty()) {
-            return new CheckedRow(row.line(), null, rejects);
+            return new CheckedRow(row.line(), null, rejects, code.isEmpty() ? null : code);
         }
         return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
                 finished, outcome, pausedFrom, pausedUntil, apology}, rejects);
@@ -145,7 +145,9 @@ public class DossierImport implements ImportKind {
                 SELECT import_id, line, ?, code, 'repeats the code of line ' || first_line, 'duplicate',
                        'trùng mã hồ sơ ở dòng ' || first_line
                   FROM (SELECT import_id, line, code, min(line) OVER (PARTITION BY code) AS first_line
-                          FROM import_dossier WHERE import_id = ?) s
+                          FROM (SELECT import_id, line, code FROM import_dossier WHERE import_id = ?
+                                UNION ALL
+                                SELECT import_id, line, code FROM import_refused_code WHERE import_id = ?) u) s
                  WHERE line > first_line""";
     }
 

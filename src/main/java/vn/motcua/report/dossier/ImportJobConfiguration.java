@@ -126,7 +126,8 @@ public class ImportJobConfiguration {
             jdbc.execute("SET LOCAL work_mem = '128MB'");
             long t0 = System.nanoTime();
             if (kind.duplicatesSql() != null) {
-                jdbc.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"), importId);
+                jdbc.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"), importId,
+                        importId);
             }
             log.info("import {}: repeated codes checked in {} ms", importId, (System.nanoTime() - t0) / 1_000_000);
             long rowsRead = checkRows.getReadCount();
@@ -150,6 +151,7 @@ public class ImportJobConfiguration {
                          WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, importId);
             }
             jdbc.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
+            jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("store", jobRepository).tasklet(tasklet, tx).build();

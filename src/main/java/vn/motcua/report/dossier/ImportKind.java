@@ -44,7 +44,7 @@ public interface ImportKind {
 
     /**
      * Rejects for values that must be unique within a file (null when there is no such rule); parameters: the
-     * column's heading in the file, the import id.
+     * column's heading in the file, the import id (twice: staged rows, codes of refused rows).
      */
     String duplicatesSql();
 

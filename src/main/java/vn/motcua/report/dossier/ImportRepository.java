@@ -45,6 +45,7 @@ public class ImportRepository {
     public void markRefused(long importId) {
         jdbc.update("DELETE FROM import_dossier WHERE import_id = ?", importId);
         jdbc.update("DELETE FROM import_transfer WHERE import_id = ?", importId);
+        jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
         jdbc.update("UPDATE import_batch SET status = 'REFUSED' WHERE id = ?", importId);
     }
 

@@ -39,8 +39,12 @@ public class StagingWriter implements ItemWriter<CheckedRow> {
     public void write(Chunk<? extends CheckedRow> chunk) throws SQLException, IOException {
         StringBuilder rows = new StringBuilder();
         List<Object[]> rejects = new ArrayList<>();
+        List<Object[]> refusedCodes = new ArrayList<>();
         for (CheckedRow row : chunk) {
             if (row.refused()) {
+                if (row.code() != null) {
+                    refusedCodes.add(new Object[] {importId, row.line(), row.code()});
+                }
                 for (Reject r : row.rejects()) {
                     rejects.add(new Object[] {importId, r.line(), r.column(), r.value(), r.reason(), r.rule().code(),
                             r.reasonVi()});
@@ -65,6 +69,7 @@ public class StagingWriter implements ItemWriter<CheckedRow> {
         jdbc.batchUpdate("""
                 INSERT INTO import_reject (import_id, line, col, value, reason, rule, reason_vi)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", rejects);
+        jdbc.batchUpdate("INSERT INTO import_refused_code (import_id, line, code) VALUES (?, ?, ?)", refusedCodes);
     }
 
     /** A value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */

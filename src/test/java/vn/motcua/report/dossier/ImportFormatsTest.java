@@ -41,7 +41,8 @@ class ImportFormatsTest extends DatabaseTest {
             + "OK1,dat-dai,P,direct,05/02/2021,,,,,,\n"                                    // 13 code repeated
             + "R11,dat-dai,P,direct,05/02/2021,,,,,,,extra\n"                              // 14 too many values
             + ",dat-dai,P,direct,05/02/2021,,,,,,\n"                                       // 15 code required
-            + "R12,dat-dai,P,direct,05/02/2021,,12/02/2021,resolved,08/02/2021,,\n";       // 16 still paused, finished
+            + "R12,dat-dai,P,direct,05/02/2021,,12/02/2021,resolved,08/02/2021,,\n"        // 16 still paused, finished
+            + "R2,dat-dai,P,direct,05/02/2021,,,,,,\n";                                    // 17 repeats refused line 4
 
     @Test
     void everyRefusalReason_namesItsLineAndColumn_andNothingIsStored() throws Exception {
@@ -50,8 +51,8 @@ class ImportFormatsTest extends DatabaseTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(count("dossier")).isZero();
-        assertThat(count("import_dossier")).isZero();
-        assertThat(run.err()).contains("14 of 15 rows refused").contains("nothing of this file was stored")
+        assertThat(count("import_dossier") + count("import_refused_code")).isZero();
+        assertThat(run.err()).contains("15 of 16 rows refused").contains("nothing of this file was stored")
                 .contains("code repeated in the file").contains("not a real date").contains("unknown field");
         Path rejectsFile = tmp.resolve("export.rejects.csv");
         assertThat(run.err()).contains(rejectsFile.toString());
@@ -70,7 +71,8 @@ class ImportFormatsTest extends DatabaseTest {
                 tuple("13", "code"),
                 tuple("14", "(row)"),
                 tuple("15", "code"),
-                tuple("16", "paused_until"));
+                tuple("16", "paused_until"),
+                tuple("17", "code"));
         Map<String, List<String>> byLine = new java.util.HashMap<>();
         rejects.forEach(r -> byLine.put(r.get(0), r));
         assertThat(byLine.get("4").get(2)).isEqualTo("31/02/2021");
@@ -79,6 +81,7 @@ class ImportFormatsTest extends DatabaseTest {
         assertThat(byLine.get("10").get(4)).contains("did you mean \"Đất đai\"");
         assertThat(byLine.get("10").get(3)).contains("có phải \"Đất đai\"");
         assertThat(byLine.get("13").get(4)).isEqualTo("repeats the code of line 2");
+        assertThat(byLine.get("17").get(4)).isEqualTo("repeats the code of line 4");
         assertThat(byLine.get("14").get(4)).contains("has 12 values but the heading has 11");
         // The file starts with a byte order mark, so Excel shows the Vietnamese right.
         assertThat(Files.readAllBytes(rejectsFile)).startsWith(0xEF, 0xBB, 0xBF);
@@ -91,15 +94,15 @@ class ImportFormatsTest extends DatabaseTest {
         Run run = cli("import", "dossiers", input.toString(), "--accept-partial");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 rows, 1 added, 0 changed, 0 unchanged; 14 refused rows not stored");
-        assertThat(run.err()).contains("14 of 15 rows refused");
+        assertThat(run.out()).contains("1 rows, 1 added, 0 changed, 0 unchanged; 15 refused rows not stored");
+        assertThat(run.err()).contains("15 of 16 rows refused");
         assertThat(jdbc.queryForList("SELECT code FROM dossier", String.class)).containsExactly("OK1");
         // The first OK1 (line 2) is stored, not the repeat on line 13.
         assertThat(jdbc.queryForObject("SELECT received_on FROM dossier", LocalDate.class)).isEqualTo("2021-02-03");
-        assertThat(rejects(tmp.resolve("export.rejects.csv"))).hasSize(14);
+        assertThat(rejects(tmp.resolve("export.rejects.csv"))).hasSize(15);
         assertThat(jdbc.queryForMap("SELECT status, rows_read, added, refused, accept_partial FROM import_batch"))
-                .containsEntry("status", "STORED").containsEntry("rows_read", 15).containsEntry("added", 1)
-                .containsEntry("refused", 14).containsEntry("accept_partial", true);
+                .containsEntry("status", "STORED").containsEntry("rows_read", 16).containsEntry("added", 1)
+                .containsEntry("refused", 15).containsEntry("accept_partial", true);
 
         // Once the file is fixed, the stale rejects file goes.
         Files.writeString(input, HEADINGS + "\nOK1,dat-dai,P,direct,03/02/2021,10/02/2021,09/02/2021,Đã giải quyết,,,\n");
