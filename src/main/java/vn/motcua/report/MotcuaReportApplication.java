@@ -1,12 +1,16 @@
 package vn.motcua.report;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.motcua.report.cli.BenchCommand;
 import vn.motcua.report.cli.Cli;
 import vn.motcua.report.cli.CommandLine;
 import vn.motcua.report.cli.ExitCode;
@@ -39,10 +43,17 @@ public class MotcuaReportApplication {
         }
         int code;
         ConfigurableApplicationContext context;
+        Path scratch = null;
         try {
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
+            if (command.name().equals("bench")) {
+                // bench generates millions of dossiers: into a scratch database, never the real one.
+                scratch = BenchCommand.scratchFolder();
+                app.setDefaultProperties(Map.of("motcua.database", scratch.resolve("db").toString(),
+                        BenchCommand.SCRATCH_PROPERTY, scratch.toString()));
+            }
             context = app.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             err.println("motcua-report: could not start: " + Cli.rootMessage(e));
             err.println("Details are in the log file under $MOTCUA_HOME/logs (default ~/.motcua/logs).");
             System.exit(ExitCode.FAILED);
@@ -50,6 +61,13 @@ public class MotcuaReportApplication {
         }
         try (context) {
             code = context.getBean(Cli.class).execute(command, out, err);
+        }
+        if (scratch != null) {
+            try {
+                BenchCommand.cleanUp(command, scratch, out);
+            } catch (IOException e) {
+                err.println("motcua-report: could not remove the scratch folder " + scratch + ": " + e.getMessage());
+            }
         }
         System.exit(code);
     }

@@ -1,32 +1,41 @@
 package vn.motcua.report.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes one chunk of classified dossiers: each dossier's cell for this revision, and the chunk's
- * per-field partial sums added to the revision's rows. Runs in the chunk's transaction, together
- * with the step's progress, so a restart never counts a dossier twice.
+ * Writes one chunk of classified dossiers: the chunk's per-dossier cells as one block row (ids and
+ * packed cells, see {@link CellCode}), and the chunk's per-field partial sums added to the revision's
+ * rows. Runs in the chunk's transaction, together with the step's progress, so a restart never counts a
+ * dossier twice; a block written twice would break the block's key and fail the step.
  */
 public class ClassificationWriter implements ItemWriter<Classification> {
 
-    private static final String INSERT_CELL = """
-            INSERT INTO report_dossier (revision_id, dossier_id, field_code, intake, result, outcome, apology)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_BLOCK = """
+            INSERT INTO report_dossier_block (revision_id, first_dossier_id, dossier_ids, cells)
+            VALUES (?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final long revisionId;
+    private final Map<String, Integer> fieldPositions;
+    private final String[] fieldCodes;
     private final String addToRow;
 
     public ClassificationWriter(JdbcTemplate jdbc, long revisionId) {
         this.jdbc = jdbc;
         this.revisionId = revisionId;
+        this.fieldPositions = new HashMap<>();
+        this.fieldCodes = new String[CellCode.MAX_FIELD_POSITION + 1];
+        jdbc.query("SELECT code, position FROM field", rs -> {
+            fieldPositions.put(rs.getString(1), rs.getInt(2));
+            fieldCodes[rs.getInt(2)] = rs.getString(1);
+        });
         StringBuilder set = new StringBuilder();
         for (Counter c : Counter.values()) {
             set.append(set.isEmpty() ? "" : ", ").append(c.column()).append(" = ").append(c.column()).append(" + ?");
@@ -36,30 +45,48 @@ public class ClassificationWriter implements ItemWriter<Classification> {
 
     @Override
     public void write(Chunk<? extends Classification> chunk) {
-        List<Object[]> cells = new ArrayList<>(chunk.size());
-        Map<String, Tally> byField = new TreeMap<>();
-        for (Classification c : chunk) {
-            cells.add(new Object[] {revisionId, c.dossierId(), c.field(), c.intake().name(), c.result().name(),
-                    c.outcome() == null ? null : c.outcome().code(), c.apology()});
-            byField.computeIfAbsent(c.field(), f -> new Tally()).add(c);
+        int n = chunk.size();
+        if (n == 0) {
+            return;
         }
-        jdbc.batchUpdate(INSERT_CELL, cells);
-        List<Object[]> sums = new ArrayList<>(byField.size());
-        byField.forEach((field, tally) -> {
-            long[] counts = tally.toArray();
+        long[] ids = new long[n];
+        short[] cells = new short[n];
+        Tally[] byPosition = new Tally[fieldCodes.length];
+        int i = 0;
+        for (Classification c : chunk) {
+            Integer position = fieldPositions.get(c.field());
+            if (position == null) {
+                throw new IllegalStateException("Dossier " + c.dossierId() + " has field " + c.field()
+                        + ", which is not in the catalogue");
+            }
+            ids[i] = c.dossierId();
+            cells[i++] = CellCode.encode(position, c.intake(), c.result(), c.outcome(), c.apology());
+            Tally tally = byPosition[position];
+            if (tally == null) {
+                tally = byPosition[position] = new Tally();
+            }
+            tally.add(c);
+        }
+        jdbc.update(INSERT_BLOCK, revisionId, ids[0], ids, cells);
+        List<Object[]> sums = new ArrayList<>();
+        for (int position = 1; position < byPosition.length; position++) {
+            if (byPosition[position] == null) {
+                continue;
+            }
+            long[] counts = byPosition[position].toArray();
             Object[] args = new Object[counts.length + 2];
-            for (int i = 0; i < counts.length; i++) {
-                args[i] = counts[i];
+            for (int k = 0; k < counts.length; k++) {
+                args[k] = counts[k];
             }
             args[counts.length] = revisionId;
-            args[counts.length + 1] = field;
+            args[counts.length + 1] = fieldCodes[position];
             sums.add(args);
-        });
+        }
         int[] updated = jdbc.batchUpdate(addToRow, sums);
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] != 1) {
-                throw new IllegalStateException("No report row for field " + sums.get(i)[sums.get(i).length - 1]
-                        + " in revision " + revisionId + ": the field is not in the catalogue");
+        for (int k = 0; k < updated.length; k++) {
+            if (updated[k] != 1) {
+                throw new IllegalStateException("No report row for field " + sums.get(k)[sums.get(k).length - 1]
+                        + " in revision " + revisionId);
             }
         }
     }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGStatement;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -28,41 +30,49 @@ public class InScopeDossierReader implements ItemStreamReader<Dossier> {
 
     static final String LAST_ID = "lastId";
 
-    private static final String SQL = """
-            SELECT id, code, field_code, channel, received_on, due_on, finished_on, outcome,
+    /**
+     * Only the columns the rules need (not the code, procedure, import...). Parameters: E, S, the id to
+     * resume after, and the id to stop at (inclusive; a partition's upper bound, or Long.MAX_VALUE).
+     */
+    public static final String SQL = """
+            SELECT id, field_code, channel, received_on, due_on, finished_on, outcome,
                    paused_from, paused_until, apology_on
               FROM dossier
-             WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND id > ?
+             WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND id > ? AND id <= ?
              ORDER BY id""";
 
     private final DataSource dataSource;
     private final Period period;
     private final int fetchSize;
+    private final long fromId;
+    private final long toId;
 
     private Connection connection;
     private ResultSet rows;
     private long lastId;
 
-    public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize) {
+    /** All dossiers: ids above {@code afterId} up to {@code toId} (a partition), or everything. */
+    public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize, long afterId, long toId) {
         this.dataSource = dataSource;
         this.period = period;
         this.fetchSize = fetchSize;
+        this.fromId = afterId;
+        this.toId = toId;
+    }
+
+    public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize) {
+        this(dataSource, period, fetchSize, 0, Long.MAX_VALUE);
     }
 
     @Override
     public void open(ExecutionContext context) {
-        lastId = context.getLong(LAST_ID, 0L);
+        lastId = context.getLong(LAST_ID, fromId);
         try {
             connection = dataSource.getConnection();
             // A cursor streams only inside a transaction; without it the driver loads every row.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            PreparedStatement statement = connection.prepareStatement(SQL);
-            statement.setFetchSize(fetchSize);
-            statement.setDate(1, Date.valueOf(period.end()));
-            statement.setDate(2, Date.valueOf(period.start()));
-            statement.setLong(3, lastId);
-            rows = statement.executeQuery();
+            rows = open(connection, period, lastId, toId, fetchSize);
         } catch (SQLException e) {
             close();
             throw new ItemStreamException("Could not open the dossier cursor: " + e.getMessage(), e);
@@ -74,14 +84,54 @@ public class InScopeDossierReader implements ItemStreamReader<Dossier> {
         if (rows == null || !rows.next()) {
             return null;
         }
-        String outcome = rows.getString(8);
-        Dossier d = new Dossier(rows.getLong(1), rows.getString(2), rows.getString(3),
-                Channel.valueOf(rows.getString(4).toUpperCase()),
-                date(rows, 5), date(rows, 6), date(rows, 7),
-                outcome == null ? null : Outcome.valueOf(outcome.toUpperCase()),
-                date(rows, 9), date(rows, 10), date(rows, 11));
+        Dossier d = dossier(rows);
         lastId = d.id();
         return d;
+    }
+
+    /**
+     * Runs {@link #SQL} on a connection that is in a transaction (autocommit off), streaming through a
+     * cursor of {@code fetchSize} rows, with binary transfer (dates decode without text parsing).
+     */
+    public static ResultSet open(Connection connection, Period period, long afterId, long toId, int fetchSize)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(SQL);
+        // A negative threshold makes the driver prepare at once and ask for binary results.
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        statement.setFetchSize(fetchSize);
+        statement.setDate(1, Date.valueOf(period.end()));
+        statement.setDate(2, Date.valueOf(period.start()));
+        statement.setLong(3, afterId);
+        statement.setLong(4, toId);
+        return statement.executeQuery();
+    }
+
+    /** The current row of {@link #SQL} as a dossier (without its code, which no rule reads). */
+    public static Dossier dossier(ResultSet rows) throws SQLException {
+        return new Dossier(rows.getLong(1), null, rows.getString(2), channel(rows.getString(3)),
+                date(rows, 4), date(rows, 5), date(rows, 6), outcome(rows.getString(7)),
+                date(rows, 8), date(rows, 9), date(rows, 10));
+    }
+
+    private static Channel channel(String code) {
+        return switch (code) {
+            case "direct" -> Channel.DIRECT;
+            case "online" -> Channel.ONLINE;
+            case "postal" -> Channel.POSTAL;
+            default -> throw new IllegalStateException("unknown channel " + code);
+        };
+    }
+
+    private static Outcome outcome(String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "resolved" -> Outcome.RESOLVED;
+            case "withdrawn" -> Outcome.WITHDRAWN;
+            case "returned" -> Outcome.RETURNED;
+            default -> throw new IllegalStateException("unknown outcome " + code);
+        };
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

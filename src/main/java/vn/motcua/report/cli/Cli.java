@@ -24,8 +24,8 @@ public class Cli {
 
     private final Map<String, Command> commands;
 
-    public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand) {
-        this.commands = Map.of("import", importCommand, "run", runCommand, "demo", demoCommand);
+    public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand, BenchCommand benchCommand) {
+        this.commands = Map.of("import", importCommand, "run", runCommand, "demo", demoCommand, "bench", benchCommand);
     }
 
     public int execute(CommandLine line, PrintStream out, PrintStream err) {

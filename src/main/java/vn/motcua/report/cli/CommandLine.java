@@ -12,8 +12,11 @@ import java.util.Set;
  */
 public record CommandLine(String name, List<String> arguments, Map<String, String> options) {
 
-    /** Per command: accepted options, and how many positional arguments. */
-    private record Spec(Set<String> options, Set<String> required, int positional, String usage) {
+    /** Per command: accepted options, and how many positional arguments; flags are options without a value. */
+    private record Spec(Set<String> options, Set<String> required, int positional, String usage, Set<String> flags) {
+        Spec(Set<String> options, Set<String> required, int positional, String usage) {
+            this(options, required, positional, usage, Set.of());
+        }
     }
 
     /** Options that take no value (present: "true"). */
@@ -25,7 +28,9 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                     "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]"),
             "run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
                     "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]"),
-            "demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]"));
+            "demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]"),
+            "bench", new Spec(Set.of("dossiers", "periods"), Set.of("dossiers"), 0,
+                    "bench --dossiers N [--periods K] [--keep]", Set.of("keep")));
 
     public static final String HELP = """
             motcua-report: the periodic report of a Public Administration Center on one-stop-shop dossiers.
@@ -41,6 +46,9 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
               run --period YYYY-MM [--cutoff-day N|last] [--out DIR]
                   Produce the report of a period (also YYYY-Qn, YYYY-6M, YYYY-9M, YYYY).
                   The cutoff day defaults to jobs/report.yaml; tables go to DIR (default reports/).
+              bench --dossiers N [--periods K] [--keep]
+                  Time one month's report on N generated dossiers (K months, default 14) in a scratch
+                  database, against a plain JDBC loop and one SQL statement. --keep keeps the database.
               help
                   This text.
 
@@ -69,7 +77,9 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                 String key = a.substring(2);
                 String value;
                 int eq = key.indexOf('=');
-                if (eq >= 0) {
+                if (spec.flags().contains(key)) {
+                    value = "true";
+                } else if (eq >= 0) {
                     value = key.substring(eq + 1);
                     key = key.substring(0, eq);
                 } else if (FLAGS.contains(key)) {

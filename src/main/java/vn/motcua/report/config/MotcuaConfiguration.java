@@ -14,8 +14,9 @@ import vn.motcua.report.db.MotcuaHome;
 public class MotcuaConfiguration {
 
     @Bean
-    MotcuaHome motcuaHome(@Value("${motcua.home}") String home) {
-        return new MotcuaHome(Path.of(home).toAbsolutePath());
+    MotcuaHome motcuaHome(@Value("${motcua.home}") String home, @Value("${motcua.database:}") String database) {
+        Path path = Path.of(home).toAbsolutePath();
+        return database.isBlank() ? new MotcuaHome(path) : new MotcuaHome(path, Path.of(database).toAbsolutePath());
     }
 
     @Bean

@@ -25,7 +25,7 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresServer server, @Value("${motcua.db.pool-size:4}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgresServer server, @Value("${motcua.db.pool-size:8}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");

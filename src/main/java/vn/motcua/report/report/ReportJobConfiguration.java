@@ -7,32 +7,25 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.motcua.report.classify.ClassificationWriter;
-import vn.motcua.report.classify.Classification;
-import vn.motcua.report.classify.Classifier;
 import vn.motcua.report.classify.Counter;
-import vn.motcua.report.classify.InScopeDossierReader;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.document.ReportDocuments;
-import vn.motcua.report.dossier.Dossier;
 import vn.motcua.report.period.Period;
 
 /**
@@ -87,40 +80,27 @@ public class ReportJobConfiguration {
         return new StepBuilder("openRevision", jobRepository).tasklet(tasklet, tx).build();
     }
 
+    /**
+     * One thread by default; with {@code motcua.partitions} N > 1, N local threads over id ranges (the
+     * same worker; restart resumes each partition where it stopped).
+     */
     @Bean
-    Step classify(JobRepository jobRepository, PlatformTransactionManager tx, InScopeDossierReader inScopeDossierReader,
-                  ItemProcessor<Dossier, Classification> classifyProcessor, ClassificationWriter classificationWriter,
-                  @Value("${motcua.chunk-size:1000}") int chunkSize) {
+    Step classify(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource, JdbcTemplate jdbc,
+                  RevisionRepository revisions, @Value("${motcua.chunk-size:10000}") int chunkSize,
+                  @Value("${motcua.fetch-size:10000}") int fetchSize, @Value("${motcua.partitions:1}") int partitions) {
+        if (partitions <= 1) {
+            return new ClassifyStep("classify", jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize);
+        }
+        ClassifyStep worker = new ClassifyStep("classifyPartition", jobRepository, tx, dataSource, jdbc, revisions,
+                chunkSize, fetchSize);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("classify-");
+        threads.setConcurrencyLimit(partitions);
         return new StepBuilder("classify", jobRepository)
-                .<Dossier, Classification>chunk(chunkSize)
-                .transactionManager(tx)
-                .reader(inScopeDossierReader)
-                .processor(classifyProcessor)
-                .writer(classificationWriter)
+                .partitioner(worker.getName(), new IdRangePartitioner(jdbc))
+                .step(worker)
+                .gridSize(partitions)
+                .taskExecutor(threads)
                 .build();
-    }
-
-    @Bean
-    @StepScope
-    InScopeDossierReader inScopeDossierReader(DataSource dataSource, @Value("#{stepExecution}") StepExecution step,
-                                              @Value("${motcua.fetch-size:10000}") int fetchSize) {
-        return new InScopeDossierReader(dataSource, ReportParameters.from(step.getJobParameters()).period(), fetchSize);
-    }
-
-    /** Out-of-scope dossiers (rule 1) are filtered out here and counted as the step's filter count. */
-    @Bean
-    @StepScope
-    ItemProcessor<Dossier, Classification> classifyProcessor(@Value("#{stepExecution}") StepExecution step) {
-        Classifier classifier = new Classifier(ReportParameters.from(step.getJobParameters()).period());
-        return dossier -> classifier.classify(dossier).orElse(null);
-    }
-
-    @Bean
-    @StepScope
-    ClassificationWriter classificationWriter(JdbcTemplate jdbc, RevisionRepository revisions,
-                                              @Value("#{stepExecution}") StepExecution step) {
-        ReportParameters params = ReportParameters.from(step.getJobParameters());
-        return new ClassificationWriter(jdbc, revisions.find(params.period().name(), params.revision()).orElseThrow().id());
     }
 
     @Bean
@@ -143,8 +123,9 @@ public class ReportJobConfiguration {
                     problems.add("field " + row.field() + ": job counted " + row.counts() + " but SQL counts " + expected);
                 }
             }
-            Long cells = jdbc.queryForObject("SELECT count(*) FROM report_dossier WHERE revision_id = ?", Long.class,
-                    revision.id());
+            Long cells = jdbc.queryForObject(
+                    "SELECT coalesce(sum(cardinality(dossier_ids)), 0) FROM report_dossier_block WHERE revision_id = ?",
+                    Long.class, revision.id());
             if (cells != table.total().get(Counter.TOTAL)) {
                 problems.add("the revision classified " + cells + " dossiers but its rows total "
                         + table.total().get(Counter.TOTAL));

@@ -1,0 +1,167 @@
+package vn.motcua.report.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
+import vn.motcua.report.report.ReportRow;
+import vn.motcua.report.report.ReportService;
+import vn.motcua.report.report.RevisionRepository;
+import vn.motcua.report.report.SqlAggregate;
+
+/**
+ * The benchmark of issue 6: on generated data, one month's report by the job (as {@code run} executes it),
+ * by a plain JDBC stream with the same classifier (the JVM floor) and by one SQL statement (the database
+ * floor). Each is timed over {@link #ROUNDS} rounds and the best round kept; the three tables must agree.
+ */
+@Service
+public class Benchmark {
+
+    /** The first round warms caches and the JIT; the best of the rounds is reported. */
+    public static final int ROUNDS = 3;
+    static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
+    static final CutoffDay CUTOFF = CutoffDay.parse("25");
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final ReportService reports;
+    private final RevisionRepository revisions;
+    private final SqlAggregate sqlAggregate;
+    private final int fetchSize;
+
+    public Benchmark(JdbcTemplate jdbc, DataSource dataSource, ReportService reports, RevisionRepository revisions,
+                     SqlAggregate sqlAggregate, @Value("${motcua.fetch-size:10000}") int fetchSize) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.reports = reports;
+        this.revisions = revisions;
+        this.sqlAggregate = sqlAggregate;
+        this.fetchSize = fetchSize;
+    }
+
+    /** One measured way of producing the table: best time, peak heap, and the table it produced. */
+    public record Measure(String name, double seconds, long heapPeakMb, Map<String, Tally> table) {
+    }
+
+    public record Result(long dossiers, int months, Period period, long inScope, double generateSeconds,
+                         Measure job, double jobAllStepsSeconds, Measure stream, Measure sql, List<String> differences) {
+
+        public double rowsPerSecond(Measure m) {
+            return inScope / m.seconds();
+        }
+
+        public long heapPeakMb() {
+            return Math.max(job.heapPeakMb(), Math.max(stream.heapPeakMb(), sql.heapPeakMb()));
+        }
+    }
+
+    /** The month measured: the second to last of the generated ones, so that some dossiers fall after it. */
+    public static Period period(int months) {
+        YearMonth month = YearMonth.from(FIRST_DAY).plusMonths(months - 2);
+        return Period.of(month.toString(), CUTOFF);
+    }
+
+    public Result run(long dossiers, int months, Path out) throws Exception {
+        Long existing = jdbc.queryForObject("SELECT count(*) FROM dossier", Long.class);
+        if (existing != 0) {
+            throw new IllegalStateException("bench needs an empty database, this one holds " + existing + " dossiers");
+        }
+        long t0 = System.nanoTime();
+        new SyntheticDossiers(jdbc).generate(dossiers, FIRST_DAY, months);
+        double generate = seconds(System.nanoTime() - t0);
+
+        Period period = period(months);
+        StreamFloor floor = new StreamFloor(dataSource, fetchSize);
+        Measure job = null;
+        Measure stream = null;
+        Measure sql = null;
+        double jobAll = Double.MAX_VALUE;
+        for (int round = 1; round <= ROUNDS; round++) {
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            JobExecution execution = reports.run(period, round, round == 1 ? null : "bench round " + round, out);
+            double all = seconds(System.nanoTime() - start);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                throw new IllegalStateException("the report job " + execution.getStatus() + ": "
+                        + execution.getAllFailureExceptions());
+            }
+            Measure j = new Measure("job", stepSeconds(execution, "classify"), HeapPeak.megabytes(),
+                    table(period, round));
+            jobAll = Math.min(jobAll, all);
+            job = best(job, j);
+
+            HeapPeak.reset();
+            start = System.nanoTime();
+            Map<String, Tally> streamed = floor.byField(period);
+            stream = best(stream, new Measure("stream", seconds(System.nanoTime() - start), HeapPeak.megabytes(), streamed));
+
+            HeapPeak.reset();
+            start = System.nanoTime();
+            Map<String, Tally> counted = sqlAggregate.byField(period);
+            sql = best(sql, new Measure("sql", seconds(System.nanoTime() - start), HeapPeak.megabytes(), counted));
+        }
+        long inScope = job.table().values().stream().mapToLong(t -> t.get(vn.motcua.report.classify.Counter.TOTAL)).sum();
+        List<String> differences = new ArrayList<>();
+        compare(job, stream, differences);
+        compare(job, sql, differences);
+        return new Result(dossiers, months, period, inScope, generate, job, jobAll, stream, sql, differences);
+    }
+
+    private Map<String, Tally> table(Period period, int revision) {
+        Map<String, Tally> table = new TreeMap<>();
+        for (ReportRow row : revisions.table(revisions.find(period.name(), revision).orElseThrow()).rows()) {
+            if (!row.counts().equals(new Tally())) {
+                table.put(row.field(), row.counts());
+            }
+        }
+        return table;
+    }
+
+    private static void compare(Measure a, Measure b, List<String> differences) {
+        Map<String, Tally> left = new TreeMap<>(a.table());
+        Map<String, Tally> right = new TreeMap<>(b.table());
+        if (!left.equals(right)) {
+            differences.add(a.name() + " and " + b.name() + " differ: " + left + " vs " + right);
+        }
+    }
+
+    /** Keeps the faster measure; the tables of all rounds must be the same. */
+    private static Measure best(Measure kept, Measure next) {
+        if (kept == null) {
+            return next;
+        }
+        if (!new TreeMap<>(kept.table()).equals(new TreeMap<>(next.table()))) {
+            throw new IllegalStateException(next.name() + " gave a different table in another round");
+        }
+        return next.seconds() < kept.seconds()
+                ? new Measure(next.name(), next.seconds(), Math.max(kept.heapPeakMb(), next.heapPeakMb()), next.table())
+                : new Measure(kept.name(), kept.seconds(), Math.max(kept.heapPeakMb(), next.heapPeakMb()), kept.table());
+    }
+
+    private static double stepSeconds(JobExecution execution, String step) {
+        StepExecution s = execution.getStepExecutions().stream().filter(e -> e.getStepName().equals(step))
+                .findFirst().orElseThrow();
+        return Duration.between(s.getStartTime(), s.getEndTime()).toNanos() / 1e9;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,112 @@
+package vn.motcua.report.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import vn.motcua.report.bench.Benchmark;
+import vn.motcua.report.bench.Benchmark.Measure;
+import vn.motcua.report.bench.Benchmark.Result;
+
+/**
+ * {@code bench --dossiers N [--periods K] [--keep]}: generates N synthetic dossiers over K months
+ * (default 14) in a scratch embedded database, and times one month's report by the job against the JVM
+ * and database floors. Ends with one {@code bench: ...} line for scripts.
+ */
+@Component
+public class BenchCommand implements Cli.Command {
+
+    /** Set by the launcher when it pointed the embedded database at a scratch folder for bench. */
+    public static final String SCRATCH_PROPERTY = "motcua.bench.scratch";
+
+    private final Benchmark benchmark;
+    private final Environment environment;
+
+    public BenchCommand(Benchmark benchmark, Environment environment) {
+        this.benchmark = benchmark;
+        this.environment = environment;
+    }
+
+    @Override
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+        long dossiers = number(line.option("dossiers", null), "--dossiers", 1_000, 100_000_000);
+        int months = (int) number(line.option("periods", "14"), "--periods", 2, 120);
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            throw new UsageException("bench makes its own scratch database; unset SPRING_DATASOURCE_URL to run it");
+        }
+        String scratch = environment.getProperty(SCRATCH_PROPERTY, "");
+        Path folder = scratch.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratch);
+        out.printf(Locale.ROOT, "Generating %,d dossiers over %d months in %s%n", dossiers, months,
+                scratch.isBlank() ? "the configured database" : folder);
+        Result r = benchmark.run(dossiers, months, folder.resolve("reports"));
+        print(r, out);
+        if (!r.differences().isEmpty()) {
+            r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
+            return ExitCode.FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    static void print(Result r, PrintStream out) {
+        out.printf(Locale.ROOT, "Generated in %.1f s. Month %s, %,d dossiers in scope; best of %d rounds; max heap %d MB.%n",
+                r.generateSeconds(), r.period().describe(), r.inScope(), Benchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
+        row(out, "job: classify step (as run does it)", r.job(), r);
+        out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, table too)", r.jobAllStepsSeconds());
+        row(out, "stream: plain JDBC + Classifier", r.stream(), r);
+        row(out, "sql: one SQL statement", r.sql(), r);
+        out.println(r.differences().isEmpty() ? "Tables: job, stream and sql are identical." : "Tables DIFFER.");
+        out.printf(Locale.ROOT, "bench: dossiers=%d in_scope=%d job_s=%.3f stream_s=%.3f sql_s=%.3f job_vs_stream=%.2f"
+                        + " job_vs_sql=%.2f heap_peak_mb=%d%n",
+                r.dossiers(), r.inScope(), r.job().seconds(), r.stream().seconds(), r.sql().seconds(),
+                r.job().seconds() / r.stream().seconds(), r.job().seconds() / r.sql().seconds(), r.heapPeakMb());
+    }
+
+    private static void row(PrintStream out, String name, Measure m, Result r) {
+        out.printf(Locale.ROOT, "%-36s %9.3f %,12.0f %14d%n", name, m.seconds(), r.rowsPerSecond(m), m.heapPeakMb());
+    }
+
+    private static long number(String value, String option, long min, long max) {
+        if (value == null) {
+            throw new UsageException("bench needs " + option + " N (usage: bench --dossiers N [--periods K] [--keep])");
+        }
+        String digits = value.replace("_", "").replace(",", "");
+        long n;
+        try {
+            n = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number, not '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new UsageException(option + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return n;
+    }
+
+    /**
+     * Called by the launcher before anything starts: a fresh folder for bench's scratch database
+     * (in the temporary folder), so bench never touches the real one.
+     */
+    public static Path scratchFolder() throws IOException {
+        return Files.createTempDirectory("motcua-bench-");
+    }
+
+    /** Called by the launcher after the database stopped: removes the scratch folder unless --keep. */
+    public static void cleanUp(CommandLine line, Path scratch, PrintStream out) throws IOException {
+        if (line.options().containsKey("keep")) {
+            out.println("Kept the scratch database in " + scratch.resolve("db"));
+            return;
+        }
+        try (Stream<Path> files = Files.walk(scratch)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
