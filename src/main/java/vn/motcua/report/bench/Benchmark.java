@@ -78,8 +78,13 @@ public class Benchmark {
         return Period.of(month.toString(), CUTOFF);
     }
 
+    /** Dossiers already in the database: bench only runs on an empty one. */
+    public long existingDossiers() {
+        return jdbc.queryForObject("SELECT count(*) FROM dossier", Long.class);
+    }
+
     public Result run(long dossiers, int months, Path out) throws Exception {
-        Long existing = jdbc.queryForObject("SELECT count(*) FROM dossier", Long.class);
+        long existing = existingDossiers();
         if (existing != 0) {
             throw new IllegalStateException("bench needs an empty database, this one holds " + existing + " dossiers");
         }

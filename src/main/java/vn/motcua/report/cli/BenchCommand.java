@@ -42,6 +42,10 @@ public class BenchCommand implements Cli.Command {
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             throw new UsageException("bench makes its own scratch database; unset SPRING_DATASOURCE_URL to run it");
         }
+        long existing = benchmark.existingDossiers();
+        if (existing != 0) {
+            throw new UsageException("bench needs an empty database, this one holds " + existing + " dossiers");
+        }
         String scratch = environment.getProperty(SCRATCH_PROPERTY, "");
         Path folder = scratch.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratch);
         out.printf(Locale.ROOT, "Generating %,d dossiers over %d months in %s%n", dossiers, months,

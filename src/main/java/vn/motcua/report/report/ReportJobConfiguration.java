@@ -88,6 +88,16 @@ public class ReportJobConfiguration {
     Step classify(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource, JdbcTemplate jdbc,
                   RevisionRepository revisions, @Value("${motcua.chunk-size:10000}") int chunkSize,
                   @Value("${motcua.fetch-size:10000}") int fetchSize, @Value("${motcua.partitions:1}") int partitions) {
+        return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
+    }
+
+    /**
+     * The classify step: one thread by default; with {@code partitions} N > 1, N local threads over id
+     * ranges (the same worker; a restart resumes each partition where it stopped).
+     */
+    public static Step classifyStep(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource,
+                                    JdbcTemplate jdbc, RevisionRepository revisions, int chunkSize, int fetchSize,
+                                    int partitions) {
         if (partitions <= 1) {
             return new ClassifyStep("classify", jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize);
         }

@@ -1,0 +1,46 @@
+package vn.motcua.report.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.cli.UsageException;
+
+/** The bench command end to end on a small generated set (speed is printed, never asserted). */
+class BenchCommandTest extends DatabaseTest {
+
+    @Test
+    void bench_printsTheTableAndTheSummaryLine_withJobStreamAndSqlAgreeing() {
+        Run run = cli("bench", "--dossiers", "5000");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Tables: job, stream and sql are identical.");
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).matches("bench: dossiers=5000 in_scope=[1-9][0-9]* job_s=[0-9.]+ stream_s=[0-9.]+ sql_s=[0-9.]+"
+                + " job_vs_stream=[0-9.]+ job_vs_sql=[0-9.]+ heap_peak_mb=[0-9]+");
+        assertThat(count("dossier")).isEqualTo(5000);
+        // The generated data satisfies every check of the dossier table and references the catalogue.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dossier d LEFT JOIN field f ON f.code = d.field_code"
+                + " WHERE f.code IS NULL", Long.class)).isZero();
+    }
+
+    @Test
+    void bench_refusesADatabaseThatHoldsDossiers_exitTwo() {
+        assertThat(cli("bench", "--dossiers", "2000").exitCode()).isZero();
+        Run again = cli("bench", "--dossiers", "2000");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("bench needs an empty database");
+        assertThat(count("dossier")).isEqualTo(2000);
+    }
+
+    @Test
+    void bench_badNumbers_exitTwo() {
+        assertThat(cli("bench", "--dossiers", "lots").exitCode()).isEqualTo(2);
+        assertThat(cli("bench", "--dossiers", "10").err()).contains("between 1000 and 100000000");
+        assertThat(cli("bench", "--dossiers", "5000", "--periods", "1").exitCode()).isEqualTo(2);
+        assertThatThrownBy(() -> cli("bench")).isInstanceOf(UsageException.class).hasMessageContaining("--dossiers");
+        assertThatThrownBy(() -> cli("bench", "--dossiers", "5000", "--keep", "x"))
+                .isInstanceOf(UsageException.class);
+    }
+}

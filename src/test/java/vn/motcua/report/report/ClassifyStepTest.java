@@ -1,0 +1,208 @@
+package vn.motcua.report.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.cli.Cli;
+import vn.motcua.report.bench.SyntheticDossiers;
+import vn.motcua.report.classify.CellCode;
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Intake;
+import vn.motcua.report.classify.Result;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.dossier.Outcome;
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
+
+/**
+ * The classify step on generated data: the same table and the same per-dossier record whatever the chunk
+ * size or partitioning, equal to the independent SQL aggregate, and exact after a failure and a restart.
+ */
+class ClassifyStepTest extends DatabaseTest {
+
+    private static final Period PERIOD = Period.of("2025-01", CutoffDay.parse("25"));
+
+    @Autowired JobOperator jobOperator;
+    @Autowired JobRepository jobRepository;
+    @Autowired PlatformTransactionManager tx;
+    @Autowired DataSource dataSource;
+    @Autowired RevisionRepository revisions;
+    @Autowired SqlAggregate sqlAggregate;
+    @Autowired @Qualifier("openRevision") Step openRevision;
+    @Autowired @Qualifier("check") Step check;
+
+    private void generate(long dossiers) {
+        new SyntheticDossiers(jdbc).generate(dossiers, java.time.LocalDate.of(2024, 1, 1), 14);
+    }
+
+    /** openRevision, classify with the given chunk size and partitions, check (which compares with SQL). */
+    private JobExecution run(int revision, int chunkSize, int partitions) throws Exception {
+        Job job = new JobBuilder("classifyVariant", jobRepository)
+                .start(openRevision)
+                .next(ReportJobConfiguration.classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize,
+                        50, partitions))
+                .next(check)
+                .build();
+        return jobOperator.start(job, new ReportParameters(PERIOD, revision, null, Path.of("unused")).toJobParameters());
+    }
+
+    private Map<String, Tally> table(int revision) {
+        Map<String, Tally> table = new TreeMap<>();
+        revisions.table(revisions.find(PERIOD.name(), revision).orElseThrow()).rows().stream()
+                .filter(r -> !r.counts().equals(new Tally()))
+                .forEach(r -> table.put(r.field(), r.counts()));
+        return table;
+    }
+
+    /** The revision's per-dossier record, read through the report_dossier view, in dossier order. */
+    private List<String> cells(int revision) {
+        return jdbc.queryForList("""
+                SELECT d.dossier_id || ' ' || d.field_code || ' ' || d.intake || ' ' || d.result || ' '
+                       || coalesce(d.outcome, '-') || ' ' || d.apology
+                  FROM report_dossier d JOIN report_revision r ON r.id = d.revision_id
+                 WHERE r.period = ? AND r.revision = ? ORDER BY d.dossier_id""", String.class, PERIOD.name(), revision);
+    }
+
+    @Test
+    void sameTableAndCells_whateverTheChunkSizeOrPartitions_andEqualToSql() throws Exception {
+        generate(6_000);
+        Map<String, Tally> sql = new TreeMap<>(sqlAggregate.byField(PERIOD));
+        long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
+        assertThat(inScope).as("a month of 6,000 generated dossiers has hundreds in scope").isGreaterThan(500);
+        assertThat(sql.values().stream().mapToLong(t -> t.get(Counter.LATE)).sum()).as("some late").isPositive();
+        assertThat(sql.values().stream().mapToLong(t -> t.get(Counter.OVERDUE)).sum()).as("some overdue").isPositive();
+        assertThat(sql.values().stream().mapToLong(t -> t.get(Counter.WITHDRAWN)).sum()).as("some withdrawn").isPositive();
+
+        int[][] variants = {{7, 1}, {1000, 1}, {10_000, 1}, {7, 2}, {1000, 3}};
+        for (int i = 0; i < variants.length; i++) {
+            JobExecution execution = run(i + 1, variants[i][0], variants[i][1]);
+            assertThat(execution.getStatus()).as("chunk %d, partitions %d: %s", variants[i][0], variants[i][1],
+                    execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(table(i + 1)).as("chunk %d, partitions %d", variants[i][0], variants[i][1]).isEqualTo(sql);
+        }
+        List<String> first = cells(1);
+        assertThat(first).hasSize((int) inScope).doesNotHaveDuplicates();
+        for (int i = 2; i <= variants.length; i++) {
+            assertThat(cells(i)).as("per-dossier record of variant %d", i).isEqualTo(first);
+        }
+        // Chunks of 7 wrote many blocks, one chunk of 10,000 a single one: the record is the same.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_dossier_block b JOIN report_revision r ON r.id = b.revision_id"
+                + " WHERE r.revision = 3", Long.class)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void restartAfterAFailureMidStep_countsEveryDossierExactlyOnce(int partitions) throws Exception {
+        generate(6_000);
+        Map<String, Tally> sql = new TreeMap<>(sqlAggregate.byField(PERIOD));
+        // A dossier in scope, two thirds of the way, gets a field outside the catalogue: the writer refuses
+        // its chunk, after earlier chunks were committed.
+        long bad = jdbc.queryForObject("""
+                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
+                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
+                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
+                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
+        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET session_replication_role = replica");
+                s.execute("UPDATE dossier SET field_code = 'no-such-field' WHERE id = " + bad);
+                s.execute("SET session_replication_role = DEFAULT");
+            }
+            return null;
+        });
+
+        JobExecution failed = run(1, 100, partitions);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getAllFailureExceptions().stream().map(Cli::rootMessage).toList())
+                .anySatisfy(m -> assertThat(m).contains("no-such-field"));
+        long committed = jdbc.queryForObject("SELECT coalesce(sum(cardinality(dossier_ids)), 0) FROM report_dossier_block",
+                Long.class);
+        long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
+        assertThat(committed).as("chunks before the bad one were committed").isPositive().isLessThan(inScope);
+        Tally partial = new Tally();
+        table(1).values().forEach(partial::add);
+        assertThat(partial.get(Counter.TOTAL)).as("rows and per-dossier record committed together").isEqualTo(committed);
+
+        jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
+        // Starting the failed instance again is a restart: finished chunks (and partitions) are not redone.
+        JobExecution restarted = run(1, 100, partitions);
+        assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(table(1)).isEqualTo(sql);
+        assertThat(cells(1)).hasSize((int) inScope).doesNotHaveDuplicates();
+
+        // The same as a run that never failed.
+        assertThat(run(2, 1000, 1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(cells(1)).isEqualTo(cells(2));
+    }
+
+    @Test
+    void cellCode_theViewReadsBackEveryCellJavaWrites() {
+        jdbc.update("""
+                INSERT INTO report_revision (period, revision, cutoff, start_on, end_on)
+                VALUES ('2025-01', 9, '25', '2024-12-26', '2025-01-25')""");
+        long revisionId = revisions.find("2025-01", 9).orElseThrow().id();
+        List<Map<String, Object>> expected = new java.util.ArrayList<>();
+        long id = 0;
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        java.util.List<Short> cells = new java.util.ArrayList<>();
+        for (int position : new int[] {1, 2, 18}) {
+            for (Intake intake : Intake.values()) {
+                for (Result result : Result.values()) {
+                    for (Outcome outcome : new Outcome[] {null, Outcome.RESOLVED, Outcome.WITHDRAWN, Outcome.RETURNED}) {
+                        for (boolean apology : new boolean[] {false, true}) {
+                            short cell = CellCode.encode(position, intake, result, outcome, apology);
+                            assertThat(CellCode.fieldPosition(cell)).isEqualTo(position);
+                            assertThat(CellCode.intake(cell)).isEqualTo(intake);
+                            assertThat(CellCode.result(cell)).isEqualTo(result);
+                            assertThat(CellCode.outcome(cell)).isEqualTo(outcome);
+                            assertThat(CellCode.apology(cell)).isEqualTo(apology);
+                            ids.add(++id);
+                            cells.add(cell);
+                            String field = jdbc.queryForObject("SELECT code FROM field WHERE position = ?", String.class,
+                                    position);
+                            expected.add(Map.of("field", field, "intake", intake.name(), "result", result.name(),
+                                    "outcome", outcome == null ? "-" : outcome.code(), "apology", apology));
+                        }
+                    }
+                }
+            }
+        }
+        short[] packed = new short[cells.size()];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = cells.get(i);
+        }
+        jdbc.update("INSERT INTO report_dossier_block VALUES (?, 1, ?, ?)", revisionId,
+                ids.stream().mapToLong(Long::longValue).toArray(), packed);
+        List<Map<String, Object>> read = jdbc.query("""
+                SELECT field_code, intake, result, coalesce(outcome, '-') AS outcome, apology
+                  FROM report_dossier WHERE revision_id = ? ORDER BY dossier_id""",
+                (rs, row) -> Map.<String, Object>of("field", rs.getString(1), "intake", rs.getString(2),
+                        "result", rs.getString(3), "outcome", rs.getString(4), "apology", rs.getBoolean(5)), revisionId);
+        assertThat(read).isEqualTo(expected);
+    }
+}
