@@ -48,7 +48,7 @@ public class MotcuaReportApplication {
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
             if (command.name().equals("bench")) {
                 // bench generates millions of dossiers: into a scratch database, never the real one.
-                scratch = BenchCommand.scratchFolder();
+                scratch = BenchCommand.scratchFolder(command);
                 app.setDefaultProperties(Map.of("motcua.database", scratch.resolve("db").toString(),
                         BenchCommand.SCRATCH_PROPERTY, scratch.toString()));
             }

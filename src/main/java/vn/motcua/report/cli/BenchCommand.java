@@ -43,13 +43,15 @@ public class BenchCommand implements Cli.Command {
             throw new UsageException("bench makes its own scratch database; unset SPRING_DATASOURCE_URL to run it");
         }
         long existing = benchmark.existingDossiers();
-        if (existing != 0) {
-            throw new UsageException("bench needs an empty database, this one holds " + existing + " dossiers");
+        boolean reuse = existing != 0 && benchmark.holdsGenerated(dossiers);
+        if (existing != 0 && !reuse) {
+            throw new UsageException("bench needs an empty database (or the data of an earlier bench --keep with the"
+                    + " same --dossiers), this one holds " + existing + " dossiers");
         }
         String scratch = environment.getProperty(SCRATCH_PROPERTY, "");
         Path folder = scratch.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratch);
-        out.printf(Locale.ROOT, "Generating %,d dossiers over %d months in %s%n", dossiers, months,
-                scratch.isBlank() ? "the configured database" : folder);
+        out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
+                dossiers, months, scratch.isBlank() ? "the configured database" : folder);
         Result r = benchmark.run(dossiers, months, folder.resolve("reports"));
         print(r, out);
         if (!r.differences().isEmpty()) {
@@ -99,14 +101,20 @@ public class BenchCommand implements Cli.Command {
      * Called by the launcher before anything starts: a fresh folder for bench's scratch database
      * (in the temporary folder), so bench never touches the real one.
      */
-    public static Path scratchFolder() throws IOException {
+    public static Path scratchFolder(CommandLine line) throws IOException {
+        if (line.options().containsKey("keep")) {
+            // A fixed folder per size, so the next bench --keep of the same size reuses the generated data.
+            Path kept = Path.of(System.getProperty("java.io.tmpdir"), "motcua-bench-" + line.option("dossiers", "")
+                    + "x" + line.option("periods", "14"));
+            return Files.createDirectories(kept);
+        }
         return Files.createTempDirectory("motcua-bench-");
     }
 
     /** Called by the launcher after the database stopped: removes the scratch folder unless --keep. */
     public static void cleanUp(CommandLine line, Path scratch, PrintStream out) throws IOException {
         if (line.options().containsKey("keep")) {
-            out.println("Kept the scratch database in " + scratch.resolve("db"));
+            out.println("Kept the scratch database in " + scratch.resolve("db") + " (bench --keep with the same size reuses it)");
             return;
         }
         try (Stream<Path> files = Files.walk(scratch)) {

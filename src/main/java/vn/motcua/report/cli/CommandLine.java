@@ -89,7 +89,7 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                 } else {
                     throw new UsageException("option --" + key + " needs a value (usage: " + spec.usage() + ")");
                 }
-                if (!spec.options().contains(key)) {
+                if (!spec.options().contains(key) && !spec.flags().contains(key)) {
                     throw new UsageException("'" + name + "' has no option --" + key + " (usage: " + spec.usage() + ")");
                 }
                 if (options.put(key, value) != null) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.cli.CommandLine;
 import vn.motcua.report.cli.UsageException;
 
 /** The bench command end to end on a small generated set (speed is printed, never asserted). */
@@ -28,10 +29,22 @@ class BenchCommandTest extends DatabaseTest {
     @Test
     void bench_refusesADatabaseThatHoldsDossiers_exitTwo() {
         assertThat(cli("bench", "--dossiers", "2000").exitCode()).isZero();
-        Run again = cli("bench", "--dossiers", "2000");
-        assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err()).contains("bench needs an empty database");
+        // The same size again reuses the generated data (what --keep is for) and measures new revisions.
+        Run same = cli("bench", "--dossiers", "2000");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        assertThat(same.out()).contains("Reusing the kept 2,000 dossiers").contains("identical");
+        Run other = cli("bench", "--dossiers", "3000");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("bench needs an empty database");
         assertThat(count("dossier")).isEqualTo(2000);
+    }
+
+    @Test
+    void bench_keepIsAFlag() {
+        CommandLine line = CommandLine.parse(new String[] {"bench", "--dossiers", "1000", "--keep"});
+        assertThat(line.options()).containsEntry("keep", "true").containsEntry("dossiers", "1000");
+        assertThat(CommandLine.parse(new String[] {"bench", "--keep", "--dossiers", "1000"}).options())
+                .containsEntry("keep", "true");
     }
 
     @Test
