@@ -32,11 +32,12 @@ public class StreamFloor {
     public Map<String, Tally> byField(Period period) throws SQLException {
         Classifier classifier = new Classifier(period);
         Map<String, Tally> byField = new HashMap<>();
+        InScopeDossierReader.FieldCodes fieldCodes = new InScopeDossierReader.FieldCodes();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (ResultSet rows = InScopeDossierReader.open(connection, period, 0, Long.MAX_VALUE, fetchSize)) {
                 while (rows.next()) {
-                    classifier.classify(InScopeDossierReader.dossier(rows))
+                    classifier.classify(InScopeDossierReader.dossier(rows, fieldCodes))
                             .ifPresent(c -> byField.computeIfAbsent(c.field(), f -> new Tally()).add(c));
                 }
             } finally {

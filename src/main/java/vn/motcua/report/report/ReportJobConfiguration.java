@@ -87,7 +87,7 @@ public class ReportJobConfiguration {
     @Bean
     Step classify(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource, JdbcTemplate jdbc,
                   RevisionRepository revisions, @Value("${motcua.chunk-size:10000}") int chunkSize,
-                  @Value("${motcua.fetch-size:10000}") int fetchSize, @Value("${motcua.partitions:1}") int partitions) {
+                  @Value("${motcua.fetch-size:10000}") int fetchSize, @Value("${motcua.partitions:2}") int partitions) {
         return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
     }
 
