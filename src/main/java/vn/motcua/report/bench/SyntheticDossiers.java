@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * received uniformly over {@code months} months from {@code firstDay}:
  * <ul>
  * <li>fields skewed like a real centre's (land, civil status, certification take most of them);</li>
- * <li>55% direct, 40% online, 5% postal; statutory time 1..30 days, 5% without a due date;</li>
- * <li>about 85% finished (2% withdrawn, 1% returned), 4% of those late, half of the late ones with an
- * apology letter; 6% with a pause for a supplement (half of the open ones still waiting).</li>
+ * <li>55% direct, 40% online, 5% postal; statutory time 5..120 days, 5% without a due date;</li>
+ * <li>finished after a share of the statutory time (2% withdrawn, 1% returned), 4% late (half of them
+ * with an apology letter); 1% stuck, never finished; those not finished by the last generated day are
+ * open (as in an export); 6% with a pause for a supplement (half of the open ones still waiting).</li>
  * </ul>
  * Every row satisfies the dossier table's checks. Only for a scratch database: the foreign key to the
  * catalogue is not checked row by row (the fields are taken from the catalogue itself).
@@ -24,6 +25,7 @@ public class SyntheticDossiers {
 
     // Catalogue codes from the most to the least used; a power law on the index gives the skew.
     private static final String GENERATE = """
+            WITH params AS (SELECT ?::date AS first_day, ?::int AS days, ?::date AS last_day)
             INSERT INTO dossier (code, field_code, procedure, channel, received_on, due_on, finished_on, outcome,
                                  paused_from, paused_until, apology_on)
             SELECT 'BENCH-' || lpad(i::text, 10, '0'), field, '', channel, received, due, finished,
@@ -38,27 +40,36 @@ public class SyntheticDossiers {
                            CASE WHEN p < 0.06 THEN received + (coalesce(finished - received, 6) * p * 8)::int END
                                AS paused_from
                       FROM (SELECT i, field, channel, received, due, o, a, p, late,
-                                   CASE WHEN open THEN NULL
-                                        WHEN due IS NULL THEN received + (t * 10)::int
-                                        WHEN late THEN due + 1 + (t * 10)::int
-                                        ELSE received + (t * (due - received))::int END AS finished
-                              FROM (SELECT i, field, channel, received, o, a, p, t, open,
-                                           CASE WHEN d < 0.05 THEN NULL
-                                                ELSE received + (ARRAY[1, 3, 5, 7, 10, 15, 20, 30])[1 + (d * 7.999)::int % 8] END AS due,
-                                           NOT open AND d >= 0.05 AND l < 0.04 AS late
-                                      FROM (SELECT i,
-                                                   (ARRAY['dat-dai', 'ho-tich', 'chung-thuc', 'bao-tro-xa-hoi', 'giao-dich-bao-dam',
-                                                          'chung-minh-nhan-dan', 'nguoi-co-cong', 'hoat-dong-xay-dung',
-                                                          'lien-thong-dkkd-hkd-htx', 'ho-kinh-doanh', 'tai-chinh-dau-tu',
-                                                          'che-do-bhxh', 'moi-truong', 'so-bhxh-the-bhyt', 'giao-duc-dao-tao',
-                                                          'thi-dua-khen-thuong', 'dau-tu-xay-dung', 'hop-tac-xa'])
-                                                       [1 + floor(18 * power(random(), 2.2))::int] AS field,
-                                                   CASE WHEN c < 0.55 THEN 'direct' WHEN c < 0.95 THEN 'online' ELSE 'postal' END AS channel,
-                                                   ?::date + floor(random() * ?)::int AS received,
-                                                   random() < 0.15 AS open,
-                                                   random() AS d, random() AS l, random() AS t, random() AS o,
-                                                   random() AS a, random() AS p
-                                              FROM (SELECT i, random() AS c FROM generate_series(?::bigint, ?::bigint) i) s) r) q) f) g""";
+                                   -- Not finished yet when the data was exported: open.
+                                   CASE WHEN finish > last_day THEN NULL ELSE finish END AS finished
+                              FROM (SELECT i, field, channel, received, due, o, a, p, late, last_day,
+                                           CASE WHEN stuck THEN NULL
+                                                WHEN due IS NULL THEN received + (t * 20)::int
+                                                WHEN late THEN due + 1 + (t * 15)::int
+                                                ELSE received + ((due - received) * sqrt(t))::int END AS finish
+                                      FROM (SELECT i, field, channel, received, o, a, p, t, stuck, last_day,
+                                                   CASE WHEN d < 0.05 THEN NULL
+                                                        ELSE received + (ARRAY[5, 7, 10, 15, 20, 30, 45, 60, 90, 120])
+                                                                            [1 + (d * 9.999)::int % 10] END AS due,
+                                                   NOT stuck AND d >= 0.05 AND l < 0.04 AS late
+                                              FROM (SELECT i,
+                                                           (ARRAY['dat-dai', 'ho-tich', 'chung-thuc', 'bao-tro-xa-hoi',
+                                                                  'giao-dich-bao-dam', 'chung-minh-nhan-dan', 'nguoi-co-cong',
+                                                                  'hoat-dong-xay-dung', 'lien-thong-dkkd-hkd-htx',
+                                                                  'ho-kinh-doanh', 'tai-chinh-dau-tu', 'che-do-bhxh',
+                                                                  'moi-truong', 'so-bhxh-the-bhyt', 'giao-duc-dao-tao',
+                                                                  'thi-dua-khen-thuong', 'dau-tu-xay-dung', 'hop-tac-xa'])
+                                                               [1 + floor(18 * power(random(), 2.2))::int] AS field,
+                                                           CASE WHEN c < 0.55 THEN 'direct' WHEN c < 0.95 THEN 'online'
+                                                                ELSE 'postal' END AS channel,
+                                                           first_day + floor(random() * days)::int AS received,
+                                                           last_day,
+                                                           random() < 0.01 AS stuck,
+                                                           random() AS d, random() AS l, random() AS t, random() AS o,
+                                                           random() AS a, random() AS p
+                                                      FROM (SELECT i, random() AS c
+                                                              FROM generate_series(?::bigint, ?::bigint) i) s,
+                                                           params) r) q) f) g) h""";
 
     private static final long SLICE = 1_000_000;
 
@@ -84,8 +95,9 @@ public class SyntheticDossiers {
                     for (long from = 1; from <= count; from += SLICE) {
                         insert.setObject(1, firstDay);
                         insert.setInt(2, days);
-                        insert.setLong(3, from);
-                        insert.setLong(4, Math.min(count, from + SLICE - 1));
+                        insert.setObject(3, firstDay.plusDays(days - 1));
+                        insert.setLong(4, from);
+                        insert.setLong(5, Math.min(count, from + SLICE - 1));
                         insert.executeUpdate();
                     }
                 } finally {

@@ -66,7 +66,7 @@ public class BenchCommand implements Cli.Command {
                 r.generateSeconds(), r.period().describe(), r.inScope(), Benchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
         out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
         row(out, "job: classify step (as run does it)", r.job(), r);
-        out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, table too)", r.jobAllStepsSeconds());
+        out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, CSV, PDF)", r.jobAllStepsSeconds());
         row(out, "stream: plain JDBC + Classifier", r.stream(), r);
         row(out, "sql: one SQL statement", r.sql(), r);
         out.println(r.differences().isEmpty() ? "Tables: job, stream and sql are identical." : "Tables DIFFER.");
