@@ -62,8 +62,9 @@ public class BenchCommand implements Cli.Command {
     }
 
     static void print(Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "Generated in %.1f s. Month %s, %,d dossiers in scope; best of %d rounds; max heap %d MB.%n",
-                r.generateSeconds(), r.period().describe(), r.inScope(), Benchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "%s Month %s, %,d dossiers in scope; best of %d rounds; max heap %d MB.%n",
+                r.generateSeconds() == 0 ? "Data reused." : String.format(Locale.ROOT, "Generated in %.1f s.", r.generateSeconds()),
+                r.period().describe(), r.inScope(), Benchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
         out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
         row(out, "job: classify step (as run does it)", r.job(), r);
         out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, CSV, PDF)", r.jobAllStepsSeconds());
