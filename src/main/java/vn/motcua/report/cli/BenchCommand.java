@@ -49,16 +49,23 @@ public class BenchCommand implements Cli.Command {
                     + " same --dossiers), this one holds " + existing + " dossiers");
         }
         String scratch = environment.getProperty(SCRATCH_PROPERTY, "");
+        // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
         Path folder = scratch.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratch);
-        out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
-                dossiers, months, scratch.isBlank() ? "the configured database" : folder);
-        Result r = benchmark.run(dossiers, months, folder.resolve("reports"));
-        print(r, out);
-        if (!r.differences().isEmpty()) {
-            r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
-            return ExitCode.FAILED;
+        try {
+            out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
+                    dossiers, months, scratch.isBlank() ? "the configured database" : folder);
+            Result r = benchmark.run(dossiers, months, folder.resolve("reports"));
+            print(r, out);
+            if (!r.differences().isEmpty()) {
+                r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
+                return ExitCode.FAILED;
+            }
+            return ExitCode.OK;
+        } finally {
+            if (scratch.isBlank()) {
+                delete(folder);
+            }
         }
-        return ExitCode.OK;
     }
 
     static void print(Result r, PrintStream out) {
@@ -118,7 +125,11 @@ public class BenchCommand implements Cli.Command {
             out.println("Kept the scratch database in " + scratch.resolve("db") + " (bench --keep with the same size reuses it)");
             return;
         }
-        try (Stream<Path> files = Files.walk(scratch)) {
+        delete(scratch);
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
