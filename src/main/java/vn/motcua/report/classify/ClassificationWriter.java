@@ -31,11 +31,11 @@ public class ClassificationWriter implements ItemWriter<Classification> {
         this.jdbc = jdbc;
         this.revisionId = revisionId;
         this.fieldPositions = new HashMap<>();
-        this.fieldCodes = new String[CellCode.MAX_FIELD_POSITION + 1];
         jdbc.query("SELECT code, position FROM field", rs -> {
             fieldPositions.put(rs.getString(1), rs.getInt(2));
-            fieldCodes[rs.getInt(2)] = rs.getString(1);
         });
+        this.fieldCodes = new String[fieldPositions.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        fieldPositions.forEach((code, position) -> fieldCodes[position] = code);
         StringBuilder set = new StringBuilder();
         for (Counter c : Counter.values()) {
             set.append(set.isEmpty() ? "" : ", ").append(c.column()).append(" = ").append(c.column()).append(" + ?");
@@ -50,7 +50,7 @@ public class ClassificationWriter implements ItemWriter<Classification> {
             return;
         }
         long[] ids = new long[n];
-        short[] cells = new short[n];
+        int[] cells = new int[n];
         Tally[] byPosition = new Tally[fieldCodes.length];
         int i = 0;
         for (Classification c : chunk) {

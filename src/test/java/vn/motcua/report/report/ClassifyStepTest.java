@@ -169,13 +169,15 @@ class ClassifyStepTest extends DatabaseTest {
         List<Map<String, Object>> expected = new java.util.ArrayList<>();
         long id = 0;
         java.util.List<Long> ids = new java.util.ArrayList<>();
-        java.util.List<Short> cells = new java.util.ArrayList<>();
-        for (int position : new int[] {1, 2, 18}) {
+        java.util.List<Integer> cells = new java.util.ArrayList<>();
+        // A large catalogue: positions far beyond the 18 of the seed must survive the packing too.
+        jdbc.update("INSERT INTO field (code, position, name) VALUES ('linh-vuc-1000', 1000, 'Lĩnh vực thứ 1000')");
+        for (int position : new int[] {1, 2, 18, 1000}) {
             for (Intake intake : Intake.values()) {
                 for (Result result : Result.values()) {
                     for (Outcome outcome : new Outcome[] {null, Outcome.RESOLVED, Outcome.WITHDRAWN, Outcome.RETURNED}) {
                         for (boolean apology : new boolean[] {false, true}) {
-                            short cell = CellCode.encode(position, intake, result, outcome, apology);
+                            int cell = CellCode.encode(position, intake, result, outcome, apology);
                             assertThat(CellCode.fieldPosition(cell)).isEqualTo(position);
                             assertThat(CellCode.intake(cell)).isEqualTo(intake);
                             assertThat(CellCode.result(cell)).isEqualTo(result);
@@ -192,10 +194,7 @@ class ClassifyStepTest extends DatabaseTest {
                 }
             }
         }
-        short[] packed = new short[cells.size()];
-        for (int i = 0; i < packed.length; i++) {
-            packed[i] = cells.get(i);
-        }
+        int[] packed = cells.stream().mapToInt(Integer::intValue).toArray();
         jdbc.update("INSERT INTO report_dossier_block VALUES (?, 1, ?, ?)", revisionId,
                 ids.stream().mapToLong(Long::longValue).toArray(), packed);
         List<Map<String, Object>> read = jdbc.query("""
