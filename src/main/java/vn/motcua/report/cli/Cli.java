@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.dossier.ImportException;
 import vn.motcua.report.period.PeriodException;
+import vn.motcua.report.report.ReportStateException;
 
 /** Runs one command and turns what happened into an exit code and a message for the operator. */
 @Component
@@ -24,8 +25,14 @@ public class Cli {
 
     private final Map<String, Command> commands;
 
-    public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand, BenchCommand benchCommand) {
-        this.commands = Map.of("import", importCommand, "run", runCommand, "demo", demoCommand, "bench", benchCommand);
+    public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand, BenchCommand benchCommand,
+               RestartCommand restartCommand, RerunCommand rerunCommand, HistoryCommand historyCommand,
+               ExplainCommand explainCommand, SignOffCommand signOffCommand, VerifyCommand verifyCommand) {
+        this.commands = Map.ofEntries(Map.entry("import", importCommand), Map.entry("run", runCommand),
+                Map.entry("demo", demoCommand), Map.entry("bench", benchCommand), Map.entry("restart", restartCommand),
+                Map.entry("rerun", rerunCommand), Map.entry("history", historyCommand),
+                Map.entry("explain", explainCommand), Map.entry("sign-off", signOffCommand),
+                Map.entry("verify", verifyCommand));
     }
 
     public int execute(CommandLine line, PrintStream out, PrintStream err) {
@@ -36,7 +43,7 @@ public class Cli {
         }
         try {
             return command.execute(line, out, err);
-        } catch (UsageException | PeriodException | ConfigException | ImportException e) {
+        } catch (UsageException | PeriodException | ConfigException | ImportException | ReportStateException e) {
             log.info("{} refused: {}", line.name(), e.getMessage());
             err.println("motcua-report: " + e.getMessage());
             return ExitCode.BAD_INPUT;

@@ -20,17 +20,28 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
     }
 
     /** Options that take no value (present: "true"). */
-    private static final Set<String> FLAGS = Set.of("accept-partial");
+    private static final Set<String> FLAGS = Set.of("accept-partial", "json", "csv");
 
-    private static final Map<String, Spec> COMMANDS = Map.of(
-            "help", new Spec(Set.of(), Set.of(), 0, "help"),
-            "import", new Spec(Set.of("sheet", "accept-partial"), Set.of(), 2,
-                    "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]"),
-            "run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
-                    "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]"),
-            "demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]"),
-            "bench", new Spec(Set.of("dossiers", "periods"), Set.of("dossiers"), 0,
-                    "bench --dossiers N [--periods K] [--keep]", Set.of("keep")));
+    // Map.ofEntries: Map.of takes at most ten pairs.
+    private static final Map<String, Spec> COMMANDS = Map.ofEntries(
+            Map.entry("help", new Spec(Set.of(), Set.of(), 0, "help")),
+            Map.entry("import", new Spec(Set.of("sheet", "accept-partial"), Set.of(), 2,
+                    "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]")),
+            Map.entry("run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
+                    "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]")),
+            Map.entry("demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]")),
+            Map.entry("restart", new Spec(Set.of("period", "out"), Set.of("period"), 0, "restart --period P [--out DIR]")),
+            Map.entry("rerun", new Spec(Set.of("period", "reason", "out"), Set.of("period", "reason"), 0,
+                    "rerun --period P --reason TEXT [--out DIR]")),
+            Map.entry("history", new Spec(Set.of("period", "json"), Set.of(), 0, "history [--period P] [--json]")),
+            Map.entry("explain", new Spec(Set.of("period", "revision", "field", "column", "csv"), Set.of("period", "field", "column"),
+                    0, "explain --period P [--revision N] --field CODE --column NAME [--csv]")),
+            Map.entry("sign-off", new Spec(Set.of("period", "revision", "signer", "position", "on-behalf", "keystore", "alias", "out"),
+                    Set.of("period", "signer", "position"), 0, "sign-off --period P [--revision N] --signer NAME"
+                    + " --position TITLE [--on-behalf TEXT] [--keystore FILE.p12 [--alias A]] [--out DIR]")),
+            Map.entry("verify", new Spec(Set.of(), Set.of(), 1, "verify FILE.pdf")),
+            Map.entry("bench", new Spec(Set.of("dossiers", "periods"), Set.of("dossiers"), 0,
+                    "bench --dossiers N [--periods K] [--keep]", Set.of("keep"))));
 
     public static final String HELP = """
             motcua-report: the periodic report of a Public Administration Center on one-stop-shop dossiers.
@@ -49,6 +60,21 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
               bench --dossiers N [--periods K] [--keep]
                   Time one month's report on N generated dossiers (K months, default 14) in a scratch
                   database, against a plain JDBC loop and one SQL statement. --keep keeps the database.
+              restart --period P [--out DIR]
+                  Resume the period's failed, stopped or interrupted run from its last committed chunk.
+              rerun --period P --reason TEXT [--out DIR]
+                  A corrected report: a new revision over the current data; prints what changed.
+              history [--period P] [--json]
+                  Every run of the report, newest first, with its steps' counts.
+              explain --period P [--revision N] --field CODE|TOTAL --column NAME [--csv]
+                  The dossiers behind one cell of the table (NAME as in the CSV header, or early,
+                  withdrawn, returned), as that revision counted them.
+              sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf TEXT]
+                       [--keystore FILE.p12 [--alias A]] [--out DIR]
+                  The final report of a completed revision, signed digitally with a keystore (password
+                  from MOTCUA_KEYSTORE_PASSWORD or a prompt); the revision is frozen from then on.
+              verify FILE.pdf
+                  Is this file a signed report? Says which period, revision and signer, or why not.
               help
                   This text.
 
@@ -108,6 +134,10 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
             }
         }
         return new CommandLine(name, List.copyOf(positional), Map.copyOf(options));
+    }
+
+    public boolean flag(String key) {
+        return options.containsKey(key);
     }
 
     public String option(String key, String otherwise) {

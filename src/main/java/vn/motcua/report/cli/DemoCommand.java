@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
 
 /**
@@ -51,9 +52,11 @@ public class DemoCommand implements Cli.Command {
             Files.deleteIfExists(dir);
         }
         Period period = reports.period(PERIOD, "25");
-        int revision = reports.latest(period).map(r -> r.revision() + 1).orElse(1);
-        return runCommand.run(period, revision, revision == 1 ? null : "demo run again", 
-                Path.of(line.option("out", RunCommand.DEFAULT_OUT)), out, err);
+        try (PeriodLock.Held lock = reports.lock(period.name())) {
+            int revision = reports.latest(period).map(r -> r.revision() + 1).orElse(1);
+            return runCommand.run(period, revision, revision == 1 ? null : "demo run again",
+                    Path.of(line.option("out", RunCommand.DEFAULT_OUT)), out, err);
+        }
     }
 
     private static Path copy(String resource, Path target) throws IOException {

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.period.Period;
+import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportJobConfiguration;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.report.Revision;
@@ -29,16 +30,25 @@ public class RunCommand implements Cli.Command {
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
         Period period = reports.period(line.option("period", null), line.options().get("cutoff-day"));
-        Optional<Revision> latest = reports.latest(period);
-        if (latest.isPresent()) {
-            Revision r = latest.get();
-            throw new UsageException(r.completed()
-                    ? period.name() + " already has a completed report (revision " + r.revision()
-                            + "). A corrected report is a new revision: rerun --period " + period.name() + " --reason TEXT"
-                    : period.name() + " revision " + r.revision() + " did not complete (status " + r.status()
-                            + "): resume it with restart --period " + period.name());
+        // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
+        try (PeriodLock.Held lock = reports.lock(period.name())) {
+            Optional<Revision> latest = reports.latest(period);
+            if (latest.isPresent()) {
+                Revision r = latest.get();
+                throw new UsageException(r.completed()
+                        ? period.name() + " already has a completed report (revision " + r.revision()
+                                + "). A corrected report is a new revision: rerun --period " + period.name() + " --reason TEXT"
+                        : period.name() + " revision " + r.revision() + " did not complete ("
+                                + (r.status().equals("RUNNING") ? "its process was interrupted" : "status " + r.status())
+                                + "): resume it with restart --period " + period.name());
+            }
+            // Killed before its revision row was written: the job instance exists all the same.
+            reports.newestExecution(period.name()).ifPresent(e -> {
+                throw new UsageException(period.name() + " revision " + e.revision() + " did not complete (execution "
+                        + e.executionId() + ", " + e.status() + "): resume it with restart --period " + period.name());
+            });
+            return run(period, 1, null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
         }
-        return run(period, 1, null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
     }
 
     /** Runs the job for one revision, prints the table and the files written; returns the exit code. */
@@ -48,6 +58,7 @@ public class RunCommand implements Cli.Command {
         return finish(execution, period, revision, out, err);
     }
 
+    /** Prints how the execution ended: the table and the file, or why it failed and how to resume. */
     int finish(JobExecution execution, Period period, int revision, PrintStream out, PrintStream err) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             err.println("motcua-report: the report job " + execution.getStatus() + " (execution " + execution.getId() + ")");
@@ -56,7 +67,7 @@ public class RunCommand implements Cli.Command {
                     + " Fix the cause, then: restart --period " + period.name());
             return ExitCode.FAILED;
         }
-        Revision done = reports.latest(period).orElseThrow();
+        Revision done = reports.revision(period.name(), revision);
         TableCsv.print(reports.table(done), out);
         out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
         out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH)

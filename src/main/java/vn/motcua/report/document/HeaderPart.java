@@ -75,6 +75,22 @@ final class HeaderPart {
                 + " tổng hợp tình hình tiếp nhận, giải quyết TTHC theo cơ chế một cửa " + period(data.period())
                 + " tại " + centre.name() + " trong thời gian từ ngày " + date(data.period().start())
                 + " đến ngày " + date(data.period().end()) + " như sau:"));
+        if (data.correction() != null) {
+            document.add(DocumentStyle.body(correction(data)));
+        }
+    }
+
+    /** "Báo cáo này thay thế Báo cáo số 15/BC-TTHCC ngày 26/02/2021 (lần 1). Lý do điều chỉnh: …" */
+    static String correction(ReportDocumentData data) {
+        ReportDocumentData.Correction c = data.correction();
+        String replaced = c.number() == null ? "báo cáo lần " + c.revision()
+                : "Báo cáo số " + c.number() + "/BC-" + data.centre().symbol()
+                        + (c.date() == null ? "" : " ngày " + date(c.date())) + " (lần " + c.revision() + ")";
+        if (c.number() == null && c.date() != null) {
+            replaced += " ngày " + date(c.date());
+        }
+        return "Báo cáo này (lần " + data.revision() + ") thay thế " + replaced + "."
+                + (c.reason() == null ? "" : " Lý do điều chỉnh: " + c.reason() + ".");
     }
 
     private static PdfPCell plain() {

@@ -18,16 +18,34 @@ import vn.motcua.report.report.ReportTable;
  * @param lateDossiers          dossiers resolved late in the period
  * @param overdueDossiers       dossiers pending and overdue at the cutoff
  * @param lateRates             the late rate of the latest periods of the same kind, oldest first, this one last
+ * @param correction            for a corrected report, what it replaces and why; null for a first report
  */
 public record ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
                                  String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
                                  List<String> recipients, String archive, ReportSettings.Signer signer,
-                                 DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates) {
+                                 DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
+                                 Correction correction) {
+
+    /** A first report: it corrects nothing. */
+    public ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
+                              String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
+                              List<String> recipients, String archive, ReportSettings.Signer signer,
+                              DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates) {
+        this(centre, period, revision, texts, periodFile, table, transfers, overdueWithoutApology, recipients, archive,
+                signer, lateDossiers, overdueDossiers, lateRates, null);
+    }
+
+    /**
+     * What a corrected report (revision 2 and later) replaces: the earlier revision, its number and date
+     * as signed (null when it was not signed off), and why it is corrected.
+     */
+    public record Correction(int revision, String number, java.time.LocalDate date, String reason) {
+    }
 
     /** The same document signed by someone else: what sign-off uses when the signer is named at signing. */
     public ReportDocumentData withSigner(ReportSettings.Signer other) {
         return new ReportDocumentData(centre, period, revision, texts, periodFile, table, transfers,
-                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates);
+                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction);
     }
 
     /** "Số: 15/BC-TTHCC", with a blank for the clerk while the number is not given. */

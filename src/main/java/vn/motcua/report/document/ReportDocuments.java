@@ -107,7 +107,21 @@ public class ReportDocuments {
         return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
                 "jobs/" + JobsFolder.periodFile(period), table, transfers(period), overdueWithoutApology,
                 settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
-                listed(revision, period, "LATE"), listed(revision, period, "OVERDUE"), lateRates(period, table));
+                listed(revision, period, "LATE"), listed(revision, period, "OVERDUE"), lateRates(period, table),
+                correction(revision));
+    }
+
+    /** For revision 2 and later: the latest completed revision before it (as signed, if it was) and the reason. */
+    private ReportDocumentData.Correction correction(Revision revision) {
+        if (revision.revision() == 1) {
+            return null;
+        }
+        return jdbc.query("""
+                SELECT revision, document_number, document_date FROM report_revision
+                 WHERE period = ? AND revision < ? AND status = 'COMPLETED'
+                 ORDER BY revision DESC LIMIT 1""", (rs, n) -> new ReportDocumentData.Correction(rs.getInt(1),
+                rs.getString(2), rs.getObject(3, java.time.LocalDate.class), revision.reason()),
+                revision.period(), revision.revision()).stream().findFirst().orElse(null);
     }
 
     private Transfers transfers(Period period) {

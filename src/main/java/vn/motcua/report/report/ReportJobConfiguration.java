@@ -48,7 +48,7 @@ public class ReportJobConfiguration {
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
-                  Step document, RevisionRepository revisions) {
+                  Step document, RevisionRepository revisions, ExecutionHistory history) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
@@ -56,6 +56,15 @@ public class ReportJobConfiguration {
                 .next(writeTable)
                 .next(document)
                 .listener(new JobExecutionListener() {
+                    /** Who runs this execution, for 'history' and for a second command's refusal. */
+                    @Override
+                    public void beforeJob(JobExecution execution) {
+                        ReportParameters params = ReportParameters.from(execution.getJobParameters());
+                        history.recordProcess(execution.getId(), params.period().name(), params.revision(),
+                                RunningProcess.current());
+                        revisions.markRunning(params.period().name(), params.revision(), execution.getId());
+                    }
+
                     @Override
                     public void afterJob(JobExecution execution) {
                         if (!execution.getStatus().isUnsuccessful()) {

@@ -1,11 +1,19 @@
 package vn.motcua.report.report;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
@@ -13,21 +21,102 @@ import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 
-/** Starts the report job for a period and finds what it produced. */
+/**
+ * Starts, restarts and reruns the report job for a period and finds what it produced. Callers hold the
+ * period's lock ({@link #lock}) around their checks and the job, so only one run of a period is active.
+ */
 @Service
 public class ReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job reportJob;
     private final RevisionRepository revisions;
     private final JobsFolder jobs;
+    private final PeriodLock periodLock;
+    private final ExecutionHistory history;
 
-    public ReportService(JobOperator jobOperator, @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob,
-                         RevisionRepository revisions, JobsFolder jobs) {
+    public ReportService(JobOperator jobOperator, JobRepository jobRepository,
+                         @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
+                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.reportJob = reportJob;
         this.revisions = revisions;
         this.jobs = jobs;
+        this.periodLock = periodLock;
+        this.history = history;
+    }
+
+    /**
+     * The period's lock, or a refusal saying which execution holds it, since when and on which host.
+     * While it is held, no other process runs the period, and an execution marked running is dead.
+     */
+    public PeriodLock.Held lock(String period) throws SQLException {
+        return periodLock.tryLock(period).orElseThrow(() -> new ReportStateException(history.running(period)
+                .map(e -> period + " is being reported right now by execution " + e.executionId() + " (revision "
+                        + e.revision() + "), running since " + (e.start() == null ? "its start" : e.start().truncatedTo(ChronoUnit.SECONDS)) + " on host " + e.host() + " (PID " + e.pid()
+                        + "). Wait for it to finish; 'history --period " + period + "' shows its progress.")
+                .orElse("another command is working on " + period + " right now (it holds the period's lock);"
+                        + " try again when it has finished")));
+    }
+
+    /**
+     * Resumes the latest revision of the period from its last committed chunk, with the parameters it
+     * had ({@code out} replaced when given). An execution still marked running is first recovered as
+     * failed: the caller holds the period's lock, so the process that ran it is dead.
+     */
+    public JobExecution restart(String period, Path out) throws Exception {
+        // The newest execution, not the revision row: a process killed before openRevision left no row.
+        ExecutionHistory.ExecutionRecord newest = newestExecution(period).orElseThrow(() -> new ReportStateException(
+                period + " has no report yet, so there is nothing to restart: run --period " + period));
+        if (newest.status().equals("COMPLETED")) {
+            throw new ReportStateException(period + " revision " + newest.revision()
+                    + " completed; there is nothing to restart. A correction is a new revision: rerun --period "
+                    + period + " --reason TEXT");
+        }
+        JobExecution last = jobRepository.getJobExecution(newest.executionId());
+        if (last.getStatus().isRunning()) {
+            log.warn("Execution {} of {} is marked {} but no process holds the period: recovering it as failed",
+                    last.getId(), period, last.getStatus());
+            last = jobOperator.recover(last);
+        }
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            throw new ReportStateException("execution " + last.getId() + " of " + period + " completed; nothing to restart");
+        }
+        if (last.getStatus() == BatchStatus.ABANDONED) {
+            throw new ReportStateException("execution " + last.getId() + " of " + period
+                    + " was abandoned and cannot be restarted; rerun the period instead");
+        }
+        if (out == null) {
+            return jobOperator.restart(last);
+        }
+        // Same identifying parameters: Spring Batch continues the same instance from its last committed chunk.
+        JobParameters params = new JobParametersBuilder(last.getJobParameters())
+                .addString("out", out.toAbsolutePath().toString(), false).toJobParameters();
+        return jobOperator.start(reportJob, params);
+    }
+
+    /** The period's newest execution of the report job, whatever its state. */
+    public Optional<ExecutionHistory.ExecutionRecord> newestExecution(String period) {
+        return history.executions(period).stream().findFirst();
+    }
+
+    /** The revision a correction of the period would correct: its latest, which must have completed. */
+    public Revision revisionToCorrect(String period) {
+        newestExecution(period).filter(e -> !e.status().equals("COMPLETED")).ifPresent(e -> {
+            throw new ReportStateException(period + " revision " + e.revision() + " did not complete (execution "
+                    + e.executionId() + ", " + e.status() + "): resume it first with: restart --period " + period);
+        });
+        Revision latest = revisions.latest(period).orElseThrow(() -> new ReportStateException(
+                period + " has no report yet; the first one is made with: run --period " + period));
+        if (!latest.completed()) {
+            throw new ReportStateException(period + " revision " + latest.revision() + " did not complete (status "
+                    + latest.status() + "): resume it first with: restart --period " + period);
+        }
+        return latest;
     }
 
     /** The period named on the command line, with the given cutoff or the configured one. */
@@ -47,6 +136,11 @@ public class ReportService {
         jobs.reportSettings();
         jobs.periodTexts(period);
         return jobOperator.start(reportJob, new ReportParameters(period, revision, reason, out).toJobParameters());
+    }
+
+    public Revision revision(String period, int revision) {
+        return revisions.find(period, revision).orElseThrow(() -> new ReportStateException(
+                period + " has no revision " + revision));
     }
 
     public ReportTable table(Revision revision) {

@@ -56,6 +56,18 @@ public class RevisionRepository {
                 RevisionRepository::revision, period).stream().findFirst();
     }
 
+    public Optional<Revision> latestCompleted(String period) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND status = 'COMPLETED'"
+                        + " ORDER BY revision DESC LIMIT 1",
+                RevisionRepository::revision, period).stream().findFirst();
+    }
+
+    /** A restarted execution takes over its revision (openRevision, already done, is not run again). */
+    public void markRunning(String period, int revision, long jobExecutionId) {
+        jdbc.update("UPDATE report_revision SET status = 'RUNNING', job_execution_id = ?"
+                + " WHERE period = ? AND revision = ? AND status <> 'COMPLETED'", jobExecutionId, period, revision);
+    }
+
     public void setStatus(long revisionId, String status) {
         jdbc.update("UPDATE report_revision SET status = ?, completed_at = CASE WHEN ? = 'COMPLETED' THEN now() END"
                 + " WHERE id = ?", status, status, revisionId);

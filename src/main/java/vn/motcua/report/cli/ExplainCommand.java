@@ -1,0 +1,122 @@
+package vn.motcua.report.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.report.CellDossiers;
+import vn.motcua.report.report.CellDossiers.CellDossier;
+import vn.motcua.report.report.ReportRow;
+import vn.motcua.report.report.ReportService;
+import vn.motcua.report.report.ReportStateException;
+import vn.motcua.report.report.ReportTable;
+import vn.motcua.report.report.Revision;
+import vn.motcua.report.report.RevisionRepository;
+import vn.motcua.report.report.TableColumn;
+
+/**
+ * {@code explain --period P [--revision N] --field CODE|TOTAL --column NAME [--csv]}: the dossiers behind
+ * one cell, exactly as that revision counted them (default: the latest completed revision).
+ */
+@Component
+public class ExplainCommand implements Cli.Command {
+
+    private static final String[] CSV_HEADER = {"code", "field", "channel", "received_on", "due_on", "finished_on",
+            "outcome", "paused_from", "paused_until", "apology_on", "apology_counted", "intake", "result",
+            "changed_since"};
+
+    private final ReportService reports;
+    private final RevisionRepository revisions;
+    private final CellDossiers cells;
+
+    public ExplainCommand(ReportService reports, RevisionRepository revisions, CellDossiers cells) {
+        this.reports = reports;
+        this.revisions = revisions;
+        this.cells = cells;
+    }
+
+    @Override
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+        String period = reports.period(line.option("period", null), null).name();
+        TableColumn column = TableColumn.named(line.option("column", "")).orElseThrow(() -> new UsageException(
+                "unknown column '" + line.option("column", "") + "'; the columns are: " + TableColumn.names()));
+        String fieldOption = line.option("field", "");
+        String field = fieldOption.equalsIgnoreCase("TOTAL") ? null : fieldOption;
+        if (field != null && !cells.fieldExists(field)) {
+            throw new UsageException("unknown field '" + fieldOption + "'; use a catalogue code as in the CSV table's"
+                    + " field column (e.g. dat-dai), or TOTAL");
+        }
+        Revision revision = revision(period, line.options().get("revision"));
+        List<CellDossier> dossiers = cells.of(revision, field, column);
+        if (!revision.completed()) {
+            err.println("Note: " + period + " revision " + revision.revision() + " did not complete (status "
+                    + revision.status() + "): this is only what its committed chunks counted, not a finished report.");
+        }
+        if (line.flag("csv")) {
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+                for (CellDossier d : dossiers) {
+                    csv.printRecord(d.code(), d.field(), d.channel(), d.received(), d.due(), d.finished(), d.outcome(),
+                            d.pausedFrom(), d.pausedUntil(), d.apologyOn(), d.apologyCounted(),
+                            d.intake().toLowerCase(), d.result().toLowerCase(), d.changedSince());
+                }
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+        out.printf("%s revision %d, field %s, column %s: %d dossiers (the table says %d).%n", period,
+                revision.revision(), field == null ? "TOTAL" : field, column.header(), dossiers.size(),
+                tableValue(revision, field, column));
+        if (dossiers.isEmpty()) {
+            return ExitCode.OK;
+        }
+        String format = "%-16s %-22s %-7s %-10s %-10s %-10s %-9s %-23s %-24s %s%n";
+        out.printf(format, "code", "field", "channel", "received", "due", "finished", "outcome", "paused",
+                "apology letter", "cell");
+        boolean anyChanged = false;
+        for (CellDossier d : dossiers) {
+            String paused = d.pausedFrom() == null ? "" : d.pausedFrom() + ".." + (d.pausedUntil() == null ? "" : d.pausedUntil());
+            String apology = d.apologyOn() == null ? "none"
+                    : d.apologyOn() + (d.apologyCounted() ? " (counted)" : " (after E)");
+            out.printf(format, d.code() + (d.changedSince() ? "*" : ""), d.field(), d.channel(), date(d.received()),
+                    date(d.due()), date(d.finished()), d.outcome() == null ? "open" : d.outcome(), paused, apology,
+                    d.intake().toLowerCase() + " " + d.result().toLowerCase());
+            anyChanged |= d.changedSince();
+        }
+        if (anyChanged) {
+            out.println("* re-imported with changes after this revision was made: the dates shown are today's,"
+                    + " the cell is the revision's.");
+        }
+        return ExitCode.OK;
+    }
+
+    private Revision revision(String period, String number) {
+        if (number == null) {
+            return revisions.latestCompleted(period).orElseThrow(() -> new ReportStateException(
+                    period + " has no completed report to explain; see history --period " + period));
+        }
+        int n;
+        try {
+            n = Integer.parseInt(number.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--revision needs a revision number such as 1, not '" + number + "'");
+        }
+        return reports.revision(period, n);
+    }
+
+    private long tableValue(Revision revision, String field, TableColumn column) {
+        ReportTable table = reports.table(revision);
+        if (field == null) {
+            return column.of(table.total());
+        }
+        return table.rows().stream().filter(r -> r.field().equals(field)).findFirst().map(ReportRow::counts)
+                .map(column::of).orElse(0L);
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package vn.motcua.report.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
+import vn.motcua.report.report.PeriodLock;
+import vn.motcua.report.report.ReportService;
+import vn.motcua.report.report.Revision;
+import vn.motcua.report.report.RevisionComparison;
+import vn.motcua.report.report.RevisionComparison.Differences;
+
+/**
+ * {@code rerun --period P --reason TEXT [--out DIR]}: a corrected report, as a new revision (a new job
+ * instance) over the current data, with the corrected revision's cutoff; then what changed, cell by
+ * cell, and which dossiers moved between cells.
+ */
+@Component
+public class RerunCommand implements Cli.Command {
+
+    /** Moved dossiers printed in full; the rest are counted (explain lists any cell). */
+    private static final int SHOWN_MOVES = 100;
+
+    private final ReportService reports;
+    private final RunCommand runCommand;
+    private final RevisionComparison comparison;
+
+    public RerunCommand(ReportService reports, RunCommand runCommand, RevisionComparison comparison) {
+        this.reports = reports;
+        this.runCommand = runCommand;
+        this.comparison = comparison;
+    }
+
+    @Override
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+        String name = reports.period(line.option("period", null), null).name();
+        String reason = line.option("reason", "").strip();
+        if (reason.isEmpty()) {
+            throw new UsageException("rerun needs a --reason saying why the report is corrected");
+        }
+        try (PeriodLock.Held lock = reports.lock(name)) {
+            Revision previous = reports.revisionToCorrect(name);
+            Period period = Period.of(name, CutoffDay.parse(previous.cutoff()));
+            int revision = previous.revision() + 1;
+            int code = runCommand.run(period, revision, reason, Path.of(line.option("out", RunCommand.DEFAULT_OUT)),
+                    out, err);
+            if (code == ExitCode.OK) {
+                print(comparison.compare(previous, reports.revision(name, revision)), reason, out);
+            }
+            return code;
+        }
+    }
+
+    static void print(Differences d, String reason, PrintStream out) {
+        out.println();
+        out.println("Revision " + d.after().revision() + " corrects revision " + d.before().revision()
+                + " (reason: " + reason + ").");
+        if (d.none()) {
+            out.println("No cell changed and no dossier moved: the table is the same as revision "
+                    + d.before().revision() + "'s.");
+            return;
+        }
+        out.println("Cells that changed (" + d.cells().size() + "):");
+        d.cells().forEach(c -> out.println("  " + c));
+        if (d.cells().isEmpty()) {
+            out.println("  none");
+        }
+        out.println("Dossiers that moved between cells (" + d.moves().size() + "):");
+        d.moves().stream().limit(SHOWN_MOVES).forEach(m -> out.println("  " + m));
+        if (d.moves().size() > SHOWN_MOVES) {
+            out.println("  … and " + (d.moves().size() - SHOWN_MOVES) + " more (explain lists the dossiers of any cell).");
+        }
+    }
+}

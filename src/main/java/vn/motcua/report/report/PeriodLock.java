@@ -1,0 +1,95 @@
+package vn.motcua.report.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Only one run of a period at a time, and the liveness signal for executions left STARTED.
+ * <p>
+ * A command that runs, restarts or reruns a period first takes a session-level PostgreSQL advisory
+ * lock named after the period, on a connection it keeps for the whole job. PostgreSQL drops the lock
+ * when that session ends, and the session ends when the process dies (kill -9, power cut: the socket
+ * closes). So: lock free ⇒ no live process works on the period, and an execution still marked
+ * STARTED is the remains of a dead one; lock taken ⇒ a live process owns it, and it is never touched.
+ */
+@Component
+public class PeriodLock {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodLock.class);
+
+    private final DataSource dataSource;
+
+    public PeriodLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The period's lock if no other session holds it; keep it open while the job runs. */
+    public Optional<Held> tryLock(String period) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", period)) {
+                log.info("Holding the lock of period {}", period);
+                return Optional.of(new Held(connection, period));
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connection.close();
+        return Optional.empty();
+    }
+
+    private static boolean call(Connection connection, String sql, String period) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, key(period));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String key(String period) {
+        return "motcua-report period " + period;
+    }
+
+    /** A held period lock; closing it releases the lock before the connection goes back to the pool. */
+    public static final class Held implements AutoCloseable {
+
+        private final Connection connection;
+        private final String period;
+
+        private Held(Connection connection, String period) {
+            this.connection = connection;
+            this.period = period;
+        }
+
+        @Override
+        public void close() {
+            try {
+                // A pooled connection outlives this use: unlock explicitly, or the next borrower would hold it.
+                if (!call(connection, "SELECT pg_advisory_unlock(hashtextextended(?, 0))", period)) {
+                    log.warn("The lock of period {} was not held at release", period);
+                }
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("Could not release the lock of period {}; dropping its connection", period, e);
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    // The connection is gone either way, and the lock with its session.
+                }
+            }
+        }
+    }
+}

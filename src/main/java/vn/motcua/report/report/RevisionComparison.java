@@ -1,0 +1,80 @@
+package vn.motcua.report.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.classify.Tally;
+
+/** What changed between two revisions of a period: cell by cell, and which dossiers moved between cells. */
+@Component
+public class RevisionComparison {
+
+    /** One cell of the table whose count changed; {@code field} is a catalogue code or TOTAL. */
+    public record CellChange(String field, TableColumn column, long before, long after) {
+        @Override
+        public String toString() {
+            long d = after - before;
+            return field + " " + column.header() + ": " + before + " -> " + after + " (" + (d > 0 ? "+" : "") + d + ")";
+        }
+    }
+
+    /** A dossier whose cell differs; {@code before} or {@code after} is "not counted" when out of that revision. */
+    public record Move(String code, String before, String after) {
+        @Override
+        public String toString() {
+            return code + ": " + before + " -> " + after;
+        }
+    }
+
+    public record Differences(Revision before, Revision after, List<CellChange> cells, List<Move> moves) {
+        public boolean none() {
+            return cells.isEmpty() && moves.isEmpty();
+        }
+    }
+
+    private static final String MOVES = """
+            SELECT d.code,
+                   a.field_code || ' ' || lower(a.intake) || ' ' || lower(a.result)
+                       || coalesce(' ' || a.outcome, '') || CASE WHEN a.apology THEN ' apology' ELSE '' END,
+                   b.field_code || ' ' || lower(b.intake) || ' ' || lower(b.result)
+                       || coalesce(' ' || b.outcome, '') || CASE WHEN b.apology THEN ' apology' ELSE '' END
+              FROM (SELECT * FROM report_dossier WHERE revision_id = ?) a
+              FULL JOIN (SELECT * FROM report_dossier WHERE revision_id = ?) b ON b.dossier_id = a.dossier_id
+              JOIN dossier d ON d.id = coalesce(a.dossier_id, b.dossier_id)
+             WHERE (a.field_code, a.intake, a.result, a.outcome, a.apology)
+                   IS DISTINCT FROM (b.field_code, b.intake, b.result, b.outcome, b.apology)
+             ORDER BY d.code""";
+
+    private final RevisionRepository revisions;
+    private final JdbcTemplate jdbc;
+
+    public RevisionComparison(RevisionRepository revisions, JdbcTemplate jdbc) {
+        this.revisions = revisions;
+        this.jdbc = jdbc;
+    }
+
+    public Differences compare(Revision before, Revision after) {
+        ReportTable a = revisions.table(before);
+        ReportTable b = revisions.table(after);
+        List<CellChange> cells = new ArrayList<>();
+        for (int i = 0; i < a.rows().size(); i++) {
+            changes(a.rows().get(i).field(), a.rows().get(i).counts(), b.rows().get(i).counts(), cells);
+        }
+        changes("TOTAL", a.total(), b.total(), cells);
+        List<Move> moves = jdbc.query(MOVES, (rs, n) -> new Move(rs.getString(1),
+                rs.getString(2) == null ? "not counted" : rs.getString(2),
+                rs.getString(3) == null ? "not counted" : rs.getString(3)), before.id(), after.id());
+        return new Differences(before, after, cells, moves);
+    }
+
+    private static void changes(String field, Tally before, Tally after, List<CellChange> into) {
+        for (TableColumn c : TableColumn.IN_TABLE) {
+            if (c.of(before) != c.of(after)) {
+                into.add(new CellChange(field, c, c.of(before), c.of(after)));
+            }
+        }
+    }
+}

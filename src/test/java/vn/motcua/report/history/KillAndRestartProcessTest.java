@@ -1,0 +1,276 @@
+package vn.motcua.report.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The real thing, process by process on one MOTCUA_HOME: a run killed with SIGKILL in the middle of
+ * classify, commands started while it works (history reads, a second run is refused with who holds
+ * the period), then {@code restart}: the table equals an uninterrupted run's and the restarted step
+ * read only what had not been committed. The embedded server left by the killed process is reused,
+ * and the last command out stops it; two commands starting at once share one server.
+ */
+class KillAndRestartProcessTest {
+
+    private static final String PERIOD = "2021-02";
+    private static final String[] FIELDS = {"chung-thuc", "dat-dai", "moi-truong", "ho-tich", "bao-tro-xa-hoi",
+            "hoat-dong-xay-dung", "che-do-bhxh"};
+    private static final String[] CHANNELS = {"direct", "online", "postal"};
+
+    @TempDir
+    Path tmp;
+
+    private Path home;
+
+    /** What one command printed and returned. */
+    record Done(int exitCode, String out, String err) {
+    }
+
+    @AfterEach
+    void stopAnyServerLeft() throws IOException {
+        postmaster().ifPresent(p -> {
+            p.destroy();
+            p.onExit().join();
+        });
+    }
+
+    @Test
+    void killedRun_restarts_toTheUninterruptedTable_whileOtherCommandsShareTheServer() throws Exception {
+        home = tmp.resolve("home");
+        Files.createDirectories(home);
+        // The PostgreSQL binaries are unpacked once for all runs of this test.
+        Path binaries = Path.of("target/process-test-pg-bin").toAbsolutePath();
+        Files.createDirectories(binaries);
+        Files.createSymbolicLink(home.resolve("pg-bin"), binaries);
+
+        Path data = generate(tmp.resolve("dossiers.csv"), 80_000);
+        Done imported = run("import", "dossiers", data.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(postmaster()).as("the last command out stops the server").isEmpty();
+
+        // A: the run to kill, with chunks of 5 so classify takes a while (the others use the default).
+        Process a = start(tmp.resolve("a"), 5, "run", "--period", PERIOD, "--out", tmp.resolve("out").toString());
+        long committedBeforeOthers = waitForClassifyCommits(a, 20);
+        assertThat(committedBeforeOthers).isGreaterThanOrEqualTo(20);
+
+        // While A works: history reads the same database, a second run is refused and names A.
+        Process history = start(tmp.resolve("b"), "history", "--period", PERIOD, "--json");
+        Process secondRun = start(tmp.resolve("c"), "run", "--period", PERIOD);
+        Done h = finish(history, tmp.resolve("b"));
+        Done second = finish(secondRun, tmp.resolve("c"));
+        assertThat(h.exitCode()).as(h.err()).isZero();
+        JsonNode seen = new ObjectMapper().readTree(h.out());
+        assertThat(seen.get(0).get("status").asText()).isEqualTo("STARTED");
+        assertThat(seen.get(0).get("pid").asLong()).isEqualTo(a.pid());
+        assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(2);
+        assertThat(second.err()).contains("is being reported right now by execution " + seen.get(0).get("executionId").asLong())
+                .contains("running since").contains("on host").contains("PID " + a.pid());
+        assertThat(a.isAlive()).as("the others ended without pulling the server from under A").isTrue();
+        assertThat(classifyStatus()).isEqualTo("STARTED");
+
+        a.destroyForcibly(); // SIGKILL
+        assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(postmaster()).as("the killed process left its server running").isPresent();
+
+        // One command brings the report back; the leftover server is reused, then stopped by the last one out.
+        Done restarted = run("restart", "--period", PERIOD);
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        assertThat(restarted.out()).contains("Restarted").contains("TOTAL");
+        assertThat(postmaster()).isEmpty();
+
+        Done reference = run("rerun", "--period", PERIOD, "--reason", "reference: uninterrupted run",
+                "--out", tmp.resolve("out").toString());
+        assertThat(reference.exitCode()).as(reference.err()).isZero();
+        assertThat(reference.out()).contains("No cell changed and no dossier moved");
+        List<String> r1 = Files.readAllLines(tmp.resolve("out/2021-02/bao-cao-2021-02-r1.csv"));
+        List<String> r2 = Files.readAllLines(tmp.resolve("out/2021-02/bao-cao-2021-02-r2.csv"));
+        assertThat(r1).hasSize(20).isEqualTo(r2);
+
+        Done json = run("history", "--period", PERIOD, "--json");
+        JsonNode executions = new ObjectMapper().readTree(json.out());
+        assertThat(executions).hasSize(3);
+        JsonNode uninterrupted = executions.get(0);
+        JsonNode resumed = executions.get(1);
+        JsonNode killed = executions.get(2);
+        assertThat(killed.get("status").asText()).as("recovered as failed").isEqualTo("FAILED");
+        assertThat(resumed.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(resumed.get("revision").asInt()).isEqualTo(1);
+        long inScope = classify(uninterrupted, "readCount");
+        long committed = classify(killed, "writeCount");
+        assertThat(committed).isGreaterThanOrEqualTo(5 * committedBeforeOthers).isLessThan(inScope);
+        assertThat(classify(resumed, "readCount"))
+                .as("the restart read only what was not committed before the kill").isEqualTo(inScope - committed);
+        assertThat(classify(resumed, "writeCount")).isEqualTo(inScope - committed);
+
+        // Two commands starting at once with no server: both reach the one they start together.
+        Process x = start(tmp.resolve("x"), "history");
+        Process y = start(tmp.resolve("y"), "history", "--json");
+        assertThat(finish(x, tmp.resolve("x")).exitCode()).isZero();
+        assertThat(finish(y, tmp.resolve("y")).exitCode()).isZero();
+        assertThat(postmaster()).isEmpty();
+
+        // A postmaster.pid left by a server that died with its machine, its PID now another process's.
+        Process other = new ProcessBuilder("sleep", "120").start();
+        try {
+            Files.writeString(home.resolve("db/postmaster.pid"), other.pid() + "\n" + home.resolve("db") + "\n1\n5499\n");
+            Done afterPowerCut = run("history", "--period", PERIOD);
+            assertThat(afterPowerCut.exitCode()).as(afterPowerCut.err()).isZero();
+            assertThat(afterPowerCut.out()).contains("COMPLETED");
+            assertThat(other.isAlive()).as("the unrelated process is left alone").isTrue();
+        } finally {
+            other.destroy();
+        }
+        assertThat(postmaster()).isEmpty();
+    }
+
+    /**
+     * A count of the classify step, summed over its partitions (steps "classify:ids0", …) when it is
+     * partitioned (the default), else of the step itself.
+     */
+    private static long classify(JsonNode execution, String count) {
+        long workers = 0;
+        boolean partitioned = false;
+        long single = 0;
+        for (JsonNode s : execution.get("steps")) {
+            String name = s.get("name").asText();
+            if (name.startsWith("classify:")) {
+                partitioned = true;
+                workers += s.get(count).asLong();
+            } else if (name.equals("classify")) {
+                single = s.get(count).asLong();
+            }
+        }
+        return partitioned ? workers : single;
+    }
+
+    /** Dossiers over Dec 2020..Feb 2021, deterministic; most in 2021-02's scope. */
+    private static Path generate(Path file, int count) throws IOException {
+        Random random = new Random(7);
+        LocalDate base = LocalDate.of(2020, 12, 1);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("code,field,procedure,channel,received_at,due_at,finished_at,outcome,paused_from,paused_until,apology_at\n");
+            for (int i = 0; i < count; i++) {
+                LocalDate received = base.plusDays(random.nextInt(87));
+                LocalDate due = received.plusDays(3 + random.nextInt(18));
+                boolean finished = random.nextInt(10) < 8;
+                String end = finished ? received.plusDays(random.nextInt(31)) + ",resolved" : ",";
+                w.write("K" + i + "," + FIELDS[random.nextInt(FIELDS.length)] + ",P," + CHANNELS[random.nextInt(3)] + ","
+                        + received + "," + due + "," + end + ",,,\n");
+            }
+        }
+        return file;
+    }
+
+    private Process start(Path outputs, String... args) throws IOException {
+        return start(outputs, 1000, args);
+    }
+
+    private Process start(Path outputs, int chunkSize, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dmotcua.chunk-size=" + chunkSize, "-cp", System.getProperty("java.class.path"),
+                "vn.motcua.report.MotcuaReportApplication"));
+        command.addAll(List.of(args));
+        Files.createDirectories(outputs);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(outputs.resolve("out.txt").toFile()).redirectError(outputs.resolve("err.txt").toFile());
+        pb.environment().put("MOTCUA_HOME", home.toString());
+        pb.environment().remove("SPRING_DATASOURCE_URL");
+        return pb.start();
+    }
+
+    private static Done finish(Process p, Path outputs) throws Exception {
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("command did not finish in 180 s");
+        }
+        return new Done(p.exitValue(), Files.readString(outputs.resolve("out.txt")), Files.readString(outputs.resolve("err.txt")));
+    }
+
+    private int runs;
+
+    private Done run(String... args) throws Exception {
+        Path outputs = tmp.resolve("cmd" + (++runs));
+        return finish(start(outputs, args), outputs);
+    }
+
+    /** Waits until A's classify step has committed at least {@code chunks} chunks; returns how many it had. */
+    private long waitForClassifyCommits(Process a, long chunks) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            assertThat(a.isAlive()).as("run A ended early").isTrue();
+            // Summed over the classify step's partitions, if it has some.
+            Optional<Long> commits = query("SELECT sum(commit_count)::bigint FROM batch_step_execution"
+                    + " WHERE step_name LIKE 'classify%' AND status = 'STARTED' HAVING count(*) > 0");
+            if (commits.isPresent() && commits.get() >= chunks) {
+                return commits.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("classify did not start within 180 s");
+    }
+
+    private String classifyStatus() throws Exception {
+        return query("SELECT status FROM batch_step_execution WHERE step_name LIKE 'classify%'"
+                + " ORDER BY step_execution_id DESC LIMIT 1").map(Object::toString).orElse("none");
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> query(String sql) throws IOException {
+        Optional<Integer> port = port();
+        if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port.get() + "/postgres",
+                "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? Optional.ofNullable((T) rs.getObject(1)) : Optional.empty();
+        } catch (SQLException e) {
+            return Optional.empty(); // not up yet, or the schema is not there yet
+        }
+    }
+
+    private Optional<Integer> port() throws IOException {
+        Path pid = home.resolve("db/postmaster.pid");
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pid);
+        return lines.size() < 4 ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).trim()));
+    }
+
+    private Optional<ProcessHandle> postmaster() throws IOException {
+        if (home == null) {
+            return Optional.empty();
+        }
+        Path pid = home.resolve("db/postmaster.pid");
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pid);
+        // Only a postgres process: the test never signals anything else.
+        return lines.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+    }
+}
