@@ -146,8 +146,8 @@ class KillAndRestartProcessTest {
     }
 
     /**
-     * A count of the classify step, summed over its partitions (steps "classify:ids0", …) when it is
-     * partitioned (the default), else of the step itself.
+     * A count of the classify step, summed over its partitions (steps "classifyPartition:ids0", …) when
+     * it is partitioned (the default), else of the step itself.
      */
     private static long classify(JsonNode execution, String count) {
         long workers = 0;
@@ -155,7 +155,7 @@ class KillAndRestartProcessTest {
         long single = 0;
         for (JsonNode s : execution.get("steps")) {
             String name = s.get("name").asText();
-            if (name.startsWith("classify:")) {
+            if (name.startsWith("classify") && !name.equals("classify")) {
                 partitioned = true;
                 workers += s.get(count).asLong();
             } else if (name.equals("classify")) {
