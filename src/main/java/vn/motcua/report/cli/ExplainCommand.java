@@ -73,7 +73,10 @@ public class ExplainCommand implements Cli.Command {
         if (dossiers.isEmpty()) {
             return ExitCode.OK;
         }
-        String format = "%-16s %-22s %-7s %-10s %-10s %-10s %-9s %-23s %-24s %s%n";
+        // Codes and field codes vary in length between centres: the columns fit the longest.
+        int codeWidth = dossiers.stream().mapToInt(d -> d.code().length() + 1).max().orElse(4);
+        int fieldWidth = dossiers.stream().mapToInt(d -> d.field().length()).max().orElse(5);
+        String format = "%-" + codeWidth + "s %-" + fieldWidth + "s %-7s %-10s %-10s %-10s %-9s %-23s %-24s %s%n";
         out.printf(format, "code", "field", "channel", "received", "due", "finished", "outcome", "paused",
                 "apology letter", "cell");
         boolean anyChanged = false;
