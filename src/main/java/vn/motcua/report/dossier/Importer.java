@@ -2,15 +2,10 @@ package vn.motcua.report.dossier;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +22,7 @@ import org.springframework.stereotype.Service;
 
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.system.Sha256;
 
 /** Imports one file through the import job and says what happened. */
 @Service
@@ -74,7 +70,7 @@ public class Importer {
             throw new ImportException("--sheet is for Excel workbooks, and " + file + " is a CSV file");
         }
         ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
-        long importId = imports.begin(kind, file.getFileName().toString(), sha256(file), sheet, acceptPartial);
+        long importId = imports.begin(kind, file.getFileName().toString(), Sha256.of(file), sheet, acceptPartial);
         JobExecution execution = jobOperator.start(importJob,
                 ImportJobConfiguration.parameters(importId, file, kind, sheet, acceptPartial));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -153,15 +149,6 @@ public class Importer {
             return lines.findFirst().map(l -> l.contains(REJECTS_HEADINGS[0])).orElse(false);
         } catch (IOException | UncheckedIOException e) {
             return false;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

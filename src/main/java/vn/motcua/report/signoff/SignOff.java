@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Service;
 
@@ -22,6 +19,7 @@ import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.ReportStateException;
 import vn.motcua.report.report.Revision;
+import vn.motcua.report.system.Sha256;
 
 /**
  * Sign-off of a completed revision: renders the final document (no draft mark, the signer's block),
@@ -77,7 +75,7 @@ public class SignOff {
                     "Báo cáo " + revision.period() + " lần " + revision.revision(), data.centre().place(), now,
                     new PdfSigner.Placement(layout.signaturePage(), layout.signatureRectangle()));
         }
-        String sha256 = sha256(pdf);
+        String sha256 = Sha256.of(pdf);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(tmp, pdf);
@@ -90,13 +88,5 @@ public class SignOff {
         }
         target.toFile().setReadOnly();
         return new Result(target, sha256, now, key != null, layout.pages());
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

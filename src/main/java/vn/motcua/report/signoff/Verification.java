@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import vn.motcua.report.signoff.SignatureCheck.Signature;
 import vn.motcua.report.signoff.SignedRevisions.Signed;
+import vn.motcua.report.system.Sha256;
 
 /**
  * Checks a PDF against the database: it must be byte-identical to a signed revision's recorded file
@@ -29,7 +30,7 @@ public class Verification {
 
     public Verdict verify(byte[] file) {
         List<String> lines = new ArrayList<>();
-        String sha256 = SignOff.sha256(file);
+        String sha256 = Sha256.of(file);
         Optional<Signed> recorded = signed.bySha256(sha256);
         List<Signature> signatures;
         String unreadable = null;

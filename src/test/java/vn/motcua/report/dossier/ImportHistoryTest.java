@@ -40,7 +40,7 @@ class ImportHistoryTest extends DatabaseTest {
         assertThat(again.out()).contains("5 rows, 0 added, 0 changed, 5 unchanged");
         assertThat(dump(jdbc)).isEqualTo(before);
         // Both imports are recorded, with the file's SHA-256 and their counts.
-        String sha256 = Importer.sha256(input);
+        String sha256 = vn.motcua.report.system.Sha256.of(input);
         assertThat(jdbc.queryForList("SELECT sha256 FROM import_batch", String.class)).containsExactly(sha256, sha256);
         assertThat(jdbc.queryForList("SELECT added || '/' || changed || '/' || unchanged FROM import_batch ORDER BY id",
                 String.class)).containsExactly("5/0/0", "0/0/5");

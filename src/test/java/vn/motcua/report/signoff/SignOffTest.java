@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.system.Sha256;
 
 /** sign-off (final PDF, digital signature, record, freeze) and verify (good, tampered, draft, unknown). */
 class SignOffTest extends DatabaseTest {
@@ -82,7 +83,7 @@ class SignOffTest extends DatabaseTest {
                 .contains(pdf.toAbsolutePath().toString());
 
         byte[] bytes = Files.readAllBytes(pdf);
-        String sha = SignOff.sha256(bytes);
+        String sha = Sha256.of(bytes);
         assertThat(jdbc.queryForObject("SELECT pdf_sha256 FROM report_revision WHERE revision = 1", String.class))
                 .isEqualTo(sha);
         assertThat(jdbc.queryForObject("SELECT signer || ' / ' || on_behalf || ' / ' || position FROM report_revision",
