@@ -41,7 +41,7 @@ public class ExplainCommand implements Cli.Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.period(line.option("period", null), null).name();
+        String period = reports.periodName(line.option("period", null));
         TableColumn column = TableColumn.named(line.option("column", "")).orElseThrow(() -> new UsageException(
                 "unknown column '" + line.option("column", "") + "'; the columns are: " + TableColumn.names()));
         String fieldOption = line.option("field", "");

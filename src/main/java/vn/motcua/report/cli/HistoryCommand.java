@@ -31,7 +31,7 @@ public class HistoryCommand implements Cli.Command {
     public int execute(CommandLine line, PrintStream out, PrintStream err) {
         String period = line.options().get("period");
         if (period != null) {
-            period = reports.period(period, null).name();
+            period = reports.periodName(period);
         }
         List<ExecutionRecord> executions = history.executions(period);
         if (line.flag("json")) {

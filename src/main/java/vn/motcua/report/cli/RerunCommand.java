@@ -36,7 +36,7 @@ public class RerunCommand implements Cli.Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String name = reports.period(line.option("period", null), null).name();
+        String name = reports.periodName(line.option("period", null));
         String reason = line.option("reason", "").strip();
         if (reason.isEmpty()) {
             throw new UsageException("rerun needs a --reason saying why the report is corrected");

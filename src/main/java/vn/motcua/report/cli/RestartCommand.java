@@ -29,7 +29,7 @@ public class RestartCommand implements Cli.Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.period(line.option("period", null), null).name();
+        String period = reports.periodName(line.option("period", null));
         String outDir = line.options().get("out");
         try (PeriodLock.Held lock = reports.lock(period)) {
             JobExecution execution = reports.restart(period, outDir == null ? null : Path.of(outDir));

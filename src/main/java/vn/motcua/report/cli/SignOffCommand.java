@@ -50,7 +50,7 @@ public class SignOffCommand implements Cli.Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.period(line.option("period", null), null).name();
+        String period = reports.periodName(line.option("period", null));
         String name = required(line, "signer");
         String position = required(line, "position");
         String onBehalf = line.options().containsKey("on-behalf") ? required(line, "on-behalf") : null;
