@@ -18,7 +18,7 @@ import com.lowagie.text.pdf.PdfPCell;
  * Roman metrics, every Vietnamese letter; embedded as Identity-H so text reads back exactly), 13 pt body,
  * A4 with margins top/bottom 20 mm, left 30 mm, right 15 mm.
  */
-final class DocumentStyle {
+public final class DocumentStyle {
 
     static final float TOP = Utilities.millimetersToPoints(20);
     static final float BOTTOM = Utilities.millimetersToPoints(20);
@@ -27,7 +27,7 @@ final class DocumentStyle {
     static final float INDENT = Utilities.millimetersToPoints(10);
     static final float BODY = 13;
 
-    static final BaseFont REGULAR = load("LiberationSerif-Regular.ttf");
+    public static final BaseFont REGULAR = load("LiberationSerif-Regular.ttf");
     static final BaseFont BOLD = load("LiberationSerif-Bold.ttf");
     static final BaseFont ITALIC = load("LiberationSerif-Italic.ttf");
     static final BaseFont BOLD_ITALIC = load("LiberationSerif-BoldItalic.ttf");

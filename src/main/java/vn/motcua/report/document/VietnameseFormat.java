@@ -8,11 +8,12 @@ import java.util.Locale;
 
 import vn.motcua.report.period.Period;
 
+import vn.motcua.report.period.VietnamTime;
+
 /** Numbers, dates and period names the way a Vietnamese administrative document writes them. */
 public final class VietnameseFormat {
 
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
     private VietnameseFormat() {
@@ -46,7 +47,7 @@ public final class VietnameseFormat {
     }
 
     public static String date(LocalDate d) {
-        return d.format(DATE);
+        return VietnamTime.format(d);
     }
 
     public static String dayMonth(LocalDate d) {

@@ -88,18 +88,8 @@ final class Values {
                           List<Reject> rejects) {
         if (value != null && other != null && value.isBefore(other)) {
             String o = row.heading(otherColumn);
-            reject(row, column, row.get(column), rule, "trước " + o + " (" + VietnamDates.format(other) + ")",
-                    "is before " + o + " (" + VietnamDates.format(other) + ")", rejects);
-        }
-    }
-
-    /** Dates as the clerk writes them, in messages. */
-    static final class VietnamDates {
-        private static final java.time.format.DateTimeFormatter DD_MM_YYYY =
-                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-        static String format(LocalDate d) {
-            return d.format(DD_MM_YYYY);
+            reject(row, column, row.get(column), rule, "trước " + o + " (" + VietnamTime.format(other) + ")",
+                    "is before " + o + " (" + VietnamTime.format(other) + ")", rejects);
         }
     }
 }

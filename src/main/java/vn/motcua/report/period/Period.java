@@ -2,7 +2,6 @@ package vn.motcua.report.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern MONTHS_FROM_JANUARY = Pattern.compile("(\\d{4})-(6|9)M");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public static final String EXPECTED =
             "expected YYYY-MM (e.g. 2021-02), YYYY-Qn (2021-Q1), YYYY-6M, YYYY-9M or YYYY";
@@ -82,6 +80,6 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
 
     /** "từ ngày 26/01/2021 đến ngày 25/02/2021" style bounds, for people. */
     public String describe() {
-        return name + " (" + start.format(VN_DATE) + " – " + end.format(VN_DATE) + ", cutoff " + cutoff + ")";
+        return name + " (" + VietnamTime.format(start) + " – " + VietnamTime.format(end) + ", cutoff " + cutoff + ")";
     }
 }

@@ -23,7 +23,14 @@ public final class VietnamTime {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private VietnamTime() {
+    }
+
+    /** A date as Vietnamese documents and clerks write it: 05/02/2021. */
+    public static String format(LocalDate date) {
+        return date.format(DAY_MONTH_YEAR);
     }
 
     /**

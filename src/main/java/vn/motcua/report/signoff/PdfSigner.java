@@ -31,6 +31,8 @@ import com.lowagie.text.pdf.PdfString;
 
 import vn.motcua.report.period.VietnamTime;
 
+import vn.motcua.report.document.DocumentStyle;
+
 /**
  * Signs a finished PDF: a detached CMS signature over SHA-256 ({@code adbe.pkcs7.detached}, as PAdES
  * basic), with a visible appearance in the signature block's space showing the signer's name and the
@@ -66,7 +68,7 @@ public final class PdfSigner {
             appearance.setVisibleSignature(new Rectangle(r[0], r[1], r[2], r[3]), placement.page(), FIELD);
             appearance.setLayer2Text("Ký bởi: " + signerName + "\nThời gian ký: "
                     + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(when.atZoneSameInstant(VietnamTime.ZONE)));
-            appearance.setLayer2Font(new Font(font(), 9));
+            appearance.setLayer2Font(new Font(DocumentStyle.REGULAR, 9));
             appearance.setAcro6Layers(true);
 
             PdfSignature dictionary = new PdfSignature(PdfName.ADOBE_PPKLITE, new PdfName("adbe.pkcs7.detached"));
@@ -106,17 +108,6 @@ public final class PdfSigner {
             throw new UncheckedIOException("could not sign the PDF: " + e.getMessage(), e);
         } catch (GeneralSecurityException | DocumentException e) {
             throw new IllegalStateException("could not sign the PDF: " + e.getMessage(), e);
-        }
-    }
-
-    private static BaseFont font() throws IOException {
-        String resource = "liberation/LiberationSerif-Regular.ttf";
-        try (InputStream in = PdfSigner.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is missing from the class path");
-            }
-            return BaseFont.createFont("LiberationSerif-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    in.readAllBytes(), null);
         }
     }
 }
