@@ -2,7 +2,6 @@ package vn.motcua.report.dossier;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,49 +13,53 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChangesSince {
 
-    /**
-     * The {@code report_revision} column a change is compared with: when the revision was produced. Once revisions
-     * are signed, {@code signed_at} is the one that matters to the director; switching is this one line.
-     */
-    public static final String REVISION_TIME = "completed_at";
-
     /** One period whose latest revision no longer matches the data. */
     public record PeriodChange(String period, int revision, long dossiers) {
     }
 
     private final JdbcTemplate jdbc;
-    private final String revisionTime;
 
-    @Autowired
     public ChangesSince(JdbcTemplate jdbc) {
-        this(jdbc, REVISION_TIME);
-    }
-
-    /** @param revisionTime the report_revision column to compare with ({@code completed_at} or {@code signed_at}) */
-    public ChangesSince(JdbcTemplate jdbc, String revisionTime) {
-        if (!revisionTime.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("not a column name: " + revisionTime);
-        }
         this.jdbc = jdbc;
-        this.revisionTime = revisionTime;
     }
 
-    /** In the revision's scope: the dossiers its period covers now, and those it counted then. */
+    /**
+     * Revisions with what the scope test needs: {@code at}, when the revision was produced (its data is the
+     * data as it was then), and {@code last_counted}, the highest dossier id it counted.
+     */
+    private static final String REVISIONS = """
+            SELECT r.id, r.period, r.revision, r.start_on, r.end_on, r.completed_at AS at,
+                   (SELECT b.dossier_ids[cardinality(b.dossier_ids)] FROM report_dossier_block b
+                     WHERE b.revision_id = r.id ORDER BY b.first_dossier_id DESC LIMIT 1) AS last_counted
+              FROM report_revision r""";
+
+    /**
+     * In the revision's scope: the dossiers its period covers now, and those it counted then. A dossier is
+     * looked up in the one block that can hold it: blocks hold ascending ids of disjoint ranges (one chunk
+     * each), so it is the block with the greatest first id not above the dossier's; a dossier created after
+     * the revision (an id above any it counted) is skipped at once. A province's month stays an index probe
+     * per changed dossier, not a scan of the revision's cells.
+     */
     private static final String IN_SCOPE = """
             ((d.received_on <= r.end_on AND (d.finished_on IS NULL OR d.finished_on >= r.start_on))
-              OR EXISTS (SELECT 1 FROM report_dossier rd WHERE rd.revision_id = r.id AND rd.dossier_id = d.id))""";
+              OR (d.id <= r.last_counted AND EXISTS (
+                    SELECT 1 FROM (SELECT b.dossier_ids FROM report_dossier_block b
+                                    WHERE b.revision_id = r.id AND b.first_dossier_id <= d.id
+                                    ORDER BY b.first_dossier_id DESC LIMIT 1) b
+                     WHERE d.id = ANY (b.dossier_ids))))""";
 
     /** The codes of the dossiers of {@code period} whose data changed after its revision {@code revision}, in code order. */
     public List<String> codes(String period, int revision) {
-        return jdbc.queryForList("SELECT d.code FROM report_revision r JOIN dossier d ON d.updated_at > r." + revisionTime
-                + " WHERE r.period = ? AND r.revision = ? AND " + IN_SCOPE + " ORDER BY d.code", String.class, period,
-                revision);
+        return jdbc.queryForList("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
+                + " SELECT d.code FROM r JOIN dossier d ON d.updated_at > r.at WHERE " + IN_SCOPE + " ORDER BY d.code",
+                String.class, period, revision);
     }
 
     /** How many dossiers of {@code period} changed after its revision {@code revision} (0 when not produced yet). */
     public long count(String period, int revision) {
-        return jdbc.queryForObject("SELECT count(*) FROM report_revision r JOIN dossier d ON d.updated_at > r."
-                + revisionTime + " WHERE r.period = ? AND r.revision = ? AND " + IN_SCOPE, Long.class, period, revision);
+        return jdbc.queryForObject("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
+                + " SELECT count(*) FROM r JOIN dossier d ON d.updated_at > r.at WHERE " + IN_SCOPE, Long.class,
+                period, revision);
     }
 
     /**
@@ -65,14 +68,14 @@ public class ChangesSince {
      */
     public List<PeriodChange> touchedBy(long importId) {
         return jdbc.query("""
-                WITH latest AS (SELECT DISTINCT ON (period) id, period, revision, start_on, end_on, %1$s AS at
-                                  FROM report_revision WHERE %1$s IS NOT NULL ORDER BY period, revision DESC)
+                WITH r AS (SELECT DISTINCT ON (period) * FROM (%1$s WHERE r.completed_at IS NOT NULL) produced
+                            ORDER BY period, revision DESC)
                 SELECT r.period, r.revision, count(*)
-                  FROM latest r JOIN dossier d ON d.updated_at > r.at
+                  FROM r JOIN dossier d ON d.updated_at > r.at
                  WHERE %2$s
                  GROUP BY r.period, r.revision
                 HAVING count(*) FILTER (WHERE d.import_id = ?) > 0
-                 ORDER BY r.period""".formatted(revisionTime, IN_SCOPE),
+                 ORDER BY r.period""".formatted(REVISIONS, IN_SCOPE),
                 (rs, n) -> new PeriodChange(rs.getString(1), rs.getInt(2), rs.getLong(3)), importId);
     }
 }

@@ -204,4 +204,31 @@ class ClassifyStepTest extends DatabaseTest {
                         "result", rs.getString(3), "outcome", rs.getString(4), "apology", rs.getBoolean(5)), revisionId);
         assertThat(read).isEqualTo(expected);
     }
+
+    @Test
+    void changesSince_findsCountedDossiersMovedOutOfThePeriod_inAnyBlock() throws Exception {
+        generate(3000);
+        assertThat(run(1, 7, 2).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // The data as it was an hour ago, the revision produced a minute ago: nothing changed since.
+        jdbc.update("UPDATE dossier SET updated_at = now() - interval '1 hour'");
+        jdbc.update("UPDATE report_revision SET status = 'COMPLETED', completed_at = now() - interval '1 minute'");
+        vn.motcua.report.dossier.ChangesSince changes = new vn.motcua.report.dossier.ChangesSince(jdbc);
+        assertThat(changes.count(PERIOD.name(), 1)).isZero();
+        // Many small blocks from two partitions: move out dossiers at every kind of place in them.
+        List<Long> moved = jdbc.queryForList("""
+                SELECT DISTINCT id FROM (
+                    SELECT first_dossier_id AS id FROM report_dossier_block
+                    UNION ALL SELECT dossier_ids[cardinality(dossier_ids)] FROM report_dossier_block
+                    UNION ALL SELECT dossier_ids[4] FROM report_dossier_block WHERE cardinality(dossier_ids) >= 4) ids
+                 WHERE id % 5 = 0""", Long.class);
+        assertThat(moved).hasSizeGreaterThan(20);
+        jdbc.update("""
+                UPDATE dossier SET received_on = DATE '2025-03-01', due_on = NULL, finished_on = NULL, outcome = NULL,
+                                   paused_from = NULL, paused_until = NULL, apology_on = NULL, updated_at = now()
+                 WHERE id = ANY (?)""", (Object) moved.toArray(new Long[0]));
+        List<String> expected = jdbc.queryForList("SELECT code FROM dossier WHERE id = ANY (?) ORDER BY code",
+                String.class, (Object) moved.toArray(new Long[0]));
+        assertThat(changes.codes(PERIOD.name(), 1)).isEqualTo(expected);
+        assertThat(changes.count(PERIOD.name(), 1)).isEqualTo(moved.size());
+    }
 }
