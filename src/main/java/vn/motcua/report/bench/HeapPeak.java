@@ -28,8 +28,4 @@ final class HeapPeak {
         }
         return Math.round(bytes / (1024.0 * 1024.0));
     }
-
-    static long maxMegabytes() {
-        return Math.round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
-    }
 }

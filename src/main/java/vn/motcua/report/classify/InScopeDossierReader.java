@@ -61,10 +61,6 @@ public class InScopeDossierReader implements ItemStreamReader<Dossier> {
         this.toId = toId;
     }
 
-    public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize) {
-        this(dataSource, period, fetchSize, 0, Long.MAX_VALUE);
-    }
-
     @Override
     public void open(ExecutionContext context) {
         lastId = context.getLong(LAST_ID, fromId);

@@ -9,8 +9,6 @@ public interface DossierList {
 
     void forEach(Consumer<Listed> action);
 
-    DossierList EMPTY = action -> { };
-
     /**
      * One line of the list.
      *

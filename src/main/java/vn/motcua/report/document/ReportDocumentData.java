@@ -26,15 +26,6 @@ public record ReportDocumentData(ReportSettings.Centre centre, Period period, in
                                  DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
                                  Correction correction) {
 
-    /** A first report: it corrects nothing. */
-    public ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
-                              String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
-                              List<String> recipients, String archive, ReportSettings.Signer signer,
-                              DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates) {
-        this(centre, period, revision, texts, periodFile, table, transfers, overdueWithoutApology, recipients, archive,
-                signer, lateDossiers, overdueDossiers, lateRates, null);
-    }
-
     /**
      * What a corrected report (revision 2 and later) replaces: the earlier revision, its number and date
      * as signed (null when it was not signed off), and why it is corrected.
