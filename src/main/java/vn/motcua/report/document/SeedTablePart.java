@@ -1,6 +1,5 @@
 package vn.motcua.report.document;
 
-import static vn.motcua.report.classify.Counter.*;
 import static vn.motcua.report.document.VietnameseFormat.count;
 
 import com.lowagie.text.Document;
@@ -12,6 +11,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.report.ReportRow;
 import vn.motcua.report.report.ReportTable;
+import vn.motcua.report.report.TableColumn;
 
 /**
  * Section 1: the table in the seed report's form, columns (1)–(12) under the seed's two-level headings, one
@@ -69,8 +69,7 @@ final class SeedTablePart {
 
     /** Columns (3)–(11) of the seed form, then the empty (12) "Ghi chú". */
     static long[] columns(Tally c) {
-        return new long[] {c.get(TOTAL), c.get(CARRIED_OVER), c.newReceived(), c.get(RESOLVED), c.onTimeOrEarly(),
-                c.get(LATE), c.get(PENDING), c.get(NOT_YET_DUE), c.get(OVERDUE)};
+        return TableColumn.inTable(c);
     }
 
     private static void figures(PdfPTable t, Tally counts, Font font) {

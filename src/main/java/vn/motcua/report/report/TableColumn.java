@@ -55,6 +55,11 @@ public enum TableColumn {
         return where;
     }
 
+    /** A row's figures in the columns of the CSV table (the seed form's (3)–(11)), in order. */
+    public static long[] inTable(Tally t) {
+        return IN_TABLE.stream().mapToLong(c -> c.of(t)).toArray();
+    }
+
     public static Optional<TableColumn> named(String header) {
         return Arrays.stream(values()).filter(c -> c.header.equals(header)).findFirst();
     }

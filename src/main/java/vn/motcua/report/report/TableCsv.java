@@ -1,7 +1,5 @@
 package vn.motcua.report.report;
 
-import static vn.motcua.report.classify.Counter.*;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -9,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,8 +18,8 @@ import vn.motcua.report.classify.Tally;
 /** The seed form's table as CSV (for other tools) and as text (for the terminal). */
 public final class TableCsv {
 
-    public static final String[] HEADER = {"no", "field", "name", "total", "carried_over", "new", "resolved",
-            "on_time", "late", "pending", "not_yet_due", "overdue"};
+    public static final String[] HEADER = Stream.concat(Stream.of("no", "field", "name"),
+            TableColumn.IN_TABLE.stream().map(TableColumn::header)).toArray(String[]::new);
 
     private TableCsv() {
     }
@@ -46,8 +46,7 @@ public final class TableCsv {
     }
 
     private static Object[] cells(String no, String field, String name, Tally t) {
-        return new Object[] {no, field, name, t.get(TOTAL), t.get(CARRIED_OVER), t.newReceived(), t.get(RESOLVED),
-                t.onTimeOrEarly(), t.get(LATE), t.get(PENDING), t.get(NOT_YET_DUE), t.get(OVERDUE)};
+        return Stream.concat(Stream.of(no, field, name), LongStream.of(TableColumn.inTable(t)).boxed()).toArray();
     }
 
     /** The table for the terminal: field codes instead of the long names, columns aligned. */
@@ -62,7 +61,6 @@ public final class TableCsv {
     }
 
     private static void printRow(PrintStream out, String format, String no, String field, Tally t) {
-        out.printf(format, no, field, t.get(TOTAL), t.get(CARRIED_OVER), t.newReceived(), t.get(RESOLVED),
-                t.onTimeOrEarly(), t.get(LATE), t.get(PENDING), t.get(NOT_YET_DUE), t.get(OVERDUE));
+        out.printf(format, Stream.concat(Stream.of(no, field), LongStream.of(TableColumn.inTable(t)).boxed()).toArray());
     }
 }
