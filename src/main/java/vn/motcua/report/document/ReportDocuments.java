@@ -1,10 +1,7 @@
 package vn.motcua.report.document;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +25,7 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.report.ReportFiles;
 import vn.motcua.report.report.ReportTable;
 import vn.motcua.report.report.Revision;
 import vn.motcua.report.report.RevisionRepository;
@@ -74,25 +72,17 @@ public class ReportDocuments {
 
     /** {@code DIR/2021-02/bao-cao-2021-02-r1.pdf}, beside the CSV table. */
     public static Path path(Path outDir, Revision revision) {
-        return outDir.resolve(revision.period()).resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + ".pdf");
+        return ReportFiles.path(outDir, revision, ".pdf");
     }
 
     /** Renders the revision's document into {@link #path}, through a temporary file so no reader sees half a PDF. */
     public Path write(Path outDir, Revision revision, boolean draft) throws IOException {
-        Path target = path(outDir, revision);
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         long started = System.nanoTime();
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        return ReportFiles.writeAtomically(path(outDir, revision), out -> {
             ReportDocument.Rendered rendered = ReportDocument.render(data(revision), draft, out);
             log.info("Rendered {} revision {} ({}): {} pages in {} ms", revision.period(), revision.revision(),
                     draft ? "draft" : "final", rendered.pages(), (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        });
     }
 
     /** Everything the document of this revision prints, with the default signer (the period file's, else report.yaml's). */

@@ -1,12 +1,12 @@
 package vn.motcua.report.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -26,23 +26,21 @@ public final class TableCsv {
 
     /** {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
     public static Path path(Path outDir, Revision revision) {
-        return outDir.resolve(revision.period()).resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + ".csv");
+        return ReportFiles.path(outDir, revision, ".csv");
     }
 
     /** Writes the CSV through a temporary file, so a reader never sees half a table. */
     public static Path write(Path outDir, ReportTable table) throws IOException {
-        Path target = path(outDir, table.revision());
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-            for (ReportRow row : table.rows()) {
-                csv.printRecord(cells(Integer.toString(row.position()), row.field(), row.name(), row.counts()));
+        return ReportFiles.writeAtomically(path(outDir, table.revision()), out -> {
+            // An encoder, not a charset: unmappable text fails the write instead of turning into '?' (as before).
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+                for (ReportRow row : table.rows()) {
+                    csv.printRecord(cells(Integer.toString(row.position()), row.field(), row.name(), row.counts()));
+                }
+                csv.printRecord(cells("", "TOTAL", "Tổng cộng", table.total()));
             }
-            csv.printRecord(cells("", "TOTAL", "Tổng cộng", table.total()));
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        });
     }
 
     private static Object[] cells(String no, String field, String name, Tally t) {

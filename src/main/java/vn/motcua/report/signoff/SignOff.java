@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.document.ReportDocumentData;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.period.VietnamTime;
+import vn.motcua.report.report.ReportFiles;
 import vn.motcua.report.report.ReportStateException;
 import vn.motcua.report.report.Revision;
 import vn.motcua.report.system.Sha256;
@@ -47,8 +47,7 @@ public class SignOff {
 
     /** {@code DIR/2021-02/bao-cao-2021-02-r1-signed.pdf}, beside the draft. */
     public static Path path(Path outDir, Revision revision) {
-        return outDir.resolve(revision.period())
-                .resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + "-signed.pdf");
+        return ReportFiles.path(outDir, revision, "-signed.pdf");
     }
 
     public Result signOff(Revision revision, ReportSettings.Signer signer, Key key, Path outDir) throws IOException {
@@ -69,17 +68,12 @@ public class SignOff {
         ReportDocumentData data = documents.data(revision).withSigner(signer);
         ByteArrayOutputStream rendered = new ByteArrayOutputStream();
         ReportDocument.Rendered layout = ReportDocument.render(data, false, rendered);
-        byte[] pdf = rendered.toByteArray();
-        if (key != null) {
-            pdf = PdfSigner.sign(pdf, key.key(), key.chain(), signer.name(),
-                    "Báo cáo " + revision.period() + " lần " + revision.revision(), data.centre().place(), now,
-                    new PdfSigner.Placement(layout.signaturePage(), layout.signatureRectangle()));
-        }
+        byte[] pdf = key == null ? rendered.toByteArray()
+                : PdfSigner.sign(rendered.toByteArray(), key.key(), key.chain(), signer.name(),
+                        "Báo cáo " + revision.period() + " lần " + revision.revision(), data.centre().place(), now,
+                        new PdfSigner.Placement(layout.signaturePage(), layout.signatureRectangle()));
         String sha256 = Sha256.of(pdf);
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, pdf);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        ReportFiles.writeOnce(target, out -> out.write(pdf));
         if (!signed.record(revision.id(), signer.name(), signer.position(), signer.onBehalf(), now, target.toString(),
                 sha256, data.texts().number(), data.texts().date())) {
             Files.deleteIfExists(target);

@@ -1,0 +1,60 @@
+package vn.motcua.report.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.CopyOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The files a revision produces side by side ({@code DIR/2021-02/bao-cao-2021-02-r1.csv}, {@code .pdf},
+ * {@code -signed.pdf}), each written through a temporary file and moved in place, so no reader ever sees
+ * half a file.
+ */
+public final class ReportFiles {
+
+    /** Writes a file's whole content. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private ReportFiles() {
+    }
+
+    /** {@code DIR/PERIOD/bao-cao-PERIOD-rN<suffix>}, e.g. {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
+    public static Path path(Path outDir, Revision revision, String suffix) {
+        return outDir.resolve(revision.period())
+                .resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + suffix);
+    }
+
+    /** Writes {@code target} (its folder created if needed) through {@code target.tmp}, replacing an older file. */
+    public static Path writeAtomically(Path target, Content content) throws IOException {
+        return write(target, content, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * As {@link #writeAtomically} but without asking the move to replace: for a file that is written once.
+     * The caller checks first that {@code target} does not exist (the move alone does not promise to refuse).
+     */
+    public static Path writeOnce(Path target, Content content) throws IOException {
+        return write(target, content, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path write(Path target, Content content, CopyOption... move) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, target, move);
+        } catch (IOException | RuntimeException e) {
+            // No half-written temporary file is left behind.
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return target;
+    }
+}
