@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import vn.motcua.report.bench.Benchmark;
+import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
 
@@ -42,11 +43,11 @@ public class BenchCommand implements Cli.Command {
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             throw new UsageException("bench makes its own scratch database; unset SPRING_DATASOURCE_URL to run it");
         }
-        long existing = benchmark.existingDossiers();
-        boolean reuse = existing != 0 && benchmark.holdsGenerated(dossiers);
-        if (existing != 0 && !reuse) {
+        Existing existing = benchmark.existing();
+        boolean reuse = existing.dossiers() != 0 && existing.holdsGenerated(dossiers);
+        if (existing.dossiers() != 0 && !reuse) {
             throw new UsageException("bench needs an empty database (or the data of an earlier bench --keep with the"
-                    + " same --dossiers), this one holds " + existing + " dossiers");
+                    + " same --dossiers), this one holds " + existing.dossiers() + " dossiers");
         }
         String scratch = environment.getProperty(SCRATCH_PROPERTY, "");
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
@@ -54,7 +55,7 @@ public class BenchCommand implements Cli.Command {
         try {
             out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
                     dossiers, months, scratch.isBlank() ? "the configured database" : folder);
-            Result r = benchmark.run(dossiers, months, folder.resolve("reports"));
+            Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
             print(r, out);
             if (!r.differences().isEmpty()) {
                 r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
