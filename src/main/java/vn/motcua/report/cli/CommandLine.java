@@ -12,30 +12,30 @@ import java.util.Set;
  */
 public record CommandLine(String name, List<String> arguments, Map<String, String> options) {
 
-    /** Per command: accepted options, and how many positional arguments; flags are options without a value. */
+    /**
+     * Per command: the options that take a value, the required ones, how many positional arguments, and
+     * the flags (options without a value; present: "true").
+     */
     private record Spec(Set<String> options, Set<String> required, int positional, String usage, Set<String> flags) {
         Spec(Set<String> options, Set<String> required, int positional, String usage) {
             this(options, required, positional, usage, Set.of());
         }
     }
 
-    /** Options that take no value (present: "true"). */
-    private static final Set<String> FLAGS = Set.of("accept-partial", "json", "csv");
-
     // Map.ofEntries: Map.of takes at most ten pairs.
     private static final Map<String, Spec> COMMANDS = Map.ofEntries(
             Map.entry("help", new Spec(Set.of(), Set.of(), 0, "help")),
-            Map.entry("import", new Spec(Set.of("sheet", "accept-partial"), Set.of(), 2,
-                    "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]")),
+            Map.entry("import", new Spec(Set.of("sheet"), Set.of(), 2,
+                    "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]", Set.of("accept-partial"))),
             Map.entry("run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
                     "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]")),
             Map.entry("demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]")),
             Map.entry("restart", new Spec(Set.of("period", "out"), Set.of("period"), 0, "restart --period P [--out DIR]")),
             Map.entry("rerun", new Spec(Set.of("period", "reason", "out"), Set.of("period", "reason"), 0,
                     "rerun --period P --reason TEXT [--out DIR]")),
-            Map.entry("history", new Spec(Set.of("period", "json"), Set.of(), 0, "history [--period P] [--json]")),
-            Map.entry("explain", new Spec(Set.of("period", "revision", "field", "column", "csv"), Set.of("period", "field", "column"),
-                    0, "explain --period P [--revision N] --field CODE --column NAME [--csv]")),
+            Map.entry("history", new Spec(Set.of("period"), Set.of(), 0, "history [--period P] [--json]", Set.of("json"))),
+            Map.entry("explain", new Spec(Set.of("period", "revision", "field", "column"), Set.of("period", "field", "column"),
+                    0, "explain --period P [--revision N] --field CODE --column NAME [--csv]", Set.of("csv"))),
             Map.entry("sign-off", new Spec(Set.of("period", "revision", "signer", "position", "on-behalf", "keystore", "alias", "out"),
                     Set.of("period", "signer", "position"), 0, "sign-off --period P [--revision N] --signer NAME"
                     + " --position TITLE [--on-behalf TEXT] [--keystore FILE.p12 [--alias A]] [--out DIR]")),
@@ -101,22 +101,24 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
             String a = args[i];
             if (a.startsWith("--")) {
                 String key = a.substring(2);
-                String value;
+                String value = null;
                 int eq = key.indexOf('=');
-                if (spec.flags().contains(key)) {
-                    value = "true";
-                } else if (eq >= 0) {
+                if (eq >= 0) {
                     value = key.substring(eq + 1);
                     key = key.substring(0, eq);
-                } else if (FLAGS.contains(key)) {
-                    value = "true";
-                } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                    value = args[++i];
-                } else {
-                    throw new UsageException("option --" + key + " needs a value (usage: " + spec.usage() + ")");
                 }
-                if (!spec.options().contains(key) && !spec.flags().contains(key)) {
+                if (spec.flags().contains(key)) {
+                    if (value != null) {
+                        throw new UsageException("--" + key + " takes no value (usage: " + spec.usage() + ")");
+                    }
+                    value = "true";
+                } else if (!spec.options().contains(key)) {
                     throw new UsageException("'" + name + "' has no option --" + key + " (usage: " + spec.usage() + ")");
+                } else if (value == null) {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new UsageException("option --" + key + " needs a value (usage: " + spec.usage() + ")");
+                    }
+                    value = args[++i];
                 }
                 if (options.put(key, value) != null) {
                     throw new UsageException("option --" + key + " is given twice");
@@ -136,11 +138,30 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
         return new CommandLine(name, List.copyOf(positional), Map.copyOf(options));
     }
 
+    /** Whether a flag (an option without a value, such as --json) is given. */
     public boolean flag(String key) {
+        return options.containsKey(key);
+    }
+
+    /** Whether an option that takes a value is given. */
+    public boolean has(String key) {
         return options.containsKey(key);
     }
 
     public String option(String key, String otherwise) {
         return options.getOrDefault(key, otherwise);
+    }
+
+    /** The option's whole number, or null when it is not given; refused when it is not a number. */
+    public Integer number(String key, String what) {
+        String value = options.get(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " needs " + what + ", not '" + value + "'");
+        }
     }
 }

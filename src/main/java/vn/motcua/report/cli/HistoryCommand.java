@@ -29,7 +29,7 @@ public class HistoryCommand implements Cli.Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) {
-        String period = line.options().get("period");
+        String period = line.option("period", null);
         if (period != null) {
             period = reports.periodName(period);
         }

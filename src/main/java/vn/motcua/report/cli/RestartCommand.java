@@ -30,7 +30,7 @@ public class RestartCommand implements Cli.Command {
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
         String period = reports.periodName(line.option("period", null));
-        String outDir = line.options().get("out");
+        String outDir = line.option("out", null);
         try (PeriodLock.Held lock = reports.lock(period)) {
             JobExecution execution = reports.restart(period, outDir == null ? null : Path.of(outDir));
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
