@@ -60,7 +60,7 @@ public class ClassifyStep implements Step {
     public void execute(StepExecution stepExecution) throws JobInterruptedException {
         ReportParameters params = ReportParameters.from(stepExecution.getJobParameters());
         Period period = params.period();
-        long revisionId = revisions.find(period.name(), params.revision()).orElseThrow().id();
+        long revisionId = revisions.of(params).id();
         ExecutionContext context = stepExecution.getExecutionContext();
         Classifier classifier = new Classifier(period);
         new StepBuilder(name, jobRepository)

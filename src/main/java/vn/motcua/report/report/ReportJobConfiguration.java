@@ -128,7 +128,7 @@ public class ReportJobConfiguration {
         Tasklet tasklet = (contribution, chunkContext) -> {
             ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
             Period period = params.period();
-            Revision revision = revisions.find(period.name(), params.revision()).orElseThrow();
+            Revision revision = revisions.of(params);
             ReportTable table = revisions.table(revision);
             List<String> problems = new ArrayList<>();
             for (ReportRow row : table.rows()) {
@@ -162,7 +162,7 @@ public class ReportJobConfiguration {
     Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions) {
         Tasklet tasklet = (contribution, chunkContext) -> {
             ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            Revision revision = revisions.find(params.period().name(), params.revision()).orElseThrow();
+            Revision revision = revisions.of(params);
             Path csv = TableCsv.write(params.out(), revisions.table(revision));
             contribution.getStepExecution().getJobExecution().getExecutionContext().putString(TABLE_PATH, csv.toString());
             return RepeatStatus.FINISHED;
@@ -176,7 +176,7 @@ public class ReportJobConfiguration {
                   ReportDocuments documents) {
         Tasklet tasklet = (contribution, chunkContext) -> {
             ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            Revision revision = revisions.find(params.period().name(), params.revision()).orElseThrow();
+            Revision revision = revisions.of(params);
             Path pdf = documents.write(params.out(), revision, true);
             contribution.getStepExecution().getJobExecution().getExecutionContext().putString(DOCUMENT_PATH, pdf.toString());
             revisions.setStatus(revision.id(), "COMPLETED");

@@ -50,6 +50,16 @@ public class RevisionRepository {
                 RevisionRepository::revision, period, revision).stream().findFirst();
     }
 
+    /**
+     * The revision a report job execution works on; its openRevision step created it, so a missing row
+     * is a fault of the job, not of the user's input.
+     */
+    public Revision of(ReportParameters params) {
+        return find(params.period().name(), params.revision()).orElseThrow(() -> new IllegalStateException(
+                "no revision " + params.revision() + " of " + params.period().name()
+                        + " in report_revision, though the job's openRevision step creates it"));
+    }
+
     public Optional<Revision> latest(String period) {
         return jdbc.query("SELECT " + REVISION_COLUMNS
                         + " FROM report_revision WHERE period = ? ORDER BY revision DESC LIMIT 1",
