@@ -12,10 +12,8 @@ import vn.motcua.report.report.CellDossiers;
 import vn.motcua.report.report.CellDossiers.CellDossier;
 import vn.motcua.report.report.ReportRow;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.ReportStateException;
 import vn.motcua.report.report.ReportTable;
 import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
 import vn.motcua.report.report.TableColumn;
 
 /**
@@ -30,12 +28,10 @@ public class ExplainCommand implements Cli.Command {
             "changed_since"};
 
     private final ReportService reports;
-    private final RevisionRepository revisions;
     private final CellDossiers cells;
 
-    public ExplainCommand(ReportService reports, RevisionRepository revisions, CellDossiers cells) {
+    public ExplainCommand(ReportService reports, CellDossiers cells) {
         this.reports = reports;
-        this.revisions = revisions;
         this.cells = cells;
     }
 
@@ -50,7 +46,8 @@ public class ExplainCommand implements Cli.Command {
             throw new UsageException("unknown field '" + fieldOption + "'; use a catalogue code as in the CSV table's"
                     + " field column (e.g. dat-dai), or TOTAL");
         }
-        Revision revision = revision(period, line.options().get("revision"));
+        Revision revision = reports.revisionOrLatestCompleted(period,
+                line.number("revision", "a revision number such as 1"), "explain");
         List<CellDossier> dossiers = cells.of(revision, field, column);
         if (!revision.completed()) {
             err.println("Note: " + period + " revision " + revision.revision() + " did not complete (status "
@@ -94,20 +91,6 @@ public class ExplainCommand implements Cli.Command {
                     + " the cell is the revision's.");
         }
         return ExitCode.OK;
-    }
-
-    private Revision revision(String period, String number) {
-        if (number == null) {
-            return revisions.latestCompleted(period).orElseThrow(() -> new ReportStateException(
-                    period + " has no completed report to explain; see history --period " + period));
-        }
-        int n;
-        try {
-            n = Integer.parseInt(number.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--revision needs a revision number such as 1, not '" + number + "'");
-        }
-        return reports.revision(period, n);
     }
 
     private long tableValue(Revision revision, String field, TableColumn column) {

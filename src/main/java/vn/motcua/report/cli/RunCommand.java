@@ -29,23 +29,17 @@ public class RunCommand implements Cli.Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        Period period = reports.period(line.option("period", null), line.options().get("cutoff-day"));
+        Period period = reports.period(line.option("period", null), line.option("cutoff-day", null));
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
         try (PeriodLock.Held lock = reports.lock(period.name())) {
-            Optional<Revision> latest = reports.latest(period);
+            Optional<Revision> latest = reports.latest(period).filter(Revision::completed);
             if (latest.isPresent()) {
-                Revision r = latest.get();
-                throw new UsageException(r.completed()
-                        ? period.name() + " already has a completed report (revision " + r.revision()
-                                + "). A corrected report is a new revision: rerun --period " + period.name() + " --reason TEXT"
-                        : period.name() + " revision " + r.revision() + " did not complete ("
-                                + (r.status().equals("RUNNING") ? "its process was interrupted" : "status " + r.status())
-                                + "): resume it with restart --period " + period.name());
+                throw new UsageException(period.name() + " already has a completed report (revision "
+                        + latest.get().revision() + "). A corrected report is a new revision: rerun --period "
+                        + period.name() + " --reason TEXT");
             }
-            // Killed before its revision row was written: the job instance exists all the same.
-            reports.newestExecution(period.name()).ifPresent(e -> {
-                throw new UsageException(period.name() + " revision " + e.revision() + " did not complete (execution "
-                        + e.executionId() + ", " + e.status() + "): resume it with restart --period " + period.name());
+            reports.didNotComplete(period.name()).ifPresent(what -> {
+                throw new UsageException(what + ": resume it with restart --period " + period.name());
             });
             return run(period, 1, null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
         }

@@ -21,9 +21,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.ReportStateException;
 import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
 import vn.motcua.report.signoff.SignOff;
 
 /**
@@ -37,13 +35,11 @@ public class SignOffCommand implements Cli.Command {
     static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
 
     private final ReportService reports;
-    private final RevisionRepository revisions;
     private final SignOff signOff;
     private final Environment environment;
 
-    public SignOffCommand(ReportService reports, RevisionRepository revisions, SignOff signOff, Environment environment) {
+    public SignOffCommand(ReportService reports, SignOff signOff, Environment environment) {
         this.reports = reports;
-        this.revisions = revisions;
         this.signOff = signOff;
         this.environment = environment;
     }
@@ -53,15 +49,15 @@ public class SignOffCommand implements Cli.Command {
         String period = reports.periodName(line.option("period", null));
         String name = required(line, "signer");
         String position = required(line, "position");
-        String onBehalf = line.options().containsKey("on-behalf") ? required(line, "on-behalf") : null;
-        if (line.options().containsKey("alias") && !line.options().containsKey("keystore")) {
+        String onBehalf = line.has("on-behalf") ? required(line, "on-behalf") : null;
+        if (line.has("alias") && !line.has("keystore")) {
             throw new UsageException("--alias names a key in a --keystore; give the keystore too");
         }
-        SignOff.Key key = line.options().containsKey("keystore")
-                ? key(Path.of(line.option("keystore", "")), line.options().get("alias")) : null;
+        SignOff.Key key = line.has("keystore") ? key(Path.of(line.option("keystore", "")), line.option("alias", null)) : null;
         Path outDir = Path.of(line.option("out", RunCommand.DEFAULT_OUT));
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision revision = revision(period, line.options().get("revision"));
+            Revision revision = reports.revisionOrLatestCompleted(period,
+                    line.number("revision", "a revision number such as 1"), "sign");
             SignOff.Result result = signOff.signOff(revision, new ReportSettings.Signer(onBehalf, position, name), key,
                     outDir);
             out.println("Signed off " + period + " revision " + revision.revision() + ": " + name + ", "
@@ -71,18 +67,6 @@ public class SignOffCommand implements Cli.Command {
             out.println("SHA-256 " + result.sha256());
             out.println("The revision is now frozen; check the file any time with: verify " + result.file());
             return ExitCode.OK;
-        }
-    }
-
-    private Revision revision(String period, String number) {
-        if (number == null) {
-            return revisions.latestCompleted(period).orElseThrow(() -> new ReportStateException(
-                    period + " has no completed report to sign; see history --period " + period));
-        }
-        try {
-            return reports.revision(period, Integer.parseInt(number.strip()));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--revision needs a revision number such as 1, not '" + number + "'");
         }
     }
 

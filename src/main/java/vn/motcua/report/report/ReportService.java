@@ -104,19 +104,42 @@ public class ReportService {
         return history.executions(period).stream().findFirst();
     }
 
+    /**
+     * What of the period's last run did not complete, if anything ("2021-02 revision 2 did not complete
+     * (status FAILED)"): its latest revision, or else its newest execution, which exists without a revision
+     * when the process was killed before the revision row was written. Callers add how to resume it.
+     */
+    public Optional<String> didNotComplete(String period) {
+        Optional<Revision> latest = revisions.latest(period);
+        if (latest.isPresent() && !latest.get().completed()) {
+            Revision r = latest.get();
+            return Optional.of(period + " revision " + r.revision() + " did not complete ("
+                    + (r.status().equals("RUNNING") ? "its process was interrupted" : "status " + r.status()) + ")");
+        }
+        return newestExecution(period).filter(e -> !e.status().equals("COMPLETED"))
+                .map(e -> period + " revision " + e.revision() + " did not complete (execution " + e.executionId()
+                        + ", " + e.status() + ")");
+    }
+
     /** The revision a correction of the period would correct: its latest, which must have completed. */
     public Revision revisionToCorrect(String period) {
-        newestExecution(period).filter(e -> !e.status().equals("COMPLETED")).ifPresent(e -> {
-            throw new ReportStateException(period + " revision " + e.revision() + " did not complete (execution "
-                    + e.executionId() + ", " + e.status() + "): resume it first with: restart --period " + period);
+        didNotComplete(period).ifPresent(what -> {
+            throw new ReportStateException(what + ": resume it first with: restart --period " + period);
         });
-        Revision latest = revisions.latest(period).orElseThrow(() -> new ReportStateException(
+        return revisions.latest(period).orElseThrow(() -> new ReportStateException(
                 period + " has no report yet; the first one is made with: run --period " + period));
-        if (!latest.completed()) {
-            throw new ReportStateException(period + " revision " + latest.revision() + " did not complete (status "
-                    + latest.status() + "): resume it first with: restart --period " + period);
+    }
+
+    /**
+     * The revision a command reads: the given one, or else the period's latest completed revision;
+     * {@code purpose} ends the refusal "P has no completed report to ..." (explain, sign).
+     */
+    public Revision revisionOrLatestCompleted(String period, Integer revision, String purpose) {
+        if (revision != null) {
+            return revision(period, revision);
         }
-        return latest;
+        return revisions.latestCompleted(period).orElseThrow(() -> new ReportStateException(
+                period + " has no completed report to " + purpose + "; see history --period " + period));
     }
 
     /**

@@ -131,6 +131,10 @@ class RerunAndExplainTest extends DatabaseTest {
         assertThat(badRevision.err()).contains("no revision 7");
         Run noReport = cli("explain", "--period", "2021-05", "--field", "dat-dai", "--column", "late");
         assertThat(noReport.exitCode()).isEqualTo(2);
+        assertThat(noReport.err()).contains("2021-05 has no completed report to explain; see history --period 2021-05");
+        Run notANumber = cli("explain", "--period", "2021-03", "--revision", "r2", "--field", "dat-dai", "--column", "late");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--revision needs a revision number such as 1, not 'r2'");
     }
 
     @Test

@@ -120,6 +120,13 @@ class RestartTest extends DatabaseTest {
         // A new run is refused and points to restart.
         Run runAgain = cli("run", "--period", PERIOD);
         assertThat(runAgain.exitCode()).isEqualTo(2);
+        assertThat(runAgain.err()).contains(PERIOD + " revision 2 did not complete (status FAILED):"
+                + " resume it with restart --period " + PERIOD);
+        // ... and so is a correction of it, in the same words.
+        Run rerunAgain = cli("rerun", "--period", PERIOD, "--reason", "again");
+        assertThat(rerunAgain.exitCode()).isEqualTo(2);
+        assertThat(rerunAgain.err()).contains(PERIOD + " revision 2 did not complete (status FAILED):"
+                + " resume it first with: restart --period " + PERIOD);
 
         removeInjectedFailure();
         Run restarted = cli("restart", "--period", PERIOD);

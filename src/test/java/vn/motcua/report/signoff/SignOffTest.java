@@ -193,6 +193,12 @@ class SignOffTest extends DatabaseTest {
         Run noRevision = signOff("--revision", "9");
         assertThat(noRevision.exitCode()).isEqualTo(2);
         assertThat(noRevision.err()).contains("no revision 9");
+        Run notANumber = signOff("--revision", "one");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--revision needs a revision number such as 1, not 'one'");
+        Run noReport = cli("sign-off", "--period", "2021-05", "--signer", "A", "--position", "B");
+        assertThat(noReport.exitCode()).isEqualTo(2);
+        assertThat(noReport.err()).contains("2021-05 has no completed report to sign; see history --period 2021-05");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL", Long.class))
                 .isZero();
         assertThat(tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf")).doesNotExist();
