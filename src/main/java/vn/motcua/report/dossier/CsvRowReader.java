@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -26,13 +25,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads the rows of a CSV import file as it comes from a one-stop system or from Excel: UTF-8 with or
  * without a byte order mark, comma, semicolon or tab separated (detected from the first lines), RFC 4180
  * quoting (values with separators and line breaks). The heading row is the first row naming the required
- * columns among the first {@value #HEADING_SEARCH} rows (exports often start with a title). Streams the
+ * columns among the first {@value HeadingRow#SEARCH} rows (exports often start with a title). Streams the
  * file; line numbers are those a text editor shows, even when quoted values span lines.
  */
 public class CsvRowReader implements ItemStreamReader<CsvRow> {
-
-    /** How many rows may precede the heading row (titles, blank lines). */
-    static final int HEADING_SEARCH = 10;
 
     private final Path file;
     private final ImportKind kind;
@@ -68,9 +64,9 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
             char delimiter = delimiter(reader);
             parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(reader);
             records = parser.iterator();
-            headings = headingRow();
-            context.putString(ImportJobConfiguration.CODE_HEADING, headings.written().getOrDefault("code", "code"));
-        context.put(ImportJobConfiguration.IGNORED_HEADINGS, new java.util.ArrayList<>(headings.ignored()));
+            headings = HeadingRow.find(this::nextCandidate, kind,
+                    file + " is empty: expected a heading row such as " + String.join(",", kind.columns()));
+            headings.saveTo(context);
             progress.started();
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
@@ -91,7 +87,7 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
         int tab = 0;
         int lines = 0;
         boolean quoted = false;
-        for (int i = 0; i < Math.max(n, 0) && lines < HEADING_SEARCH; i++) {
+        for (int i = 0; i < Math.max(n, 0) && lines < HeadingRow.SEARCH; i++) {
             char c = buf[i];
             if (c == '"') {
                 quoted = !quoted;
@@ -108,26 +104,14 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
         return semicolon > comma && semicolon >= tab ? ';' : tab > comma && tab > semicolon ? '\t' : ',';
     }
 
-    private HeadingRow headingRow() {
-        ImportException first = null;
-        for (int i = 0; i < HEADING_SEARCH && records.hasNext(); i++) {
-            long line = consumed + 1;
-            CSVRecord record = records.next();
-            consumed = parser.getCurrentLineNumber();
-            List<String> values = record.toList();
-            if (values.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            try {
-                return HeadingRow.of(values, kind, file + " line " + line);
-            } catch (ImportException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
+    private HeadingRow.Candidate nextCandidate() {
+        if (!records.hasNext()) {
+            return null;
         }
-        throw first != null ? first : new ImportException(file + " is empty: expected a heading row such as "
-                + String.join(",", kind.columns()));
+        long line = consumed + 1;
+        CSVRecord record = records.next();
+        consumed = parser.getCurrentLineNumber();
+        return new HeadingRow.Candidate(record.toList(), file + " line " + line);
     }
 
     @Override

@@ -5,12 +5,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * A file's heading row, understood: which canonical column each position holds (null for a column the import
  * does not use, such as "STT"), and how the file names each column.
  */
 final class HeadingRow {
+
+    /** How many rows may precede the heading row (titles, blank lines). */
+    static final int SEARCH = 10;
+
+    /** A row read while looking for the heading row: its values, and where it is for messages ("FILE line 3"). */
+    record Candidate(List<String> values, String where) {
+    }
 
     private final String[] columns;
     private final Map<String, String> written;
@@ -56,6 +66,41 @@ final class HeadingRow {
                     + ". Expected: " + String.join(",", kind.columns()) + ", or the Vietnamese headings");
         }
         return new HeadingRow(columns, Collections.unmodifiableMap(written), List.copyOf(ignored));
+    }
+
+    /**
+     * The first of the first {@value #SEARCH} rows that is the heading row of {@code kind}, skipping blank rows
+     * (exports often start with a title).
+     *
+     * @param rows  the file's next row on each call, null at its end
+     * @param empty the message when the rows searched are all blank
+     * @throws ImportException the first non-blank row's reason not to be the heading row, or {@code empty}
+     */
+    static HeadingRow find(Supplier<Candidate> rows, ImportKind kind, String empty) {
+        ImportException first = null;
+        for (int i = 0; i < SEARCH; i++) {
+            Candidate row = rows.get();
+            if (row == null) {
+                break;
+            }
+            if (row.values().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            try {
+                return of(row.values(), kind, row.where());
+            } catch (ImportException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        throw first != null ? first : new ImportException(empty);
+    }
+
+    /** Leaves for the rest of the job how the file heads the dossier code, and the headings it does not use. */
+    void saveTo(ExecutionContext context) {
+        context.putString(ImportJobConfiguration.CODE_HEADING, written.getOrDefault("code", "code"));
+        context.put(ImportJobConfiguration.IGNORED_HEADINGS, new ArrayList<>(ignored));
     }
 
     private static String describe(List<String> missing, ImportKind kind) {

@@ -67,33 +67,24 @@ public class XlsxRowReader implements ItemStreamReader<CsvRow> {
             throw new ImportException(file + " is not a readable Excel .xlsx workbook (it may be damaged or protected):"
                     + " expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook", e);
         }
-        headings = headingRow(sheet.getName());
-        context.putString(ImportJobConfiguration.CODE_HEADING, headings.written().getOrDefault("code", "code"));
-        context.put(ImportJobConfiguration.IGNORED_HEADINGS, new java.util.ArrayList<>(headings.ignored()));
+        String where = file + " sheet \"" + sheet.getName() + "\"";
+        headings = HeadingRow.find(() -> nextCandidate(where), kind,
+                where + " is empty: expected a heading row such as " + String.join(", ", kind.columns()));
+        headings.saveTo(context);
         progress.started();
     }
 
-    private HeadingRow headingRow(String sheet) {
-        ImportException first = null;
-        for (int i = 0; i < CsvRowReader.HEADING_SEARCH && hasNext(); i++) {
-            Row row = next();
-            List<String> values = new ArrayList<>();
-            for (int c = 0; c < row.getCellCount(); c++) {
-                values.add(text(row.getCell(c)));
-            }
-            if (values.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            try {
-                return HeadingRow.of(values, kind, file + " sheet \"" + sheet + "\" row " + row.getRowNum());
-            } catch (ImportException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
+    /** @param sheet the file and sheet, for messages */
+    private HeadingRow.Candidate nextCandidate(String sheet) {
+        if (!hasNext()) {
+            return null;
         }
-        throw first != null ? first : new ImportException(file + " sheet \"" + sheet + "\" is empty: expected a heading"
-                + " row such as " + String.join(", ", kind.columns()));
+        Row row = next();
+        List<String> values = new ArrayList<>();
+        for (int c = 0; c < row.getCellCount(); c++) {
+            values.add(text(row.getCell(c)));
+        }
+        return new HeadingRow.Candidate(values, sheet + " row " + row.getRowNum());
     }
 
     @Override
