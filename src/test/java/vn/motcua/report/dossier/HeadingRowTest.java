@@ -1,0 +1,73 @@
+package vn.motcua.report.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+/** Finding the heading row among a file's first rows: the one search the CSV and .xlsx readers share. */
+class HeadingRowTest {
+
+    private static final ImportKind TRANSFERS = new TransferImport(ImportMapping.builtIn());
+
+    private static final List<String> HEADINGS = List.of("STT", "dossier_code", "from_level", "to_level", "sent_at");
+
+    /** The rows given, then the end of the file; counts how many were read. */
+    private static final class Rows implements Supplier<HeadingRow.Candidate> {
+        private final Iterator<List<String>> rows;
+        private int read;
+
+        Rows(List<List<String>> rows) {
+            this.rows = rows.iterator();
+        }
+
+        @Override
+        public HeadingRow.Candidate get() {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            read++;
+            return new HeadingRow.Candidate(rows.next(), "f.csv line " + read);
+        }
+    }
+
+    @Test
+    void blankAndTitleRows_beforeTheHeadingRow_areSkipped_andNothingAfterItIsRead() {
+        Rows rows = new Rows(List.of(List.of("", ""), List.of("Danh sách hồ sơ chuyển", ""), List.of(" "), HEADINGS,
+                List.of("1", "HS-1", "district", "commune", "05/02/2021")));
+        HeadingRow headings = HeadingRow.find(rows, TRANSFERS, "f.csv is empty");
+        assertThat(rows.read).isEqualTo(4);
+        assertThat(headings.column(0)).isNull();
+        assertThat(headings.column(1)).isEqualTo("dossier_code");
+        assertThat(headings.ignored()).containsExactly("STT");
+    }
+
+    @Test
+    void noHeadingRowInTheFirstRows_reportsTheFirstNonBlankRow_andReadsNoFurther() {
+        List<List<String>> file = new ArrayList<>();
+        file.add(List.of(""));
+        for (int i = 1; i < HeadingRow.SEARCH; i++) {
+            file.add(List.of("Tiêu đề " + i));
+        }
+        file.add(HEADINGS);   // one row too far down
+        Rows rows = new Rows(file);
+        assertThatThrownBy(() -> HeadingRow.find(rows, TRANSFERS, "f.csv is empty"))
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("f.csv line 2: the headings do not match a transfers file; missing: dossier_code");
+        assertThat(rows.read).isEqualTo(HeadingRow.SEARCH);
+    }
+
+    @Test
+    void onlyBlankRows_orNone_isTheEmptyMessage() {
+        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of(List.of("", " "), List.of(""))), TRANSFERS,
+                "f.csv is empty: expected a heading row"))
+                .isInstanceOf(ImportException.class).hasMessage("f.csv is empty: expected a heading row");
+        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, "f.csv is empty"))
+                .isInstanceOf(ImportException.class).hasMessage("f.csv is empty");
+    }
+}
