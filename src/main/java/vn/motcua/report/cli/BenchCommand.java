@@ -111,7 +111,7 @@ public class BenchCommand implements Cli.Command {
      * (in the temporary folder), so bench never touches the real one.
      */
     public static Path scratchFolder(CommandLine line) throws IOException {
-        if (line.options().containsKey("keep")) {
+        if (line.flag("keep")) {
             // A fixed folder per size, so the next bench --keep of the same size reuses the generated data.
             Path kept = Path.of(System.getProperty("java.io.tmpdir"), "motcua-bench-" + line.option("dossiers", "")
                     + "x" + line.option("periods", "14"));
@@ -122,7 +122,7 @@ public class BenchCommand implements Cli.Command {
 
     /** Called by the launcher after the database stopped: removes the scratch folder unless --keep. */
     public static void cleanUp(CommandLine line, Path scratch, PrintStream out) throws IOException {
-        if (line.options().containsKey("keep")) {
+        if (line.flag("keep")) {
             out.println("Kept the scratch database in " + scratch.resolve("db") + " (bench --keep with the same size reuses it)");
             return;
         }

@@ -33,14 +33,11 @@ public class ImportCommand implements Cli.Command {
         if (!kind.equals("dossiers") && !kind.equals("transfers")) {
             throw new UsageException("import what? expected 'import dossiers FILE' or 'import transfers FILE'");
         }
-        if (!line.option("accept-partial", "true").equals("true")) {
-            throw new UsageException("--accept-partial takes no value");
-        }
         Path file = Path.of(line.arguments().get(1));
         progress.showOn(err);
         try {
-            return report(importer.importFile(kind, file, line.options().get("sheet"),
-                    line.options().containsKey("accept-partial")), file, out, err);
+            return report(importer.importFile(kind, file, line.option("sheet", null), line.flag("accept-partial")),
+                    file, out, err);
         } finally {
             progress.showOn(null);
         }
