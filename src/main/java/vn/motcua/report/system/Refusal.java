@@ -1,0 +1,35 @@
+package vn.motcua.report.system;
+
+import java.util.Arrays;
+
+/**
+ * Something the user asked for cannot be done as asked: nothing was run or stored, and the user reads
+ * why and what to do. It carries a message key of {@code messages.properties} (Vietnamese) /
+ * {@code messages_en.properties} (English) and its arguments; the command line words it in the user's
+ * language. Library and Java exception texts never go into the arguments, only into the log.
+ */
+public class Refusal extends RuntimeException {
+
+    private final String key;
+    private final transient Object[] arguments;
+
+    public Refusal(String key, Object... arguments) {
+        super(key + Arrays.toString(arguments));
+        this.key = key;
+        this.arguments = arguments.clone();
+    }
+
+    public Refusal(Throwable cause, String key, Object... arguments) {
+        super(key + Arrays.toString(arguments), cause);
+        this.key = key;
+        this.arguments = arguments.clone();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}
