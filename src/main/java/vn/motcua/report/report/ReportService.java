@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.system.Refusal;
 
 /**
  * Starts, restarts and reruns the report job for a period and finds what it produced. Callers hold the
@@ -55,12 +56,11 @@ public class ReportService {
      * While it is held, no other process runs the period, and an execution marked running is dead.
      */
     public PeriodLock.Held lock(String period) throws SQLException {
-        return periodLock.tryLock(period).orElseThrow(() -> new ReportStateException(history.running(period)
-                .map(e -> period + " is being reported right now by execution " + e.executionId() + " (revision "
-                        + e.revision() + "), running since " + (e.start() == null ? "its start" : e.start().truncatedTo(ChronoUnit.SECONDS)) + " on host " + e.host() + " (PID " + e.pid()
-                        + "). Wait for it to finish; 'history --period " + period + "' shows its progress.")
-                .orElse("another command is working on " + period + " right now (it holds the period's lock);"
-                        + " try again when it has finished")));
+        return periodLock.tryLock(period).orElseThrow(() -> history.running(period)
+                .map(e -> new ReportStateException("revision.running", period, Long.toString(e.executionId()),
+                        e.revision(), e.start() == null ? "?" : e.start().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        e.host(), String.valueOf(e.pid())))
+                .orElse(new ReportStateException("revision.locked", period)));
     }
 
     /**
@@ -71,11 +71,9 @@ public class ReportService {
     public JobExecution restart(String period, Path out) throws Exception {
         // The newest execution, not the revision row: a process killed before openRevision left no row.
         ExecutionHistory.ExecutionRecord newest = newestExecution(period).orElseThrow(() -> new ReportStateException(
-                period + " has no report yet, so there is nothing to restart: run --period " + period));
+                "revision.nothing-to-restart", period));
         if (newest.status().equals("COMPLETED")) {
-            throw new ReportStateException(period + " revision " + newest.revision()
-                    + " completed; there is nothing to restart. A correction is a new revision: rerun --period "
-                    + period + " --reason TEXT");
+            throw new ReportStateException("revision.restart-completed", period, newest.revision());
         }
         JobExecution last = jobRepository.getJobExecution(newest.executionId());
         if (last.getStatus().isRunning()) {
@@ -84,11 +82,10 @@ public class ReportService {
             last = jobOperator.recover(last);
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
-            throw new ReportStateException("execution " + last.getId() + " of " + period + " completed; nothing to restart");
+            throw new ReportStateException("revision.execution-completed", Long.toString(last.getId()), period);
         }
         if (last.getStatus() == BatchStatus.ABANDONED) {
-            throw new ReportStateException("execution " + last.getId() + " of " + period
-                    + " was abandoned and cannot be restarted; rerun the period instead");
+            throw new ReportStateException("revision.execution-abandoned", Long.toString(last.getId()), period);
         }
         if (out == null) {
             return jobOperator.restart(last);
@@ -106,28 +103,29 @@ public class ReportService {
 
     /**
      * What of the period's last run did not complete, if anything ("2021-02 revision 2 did not complete
-     * (status FAILED)"): its latest revision, or else its newest execution, which exists without a revision
+     * (status FAILED)", worded by the caller): its latest revision, or else its newest execution, which exists without a revision
      * when the process was killed before the revision row was written. Callers add how to resume it.
      */
-    public Optional<String> didNotComplete(String period) {
+    public Optional<Refusal> didNotComplete(String period) {
         Optional<Revision> latest = revisions.latest(period);
         if (latest.isPresent() && !latest.get().completed()) {
             Revision r = latest.get();
-            return Optional.of(period + " revision " + r.revision() + " did not complete ("
-                    + (r.status().equals("RUNNING") ? "its process was interrupted" : "status " + r.status()) + ")");
+            return Optional.of(r.status().equals("RUNNING")
+                    ? new Refusal("revision.interrupted", period, r.revision())
+                    : new Refusal("revision.not-completed", period, r.revision(), r.status()));
         }
         return newestExecution(period).filter(e -> !e.status().equals("COMPLETED"))
-                .map(e -> period + " revision " + e.revision() + " did not complete (execution " + e.executionId()
-                        + ", " + e.status() + ")");
+                .map(e -> new Refusal("revision.execution-not-completed", period, e.revision(),
+                        Long.toString(e.executionId()), e.status()));
     }
 
     /** The revision a correction of the period would correct: its latest, which must have completed. */
     public Revision revisionToCorrect(String period) {
         didNotComplete(period).ifPresent(what -> {
-            throw new ReportStateException(what + ": resume it first with: restart --period " + period);
+            throw new ReportStateException("revision.resume-first", what, period);
         });
         return revisions.latest(period).orElseThrow(() -> new ReportStateException(
-                period + " has no report yet; the first one is made with: run --period " + period));
+                "revision.no-report-yet", period));
     }
 
     /**
@@ -139,7 +137,7 @@ public class ReportService {
             return revision(period, revision);
         }
         return revisions.latestCompleted(period).orElseThrow(() -> new ReportStateException(
-                period + " has no completed report to " + purpose + "; see history --period " + period));
+                "revision.no-completed-report." + purpose, period));
     }
 
     /**
@@ -171,7 +169,7 @@ public class ReportService {
 
     public Revision revision(String period, int revision) {
         return revisions.find(period, revision).orElseThrow(() -> new ReportStateException(
-                period + " has no revision " + revision));
+                "revision.no-such-revision", period, revision));
     }
 
     public ReportTable table(Revision revision) {
