@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import vn.motcua.report.cli.Cli;
 import vn.motcua.report.cli.ExitCode;
@@ -43,7 +44,9 @@ public class MotcuaReportApplication {
             MotcuaConfiguration.checkJobsFolder(System.getenv("MOTCUA_JOBS"));
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
             Map<String, Object> properties = new HashMap<>(parsed.command().startupProperties());
-            app.setDefaultProperties(properties);
+            // What the command needs to run at all (its scratch database) comes before the environment's settings.
+            app.addInitializers(c -> c.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("command", properties)));
             context = app.run();
         } catch (RuntimeException | IOException e) {
             Refusal refusal = Launcher.refusalIn(e);

@@ -85,7 +85,7 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
         try {
             delete(scratch);
         } catch (IOException | UncheckedIOException e) {
-            terminal.refuse(terminal.text("cli.bench.not-removed", scratch.toString()));
+            terminal.refuse(terminal.text("cli.scratch-not-removed", scratch.toString()));
         }
     }
 
@@ -106,10 +106,10 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
         Path folder = scratchFolder.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratchFolder);
         PrintStream out = session.out();
         try {
-            out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
-                    dossiers, months, scratchFolder.isBlank() ? "the configured database" : folder);
+            session.say(reuse ? "cli.bench.reusing" : "cli.bench.generating", String.format(Locale.ROOT, "%,d", dossiers),
+                    months, scratchFolder.isBlank() ? session.text("cli.bench.configured-database") : folder.toString());
             Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
-            print(r, out);
+            print(r, session.terminal());
             if (!r.differences().isEmpty()) {
                 r.differences().forEach(d -> session.err().println("motcua-report: bench: " + d));
                 return ExitCode.FAILED;
@@ -122,16 +122,18 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
         }
     }
 
-    static void print(Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "%s Month %s, %,d dossiers in scope; best of %d rounds; max heap %d MB.%n",
-                r.generateSeconds() == 0 ? "Data reused." : String.format(Locale.ROOT, "Generated in %.1f s.", r.generateSeconds()),
-                r.period().describe(), r.inScope(), Benchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+    static void print(Result r, Terminal t) {
+        PrintStream out = t.out();
+        t.say("cli.bench.summary", r.generateSeconds() == 0 ? t.text("cli.bench.data-reused")
+                        : t.text("cli.bench.generated-in", String.format(Locale.ROOT, "%.1f", r.generateSeconds())),
+                Words.period(t, r.period()), String.format(Locale.ROOT, "%,d", r.inScope()), Benchmark.ROUNDS,
+                Runtime.getRuntime().maxMemory() >> 20);
         out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
         row(out, "job: classify step (as run does it)", r.job(), r);
         out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, CSV, PDF)", r.jobAllStepsSeconds());
         row(out, "stream: plain JDBC + Classifier", r.stream(), r);
         row(out, "sql: one SQL statement", r.sql(), r);
-        out.println(r.differences().isEmpty() ? "Tables: job, stream and sql are identical." : "Tables DIFFER.");
+        t.say(r.differences().isEmpty() ? "cli.bench.identical" : "cli.bench.differ");
         out.printf(Locale.ROOT, "bench: dossiers=%d in_scope=%d job_s=%.3f stream_s=%.3f sql_s=%.3f job_vs_stream=%.2f"
                         + " job_vs_sql=%.2f heap_peak_mb=%d%n",
                 r.dossiers(), r.inScope(), r.job().seconds(), r.stream().seconds(), r.sql().seconds(),

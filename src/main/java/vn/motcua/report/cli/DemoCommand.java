@@ -2,9 +2,13 @@ package vn.motcua.report.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +20,10 @@ import vn.motcua.report.report.ReportService;
 
 /**
  * {@code demo [--out DIR]}: loads the bundled sample data (February 2021, the seed report's figures)
- * and produces the 2021-02 report with cutoff 25. Loading again changes nothing; each demo run after the
- * first makes a new revision.
+ * and produces the 2021-02 report with cutoff 25, in a scratch database of its own (removed at the end),
+ * so that the user's data and reports are never read or touched; only the files go to {@code DIR}.
+ * In-process (tests), it runs in the application's database: loading again changes nothing, and each demo
+ * run after the first makes a new revision.
  */
 @Command(name = "demo")
 public class DemoCommand implements vn.motcua.report.cli.Command {
@@ -26,6 +32,30 @@ public class DemoCommand implements vn.motcua.report.cli.Command {
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out = Path.of(RunCommand.DEFAULT_OUT);
+
+    private Path scratch;
+
+    /**
+     * The demo's own embedded database in a temporary folder, whatever the user configured (even a
+     * PostgreSQL server through SPRING_DATASOURCE_URL): these properties come before the environment's.
+     */
+    @Override
+    public Map<String, Object> startupProperties() throws IOException {
+        scratch = Files.createTempDirectory("motcua-demo-");
+        return Map.of("motcua.database", scratch.resolve("db").toString(), "spring.datasource.url", "");
+    }
+
+    @Override
+    public void afterStop(Terminal terminal) {
+        if (scratch == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(scratch)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            terminal.refuse(terminal.text("cli.scratch-not-removed", scratch.toString()));
+        }
+    }
 
     @Override
     public int execute(Session session) throws Exception {

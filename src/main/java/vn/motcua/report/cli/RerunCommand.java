@@ -19,7 +19,7 @@ import vn.motcua.report.report.RevisionComparison.Differences;
  * cell, and which dossiers moved between cells.
  */
 @Command(name = "rerun")
-public class RerunCommand implements vn.motcua.report.cli.Command {
+public class RerunCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
 
     /** Moved dossiers printed in full; the rest are counted (explain lists any cell). */
     private static final int SHOWN_MOVES = 100;
@@ -32,6 +32,11 @@ public class RerunCommand implements vn.motcua.report.cli.Command {
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out = Path.of(RunCommand.DEFAULT_OUT);
+
+    @Override
+    public void check() {
+        RunCommand.refuseNotBegun(period, Period.earliestStart(period));
+    }
 
     @Override
     public int execute(Session session) throws Exception {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.signoff.SignatureCheck.Signature;
@@ -17,6 +19,8 @@ import vn.motcua.report.system.Sha256;
  */
 @Service
 public class Verification {
+
+    private static final Logger log = LoggerFactory.getLogger(Verification.class);
 
     /** The verdict and the sentences that explain it. */
     public record Verdict(boolean verified, List<String> lines) {
@@ -37,8 +41,10 @@ public class Verification {
         try {
             signatures = SignatureCheck.of(file);
         } catch (Exception e) {
+            // The PDF library's own words ("startxref not found") go to the log; the verdict says what it means.
+            log.info("The file to verify cannot be read as a PDF", e);
             signatures = List.of();
-            unreadable = e.getMessage() == null ? e.toString() : e.getMessage();
+            unreadable = "it is damaged or cut short (details in the log)";
         }
         boolean signaturesHold = signatures.stream().allMatch(Signature::valid);
         for (Signature s : signatures) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The program as a user starts it, in a fresh MOTCUA_HOME: bad usage is refused with exit 2 and one line
  * before Spring or the database start (no {@code db/} folder appears), and help needs nothing either.
  */
+@Tag("process")
 class LauncherProcessTest {
 
     @TempDir
@@ -61,12 +63,42 @@ class LauncherProcessTest {
         assertThat(file.exitCode()).isEqualTo(2);
         assertThat(file.err().lines()).singleElement().asString().contains("khong-co.csv");
 
+        Done future = run(Map.of(), "run", "--period", "2099-01");
+        assertThat(future.exitCode()).isEqualTo(2);
+        assertThat(future.err()).startsWith("motcua-report: kỳ 2099-01 chưa bắt đầu: kỳ bắt đầu từ ngày 02/12/2098");
+
         Done help = run(Map.of(), "help", "run");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--cutoff-day");
 
         assertThat(tmp.resolve("home/db")).as("no database was started").doesNotExist();
         assertThat(tmp.resolve("home/pg-bin")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenJobsFile_isNamedWithItsRealLine_inTheProductsWords_exitTwo() throws Exception {
+        Path jobs = Files.createDirectories(tmp.resolve("jobs"));
+        // Line 6 lacks its colon; the parser only notices on line 7.
+        Files.writeString(jobs.resolve("report.yaml"), """
+                cutoff-day: 25
+                centre:
+                  parent-body: UBND huyện An Hòa
+                  name: Trung tâm Hành chính công
+                  place: An Hòa
+                  symbol TTHCC
+                recipients:
+                  - Lưu
+                archive: TT
+                signer:
+                  position: GIÁM ĐỐC
+                  name: Nguyễn Văn An
+                """);
+        Done done = run(Map.of("MOTCUA_JOBS", jobs.toString()), "run", "--period", "2021-02");
+        assertThat(done.exitCode()).as(done.err()).isEqualTo(2);
+        assertThat(done.err().lines()).singleElement().asString()
+                .startsWith("motcua-report: " + jobs.resolve("report.yaml") + ", dòng 6: không đọc được dòng này")
+                .doesNotContain("mapping").doesNotContain("Exception").doesNotContain("line 7");
+        assertThat(done.out()).isEmpty();
     }
 
     @Test
