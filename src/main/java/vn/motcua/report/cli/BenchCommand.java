@@ -29,7 +29,7 @@ import vn.motcua.report.system.Refusal;
  * and database floors. Ends with one {@code bench: ...} line for scripts.
  */
 @Command(name = "bench")
-public class BenchCommand implements vn.motcua.report.cli.Command {
+public class BenchCommand implements Cli.Command {
 
     /** Set before start-up when the embedded database points at a scratch folder for bench. */
     public static final String SCRATCH_PROPERTY = "motcua.bench.scratch";

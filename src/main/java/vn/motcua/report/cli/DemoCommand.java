@@ -26,7 +26,7 @@ import vn.motcua.report.report.ReportService;
  * run after the first makes a new revision.
  */
 @Command(name = "demo")
-public class DemoCommand implements vn.motcua.report.cli.Command {
+public class DemoCommand implements Cli.Command {
 
     public static final String PERIOD = "2021-02";
 

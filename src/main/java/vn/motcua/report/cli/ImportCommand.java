@@ -15,7 +15,7 @@ import vn.motcua.report.dossier.Reject;
 
 /** {@code import dossiers|transfers FILE [--sheet NAME] [--accept-partial]} */
 @Command(name = "import")
-public class ImportCommand implements vn.motcua.report.cli.Command {
+public class ImportCommand implements Cli.Command {
 
     /** Refusals printed in full; the rest are in the rejects file. */
     private static final int SHOWN_REJECTS = 50;

@@ -19,7 +19,7 @@ import vn.motcua.report.report.RevisionComparison.Differences;
  * cell, and which dossiers moved between cells.
  */
 @Command(name = "rerun")
-public class RerunCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
+public class RerunCommand implements Cli.Command, Launcher.Checked {
 
     /** Moved dossiers printed in full; the rest are counted (explain lists any cell). */
     private static final int SHOWN_MOVES = 100;

@@ -24,7 +24,7 @@ import vn.motcua.report.system.Refusal;
 
 /** {@code run --period P [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period. */
 @Command(name = "run")
-public class RunCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
+public class RunCommand implements Cli.Command, Launcher.Checked {
 
     public static final String DEFAULT_OUT = "reports";
 

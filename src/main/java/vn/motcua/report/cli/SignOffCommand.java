@@ -33,7 +33,7 @@ import vn.motcua.report.system.Refusal;
  * The keystore password comes from MOTCUA_KEYSTORE_PASSWORD or a prompt, never from an argument.
  */
 @Command(name = "sign-off")
-public class SignOffCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
+public class SignOffCommand implements Cli.Command, Launcher.Checked {
 
     static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
 

@@ -32,7 +32,7 @@ class CommandLineTest {
             return result.exitCode();
         }
 
-        Command command() {
+        Cli.Command command() {
             return result.command();
         }
     }
