@@ -43,6 +43,17 @@ public class Cli {
                 Map.entry("verify", verifyCommand));
     }
 
+    /**
+     * What a command needs set before Spring and the database start, from its own configuration: bench runs
+     * in a scratch database ({@link vn.motcua.report.db.ScratchDatabase}).
+     */
+    public static Map<String, Object> startupProperties(CommandLine line) {
+        return switch (line.name()) {
+            case "bench" -> BenchCommand.startupProperties(line);
+            default -> Map.of();
+        };
+    }
+
     public int execute(CommandLine line, PrintStream out, PrintStream err) {
         Command command = commands.get(line.name());
         if (command == null) {

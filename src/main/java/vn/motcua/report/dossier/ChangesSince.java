@@ -2,8 +2,6 @@ package vn.motcua.report.dossier;
 
 import java.util.List;
 
-import vn.motcua.report.revision.ChangedDossiers;
-
 /**
  * Which periods' reports an import made out of date. The import asks; the revision room, which owns the
  * reports, answers ({@code revision/ChangedDossiers}), so the import never reads the report's tables.
