@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,10 +21,19 @@ import vn.motcua.report.system.Messages;
 
 /**
  * Base of the tests that need the database: the real embedded PostgreSQL (one per test JVM, under
- * target/test-home), emptied before each test, and the command line as a user runs it.
+ * target/test-home), emptied before each test, and the command line as a user runs it (in English, the
+ * language the assertions are written in; messages in Vietnamese are tested on their own).
  */
-@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=jobs"})
+@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=" + DatabaseTest.JOBS_FOLDER,
+        "motcua.lang=en"})
 public abstract class DatabaseTest {
+
+    /**
+     * The tests' own jobs/ folder (a copy of the shipped one, as the tests expect it): a centre editing the
+     * shipped jobs/report.yaml cannot break the build.
+     */
+    public static final String JOBS_FOLDER = "src/test/resources/jobs";
+    public static final Path JOBS = Path.of(JOBS_FOLDER);
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -49,13 +59,17 @@ public abstract class DatabaseTest {
     public record Run(int exitCode, String out, String err) {
     }
 
+    /** The terminal's language, {@code motcua.lang} (MOTCUA_LANG): English here unless a test says otherwise. */
+    @Value("${motcua.lang}")
+    String language;
+
     /**
      * Runs a command as {@code MOTCUA_LANG=en java -jar motcua-report.jar ARGS} would: parsed and checked by the
-     * real command line, then run in this test's application. English, so that assertions read as the code;
-     * {@link #cliIn} runs it in another language (Vietnamese is the users' default).
+     * real command line, then run in this test's application, in {@code motcua.lang}; {@link #cliIn} runs it in
+     * another language (Vietnamese is the users' default).
      */
     protected Run cli(String... args) {
-        return cliIn(java.util.Locale.ENGLISH, args);
+        return cliIn(Messages.localeOf(language), args);
     }
 
     /** Runs a command with the terminal in the given language. */

@@ -2,12 +2,12 @@ package vn.motcua.report.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
@@ -21,6 +21,7 @@ import vn.motcua.report.bench.Benchmark;
 import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
+import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -31,9 +32,6 @@ import vn.motcua.report.system.Refusal;
 @Command(name = "bench")
 public class BenchCommand implements Cli.Command {
 
-    /** Set before start-up when the embedded database points at a scratch folder for bench. */
-    public static final String SCRATCH_PROPERTY = "motcua.bench.scratch";
-
     @Option(names = "--dossiers", required = true, paramLabel = "N", converter = Dossiers.class)
     long dossiers;
 
@@ -42,8 +40,6 @@ public class BenchCommand implements Cli.Command {
 
     @Option(names = "--keep")
     boolean keep;
-
-    private Path scratch;
 
     static final class Dossiers implements ITypeConverter<Long> {
         @Override
@@ -59,34 +55,13 @@ public class BenchCommand implements Cli.Command {
         }
     }
 
-    /** bench generates millions of dossiers: into a scratch database, never the real one. */
+    /**
+     * bench generates millions of dossiers: into a scratch database of its own, never the real one. With
+     * --keep, one per size, so the next bench --keep of the same size reuses the generated data.
+     */
     @Override
-    public Map<String, Object> startupProperties() throws IOException {
-        if (keep) {
-            // A fixed folder per size, so the next bench --keep of the same size reuses the generated data.
-            scratch = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
-                    "motcua-bench-" + dossiers + "x" + months));
-        } else {
-            scratch = Files.createTempDirectory("motcua-bench-");
-        }
-        return Map.of("motcua.database", scratch.resolve("db").toString(), SCRATCH_PROPERTY, scratch.toString());
-    }
-
-    /** Removes the scratch folder unless --keep. */
-    @Override
-    public void afterStop(Terminal terminal) {
-        if (scratch == null) {
-            return;
-        }
-        if (keep) {
-            terminal.say("cli.bench.kept", scratch.resolve("db").toString());
-            return;
-        }
-        try {
-            delete(scratch);
-        } catch (IOException | UncheckedIOException e) {
-            terminal.refuse(terminal.text("cli.scratch-not-removed", scratch.toString()));
-        }
+    public Map<String, Object> startupProperties() {
+        return ScratchDatabase.properties("bench-" + dossiers + "x" + months, keep);
     }
 
     @Override
@@ -101,22 +76,24 @@ public class BenchCommand implements Cli.Command {
         if (existing.dossiers() != 0 && !reuse) {
             throw new Refusal("cli.bench.not-empty", existing.dossiers());
         }
-        String scratchFolder = environment.getProperty(SCRATCH_PROPERTY, "");
+        Optional<ScratchDatabase> scratch = Optional.ofNullable(session.spring().getBeanProvider(ScratchDatabase.class)
+                .getIfAvailable());
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
-        Path folder = scratchFolder.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratchFolder);
+        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
         PrintStream out = session.out();
         try {
             session.say(reuse ? "cli.bench.reusing" : "cli.bench.generating", String.format(Locale.ROOT, "%,d", dossiers),
-                    months, scratchFolder.isBlank() ? session.text("cli.bench.configured-database") : folder.toString());
+                    months, scratch.isEmpty() ? session.text("cli.bench.configured-database") : folder.toString());
             Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
             print(r, session.terminal());
+            scratch.filter(ScratchDatabase::kept).ifPresent(s -> session.say("cli.bench.kept", s.database().toString()));
             if (!r.differences().isEmpty()) {
                 r.differences().forEach(d -> session.err().println("motcua-report: bench: " + d));
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;
         } finally {
-            if (scratchFolder.isBlank()) {
+            if (scratch.isEmpty()) {
                 delete(folder);
             }
         }

@@ -30,15 +30,11 @@ public class Cli {
         int execute(Session session) throws Exception;
 
         /**
-         * Spring properties this command needs before start-up, e.g. a scratch database; called once, before
-         * Spring starts.
+         * Spring properties this command needs before start-up, e.g. a scratch database of its own
+         * ({@link vn.motcua.report.db.ScratchDatabase#properties}); they come before the environment's.
          */
-        default Map<String, Object> startupProperties() throws java.io.IOException {
+        default Map<String, Object> startupProperties() {
             return Map.of();
-        }
-
-        /** Called after Spring and the database stopped (e.g. to remove a scratch database). */
-        default void afterStop(Terminal terminal) {
         }
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Messages;
 import vn.motcua.report.system.Refusal;
 

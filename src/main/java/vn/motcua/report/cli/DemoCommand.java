@@ -2,17 +2,16 @@ package vn.motcua.report.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
@@ -33,28 +32,15 @@ public class DemoCommand implements Cli.Command {
     @Option(names = "--out", paramLabel = "DIR")
     Path out = Path.of(RunCommand.DEFAULT_OUT);
 
-    private Path scratch;
-
     /**
-     * The demo's own embedded database in a temporary folder, whatever the user configured (even a
+     * The demo's own scratch embedded database, removed at the end, whatever the user configured (even a
      * PostgreSQL server through SPRING_DATASOURCE_URL): these properties come before the environment's.
      */
     @Override
-    public Map<String, Object> startupProperties() throws IOException {
-        scratch = Files.createTempDirectory("motcua-demo-");
-        return Map.of("motcua.database", scratch.resolve("db").toString(), "spring.datasource.url", "");
-    }
-
-    @Override
-    public void afterStop(Terminal terminal) {
-        if (scratch == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(scratch)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            terminal.refuse(terminal.text("cli.scratch-not-removed", scratch.toString()));
-        }
+    public Map<String, Object> startupProperties() {
+        Map<String, Object> properties = new HashMap<>(ScratchDatabase.properties("demo", false));
+        properties.put("spring.datasource.url", "");
+        return properties;
     }
 
     @Override
@@ -79,7 +65,7 @@ public class DemoCommand implements Cli.Command {
         }
         Period period = reports.period(PERIOD, "25");
         try (PeriodLock.Held lock = reports.lock(period.name())) {
-            int revision = reports.latest(period).map(r -> r.revision() + 1).orElse(1);
+            int revision = reports.nextRevision(period);
             return RunCommand.run(session, period, revision, revision == 1 ? null : session.text("cli.demo.again"), out);
         }
     }

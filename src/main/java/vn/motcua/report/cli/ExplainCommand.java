@@ -10,13 +10,13 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import vn.motcua.report.report.CellDossiers;
-import vn.motcua.report.report.CellDossiers.CellDossier;
-import vn.motcua.report.report.ReportRow;
+import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CellDossiers.CellDossier;
+import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -53,7 +53,7 @@ public class ExplainCommand implements Cli.Command {
         if (code != null && !cells.fieldExists(code)) {
             throw new Refusal("cli.explain.unknown-field", field);
         }
-        Revision r = reports.revisionOrLatestCompleted(period, revision, "explain");
+        Revision r = reports.toExplain(period, revision);
         List<CellDossier> dossiers = cells.of(r, code, column);
         if (!r.completed()) {
             session.note("cli.explain.not-completed", period, r.revision(), r.status());

@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.batch.core.BatchStatus;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.motcua.report.report.ExecutionHistory;
-import vn.motcua.report.report.ExecutionHistory.ExecutionRecord;
-import vn.motcua.report.report.ExecutionHistory.StepRecord;
+import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
+import vn.motcua.report.revision.ExecutionHistory.StepRecord;
 
 /** {@code history [--period P] [--json]}: every execution of the report job, newest first. */
 @Command(name = "history")
@@ -28,7 +30,7 @@ public class HistoryCommand implements Cli.Command {
     boolean json;
 
     /** One execution as {@code --json} writes it; times ISO-8601 with their offset (+07:00). */
-    record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
+    record ExecutionJson(long executionId, String period, int revision, BatchStatus status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
                          List<StepRecord> steps) {
         static ExecutionJson of(ExecutionRecord e) {

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionComparison;
-import vn.motcua.report.report.RevisionComparison.Differences;
+import vn.motcua.report.revision.RevisionComparison;
+import vn.motcua.report.revision.RevisionComparison.Differences;
 
 /**
  * {@code rerun --period P --reason TEXT [--out DIR]}: a corrected report, as a new revision (a new job
@@ -42,13 +40,11 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
     public int execute(Session session) throws Exception {
         ReportService reports = session.bean(ReportService.class);
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision previous = reports.revisionToCorrect(period);
-            Period p = Period.of(period, CutoffDay.parse(previous.cutoff()));
-            int revision = previous.revision() + 1;
-            int code = RunCommand.run(session, p, revision, reason, out);
+            ReportService.Correction correction = reports.correction(period);
+            int code = RunCommand.run(session, correction.period(), correction.revision(), reason, out);
             if (code == ExitCode.OK) {
-                print(session.bean(RevisionComparison.class).compare(previous, reports.revision(period, revision)),
-                        reason, session);
+                print(session.bean(RevisionComparison.class).compare(correction.corrects(),
+                        reports.revision(period, correction.revision())), reason, session);
             }
             return code;
         }

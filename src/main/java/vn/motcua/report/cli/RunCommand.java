@@ -3,7 +3,6 @@ package vn.motcua.report.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,8 +17,8 @@ import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportJobConfiguration;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
 import vn.motcua.report.system.Refusal;
 
 /** {@code run --period P [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period. */
@@ -56,15 +55,7 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
         Period p = reports.period(period, cutoffDay == null ? null : cutoffDay.toString());
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
         try (PeriodLock.Held lock = reports.lock(p.name())) {
-            Optional<Revision> latest = reports.latest(p).filter(Revision::completed);
-            if (latest.isPresent()) {
-                throw new Refusal("cli.run.already-completed", p.name(), latest.get().revision());
-            }
-            Optional<Refusal> unfinished = reports.didNotComplete(p.name());
-            if (unfinished.isPresent()) {
-                throw new Refusal("cli.run.resume", unfinished.get(), p.name());
-            }
-            return run(session, p, 1, null, out);
+            return run(session, p, reports.firstRun(p), null, out);
         }
     }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.Revision;
 import vn.motcua.report.signoff.SignOff;
 import vn.motcua.report.system.Refusal;
 
@@ -73,7 +73,7 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
         ReportService reports = session.bean(ReportService.class);
         SignOff.Key key = keystore == null ? null : key(session);
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision r = reports.revisionOrLatestCompleted(period, revision, "sign");
+            Revision r = reports.toSign(period, revision);
             SignOff.Result result = session.bean(SignOff.class).signOff(r,
                     new ReportSettings.Signer(onBehalf, position, signer), key, out);
             session.say("cli.sign-off.done", period, r.revision(), signer,

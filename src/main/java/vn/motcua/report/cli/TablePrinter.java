@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.motcua.report.classify.Tally;
-import vn.motcua.report.report.ReportRow;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.TableColumn;
 
 /**
  * The table on the terminal: one line per field (its code, since the names are long) and the total line,

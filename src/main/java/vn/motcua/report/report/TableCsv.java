@@ -13,6 +13,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.TableColumn;
 
 /** The seed form's table as CSV, for other tools and for Excel (UTF-8 with a byte order mark). */
 public final class TableCsv {

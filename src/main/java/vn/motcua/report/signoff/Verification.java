@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.revision.SignedRevisions.Signed;
+import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.signoff.SignatureCheck.Signature;
-import vn.motcua.report.signoff.SignedRevisions.Signed;
 import vn.motcua.report.system.Sha256;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.report.period.CutoffDay;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Messages;
 
 /** The command line is parsed and checked before anything starts: no Spring, no database here. */
