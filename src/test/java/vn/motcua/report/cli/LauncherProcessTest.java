@@ -77,6 +77,9 @@ class LauncherProcessTest {
 
     @Test
     void aBrokenJobsFile_isNamedWithItsRealLine_inTheProductsWords_exitTwo() throws Exception {
+        // This one starts the database: its binaries are unpacked once for all process tests.
+        Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
+        Files.createSymbolicLink(Files.createDirectories(tmp.resolve("home")).resolve("pg-bin"), binaries);
         Path jobs = Files.createDirectories(tmp.resolve("jobs"));
         // Line 6 lacks its colon; the parser only notices on line 7.
         Files.writeString(jobs.resolve("report.yaml"), """
