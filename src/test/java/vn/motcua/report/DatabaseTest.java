@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,17 +58,13 @@ public abstract class DatabaseTest {
     public record Run(int exitCode, String out, String err) {
     }
 
-    /** The terminal's language, {@code motcua.lang} (MOTCUA_LANG): English here unless a test says otherwise. */
-    @Value("${motcua.lang}")
-    String language;
-
     /**
      * Runs a command as {@code MOTCUA_LANG=en java -jar motcua-report.jar ARGS} would: parsed and checked by the
-     * real command line, then run in this test's application, in {@code motcua.lang}; {@link #cliIn} runs it in
-     * another language (Vietnamese is the users' default).
+     * real command line, then run in this test's application. English, so that assertions read as the code;
+     * {@link #cliIn} runs it in another language (Vietnamese is the users' default).
      */
     protected Run cli(String... args) {
-        return cliIn(Messages.localeOf(language), args);
+        return cliIn(java.util.Locale.ENGLISH, args);
     }
 
     /** Runs a command with the terminal in the given language. */

@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.batch.core.BatchStatus;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,11 +28,11 @@ public class HistoryCommand implements Cli.Command {
     boolean json;
 
     /** One execution as {@code --json} writes it; times ISO-8601 with their offset (+07:00). */
-    record ExecutionJson(long executionId, String period, int revision, BatchStatus status, String start, String end,
+    record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
                          List<StepRecord> steps) {
         static ExecutionJson of(ExecutionRecord e) {
-            return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status(), iso(e.start()), iso(e.end()),
+            return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
                     e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(), e.exitMessage(),
                     e.steps());
         }
