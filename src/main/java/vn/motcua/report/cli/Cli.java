@@ -11,6 +11,7 @@ import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.dossier.ImportException;
 import vn.motcua.report.period.PeriodException;
 import vn.motcua.report.report.ReportStateException;
+import vn.motcua.report.system.Refusal;
 
 /** Runs one command and turns what happened into an exit code and a message for the operator. */
 @Component
@@ -24,14 +25,18 @@ public class Cli {
     }
 
     private final Map<String, Command> commands;
+    private final Messages messages;
 
     public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand, BenchCommand benchCommand,
                RestartCommand restartCommand, RerunCommand rerunCommand, HistoryCommand historyCommand,
-               ExplainCommand explainCommand, SignOffCommand signOffCommand, VerifyCommand verifyCommand) {
+               ExplainCommand explainCommand, SignOffCommand signOffCommand, SealCommand sealCommand,
+               VerifyCommand verifyCommand, Messages messages) {
+        this.messages = messages;
         this.commands = Map.ofEntries(Map.entry("import", importCommand), Map.entry("run", runCommand),
                 Map.entry("demo", demoCommand), Map.entry("bench", benchCommand), Map.entry("restart", restartCommand),
                 Map.entry("rerun", rerunCommand), Map.entry("history", historyCommand),
                 Map.entry("explain", explainCommand), Map.entry("sign-off", signOffCommand),
+                Map.entry("seal", sealCommand),
                 Map.entry("verify", verifyCommand));
     }
 
@@ -43,6 +48,10 @@ public class Cli {
         }
         try {
             return command.execute(line, out, err);
+        } catch (Refusal e) {
+            log.info("{} refused: {}", line.name(), e.getMessage(), e.getCause());
+            err.println("motcua-report: " + messages.of(e));
+            return ExitCode.BAD_INPUT;
         } catch (UsageException | PeriodException | ConfigException | ImportException | ReportStateException e) {
             log.info("{} refused: {}", line.name(), e.getMessage());
             err.println("motcua-report: " + e.getMessage());

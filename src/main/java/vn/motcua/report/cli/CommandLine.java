@@ -36,10 +36,16 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
             Map.entry("history", new Spec(Set.of("period"), Set.of(), 0, "history [--period P] [--json]", Set.of("json"))),
             Map.entry("explain", new Spec(Set.of("period", "revision", "field", "column"), Set.of("period", "field", "column"),
                     0, "explain --period P [--revision N] --field CODE --column NAME [--csv]", Set.of("csv"))),
-            Map.entry("sign-off", new Spec(Set.of("period", "revision", "signer", "position", "on-behalf", "keystore", "alias", "out"),
+            Map.entry("sign-off", new Spec(Set.of("period", "revision", "signer", "position", "on-behalf", "keystore", "pkcs11",
+                    "alias", "signature-image", "trust", "out"),
                     Set.of("period", "signer", "position"), 0, "sign-off --period P [--revision N] --signer NAME"
-                    + " --position TITLE [--on-behalf TEXT] [--keystore FILE.p12 [--alias A]] [--out DIR]")),
-            Map.entry("verify", new Spec(Set.of(), Set.of(), 1, "verify FILE.pdf")),
+                    + " --position TITLE [--on-behalf TEXT] [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A]"
+                    + " [--signature-image PNG] [--trust CA.cer] [--accept-name-mismatch] [--allow-blank] [--out DIR]",
+                    Set.of("accept-name-mismatch", "allow-blank"))),
+            Map.entry("seal", new Spec(Set.of("period", "revision", "keystore", "pkcs11", "alias", "seal-image", "trust", "out"),
+                    Set.of("period"), 0, "seal --period P [--revision N] (--keystore FILE.p12 | --pkcs11 CONFIG) [--alias A]"
+                    + " [--seal-image PNG] [--trust CA.cer] [--out DIR]")),
+            Map.entry("verify", new Spec(Set.of("trust"), Set.of(), 1, "verify FILE.pdf [--trust CA.cer]")),
             Map.entry("bench", new Spec(Set.of("dossiers", "periods"), Set.of("dossiers"), 0,
                     "bench --dossiers N [--periods K] [--keep]", Set.of("keep"))));
 
@@ -70,15 +76,21 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                   The dossiers behind one cell of the table (NAME as in the CSV header, or early,
                   withdrawn, returned), as that revision counted them.
               sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf TEXT]
-                       [--keystore FILE.p12 [--alias A]] [--out DIR]
-                  The final report of a completed revision, signed digitally with a keystore (password
-                  from MOTCUA_KEYSTORE_PASSWORD or a prompt); the revision is frozen from then on.
-              verify FILE.pdf
-                  Is this file a signed report? Says which period, revision and signer, or why not.
+                       [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG]
+                       [--trust CA.cer] [--accept-name-mismatch] [--allow-blank] [--out DIR]
+                  The final report of a completed revision, signed (PAdES) with a PKCS#12 file or a
+                  PKCS#11 token (password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt); the
+                  revision is frozen from then on. Written beside the draft unless --out is given.
+              seal --period P [--revision N] (--keystore FILE.p12 | --pkcs11 CONFIG) [--alias A]
+                   [--seal-image PNG] [--trust CA.cer] [--out DIR]
+                  The organisation's signature (the seal) added to the signed-off file.
+              verify FILE.pdf [--trust CA.cer]
+                  Checks a signed report: 0 signed here, 3 genuine but not from this database,
+                  1 broken (says what), 2 not a readable PDF.
               help
                   This text.
 
-            Exit codes: 0 done, 1 the job failed, 2 bad usage or bad input.
+            Exit codes: 0 done, 1 the job failed, 2 bad usage or bad input, 3 (verify) genuine but not in this database.
             Environment: MOTCUA_HOME (default ~/.motcua), MOTCUA_JOBS (default ./jobs),
                          SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD to use a PostgreSQL server.
             """;

@@ -47,6 +47,12 @@ public final class JobsFolder {
         return folder == null ? "(bundled defaults)" : folder.toString();
     }
 
+    /** {@code jobs/trust/}: the CA certificates (.cer) signatures are checked against; empty when absent. */
+    public java.util.Optional<Path> trustFolder() {
+        return folder == null ? java.util.Optional.empty()
+                : java.util.Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
+    }
+
     public ReportSettings reportSettings() {
         Map<String, Object> root = load(REPORT);
         String where = describe() + "/" + REPORT;
