@@ -116,7 +116,8 @@ class SignOffTest extends DatabaseTest {
         byte[] sealedBytes = Files.readAllBytes(sealed());
         assertThat(Arrays.copyOf(sealedBytes, bytes.length)).as("the seal is appended: the signed bytes stay")
                 .isEqualTo(bytes);
-        assertThat(sealed().toFile().canWrite()).isFalse();
+        assertThat(Files.getPosixFilePermissions(sealed())).as("read-only")
+                .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(jdbc.queryForObject("SELECT pdf_sha256 FROM report_seal", String.class)).isEqualTo(Sha256.of(sealedBytes));
 
         List<Dss.Verdict> verdicts = Dss.validate(sealedBytes, pki.ca, pki.crl());
@@ -190,8 +191,8 @@ class SignOffTest extends DatabaseTest {
         assertThat(overlay.err()).contains("appended").contains("page 1 got new or changed content");
         String pdfsig = Pdfsig.run(tmp.resolve("overlay.pdf"));
         if (pdfsig != null) {
-            assertThat(pdfsig).as("poppler sees it too").contains("Signature has not yet been verified")
-                    .doesNotContain("Signature is Valid.\n  Certificate");
+            // poppler sees it too, yet still calls the signature valid (and exits 0): no substitute in a script.
+            assertThat(pdfsig).contains("Not total document signed");
         }
 
         Run draft = cli("verify", tmp.resolve("2021-02/bao-cao-2021-02-r1.pdf").toString());
