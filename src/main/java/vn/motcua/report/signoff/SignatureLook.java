@@ -19,7 +19,7 @@ import vn.motcua.report.document.DocumentStyle;
  * <pre>
  *   ┌──────────────────────────────────────┐
  *   │ [seal]  handwritten-signature image  │  image row (top)
- *   │       Signer's name · organisation   │  signer's text, 9 pt, centred
+ *   │       Signer's name · organisation   │  signer's text, 10 pt, centred
  *   │       ISO 8601 Vietnam time          │
  *   │ seal's organisation and time, 10 pt  │  seal's strip (bottom), left
  *   └──────────────────────────────────────┘
@@ -29,9 +29,9 @@ import vn.motcua.report.document.DocumentStyle;
  */
 final class SignatureLook {
 
-    /** Height of the space the document leaves for the signatures, in points. */
-    static final float IMAGE_ROW = 0.52f;
-    private static final float SIGNER_FONT = 9;
+    /** Share of the space's height that the images take, at its top. */
+    static final float IMAGE_ROW = 0.45f;
+    private static final float SIGNER_FONT = 10;
     private static final float SEAL_FONT = 10;
     private static final float SEAL_STRIP = 2 * SEAL_FONT + 6;
 
@@ -83,21 +83,16 @@ final class SignatureLook {
     }
 
     /**
-     * The seal's look: a widget from the space's left edge to the right end of the seal image, which sits
-     * over the left third of the signer's image; the organisation and time (10 pt) in the bottom strip.
+     * The seal's look, over the same space: the seal image over the left third of the signer's image, and
+     * the organisation and time (10 pt) in the bottom strip.
      */
     static SignatureLook seal(int page, float[] space, byte[] image, List<String> lines) {
-        float width = space[2] - space[0];
-        float height = space[3] - space[1];
-        float[] signerImage = imageBox(width, height);
-        float side = height * IMAGE_ROW + 8;
-        float centreX = signerImage[0] + (signerImage[2] - signerImage[0]) / 6;
-        float right = Math.min(width, Math.max(centreX + side / 2, width * 0.55f));
-        float[] widget = {space[0], space[1], space[0] + right, space[3]};
-        return new SignatureLook(page, widget, (layer, w, h) -> {
+        return new SignatureLook(page, space, (layer, w, h) -> {
             if (image != null) {
-                float top = h;
-                place(layer, picture(image), new float[] {centreX - side / 2, top - side, centreX + side / 2, top});
+                float[] signerImage = imageBox(w, h);
+                float side = h * IMAGE_ROW + 10;
+                float centreX = signerImage[0] + (signerImage[2] - signerImage[0]) / 6;
+                place(layer, picture(image), new float[] {centreX - side / 2, h - side, centreX + side / 2, h});
             }
             float y = SEAL_STRIP - SEAL_FONT - 1;
             for (String line : lines) {

@@ -97,7 +97,7 @@ class SignOffTest extends DatabaseTest {
     void signOffThenSeal_bothPadesBaselineB_validForDssPdfsigAndVerify() throws Exception {
         Run signedOff = inEnglish(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", "NGUYỄN VĂN A",
                 "--position", "PHÓ GIÁM ĐỐC", "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()},
-                "--keystore", keystore.toString()));
+                "--keystore", keystore.toString(), "--signature-image", Images.signature(tmp.resolve("chu-ky.png")).toString()));
         assertThat(signedOff.exitCode()).as(signedOff.err()).isZero();
         assertThat(signedOff.out()).contains("Signed off 2021-02 revision 1").contains("digitally signed")
                 .contains(signed().toAbsolutePath().toString());
@@ -109,7 +109,8 @@ class SignOffTest extends DatabaseTest {
             assertThat(text).contains("NGUYỄN VĂN A").contains("KT. GIÁM ĐỐC").doesNotContain("DỰ THẢO");
         }
 
-        Run seal = inEnglish("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(), "--out", tmp.toString());
+        Run seal = inEnglish("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(), "--out", tmp.toString(),
+                "--seal-image", Images.seal(tmp.resolve("con-dau.png")).toString());
         assertThat(seal.exitCode()).as(seal.err()).isZero();
         assertThat(seal.out()).contains("Sealed 2021-02 revision 1: " + TestPki.ORGANISATION)
                 .contains(sealed().toAbsolutePath().toString());
@@ -130,6 +131,14 @@ class SignOffTest extends DatabaseTest {
         if (pdfsig != null) {
             assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
             assertThat(pdfsig).contains("ETSI.CAdES.detached").doesNotContain("Digest Mismatch");
+        }
+
+        String shown = Pdfsig.text(sealed());
+        if (shown != null) {
+            // Poppler draws the signatures' appearances: the signer's lines and the seal's, in the signature block.
+            assertThat(shown.replaceAll("\\s+", " ")).contains("Ký bởi: Nguyễn Văn A")
+                    .contains("Cơ quan: " + TestPki.ORGANISATION).contains("Thời gian ký: 20")
+                    .containsPattern("Hòa \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00");
         }
 
         Run verified = inEnglish("verify", sealed().toString());
