@@ -219,6 +219,30 @@ class SignOffTest extends DatabaseTest {
         assertThat(missing.err()).contains("does not exist");
     }
 
+    @Test
+    void verify_onARecipientsMachine_freshHome_exitsThree_namingTheSigner() throws Exception {
+        assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
+        Path recipient = Files.createDirectories(tmp.resolve("recipient"));
+        Path received = Files.copy(signed(), recipient.resolve("bao-cao.pdf"));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication",
+                "verify", received.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(recipient.toFile())
+                .redirectOutput(recipient.resolve("out.txt").toFile()).redirectError(recipient.resolve("err.txt").toFile());
+        pb.environment().put("MOTCUA_HOME", recipient.resolve("home").toString());
+        pb.environment().put("MOTCUA_LANG", "en");
+        pb.environment().remove("SPRING_DATASOURCE_URL");
+        pb.environment().remove("MOTCUA_JOBS");
+        Process p = pb.start();
+        assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("verify finished").isTrue();
+        String out = Files.readString(recipient.resolve("out.txt")) + Files.readString(recipient.resolve("err.txt"));
+        assertThat(p.exitValue()).as(out).isEqualTo(3);
+        assertThat(out).contains("SIGNATURES VALID, but this database does not know this file")
+                .contains("signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
+                .contains("The document states: period 2021-02, revision 1.")
+                .contains("The certificate chain was not checked");
+    }
+
     /** The signed file with an incremental update added by another tool: a new page, or text over page 1. */
     private static byte[] incremental(byte[] pdf, boolean newPage) throws Exception {
         PdfReader reader = new PdfReader(pdf);
