@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.signoff.CertificateChecks;
 import vn.motcua.report.signoff.SigningKey;
 import vn.motcua.report.signoff.SigningKeys;
 import vn.motcua.report.signoff.TrustAnchors;
@@ -86,20 +87,39 @@ class KeyOptions {
         return TrustAnchors.load(given, jobs.trustFolder());
     }
 
+    /**
+     * The signer's handwritten signature: {@code --signature-image}, else the image the signer block of the
+     * period's file or of report.yaml names for this signer; null when none.
+     */
+    byte[] signatureImage(CommandLine line, String period, String signer) {
+        if (line.has("signature-image")) {
+            return image(line, "signature-image");
+        }
+        for (var image : jobs.signatureImages(period)) {
+            if (CertificateChecks.sameName(image.getKey(), signer)) {
+                return png(image.getValue(), "signer.signature-image");
+            }
+        }
+        return null;
+    }
+
     /** The PNG an option names, or null when the option is absent. */
     static byte[] image(CommandLine line, String option) {
         if (!line.has(option)) {
             return null;
         }
-        Path file = Path.of(line.option(option, ""));
+        return png(Path.of(line.option(option, "")), "--" + option);
+    }
+
+    private static byte[] png(Path file, String where) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length < 8 || bytes[0] != (byte) 0x89 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
-                throw new Refusal("signoff.image.not-png", file, "--" + option);
+                throw new Refusal("signoff.image.not-png", file, where);
             }
             return bytes;
         } catch (IOException e) {
-            throw new Refusal(e, "signoff.image.missing", file, "--" + option);
+            throw new Refusal(e, "signoff.image.missing", file, where);
         }
     }
 

@@ -39,7 +39,7 @@ public class SignOffCommand implements Cli.Command {
         String position = required(line, "position");
         String onBehalf = line.has("on-behalf") ? required(line, "on-behalf") : null;
         keys.check(line, false);
-        SignOff.Options options = new SignOff.Options(KeyOptions.image(line, "signature-image"), keys.anchors(line),
+        SignOff.Options options = new SignOff.Options(keys.signatureImage(line, period, name), keys.anchors(line),
                 !line.flag("accept-name-mismatch"), line.flag("allow-blank"));
         SigningKey key = keys.key(line);
         Path outDir = line.has("out") ? Path.of(line.option("out", "")) : null;

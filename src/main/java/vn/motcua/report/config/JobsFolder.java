@@ -53,6 +53,25 @@ public final class JobsFolder {
                 : java.util.Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
     }
 
+    /**
+     * The handwritten-signature images the signer blocks name ({@code signature-image}, a PNG path relative
+     * to the jobs folder), by signer name: the period file's signer first, then report.yaml's.
+     */
+    public List<Map.Entry<String, Path>> signatureImages(String periodName) {
+        List<Map.Entry<String, Path>> images = new java.util.ArrayList<>();
+        if (folder == null) {
+            return images;
+        }
+        for (String name : List.of(PERIODS + "/" + periodName + ".yaml", REPORT)) {
+            if (exists(name) && load(name).get("signer") instanceof Map<?, ?> signer
+                    && signer.get("name") != null && signer.get("signature-image") != null) {
+                images.add(Map.entry(String.valueOf(signer.get("name")).strip(),
+                        folder.resolve(String.valueOf(signer.get("signature-image")).strip())));
+            }
+        }
+        return images;
+    }
+
     public ReportSettings reportSettings() {
         Map<String, Object> root = load(REPORT);
         String where = describe() + "/" + REPORT;
@@ -137,7 +156,7 @@ public final class JobsFolder {
     }
 
     private static ReportSettings.Signer signer(Map<String, Object> signer, String where, String prefix) {
-        requireOnly(signer, Set.of("on-behalf", "position", "name"), where, prefix);
+        requireOnly(signer, Set.of("on-behalf", "position", "name", "signature-image"), where, prefix);
         String onBehalf = signer.get("on-behalf") == null ? null : string(signer, "on-behalf", where);
         return new ReportSettings.Signer(onBehalf, string(signer, "position", where), string(signer, "name", where));
     }

@@ -64,7 +64,7 @@ public final class CertificateChecks {
     }
 
     /** Names compared whatever their case, Unicode form (NFC/NFD) and spacing; diacritics count. */
-    static boolean sameName(String a, String b) {
+    public static boolean sameName(String a, String b) {
         return canonical(a).equals(canonical(b));
     }
 
