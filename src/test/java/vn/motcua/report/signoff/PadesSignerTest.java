@@ -61,4 +61,23 @@ class PadesSignerTest {
         assertThat(report.signatures().get(0).subFilter()).isEqualTo("ETSI.CAdES.detached");
         assertThat(report.signatures().get(0).time()).isEqualTo(now);
     }
+
+    @Test
+    void aPageAddedAndThenSignedOver_isFound_thoughEverySignatureHolds() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(VietnamTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
+        byte[] signed = PadesSigner.sign(onePage(), false, pki.person().signingKey(),
+                new PadesSigner.Details(SignOff.FIELD, TestPki.PERSON, "r", "An Hòa", now), null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.pdf.PdfStamper stamper = new com.lowagie.text.pdf.PdfStamper(
+                new com.lowagie.text.pdf.PdfReader(signed), out, '\0', true);
+        stamper.insertPage(2, com.lowagie.text.PageSize.A4);
+        stamper.close();
+        byte[] resigned = PadesSigner.sign(out.toByteArray(), true, pki.organisation().signingKey(),
+                new PadesSigner.Details(Seal.FIELD, TestPki.ORGANISATION, "r", null, now), null);
+
+        SignatureCheck.Report report = SignatureCheck.of(resigned);
+        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.valid()).isTrue());
+        assertThat(report.findings()).containsExactly(new SignatureCheck.Finding(SignatureCheck.Damage.EXTRA_PAGE, 2));
+        assertThat(report.intact()).isFalse();
+    }
 }
