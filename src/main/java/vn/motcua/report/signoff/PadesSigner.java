@@ -105,7 +105,7 @@ final class PadesSigner {
             appearance.setCryptoDictionary(dictionary);
             Map<PdfName, Integer> exclusions = new HashMap<>();
             exclusions.put(PdfName.CONTENTS, RESERVED * 2 + 2);
-            appearance.preClose(new HashMap<>(exclusions));
+            appearance.preClose(exclusions);
 
             byte[] signedBytes;
             try (InputStream range = appearance.getRangeStream()) {
