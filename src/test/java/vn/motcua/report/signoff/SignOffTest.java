@@ -109,7 +109,8 @@ class SignOffTest extends DatabaseTest {
             assertThat(text).contains("NGUYỄN VĂN A").contains("KT. GIÁM ĐỐC").doesNotContain("DỰ THẢO");
         }
 
-        Run seal = inEnglish("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(), "--out", tmp.toString(),
+        // No --out: the sealed file goes beside the draft that demo --out wrote.
+        Run seal = inEnglish("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(),
                 "--seal-image", Images.seal(tmp.resolve("con-dau.png")).toString());
         assertThat(seal.exitCode()).as(seal.err()).isZero();
         assertThat(seal.out()).contains("Sealed 2021-02 revision 1: " + TestPki.ORGANISATION)
