@@ -179,6 +179,14 @@ class SignOffTest extends DatabaseTest {
         byte[] bytes = Files.readAllBytes(signed());
         System.setProperty("MOTCUA_LANG", "en");
 
+        // A signature added by another tool (the clerk's own software) changes nothing signed: still this file.
+        byte[] countersigned = PadesSigner.sign(bytes, true, organisation.signingKey(), new PadesSigner.Details(
+                "Signature2", TestPki.ORGANISATION, "seal", null, java.time.OffsetDateTime.now()), null);
+        Run other = cli("verify", Files.write(tmp.resolve("countersigned.pdf"), countersigned).toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(other.out()).contains("VERIFIED: this is the signed report of 2021-02, revision 1")
+                .contains("Signature 'Signature2': valid");
+
         byte[] altered = bytes.clone();
         int at = indexOf(bytes, "stream", bytes.length / 3) + 40;
         altered[at] = (byte) (altered[at] ^ 0x01);
