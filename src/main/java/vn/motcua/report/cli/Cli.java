@@ -1,16 +1,18 @@
 package vn.motcua.report.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.dossier.ImportException;
 import vn.motcua.report.period.PeriodException;
-import vn.motcua.report.report.ReportStateException;
 import vn.motcua.report.system.Refusal;
 
 /** Runs one command and turns what happened into an exit code and a message for the operator. */
@@ -25,19 +27,33 @@ public class Cli {
     }
 
     private final Map<String, Command> commands;
-    private final Messages messages;
+    private final MessageSource messages;
+    private final Locale locale;
 
     public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand, BenchCommand benchCommand,
                RestartCommand restartCommand, RerunCommand rerunCommand, HistoryCommand historyCommand,
                ExplainCommand explainCommand, SignOffCommand signOffCommand, SealCommand sealCommand,
-               VerifyCommand verifyCommand, Messages messages) {
+               VerifyCommand verifyCommand,
+               MessageSource messages, @Value("${motcua.lang:vi}") String language) {
         this.messages = messages;
+        this.locale = Locale.forLanguageTag(language);
         this.commands = Map.ofEntries(Map.entry("import", importCommand), Map.entry("run", runCommand),
                 Map.entry("demo", demoCommand), Map.entry("bench", benchCommand), Map.entry("restart", restartCommand),
                 Map.entry("rerun", rerunCommand), Map.entry("history", historyCommand),
                 Map.entry("explain", explainCommand), Map.entry("sign-off", signOffCommand),
                 Map.entry("seal", sealCommand),
                 Map.entry("verify", verifyCommand));
+    }
+
+    /**
+     * What a command needs set before Spring and the database start, from its own configuration: bench runs
+     * in a scratch database ({@link vn.motcua.report.db.ScratchDatabase}).
+     */
+    public static Map<String, Object> startupProperties(CommandLine line) {
+        return switch (line.name()) {
+            case "bench" -> BenchCommand.startupProperties(line);
+            default -> Map.of();
+        };
     }
 
     public int execute(CommandLine line, PrintStream out, PrintStream err) {
@@ -48,13 +64,13 @@ public class Cli {
         }
         try {
             return command.execute(line, out, err);
-        } catch (Refusal e) {
-            log.info("{} refused: {}", line.name(), e.getMessage(), e.getCause());
-            err.println("motcua-report: " + messages.of(e));
-            return ExitCode.BAD_INPUT;
-        } catch (UsageException | PeriodException | ConfigException | ImportException | ReportStateException e) {
+        } catch (UsageException | PeriodException | ConfigException | ImportException e) {
             log.info("{} refused: {}", line.name(), e.getMessage());
             err.println("motcua-report: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (Refusal e) {
+            log.info("{} refused: {}", line.name(), e.getMessage());
+            err.println("motcua-report: " + messages.getMessage(e.key(), e.arguments(), locale));
             return ExitCode.BAD_INPUT;
         } catch (Exception e) {
             log.error("{} failed", line.name(), e);

@@ -8,13 +8,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.report.CellDossiers;
-import vn.motcua.report.report.CellDossiers.CellDossier;
-import vn.motcua.report.report.ReportRow;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.CellDossiers.CellDossier;
+import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.TableColumn;
 
 /**
  * {@code explain --period P [--revision N] --field CODE|TOTAL --column NAME [--csv]}: the dossiers behind
@@ -46,8 +46,7 @@ public class ExplainCommand implements Cli.Command {
             throw new UsageException("unknown field '" + fieldOption + "'; use a catalogue code as in the CSV table's"
                     + " field column (e.g. dat-dai), or TOTAL");
         }
-        Revision revision = reports.revisionOrLatestCompleted(period,
-                line.number("revision", "a revision number such as 1"), "explain");
+        Revision revision = reports.toExplain(period, line.number("revision", "a revision number such as 1"));
         List<CellDossier> dossiers = cells.of(revision, field, column);
         if (!revision.completed()) {
             err.println("Note: " + period + " revision " + revision.revision() + " did not complete (status "

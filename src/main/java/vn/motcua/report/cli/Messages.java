@@ -2,37 +2,26 @@ package vn.motcua.report.cli;
 
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.system.Refusal;
-
 /**
- * The sentences of messages.properties in the user's language: Vietnamese, or English when
- * {@code MOTCUA_LANG=en}.
+ * The sentences of messages.properties in the user's language ({@code motcua.lang}, as {@link Cli} words
+ * refusals), for what commands print.
  */
 @Component
 public class Messages {
 
     private final MessageSource source;
-    private final Environment environment;
+    private final Locale locale;
 
-    public Messages(MessageSource source, Environment environment) {
+    public Messages(MessageSource source, @Value("${motcua.lang:vi}") String language) {
         this.source = source;
-        this.environment = environment;
+        this.locale = Locale.forLanguageTag(language);
     }
 
     public String get(String key, Object... arguments) {
-        return source.getMessage(key, arguments, locale());
-    }
-
-    public String of(Refusal refusal) {
-        return get(refusal.key(), refusal.arguments());
-    }
-
-    private Locale locale() {
-        return "en".equalsIgnoreCase(environment.getProperty("MOTCUA_LANG", "")) ? Locale.ENGLISH
-                : Locale.forLanguageTag("vi");
+        return source.getMessage(key, arguments, locale);
     }
 }

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.Revision;
 import vn.motcua.report.signoff.Seal;
-import vn.motcua.report.signoff.SignedRevisions;
+import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -46,7 +46,7 @@ public class SealCommand implements Cli.Command {
             if (number == null) {
                 number = signed.latestSigned(period).orElseThrow(() -> new Refusal("seal.no-signed-revision", period));
             }
-            Revision revision = reports.revisionOrLatestCompleted(period, number, "seal");
+            Revision revision = reports.revision(period, number);
             Seal.Result result = seal.seal(revision, key, image, anchors, outDir);
             out.println(messages.get("seal.done", period, revision.revision(), result.organisation(), result.sealedAt()));
             out.println(messages.get("seal.wrote", result.file()));

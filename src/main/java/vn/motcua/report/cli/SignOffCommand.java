@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.Revision;
 import vn.motcua.report.signoff.SignOff;
 import vn.motcua.report.signoff.SigningKey;
 
@@ -44,8 +44,7 @@ public class SignOffCommand implements Cli.Command {
         SigningKey key = keys.key(line);
         Path outDir = line.has("out") ? Path.of(line.option("out", "")) : null;
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision revision = reports.revisionOrLatestCompleted(period,
-                    line.number("revision", "a revision number such as 1"), "sign");
+            Revision revision = reports.toSign(period, line.number("revision", "a revision number such as 1"));
             SignOff.Result result = signOff.signOff(revision, new ReportSettings.Signer(onBehalf, position, name), key,
                     options, outDir);
             out.println(messages.get("signoff.done", period, revision.revision(), name,

@@ -13,8 +13,9 @@ import com.lowagie.text.pdf.PdfReader;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.period.VietnamTime;
-import vn.motcua.report.report.ReportFiles;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.Sha256;
 

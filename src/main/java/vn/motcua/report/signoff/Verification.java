@@ -9,10 +9,11 @@ import com.lowagie.text.pdf.PdfReader;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.document.ReportDocument;
+import vn.motcua.report.revision.SignedRevisions;
+import vn.motcua.report.revision.SignedRevisions.Sealed;
+import vn.motcua.report.revision.SignedRevisions.Signed;
 import vn.motcua.report.signoff.SignatureCheck.Finding;
 import vn.motcua.report.signoff.SignatureCheck.Signature;
-import vn.motcua.report.signoff.SignedRevisions.Sealed;
-import vn.motcua.report.signoff.SignedRevisions.Signed;
 import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.Sha256;
 

@@ -17,7 +17,7 @@ class SignatureImagesTest {
 
     @Test
     void signatureImages_byName_periodFileFirst_pathsInTheJobsFolder() throws Exception {
-        String report = Files.readString(Path.of("jobs/report.yaml"))
+        String report = Files.readString(Path.of("src/test/resources/jobs/report.yaml"))
                 .replace("  name: Nguyễn Văn An", "  name: Nguyễn Văn An\n  signature-image: signatures/an.png");
         Files.writeString(jobs.resolve("report.yaml"), report);
         Files.createDirectories(jobs.resolve("periods"));

@@ -89,13 +89,11 @@ class Pkcs11SignOffTest extends DatabaseTest {
     @AfterEach
     void forgetPassword() {
         System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
-        System.clearProperty("MOTCUA_LANG");
     }
 
     @Test
     void signOffWithTheToken_sealWithAP12_bothPadesBaselineB_validForDssAndPdfsig() throws Exception {
         assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
-        System.setProperty("MOTCUA_LANG", "en");
         List<String> args = new ArrayList<>(List.of("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
                 "--position", "GIÁM ĐỐC", "--pkcs11", config.toString(), "--out", tmp.toString()));
 

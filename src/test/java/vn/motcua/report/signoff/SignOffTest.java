@@ -61,22 +61,12 @@ class SignOffTest extends DatabaseTest {
     @AfterEach
     void forgetPassword() {
         System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
-        System.clearProperty("MOTCUA_LANG");
     }
 
     private Run signOff(String... extra) {
         String[] base = {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
                 "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()};
         return cli(concat(base, extra));
-    }
-
-    private Run inEnglish(String... args) {
-        System.setProperty("MOTCUA_LANG", "en");
-        try {
-            return cli(args);
-        } finally {
-            System.clearProperty("MOTCUA_LANG");
-        }
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -95,7 +85,7 @@ class SignOffTest extends DatabaseTest {
 
     @Test
     void signOffThenSeal_bothPadesBaselineB_validForDssPdfsigAndVerify() throws Exception {
-        Run signedOff = inEnglish(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", "NGUYỄN VĂN A",
+        Run signedOff = cli(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", "NGUYỄN VĂN A",
                 "--position", "PHÓ GIÁM ĐỐC", "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()},
                 "--keystore", keystore.toString(), "--signature-image", Images.signature(tmp.resolve("chu-ky.png")).toString()));
         assertThat(signedOff.exitCode()).as(signedOff.err()).isZero();
@@ -110,7 +100,7 @@ class SignOffTest extends DatabaseTest {
         }
 
         // No --out: the sealed file goes beside the draft that demo --out wrote.
-        Run seal = inEnglish("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(),
+        Run seal = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(),
                 "--seal-image", Images.seal(tmp.resolve("con-dau.png")).toString());
         assertThat(seal.exitCode()).as(seal.err()).isZero();
         assertThat(seal.out()).contains("Sealed 2021-02 revision 1: " + TestPki.ORGANISATION)
@@ -142,7 +132,7 @@ class SignOffTest extends DatabaseTest {
                     .containsPattern("Hòa \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00");
         }
 
-        Run verified = inEnglish("verify", sealed().toString());
+        Run verified = cli("verify", sealed().toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("VERIFIED: this is the signed report of 2021-02, revision 1, signed off by"
                 + " NGUYỄN VĂN A (KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC)")
@@ -151,23 +141,23 @@ class SignOffTest extends DatabaseTest {
                 .contains("Signature 'DauCoQuan': valid; signed by " + TestPki.ORGANISATION);
         Run signedVerified = cli("verify", signed().toString());
         assertThat(signedVerified.exitCode()).as(signedVerified.err()).isZero();
-        assertThat(signedVerified.out()).contains("ĐÃ XÁC MINH");
+        assertThat(signedVerified.out()).contains("VERIFIED: this is the signed report of 2021-02, revision 1");
 
         Run again = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(), "--out", tmp.toString());
         assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err()).contains("đã được đóng dấu");
+        assertThat(again.err()).contains("2021-02 revision 1 was sealed at").contains("a revision is sealed once");
         assertThat(cli("history", "--period", "2021-02", "--json").out()).contains("\"signed\":true");
 
         // A recipient's machine: the database does not know the file, the signatures still hold.
         jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_revision");
-        Run elsewhere = inEnglish("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+        Run elsewhere = cli("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file")
                 .contains("The document states: period 2021-02, revision 1.")
                 .contains("signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
                 .contains("Signature 'ChuKySo': the certificate chain reaches a trusted root.")
                 .contains("Signature 'DauCoQuan': the certificate chain reaches a trusted root.");
-        Run otherRoot = inEnglish("verify", sealed().toString(), "--trust",
+        Run otherRoot = cli("verify", sealed().toString(), "--trust",
                 new TestPki().caFile(tmp.resolve("other-ca.cer")).toString());
         assertThat(otherRoot.exitCode()).isEqualTo(3);
         assertThat(otherRoot.out()).contains("reaches NONE of the roots given");
@@ -177,7 +167,6 @@ class SignOffTest extends DatabaseTest {
     void verify_saysWhatIsBroken_exitOne_andWhatIsNotAPdf_exitTwo() throws Exception {
         assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
         byte[] bytes = Files.readAllBytes(signed());
-        System.setProperty("MOTCUA_LANG", "en");
 
         // A signature added by another tool (the clerk's own software) changes nothing signed: still this file.
         byte[] countersigned = PadesSigner.sign(bytes, true, organisation.signingKey(), new PadesSigner.Details(
@@ -290,17 +279,17 @@ class SignOffTest extends DatabaseTest {
 
         Run mismatch = cli(concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString()));
         assertThat(mismatch.exitCode()).isEqualTo(2);
-        assertThat(mismatch.err()).contains("Người ký \"Trần Thị B\" không trùng tên trong chứng thư số (\"Nguyễn Văn A\")")
+        assertThat(mismatch.err()).contains("The signer \"Trần Thị B\" is not the name in the certificate (\"Nguyễn Văn A\")")
                 .contains("--accept-name-mismatch");
         Path expiredStore = TestPki.p12(tmp.resolve("het-han.p12"), "giam-doc", pki.expired());
-        Run expired = inEnglish(concat(r2, "--signer", TestPki.PERSON, "--keystore", expiredStore.toString()));
+        Run expired = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", expiredStore.toString()));
         assertThat(expired.exitCode()).isEqualTo(2);
         assertThat(expired.err()).contains("The certificate of Nguyễn Văn A expired at").contains("Nothing was written");
         Path encipher = TestPki.p12(tmp.resolve("ma-hoa.p12"), "giam-doc", pki.notForSigning());
-        Run notForSigning = inEnglish(concat(r2, "--signer", TestPki.PERSON, "--keystore", encipher.toString()));
+        Run notForSigning = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", encipher.toString()));
         assertThat(notForSigning.exitCode()).isEqualTo(2);
         assertThat(notForSigning.err()).contains("is not for signing");
-        Run untrusted = inEnglish(concat(r2, "--signer", TestPki.PERSON, "--keystore", keystore.toString(), "--trust",
+        Run untrusted = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", keystore.toString(), "--trust",
                 new TestPki().caFile(tmp.resolve("other-ca.cer")).toString()));
         assertThat(untrusted.exitCode()).isEqualTo(2);
         assertThat(untrusted.err()).contains("does not chain to any trusted root");
@@ -336,16 +325,16 @@ class SignOffTest extends DatabaseTest {
                 + " WHERE revision = 1", String.class)).isEqualTo("15 2021-02-26");
 
         // Signed off on paper: no keystore, the final PDF is still recorded and verifiable; it cannot be sealed.
-        Run paper = inEnglish("sign-off", "--period", "2021-02", "--revision", "2", "--signer", "Trần Thị B",
+        Run paper = cli("sign-off", "--period", "2021-02", "--revision", "2", "--signer", "Trần Thị B",
                 "--position", "GIÁM ĐỐC");
         assertThat(paper.exitCode()).as(paper.err()).isZero();
         Path paperFile = tmp.resolve("2021-02/bao-cao-2021-02-r2-signed.pdf");
         assertThat(paper.out()).as("beside the draft that run --out wrote").contains(paperFile.toString())
                 .contains("no digital signature");
-        Run verified = inEnglish("verify", paperFile.toString());
+        Run verified = cli("verify", paperFile.toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("revision 2").contains("signed off on paper");
-        Run sealPaper = inEnglish("seal", "--period", "2021-02", "--keystore", sealKeystore.toString());
+        Run sealPaper = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString());
         assertThat(sealPaper.exitCode()).isEqualTo(2);
         assertThat(sealPaper.err()).contains("was signed off on paper");
         assertThat(cli("verify", signed().toString()).exitCode()).as("revision 1's file still verifies").isZero();
@@ -356,10 +345,10 @@ class SignOffTest extends DatabaseTest {
         System.setProperty("MOTCUA_KEYSTORE_PASSWORD", "wrong");
         Run wrong = signOff("--keystore", keystore.toString());
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.err()).contains("Không mở được tệp khóa").contains("sai mật khẩu")
+        assertThat(wrong.err()).contains("Could not open the keystore").contains("wrong password")
                 .doesNotContain("Exception").doesNotContain("padded");
         System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
-        Run alias = inEnglish(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
+        Run alias = cli(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
                 "--position", "P"}, "--keystore", keystore.toString(), "--alias", "ke-toan"));
         assertThat(alias.exitCode()).isEqualTo(2);
         assertThat(alias.err()).contains("has no key \"ke-toan\"; it has: giam-doc");
@@ -383,8 +372,8 @@ class SignOffTest extends DatabaseTest {
                 "--keystore", keystore.toString(), "--out", tmp.toString()};
         Run blank = cli(march);
         assertThat(blank.exitCode()).isEqualTo(2);
-        assertThat(blank.err()).contains("2021-03 lần 1: chưa có tệp jobs/periods/2021-03.yaml")
-                .contains("--allow-blank").contains("Không tệp nào được ghi");
+        assertThat(blank.err()).contains("2021-03 revision 1: there is no ").contains("periods/2021-03.yaml")
+                .contains("--allow-blank").contains("Nothing was written");
         assertThat(tmp.resolve("2021-03/bao-cao-2021-03-r1-signed.pdf")).doesNotExist();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL", Long.class))
                 .isZero();

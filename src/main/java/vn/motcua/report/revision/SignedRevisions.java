@@ -1,4 +1,4 @@
-package vn.motcua.report.signoff;
+package vn.motcua.report.revision;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import vn.motcua.report.period.VietnamTime;
-import vn.motcua.report.report.Revision;
 
 /**
  * The sign-off columns of report_revision (who signed which file, when) and the seals of report_seal.
@@ -101,8 +100,9 @@ public class SignedRevisions {
         return jdbc.update("""
                 UPDATE report_revision SET signer = ?, position = ?, on_behalf = ?, signed_at = ?, pdf_path = ?,
                        pdf_sha256 = ?, document_number = ?, document_date = ?
-                 WHERE id = ? AND signed_at IS NULL AND status = 'COMPLETED'""",
-                signer, position, onBehalf, signedAt, pdfPath, sha256, documentNumber, documentDate, revisionId) == 1;
+                 WHERE id = ? AND signed_at IS NULL AND status = ?""",
+                signer, position, onBehalf, signedAt, pdfPath, sha256, documentNumber, documentDate, revisionId,
+                RevisionStatus.COMPLETED.name()) == 1;
     }
 
     private static final String SEALS = """
