@@ -22,6 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
@@ -218,6 +219,7 @@ class SignOffTest extends DatabaseTest {
     }
 
     @Test
+    @Tag("process")
     void verify_onARecipientsMachine_freshHome_exitsThree_namingTheSigner() throws Exception {
         assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
         Path recipient = Files.createDirectories(tmp.resolve("recipient"));
