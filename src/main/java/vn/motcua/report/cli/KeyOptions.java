@@ -4,11 +4,11 @@ import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.signoff.CertificateChecks;
@@ -18,62 +18,44 @@ import vn.motcua.report.signoff.TrustAnchors;
 import vn.motcua.report.system.Refusal;
 
 /**
- * The signing options sign-off and seal share: {@code --keystore FILE.p12} or {@code --pkcs11 CONFIG},
- * {@code --alias}, {@code --trust}, and images. The password or PIN comes from MOTCUA_KEYSTORE_PASSWORD
- * or a prompt, never from an argument.
+ * What sign-off, seal and verify share: the key of {@code --keystore FILE.p12} or {@code --pkcs11 CONFIG}
+ * (its password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt, never an argument), the trust anchors
+ * of {@code --trust} or jobs/trust/, and the images.
  */
-@Component
-class KeyOptions {
+final class KeyOptions {
 
     static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
 
-    private final Environment environment;
-    private final JobsFolder jobs;
-    private final Messages messages;
-
-    KeyOptions(Environment environment, JobsFolder jobs, Messages messages) {
-        this.environment = environment;
-        this.jobs = jobs;
-        this.messages = messages;
+    private KeyOptions() {
     }
 
     /** Refuses contradictory options before anything starts. */
-    void check(CommandLine line, boolean keyRequired) {
-        if (line.has("keystore") && line.has("pkcs11")) {
+    static void check(Path keystore, Path pkcs11, String alias, boolean keyRequired, String command) {
+        if (keystore != null && pkcs11 != null) {
             throw new Refusal("signoff.key.both");
         }
-        boolean key = line.has("keystore") || line.has("pkcs11");
-        if (keyRequired && !key) {
-            throw new Refusal("signoff.key.none", line.name());
+        if (keyRequired && keystore == null && pkcs11 == null) {
+            throw new Refusal("signoff.key.none", command);
         }
-        if (line.has("alias") && !key) {
+        if (alias != null && keystore == null && pkcs11 == null) {
             throw new Refusal("signoff.key.alias-alone");
         }
     }
 
     /** The key the options name, or null when none is named (signed off on paper). */
-    SigningKey key(CommandLine line) {
-        String alias = line.option("alias", null);
-        if (line.has("keystore")) {
-            Path file = Path.of(line.option("keystore", ""));
-            if (!Files.isRegularFile(file)) {
-                throw new Refusal("signoff.keystore.missing", file);
-            }
-            char[] password = password("signoff.prompt.keystore", file);
+    static SigningKey key(Session session, Path keystore, Path pkcs11, String alias) {
+        if (keystore != null) {
+            char[] password = password(session, "signoff.prompt.keystore", keystore);
             try {
-                return SigningKeys.pkcs12(file, password, alias);
+                return SigningKeys.pkcs12(keystore, password, alias);
             } finally {
                 Arrays.fill(password, '\0');
             }
         }
-        if (line.has("pkcs11")) {
-            Path config = Path.of(line.option("pkcs11", ""));
-            if (!Files.isRegularFile(config)) {
-                throw new Refusal("signoff.token.config-missing", config);
-            }
-            char[] pin = password("signoff.prompt.pin", config);
+        if (pkcs11 != null) {
+            char[] pin = password(session, "signoff.prompt.pin", pkcs11);
             try {
-                return SigningKeys.pkcs11(config, pin, alias);
+                return SigningKeys.pkcs11(pkcs11, pin, alias);
             } finally {
                 Arrays.fill(pin, '\0');
             }
@@ -82,20 +64,19 @@ class KeyOptions {
     }
 
     /** {@code --trust FILE}, else the certificates of jobs/trust/. */
-    List<java.security.cert.X509Certificate> anchors(CommandLine line) {
-        List<Path> given = line.has("trust") ? List.of(Path.of(line.option("trust", ""))) : List.of();
-        return TrustAnchors.load(given, jobs.trustFolder());
+    static List<X509Certificate> anchors(Session session, Path trust) {
+        return TrustAnchors.load(trust == null ? List.of() : List.of(trust), session.bean(JobsFolder.class).trustFolder());
     }
 
     /**
      * The signer's handwritten signature: {@code --signature-image}, else the image the signer block of the
      * period's file or of report.yaml names for this signer; null when none.
      */
-    byte[] signatureImage(CommandLine line, String period, String signer) {
-        if (line.has("signature-image")) {
-            return image(line, "signature-image");
+    static byte[] signatureImage(Session session, Path option, String period, String signer) {
+        if (option != null) {
+            return png(option, "--signature-image");
         }
-        for (var image : jobs.signatureImages(period)) {
+        for (var image : session.bean(JobsFolder.class).signatureImages(period)) {
             if (CertificateChecks.sameName(image.getKey(), signer)) {
                 return png(image.getValue(), "signer.signature-image");
             }
@@ -103,15 +84,11 @@ class KeyOptions {
         return null;
     }
 
-    /** The PNG an option names, or null when the option is absent. */
-    static byte[] image(CommandLine line, String option) {
-        if (!line.has(option)) {
+    /** The PNG file's bytes; refused when it is not a PNG. */
+    static byte[] png(Path file, String where) {
+        if (file == null) {
             return null;
         }
-        return png(Path.of(line.option(option, "")), "--" + option);
-    }
-
-    private static byte[] png(Path file, String where) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length < 8 || bytes[0] != (byte) 0x89 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
@@ -123,8 +100,8 @@ class KeyOptions {
         }
     }
 
-    private char[] password(String promptKey, Path of) {
-        String fromEnvironment = environment.getProperty(PASSWORD_VARIABLE);
+    private static char[] password(Session session, String promptKey, Path of) {
+        String fromEnvironment = session.bean(Environment.class).getProperty(PASSWORD_VARIABLE);
         if (fromEnvironment != null) {
             return fromEnvironment.toCharArray();
         }
@@ -132,7 +109,7 @@ class KeyOptions {
         if (console == null) {
             throw new Refusal("signoff.password.no-terminal", PASSWORD_VARIABLE);
         }
-        char[] typed = console.readPassword("%s", messages.get(promptKey, of));
+        char[] typed = console.readPassword("%s", session.text(promptKey, of));
         if (typed == null) {
             throw new Refusal("signoff.password.none");
         }

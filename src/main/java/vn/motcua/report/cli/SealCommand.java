@@ -1,56 +1,69 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.Revision;
-import vn.motcua.report.signoff.Seal;
 import vn.motcua.report.revision.SignedRevisions;
+import vn.motcua.report.signoff.Seal;
+import vn.motcua.report.signoff.SigningKey;
 import vn.motcua.report.system.Refusal;
 
 /**
  * {@code seal --period P [--revision N] (--keystore FILE.p12 | --pkcs11 CONFIG) [--alias A] [--seal-image PNG]
  * [--trust CA.cer] [--out DIR]}: the clerk adds the organisation's signature to the signed-off file.
  */
-@Component
-public class SealCommand implements Cli.Command {
+@Command(name = "seal")
+public class SealCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
 
-    private final ReportService reports;
-    private final Seal seal;
-    private final KeyOptions keys;
-    private final Messages messages;
-    private final SignedRevisions signed;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
 
-    public SealCommand(ReportService reports, Seal seal, KeyOptions keys, Messages messages, SignedRevisions signed) {
-        this.signed = signed;
-        this.reports = reports;
-        this.seal = seal;
-        this.keys = keys;
-        this.messages = messages;
+    @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
+    Integer revision;
+
+    @Option(names = "--keystore", paramLabel = "FILE.p12", converter = Converters.ExistingFile.class)
+    Path keystore;
+
+    @Option(names = "--pkcs11", paramLabel = "CONFIG", converter = Converters.ExistingFile.class)
+    Path pkcs11;
+
+    @Option(names = "--alias", paramLabel = "A", converter = Converters.Text.class)
+    String alias;
+
+    @Option(names = "--seal-image", paramLabel = "PNG", converter = Converters.ExistingFile.class)
+    Path sealImage;
+
+    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
+    Path trust;
+
+    /** Without --out: beside the revision's draft. */
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out;
+
+    @Override
+    public void check() {
+        KeyOptions.check(keystore, pkcs11, alias, true, "seal");
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.periodName(line.option("period", null));
-        keys.check(line, true);
-        byte[] image = KeyOptions.image(line, "seal-image");
-        var anchors = keys.anchors(line);
-        var key = keys.key(line);
-        Path outDir = line.has("out") ? Path.of(line.option("out", "")) : null;
+    public int execute(Session session) throws Exception {
+        ReportService reports = session.bean(ReportService.class);
+        byte[] image = KeyOptions.png(sealImage, "--seal-image");
+        var anchors = KeyOptions.anchors(session, trust);
+        SigningKey key = KeyOptions.key(session, keystore, pkcs11, alias);
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Integer number = line.number("revision", "a revision number such as 1");
-            if (number == null) {
-                number = signed.latestSigned(period).orElseThrow(() -> new Refusal("seal.no-signed-revision", period));
-            }
-            Revision revision = reports.revision(period, number);
-            Seal.Result result = seal.seal(revision, key, image, anchors, outDir);
-            out.println(messages.get("seal.done", period, revision.revision(), result.organisation(), result.sealedAt()));
-            out.println(messages.get("seal.wrote", result.file()));
-            out.println("SHA-256 " + result.sha256());
+            Integer number = revision != null ? revision : session.bean(SignedRevisions.class).latestSigned(period)
+                    .orElseThrow(() -> new Refusal("seal.no-signed-revision", period));
+            Revision r = reports.revision(period, number);
+            Seal.Result result = session.bean(Seal.class).seal(r, key, image, anchors, out);
+            session.say("seal.done", period, r.revision(), result.organisation(), result.sealedAt().toString());
+            session.say("seal.wrote", result.file().toString());
+            session.say("cli.sign-off.sha256", result.sha256());
             return ExitCode.OK;
         }
     }

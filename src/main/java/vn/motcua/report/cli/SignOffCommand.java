@@ -1,9 +1,9 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
@@ -17,51 +17,72 @@ import vn.motcua.report.signoff.SigningKey;
  * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer]
  * [--accept-name-mismatch] [--allow-blank] [--out DIR]}: the final, signed report of a completed revision.
  */
-@Component
-public class SignOffCommand implements Cli.Command {
+@Command(name = "sign-off")
+public class SignOffCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
 
-    private final ReportService reports;
-    private final SignOff signOff;
-    private final KeyOptions keys;
-    private final Messages messages;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
 
-    public SignOffCommand(ReportService reports, SignOff signOff, KeyOptions keys, Messages messages) {
-        this.reports = reports;
-        this.signOff = signOff;
-        this.keys = keys;
-        this.messages = messages;
+    @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
+    Integer revision;
+
+    @Option(names = "--signer", required = true, paramLabel = "NAME", converter = Converters.Text.class)
+    String signer;
+
+    @Option(names = "--position", required = true, paramLabel = "TITLE", converter = Converters.Text.class)
+    String position;
+
+    @Option(names = "--on-behalf", paramLabel = "TEXT", converter = Converters.Text.class)
+    String onBehalf;
+
+    @Option(names = "--keystore", paramLabel = "FILE.p12", converter = Converters.ExistingFile.class)
+    Path keystore;
+
+    @Option(names = "--pkcs11", paramLabel = "CONFIG", converter = Converters.ExistingFile.class)
+    Path pkcs11;
+
+    @Option(names = "--alias", paramLabel = "A", converter = Converters.Text.class)
+    String alias;
+
+    @Option(names = "--signature-image", paramLabel = "PNG", converter = Converters.ExistingFile.class)
+    Path signatureImage;
+
+    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
+    Path trust;
+
+    @Option(names = "--accept-name-mismatch")
+    boolean acceptNameMismatch;
+
+    @Option(names = "--allow-blank")
+    boolean allowBlank;
+
+    /** Without --out: beside the revision's draft. */
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out;
+
+    @Override
+    public void check() {
+        KeyOptions.check(keystore, pkcs11, alias, false, "sign-off");
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.periodName(line.option("period", null));
-        String name = required(line, "signer");
-        String position = required(line, "position");
-        String onBehalf = line.has("on-behalf") ? required(line, "on-behalf") : null;
-        keys.check(line, false);
-        SignOff.Options options = new SignOff.Options(keys.signatureImage(line, period, name), keys.anchors(line),
-                !line.flag("accept-name-mismatch"), line.flag("allow-blank"));
-        SigningKey key = keys.key(line);
-        Path outDir = line.has("out") ? Path.of(line.option("out", "")) : null;
+    public int execute(Session session) throws Exception {
+        ReportService reports = session.bean(ReportService.class);
+        SignOff.Options options = new SignOff.Options(
+                KeyOptions.signatureImage(session, signatureImage, period, signer), KeyOptions.anchors(session, trust),
+                !acceptNameMismatch, allowBlank);
+        SigningKey key = KeyOptions.key(session, keystore, pkcs11, alias);
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision revision = reports.toSign(period, line.number("revision", "a revision number such as 1"));
-            SignOff.Result result = signOff.signOff(revision, new ReportSettings.Signer(onBehalf, position, name), key,
-                    options, outDir);
-            out.println(messages.get("signoff.done", period, revision.revision(), name,
-                    (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt()));
-            out.println(messages.get(result.digitallySigned() ? "signoff.wrote.signed" : "signoff.wrote.paper",
-                    result.file(), result.pages()));
-            out.println("SHA-256 " + result.sha256());
-            out.println(messages.get("signoff.frozen", result.file()));
+            Revision r = reports.toSign(period, revision);
+            SignOff.Result result = session.bean(SignOff.class).signOff(r,
+                    new ReportSettings.Signer(onBehalf, position, signer), key, options, out);
+            session.say("cli.sign-off.done", period, r.revision(), signer,
+                    (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt().toString());
+            session.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
+                    result.file().toString(), result.pages());
+            session.say("cli.sign-off.sha256", result.sha256());
+            session.say("cli.sign-off.frozen", result.file().toString());
             return ExitCode.OK;
         }
-    }
-
-    private static String required(CommandLine line, String option) {
-        String value = line.option(option, "").strip();
-        if (value.isEmpty()) {
-            throw new UsageException("--" + option + " must not be empty");
-        }
-        return value;
     }
 }

@@ -4,10 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import vn.motcua.report.signoff.Verification;
-import vn.motcua.report.system.Refusal;
 
 /**
  * {@code verify FILE.pdf [--trust CA.cer]}: is this file a signed report? Exit 0 when every signature holds
@@ -15,29 +16,22 @@ import vn.motcua.report.system.Refusal;
  * not know the file (a recipient's machine); 1 when anything is broken (said what); 2 when it is not a
  * readable PDF.
  */
-@Component
-public class VerifyCommand implements Cli.Command {
+@Command(name = "verify")
+public class VerifyCommand implements vn.motcua.report.cli.Command {
 
-    private final Verification verification;
-    private final KeyOptions keys;
-    private final Messages messages;
+    @Parameters(index = "0", paramLabel = "FILE.pdf", converter = Converters.ExistingFile.class)
+    Path file;
 
-    public VerifyCommand(Verification verification, KeyOptions keys, Messages messages) {
-        this.verification = verification;
-        this.keys = keys;
-        this.messages = messages;
-    }
+    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
+    Path trust;
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        Path file = Path.of(line.arguments().get(0));
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new Refusal("verify.missing", file);
-        }
-        Verification.Verdict verdict = verification.verify(Files.readAllBytes(file), keys.anchors(line));
-        PrintStream to = verdict.outcome() == Verification.Outcome.BROKEN ? err : out;
+    public int execute(Session session) throws Exception {
+        Verification.Verdict verdict = session.bean(Verification.class).verify(Files.readAllBytes(file),
+                KeyOptions.anchors(session, trust));
+        PrintStream to = verdict.outcome() == Verification.Outcome.BROKEN ? session.err() : session.out();
         to.println(file + ":");
-        verdict.lines().forEach(l -> to.println("  " + messages.get(l.key(), l.arguments())));
+        verdict.lines().forEach(l -> to.println("  " + session.text(l.key(), l.arguments())));
         return switch (verdict.outcome()) {
             case VERIFIED -> ExitCode.OK;
             case GENUINE -> ExitCode.NOT_IN_THIS_DATABASE;
