@@ -166,7 +166,7 @@ class CommandLineTest {
         assertThat(refused(en("sign-off", "--period", "2021-02", "--signer", "A", "--position", "B", "--keystore", missing)))
                 .contains("--keystore: " + missing);
         assertThat(refused(en("sign-off", "--period", "2021-02", "--signer", "A", "--position", "B", "--alias", "k")))
-                .contains("--alias names a key in a --keystore");
+                .contains("--alias picks a key of --keystore or --pkcs11");
     }
 
     @Test
@@ -221,7 +221,7 @@ class CommandLineTest {
             entry.getValue().getCommandSpec().options().stream().map(o -> o.longestName())
                     .filter(o -> !o.equals("--help") && !o.equals("--lang")).forEach(options::add);
             java.util.Set<String> written = new java.util.TreeSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("--[a-z][a-z-]*").matcher(heading);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("--[a-z][a-z0-9-]*").matcher(heading);
             while (m.find()) {
                 written.add(m.group());
             }
