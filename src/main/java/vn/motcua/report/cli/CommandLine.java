@@ -25,8 +25,9 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
     // Map.ofEntries: Map.of takes at most ten pairs.
     private static final Map<String, Spec> COMMANDS = Map.ofEntries(
             Map.entry("help", new Spec(Set.of(), Set.of(), 0, "help")),
-            Map.entry("import", new Spec(Set.of("sheet"), Set.of(), 2,
-                    "import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]", Set.of("accept-partial"))),
+            Map.entry("import", new Spec(Set.of("sheet", "date-order"), Set.of(), 2,
+                    "import dossiers|transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]",
+                    Set.of("accept-partial"))),
             Map.entry("run", new Spec(Set.of("period", "cutoff-day", "out"), Set.of("period"), 0,
                     "run --period YYYY-MM [--cutoff-day N|last] [--out DIR]")),
             Map.entry("demo", new Spec(Set.of("out"), Set.of(), 0, "demo [--out DIR]")),
@@ -49,11 +50,12 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
             Commands:
               demo [--out DIR]
                   Load the bundled sample data (February 2021) and produce its report.
-              import dossiers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]
-              import transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]
-                  Check every row of the file (CSV or Excel, English or Vietnamese headings) and store it
-                  only if no row is refused; refusals go to FILE.rejects.csv beside it. --accept-partial
-                  stores the rows that pass and reports the others.
+              import dossiers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]
+              import transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]
+                  Check every row of the file (CSV, .xlsx, .xls or .ods, English or Vietnamese headings)
+                  and store it only if no row is refused; refusals go to FILE.rejects.csv beside it.
+                  --accept-partial stores the rows that pass and reports the others. --date-order says
+                  whether 03/02/2021 is day first (dmy) or month first (mdy) when the file cannot tell.
               run --period YYYY-MM [--cutoff-day N|last] [--out DIR]
                   Produce the report of a period (also YYYY-Qn, YYYY-6M, YYYY-9M, YYYY).
                   The cutoff day defaults to jobs/report.yaml; tables go to DIR (default reports/).

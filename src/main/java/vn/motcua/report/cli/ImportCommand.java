@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.report.dossier.ChangesSince;
 import vn.motcua.report.dossier.ImportProgress;
 import vn.motcua.report.dossier.ImportRepository.ImportSummary;
+import vn.motcua.report.dossier.ImportLayout;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.dossier.Reject;
 
@@ -36,14 +37,15 @@ public class ImportCommand implements Cli.Command {
         Path file = Path.of(line.arguments().get(1));
         progress.showOn(err);
         try {
-            return report(importer.importFile(kind, file, line.option("sheet", null), line.flag("accept-partial")),
-                    file, out, err);
+            return report(importer.importFile(kind, file, line.option("sheet", null), line.flag("accept-partial"),
+                    line.option("date-order", null)), file, out, err);
         } finally {
             progress.showOn(null);
         }
     }
 
     static int report(ImportSummary s, Path file, PrintStream out, PrintStream err) {
+        layout(s, err);
         if (!s.ignoredHeadings().isEmpty()) {
             err.println("Columns not used: " + String.join(", ", s.ignoredHeadings())
                     + " (a misspelt heading is ignored too: see the headings in the README or jobs/import-mapping.yaml)");
@@ -69,10 +71,40 @@ public class ImportCommand implements Cli.Command {
         out.printf("Imported %s from %s: %d rows, %d added, %d changed, %d unchanged%s.%n", s.kind(), file,
                 s.rowsRead() - s.refusedRows(), s.added(), s.changed(), s.unchanged(),
                 s.refusedRows() > 0 ? "; " + s.refusedRows() + " refused rows not stored" : "");
+        if (s.notCountedRows() > 0) {
+            out.println(Cli.words("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
+                    s.notCountedRows() > s.notCounted().size() ? 1 : 0));
+        }
         for (ChangesSince.PeriodChange c : s.changedPeriods()) {
             out.printf("Data for %s changed since revision %d was produced: %d dossier%s. A corrected report is a new"
                     + " revision.%n", c.period(), c.revision(), c.dossiers(), c.dossiers() == 1 ? "" : "s");
         }
         return ExitCode.OK;
+    }
+
+    /** How the file was read: the sheet taken and the others, the heading's rows, the rows skipped (one line). */
+    private static void layout(ImportSummary s, PrintStream err) {
+        ImportLayout l = s.layout();
+        if (l == null) {
+            return;
+        }
+        if (l.sheet() != null) {
+            err.println(Cli.words("import.layout.sheet", l.sheet(), l.otherSheets().size(),
+                    String.join(", ", l.otherSheets().stream().map(n -> "\"" + n + "\"").toList())));
+        }
+        if (l.headingFirst() > 0 && (l.headingFirst() > 1 || l.headingLast() > l.headingFirst())) {
+            err.println(Cli.words("import.layout.heading." + l.rowWord(), l.headingFirst()
+                    + (l.headingLast() > l.headingFirst() ? "–" + l.headingLast() : "")));
+        }
+        if (l.skippedRows() > 0) {
+            StringBuilder parts = new StringBuilder();
+            l.skipped().forEach((kind, lines) -> {
+                if (lines.count() > 0) {
+                    parts.append(parts.isEmpty() ? "" : "; ").append(Cli.words("import.layout.skip." + kind.name()
+                            .toLowerCase(java.util.Locale.ROOT), lines.count(), lines.text()));
+                }
+            });
+            err.println(Cli.words("import.layout.skipped", l.skippedRows(), parts.toString()));
+        }
     }
 }

@@ -2,16 +2,27 @@ package vn.motcua.report.dossier;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-/** What an import file is, judged by its first bytes (not its name): a CSV text, an .xlsx workbook, or neither. */
+/**
+ * What an import file is, judged by its bytes (not its name): CSV text, an Excel .xlsx or old .xls workbook, an
+ * OpenDocument .ods spreadsheet, or none of these. Each opens its tables ({@link TableSource}) by sheet.
+ */
 enum ImportFile {
-    CSV, XLSX;
+    CSV, XLSX, XLS, ODS;
 
     private static final int PEEK = 8192;
+
+    static final String EXPECTED = ": expected a CSV file (heading row first) or an Excel or LibreOffice workbook"
+            + " (.xlsx, .xls, .ods)";
 
     /**
      * @throws ImportException with one sentence saying what was expected, when the file is not a table we read
@@ -24,34 +35,78 @@ enum ImportFile {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(PEEK);
         } catch (IOException e) {
-            throw new ImportException(file + " could not be read: " + e.getMessage(), e);
+            throw new ImportException(file + " could not be read (details in the log)", e);
         }
-        String expected = ": expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook";
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
-            return XLSX;
+            return zipped(file);
         }
-        if (name.endsWith(".xlsx")) {
-            throw new ImportException(file + " is named .xlsx but is not an Excel workbook" + expected);
+        if (name.endsWith(".xlsx") || name.endsWith(".ods")) {
+            throw new ImportException(file + " is named " + name.substring(name.lastIndexOf('.'))
+                    + " but is not such a workbook" + EXPECTED);
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new ImportException(file + " is an old Excel .xls workbook (or a protected one): open it in Excel and"
-                    + " save it as .xlsx, or as CSV UTF-8");
+            return XLS;
         }
         if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
-            throw new ImportException(file + " is UTF-16 text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\"");
+            return CSV;
         }
         int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         byte[] text = Arrays.copyOfRange(head, start, head.length);
-        if (new String(text, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
-            throw new ImportException(file + " is empty" + expected);
+        if (new String(text, StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new ImportException(file + " is empty" + EXPECTED);
         }
         for (byte b : text) {
             if (b == 0) {
-                throw new ImportException(file + " is a binary file, not a table" + expected);
+                throw new ImportException(file + " is a binary file, not a table" + EXPECTED);
             }
         }
         return CSV;
+    }
+
+    /** A zip is an .xlsx when it has a workbook part, an .ods when its mimetype says so. */
+    private static ImportFile zipped(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("xl/workbook.xml") != null) {
+                return XLSX;
+            }
+            ZipEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype != null) {
+                try (InputStream in = zip.getInputStream(mimetype)) {
+                    if (new String(in.readNBytes(200), StandardCharsets.US_ASCII)
+                            .startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
+                        return ODS;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ImportException(file + " is a damaged zip file, not a readable workbook" + EXPECTED, e);
+        }
+        throw new ImportException(file + " is a zip file but not a spreadsheet" + EXPECTED);
+    }
+
+    boolean isWorkbook() {
+        return this != CSV;
+    }
+
+    /** The sheets, in order; a CSV file has one, unnamed (null). */
+    List<String> sheets(Path file) {
+        return switch (this) {
+            case CSV -> Collections.singletonList(null);
+            case XLSX -> XlsxSource.sheets(file);
+            case XLS -> XlsSource.sheets(file);
+            case ODS -> OdsSource.sheets(file);
+        };
+    }
+
+    /** The rows of one sheet (null for a CSV file). */
+    TableSource open(Path file, String sheet) {
+        return switch (this) {
+            case CSV -> new CsvSource(file);
+            case XLSX -> XlsxSource.open(file, sheet);
+            case XLS -> XlsSource.open(file, sheet);
+            case ODS -> OdsSource.open(file, sheet);
+        };
     }
 
     private static boolean startsWith(byte[] head, int... bytes) {
