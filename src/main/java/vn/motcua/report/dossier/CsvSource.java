@@ -138,7 +138,7 @@ final class CsvSource implements TableSource {
                             + " file; expected a CSV file (UTF-8, heading row first) or an Excel workbook");
                 }
             }
-            return new SheetRow(line, values);
+            return new SheetRow(line, values, consumed);
         } catch (UncheckedIOException e) {
             throw unreadable(e);
         } catch (IllegalStateException e) {

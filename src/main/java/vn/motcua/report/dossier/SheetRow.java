@@ -2,8 +2,15 @@ package vn.motcua.report.dossier;
 
 import java.util.List;
 
-/** One row of a sheet or CSV file as read: its line (row number) and its cells' text, merged cells filled. */
-record SheetRow(long line, List<String> cells) {
+/**
+ * One row of a sheet or CSV file as read: its line (row number), its cells' text (merged cells filled), and its
+ * last line (a CSV value may hold line breaks). A sheet's rows may skip numbers: the rows between are blank.
+ */
+record SheetRow(long line, List<String> cells, long end) {
+
+    SheetRow(long line, List<String> cells) {
+        this(line, cells, line);
+    }
 
     boolean blank() {
         for (String c : cells) {

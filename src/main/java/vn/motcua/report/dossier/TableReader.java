@@ -40,6 +40,9 @@ public class TableReader implements ItemStreamReader<CsvRow> {
             + "|thủ trưởng|giám đốc|phó giám đốc|kt\\.|tm\\.|q\\.|ký tên|\\(ký|xác nhận|nơi nhận|ghi chú"
             + "|.*ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}).*");
 
+    /** Digits and the separators of dates and times only. */
+    private static final Pattern DATE_LIKE = Pattern.compile("(?=.*\\d)[\\d\\s/.:\\-T+Z]+");
+
     /** A cell of the row of column numbers under a heading: "1", "(2)", "[3]". */
     private static final Pattern NUMBERING = Pattern.compile("[(\\[]?\\d{1,2}[)\\]]?");
 
@@ -53,6 +56,8 @@ public class TableReader implements ItemStreamReader<CsvRow> {
     private int[] dateColumns;
     private String group;
     private boolean dataSeen;
+    /** The last line of the last row that was not blank: blank rows count once a row follows them. */
+    private long lastEnd;
     private long rowsRead;
     private ImportLayout layout;
 
@@ -113,6 +118,7 @@ public class TableReader implements ItemStreamReader<CsvRow> {
         List<String> others = new ArrayList<>(sheets);
         others.remove(taken);
         others.remove(null);
+        lastEnd = headings.lastLine();
         layout = new ImportLayout(taken, List.copyOf(others), headings.firstLine(), headings.lastLine(),
                 source.rowWord(), ImportLayout.noneSkipped());
         progress.started();
@@ -129,7 +135,14 @@ public class TableReader implements ItemStreamReader<CsvRow> {
     public CsvRow read() {
         SheetRow raw;
         while ((raw = source.next()) != null) {
-            SheetRow row = new SheetRow(raw.line(), normalised(raw.cells()));
+            SheetRow row = new SheetRow(raw.line(), normalised(raw.cells()), raw.end());
+            if (row.blank()) {
+                continue;
+            }
+            for (long blank = lastEnd + 1; lastEnd >= 0 && blank < row.line(); blank++) {
+                layout.skipped().get(ImportLayout.Skip.BLANK).add(blank);
+            }
+            lastEnd = row.end();
             ImportLayout.Skip skip = skip(row);
             if (skip != null) {
                 layout.skipped().get(skip).add(row.line());
@@ -159,9 +172,6 @@ public class TableReader implements ItemStreamReader<CsvRow> {
 
     /** Why a row is not a dossier, or null when it is one. */
     private ImportLayout.Skip skip(SheetRow row) {
-        if (row.blank()) {
-            return ImportLayout.Skip.BLANK;
-        }
         Set<String> distinct = new HashSet<>();
         String firstText = null;
         boolean numbering = true;
@@ -196,14 +206,12 @@ public class TableReader implements ItemStreamReader<CsvRow> {
         return null;
     }
 
-    /** Whether a date column holds something like a date (digits): a dossier, not a footer. */
+    /** Whether a date column holds something written like a date (03/02/2021, 44232, 2021-02-03T08:00): a dossier. */
     private boolean hasDate(SheetRow row) {
         for (int c : dateColumns) {
-            String v = row.cell(c);
-            for (int i = 0; i < v.length(); i++) {
-                if (Character.isDigit(v.charAt(i))) {
-                    return true;
-                }
+            String v = row.cell(c).strip();
+            if (DATE_LIKE.matcher(v).matches()) {
+                return true;
             }
         }
         return false;
