@@ -125,7 +125,9 @@ public final class Dates {
             if (s.monthFirstExample == null) {
                 s.monthFirstExample = example(row, v);
             }
-            // Only month first: this pass does not store the column (it is read again month first, or refused).
+            // Only month first: this reading is not stored (the file is read again month first, or refused).
+            Values.reject(row, column, v, Rule.DATE, "chỉ đọc được khi tháng đứng trước",
+                    "can only be month first", rejects);
             return null;
         }
         return LocalDate.of(year, b, a);
