@@ -18,6 +18,7 @@ import vn.motcua.report.bench.Benchmark;
 import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
+import vn.motcua.report.bench.ImportBenchmark;
 import vn.motcua.report.db.ScratchDatabase;
 
 /**
@@ -29,11 +30,14 @@ import vn.motcua.report.db.ScratchDatabase;
 public class BenchCommand implements Cli.Command {
 
     private final Benchmark benchmark;
+    private final ImportBenchmark importBenchmark;
     private final Environment environment;
     private final Optional<ScratchDatabase> scratch;
 
-    public BenchCommand(Benchmark benchmark, Environment environment, Optional<ScratchDatabase> scratch) {
+    public BenchCommand(Benchmark benchmark, ImportBenchmark importBenchmark, Environment environment,
+                        Optional<ScratchDatabase> scratch) {
         this.benchmark = benchmark;
+        this.importBenchmark = importBenchmark;
         this.environment = environment;
         this.scratch = scratch;
     }
@@ -46,6 +50,9 @@ public class BenchCommand implements Cli.Command {
             throw new UsageException("bench makes its own scratch database; unset SPRING_DATASOURCE_URL to run it");
         }
         Existing existing = benchmark.existing();
+        if (line.flag("import")) {
+            return importBench(dossiers, existing, out, err);
+        }
         boolean reuse = existing.dossiers() != 0 && existing.holdsGenerated(dossiers);
         if (existing.dossiers() != 0 && !reuse) {
             throw new UsageException("bench needs an empty database (or the data of an earlier bench --keep with the"
@@ -62,6 +69,39 @@ public class BenchCommand implements Cli.Command {
                     + s.database() + " (bench --keep with the same size reuses it)"));
             if (!r.differences().isEmpty()) {
                 r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
+                return ExitCode.FAILED;
+            }
+            return ExitCode.OK;
+        } finally {
+            if (scratch.isEmpty()) {
+                delete(folder);
+            }
+        }
+    }
+
+    /** {@code bench --dossiers N --import}: a first import of N rows against the database floor. */
+    private int importBench(long rows, Existing existing, PrintStream out, PrintStream err) throws Exception {
+        if (existing.dossiers() != 0) {
+            throw new UsageException("bench --import times a first import: it needs an empty database, this one holds "
+                    + existing.dossiers() + " dossiers");
+        }
+        // The export is written beside the scratch database (removed with it), or to a folder removed at the end.
+        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-import") : scratch.get().folder();
+        try {
+            out.printf(Locale.ROOT, "Generating a %,d-row export (Vietnamese headings, semicolons, dd/MM/yyyy HH:mm)%n", rows);
+            ImportBenchmark.Result r = importBenchmark.run(rows, folder);
+            out.printf(Locale.ROOT, "Generated in %.1f s (%,d bytes); max heap %d MB.%n", r.generateSeconds(), r.bytes(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            out.printf(Locale.ROOT, "%-52s %9s %12s%n", "", "seconds", "rows/s");
+            out.printf(Locale.ROOT, "%-52s %9.3f %,12.0f%n", "import: first import (read, check, stage, store)",
+                    r.importSeconds(), r.rows() / r.importSeconds());
+            out.printf(Locale.ROOT, "%-52s %9.3f %,12.0f%n", "floor: PostgreSQL COPY + one INSERT ... SELECT",
+                    r.floorSeconds(), r.rows() / r.floorSeconds());
+            out.printf(Locale.ROOT, "bench: import_rows=%d added=%d import_s=%.3f floor_s=%.3f import_vs_floor=%.2f"
+                    + " heap_peak_mb=%d%n", r.rows(), r.summary().added(), r.importSeconds(), r.floorSeconds(), r.ratio(),
+                    r.heapPeakMb());
+            if (r.summary().added() != r.rows()) {
+                err.println("motcua-report: bench: the import stored " + r.summary().added() + " of " + r.rows() + " rows");
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;

@@ -42,7 +42,7 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                     + " --position TITLE [--on-behalf TEXT] [--keystore FILE.p12 [--alias A]] [--out DIR]")),
             Map.entry("verify", new Spec(Set.of(), Set.of(), 1, "verify FILE.pdf")),
             Map.entry("bench", new Spec(Set.of("dossiers", "periods"), Set.of("dossiers"), 0,
-                    "bench --dossiers N [--periods K] [--keep]", Set.of("keep"))));
+                    "bench --dossiers N [--periods K] [--keep] [--import]", Set.of("keep", "import"))));
 
     public static final String HELP = """
             motcua-report: the periodic report of a Public Administration Center on one-stop-shop dossiers.
@@ -62,6 +62,8 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
               bench --dossiers N [--periods K] [--keep]
                   Time one month's report on N generated dossiers (K months, default 14) in a scratch
                   database, against a plain JDBC loop and one SQL statement. --keep keeps the database.
+                  --import times instead a first import of an N-row CSV export against PostgreSQL's own
+                  COPY and one INSERT ... SELECT of the same file.
               restart --period P [--out DIR]
                   Resume the period's failed, stopped or interrupted run from its last committed chunk.
               rerun --period P --reason TEXT [--out DIR]

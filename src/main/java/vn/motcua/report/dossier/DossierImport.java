@@ -244,11 +244,17 @@ public class DossierImport implements ImportKind {
     }
 
     @Override
+    public boolean hasDuplicates(JdbcTemplate jdbc, long importId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT code FROM (SELECT code FROM import_dossier WHERE import_id = ?
+                                                 UNION ALL
+                                                 SELECT code FROM import_refused_code WHERE import_id = ?) u
+                                GROUP BY code HAVING count(*) > 1)""", Boolean.class, importId, importId));
+    }
+
+    /** One statement: new codes added, changed ones updated, the rest left; PostgreSQL says which row was which. */
+    @Override
     public int[] store(JdbcTemplate jdbc, long importId) {
-        Integer added = jdbc.queryForObject("""
-                SELECT count(*) FROM import_dossier i
-                 WHERE i.import_id = ? AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = i.code)""",
-                Integer.class, importId);
         Integer total = jdbc.queryForObject("SELECT count(*) FROM import_dossier WHERE import_id = ?", Integer.class,
                 importId);
         String excluded = "EXCLUDED." + VALUES.replace(", ", ", EXCLUDED.");
@@ -257,10 +263,15 @@ public class DossierImport implements ImportKind {
         for (String c : STAGING.subList(1, STAGING.size())) {
             set.append(c).append(" = EXCLUDED.").append(c).append(", ");
         }
-        int written = jdbc.update("INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + VALUES
-                + ", import_id FROM import_dossier WHERE import_id = ? ORDER BY line"
+        // xmax = 0 marks a row inserted by this statement, as opposed to one it updated.
+        int[] counts = jdbc.queryForObject("WITH w AS (INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + VALUES
+                + ", import_id FROM import_dossier WHERE import_id = ?"
                 + " ON CONFLICT (code) DO UPDATE SET " + set + "import_id = EXCLUDED.import_id, updated_at = now()"
-                + " WHERE (" + current + ") IS DISTINCT FROM (" + excluded + ")", importId);
+                + " WHERE (" + current + ") IS DISTINCT FROM (" + excluded + ") RETURNING (xmax = 0) AS added)"
+                + " SELECT count(*) FILTER (WHERE added), count(*) FROM w",
+                (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}, importId);
+        int added = counts[0];
+        int written = counts[1];
         return new int[] {added, written - added, total - written};
     }
 

@@ -94,7 +94,7 @@ public class ImportJobConfiguration {
     @Bean
     Step checkRows(JobRepository jobRepository, PlatformTransactionManager tx, ItemStreamReader<CsvRow> importRowReader,
                    RowChecker importRowChecker, StagingWriter stagingWriter,
-                   @Value("${motcua.import.chunk-size:2000}") int chunkSize) {
+                   @Value("${motcua.import.chunk-size:10000}") int chunkSize) {
         return new StepBuilder("checkRows", jobRepository)
                 .<CsvRow, CheckedRow>chunk(chunkSize)
                 .transactionManager(tx)
@@ -102,6 +102,7 @@ public class ImportJobConfiguration {
                 .processor(importRowChecker)
                 .writer(stagingWriter)
                 .stream(importRowChecker)
+                .stream(stagingWriter)
                 .build();
     }
 
@@ -193,7 +194,7 @@ public class ImportJobConfiguration {
             // Sorting a million codes and merging them into dossier goes faster with room to sort in memory.
             jdbc.execute("SET LOCAL work_mem = '128MB'");
             long t0 = System.nanoTime();
-            if (kind.duplicatesSql() != null) {
+            if (kind.duplicatesSql() != null && kind.hasDuplicates(jdbc, importId)) {
                 jdbc.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"), importId,
                         importId);
             }

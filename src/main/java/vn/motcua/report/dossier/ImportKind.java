@@ -82,6 +82,11 @@ public interface ImportKind {
         return List.of();
     }
 
+    /** Whether {@link #duplicatesSql} can find anything: a quick hash count, so that a clean file skips the sort. */
+    default boolean hasDuplicates(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId) {
+        return true;
+    }
+
     /** Stores the staged rows of an import; returns {added, changed, unchanged}. */
     int[] store(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId);
 }

@@ -3,11 +3,9 @@ package vn.motcua.report.dossier;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -172,35 +170,45 @@ public class TableReader implements ItemStreamReader<CsvRow> {
 
     /** Why a row is not a dossier, or null when it is one. */
     private ImportLayout.Skip skip(SheetRow row) {
-        Set<String> distinct = new HashSet<>();
-        String firstText = null;
-        boolean numbering = true;
+        // Distinct values, counted up to three without a set: a dossier row has many, the others one or two.
+        String first = null;
+        String second = null;
+        int distinct = 0;
+        boolean numbering = !dataSeen;
         int filled = 0;
         for (String c : row.cells()) {
-            if (!c.isBlank()) {
-                filled++;
-                distinct.add(c.strip());
-                if (firstText == null) {
-                    firstText = c.strip();
+            if (c.isBlank()) {
+                continue;
+            }
+            filled++;
+            numbering = numbering && NUMBERING.matcher(c.strip()).matches();
+            String v = c.strip();
+            if (first == null) {
+                first = v;
+                distinct = 1;
+            } else if (distinct < 3 && !v.equals(first) && !v.equals(second)) {
+                if (second == null) {
+                    second = v;
                 }
-                numbering &= NUMBERING.matcher(c.strip()).matches();
+                distinct++;
             }
         }
-        if (!dataSeen && numbering && filled >= 3) {
+        if (numbering && filled >= 3) {
             return ImportLayout.Skip.NUMBERING;
         }
-        if (distinct.size() == 1) {
-            String value = kind.groupValue(firstText);
+        if (distinct == 1) {
+            String value = kind.groupValue(first);
             if (value != null) {
                 group = value;
                 return ImportLayout.Skip.GROUP;
             }
         }
-        if (FOOTER.matcher(firstText).matches() && !hasDate(row)) {
+        if (distinct <= 2 && !hasDate(row)) {
+            // A name under the signature, a lone note: no dossier is only one or two words without a date.
             return ImportLayout.Skip.FOOTER;
         }
-        if (distinct.size() <= 2 && !hasDate(row)) {
-            // A name under the signature, a lone note: no dossier is only one or two words without a date.
+        if (filled <= 6 && FOOTER.matcher(first).matches()) {
+            // Totals (with their counts), the signature block and its date line, which may lie over date columns.
             return ImportLayout.Skip.FOOTER;
         }
         return null;
