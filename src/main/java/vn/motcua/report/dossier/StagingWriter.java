@@ -100,7 +100,10 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
     public void close() {
         try {
             if (copy != null && copy.isActive()) {
-                copy.endCopy();
+                long t0 = System.nanoTime();
+                long rows = copy.endCopy();
+                log.info("import {}: {} rows staged; PostgreSQL finished {} ms after the last chunk", importId, rows,
+                        (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (SQLException e) {
             throw new ItemStreamException("could not finish staging the rows", e);

@@ -48,6 +48,7 @@ public class TableReader implements ItemStreamReader<CsvRow> {
     private final String sheetName;
     private final ImportKind kind;
     private final ImportProgress progress;
+    private final String groupColumn;
 
     private TableSource source;
     private HeadingRow headings;
@@ -65,10 +66,14 @@ public class TableReader implements ItemStreamReader<CsvRow> {
         this.sheetName = sheetName;
         this.kind = kind;
         this.progress = progress;
+        this.groupColumn = kind.groupColumn();
     }
 
     @Override
     public void open(ExecutionContext context) {
+        if (source != null) {
+            return;   // registered as the step's reader and as a stream: opened once
+        }
         ImportFile type = ImportFile.of(file);
         List<String> sheets = type.sheets(file);
         List<String> tried;
@@ -154,8 +159,8 @@ public class TableReader implements ItemStreamReader<CsvRow> {
                     values.put(column, row.cells().get(i));
                 }
             }
-            if (group != null && kind.groupColumn() != null && values.getOrDefault(kind.groupColumn(), "").isBlank()) {
-                values.put(kind.groupColumn(), group);
+            if (group != null && groupColumn != null && values.getOrDefault(groupColumn, "").isBlank()) {
+                values.put(groupColumn, group);
             }
             if (source.countsValues() && row.cells().size() != headings.size()) {
                 values.put("#count", Integer.toString(row.cells().size()));

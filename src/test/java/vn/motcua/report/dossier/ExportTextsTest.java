@@ -186,4 +186,15 @@ class ExportTextsTest extends DatabaseTest {
                         "T4 - 2021-02-16 counted", "T5 - - Từ chối tiếp nhận");
         assertThat(run.out()).contains("1 hồ sơ được lưu nhưng không tính vào báo cáo").contains("T5 (Từ chối tiếp nhận, 6)");
     }
+
+    @Test
+    void aFieldThatDossiersUse_cannotLeaveTheCatalogue() throws Exception {
+        assertThat(cli("import", "dossiers", file("one.csv", VI_HEADINGS + "\n"
+                + "F1,Hộ tịch,P,Trực tiếp,15/02/2021,,,Đang xử lý,\n").toString()).exitCode()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("DELETE FROM field WHERE code = 'ho-tich'"))
+                .hasMessageContaining("field ho-tich is used by dossiers");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE field SET code = 'hotich' WHERE code = 'ho-tich'"))
+                .hasMessageContaining("field ho-tich is used by dossiers");
+        assertThat(jdbc.update("UPDATE field SET name = 'Hộ tịch' WHERE code = 'ho-tich'")).isOne();
+    }
 }
