@@ -27,8 +27,10 @@ public class DemoCommand implements Cli.Command {
     private final Importer importer;
     private final ReportService reports;
     private final RunCommand runCommand;
+    private final ImportCommand importCommand;
 
-    public DemoCommand(Importer importer, ReportService reports, RunCommand runCommand) {
+    public DemoCommand(Importer importer, ReportService reports, RunCommand runCommand, ImportCommand importCommand) {
+        this.importCommand = importCommand;
         this.importer = importer;
         this.reports = reports;
         this.runCommand = runCommand;
@@ -40,7 +42,7 @@ public class DemoCommand implements Cli.Command {
         try {
             for (String kind : new String[] {"dossiers", "transfers"}) {
                 Path file = copy("/demo/" + kind + ".csv", dir.resolve(kind + ".csv"));
-                int code = ImportCommand.report(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"), out, err);
+                int code = importCommand.report(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"), out, err);
                 if (code != ExitCode.OK) {
                     return code;
                 }

@@ -2,8 +2,11 @@ package vn.motcua.report.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.dossier.ChangesSince;
@@ -22,10 +25,19 @@ public class ImportCommand implements Cli.Command {
 
     private final Importer importer;
     private final ImportProgress progress;
+    private final MessageSource messages;
+    private final Locale locale;
 
-    public ImportCommand(Importer importer, ImportProgress progress) {
+    public ImportCommand(Importer importer, ImportProgress progress, MessageSource messages,
+                         @Value("${motcua.lang:vi}") String language) {
         this.importer = importer;
         this.progress = progress;
+        this.messages = messages;
+        this.locale = Locale.forLanguageTag(language);
+    }
+
+    private String words(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
 
     @Override
@@ -44,7 +56,7 @@ public class ImportCommand implements Cli.Command {
         }
     }
 
-    static int report(ImportSummary s, Path file, PrintStream out, PrintStream err) {
+    int report(ImportSummary s, Path file, PrintStream out, PrintStream err) {
         layout(s, err);
         if (!s.ignoredHeadings().isEmpty()) {
             err.println("Columns not used: " + String.join(", ", s.ignoredHeadings())
@@ -72,7 +84,7 @@ public class ImportCommand implements Cli.Command {
                 s.rowsRead() - s.refusedRows(), s.added(), s.changed(), s.unchanged(),
                 s.refusedRows() > 0 ? "; " + s.refusedRows() + " refused rows not stored" : "");
         if (s.notCountedRows() > 0) {
-            out.println(Cli.words("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
+            out.println(words("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
                     s.notCountedRows() > s.notCounted().size() ? 1 : 0));
         }
         for (ChangesSince.PeriodChange c : s.changedPeriods()) {
@@ -83,28 +95,29 @@ public class ImportCommand implements Cli.Command {
     }
 
     /** How the file was read: the sheet taken and the others, the heading's rows, the rows skipped (one line). */
-    private static void layout(ImportSummary s, PrintStream err) {
+    private void layout(ImportSummary s, PrintStream err) {
         ImportLayout l = s.layout();
         if (l == null) {
             return;
         }
         if (l.sheet() != null) {
-            err.println(Cli.words("import.layout.sheet", l.sheet(), l.otherSheets().size(),
+            err.println(words("import.layout.sheet", l.sheet(), l.otherSheets().size(),
                     String.join(", ", l.otherSheets().stream().map(n -> "\"" + n + "\"").toList())));
         }
         if (l.headingFirst() > 0 && (l.headingFirst() > 1 || l.headingLast() > l.headingFirst())) {
-            err.println(Cli.words("import.layout.heading." + l.rowWord(), l.headingFirst()
-                    + (l.headingLast() > l.headingFirst() ? "–" + l.headingLast() : "")));
+            err.println(words("import.layout.heading." + l.rowWord(), l.headingFirst()
+                    + (l.headingLast() > l.headingFirst() ? "–" + l.headingLast() : ""),
+                    l.headingLast() > l.headingFirst() ? 1 : 0));
         }
         if (l.skippedRows() > 0) {
             StringBuilder parts = new StringBuilder();
             l.skipped().forEach((kind, lines) -> {
                 if (lines.count() > 0) {
-                    parts.append(parts.isEmpty() ? "" : "; ").append(Cli.words("import.layout.skip." + kind.name()
+                    parts.append(parts.isEmpty() ? "" : "; ").append(words("import.layout.skip." + kind.name()
                             .toLowerCase(java.util.Locale.ROOT), lines.count(), lines.text()));
                 }
             });
-            err.println(Cli.words("import.layout.skipped", l.skippedRows(), parts.toString()));
+            err.println(words("import.layout.skipped", l.skippedRows(), parts.toString()));
         }
     }
 }

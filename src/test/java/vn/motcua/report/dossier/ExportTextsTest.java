@@ -119,7 +119,7 @@ class ExportTextsTest extends DatabaseTest {
             Run run = partial == null ? cli("import", "dossiers", file.toString())
                     : cli("import", "dossiers", file.toString(), partial);
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("không biết các ngày ở cột \"Ngày tiếp nhận\" ghi ngày trước hay tháng trước")
+            assertThat(run.err()).contains("the dates of column \"Ngày tiếp nhận\" could be day first or month first")
                     .contains("03/02/2021 (2)").contains("--date-order dmy").doesNotContain("Exception");
             assertThat(count("dossier")).isZero();
         }
@@ -134,7 +134,7 @@ class ExportTextsTest extends DatabaseTest {
                 + "A2 dat-dai 2021-02-28 - - - P");
         Run unknown = cli("import", "dossiers", file.toString(), "--date-order", "ymd");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--date-order 'ymd' không hợp lệ");
+        assertThat(unknown.err()).contains("--date-order 'ymd' is not known: write dmy");
     }
 
     @Test
@@ -144,8 +144,8 @@ class ExportTextsTest extends DatabaseTest {
                 + "X2,dat-dai,P,Trực tiếp,2/19/2021,,,Đang xử lý,\n");
         Run run = cli("import", "dossiers", file.toString(), "--accept-partial");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("cột \"Ngày tiếp nhận\" có ngày chỉ đọc được khi ngày đứng trước (13/02/2021 (2))")
-                .contains("(2/19/2021 (3)");
+        assertThat(run.err()).contains("column \"Ngày tiếp nhận\" has dates that can only be day first (13/02/2021 (2))")
+                .contains("(2/19/2021 (3);");
         assertThat(count("dossier")).isZero();
     }
 
@@ -184,7 +184,7 @@ class ExportTextsTest extends DatabaseTest {
                        || coalesce(not_counted, 'counted') FROM dossier ORDER BY code""", String.class))
                 .containsExactly("T1 withdrawn - counted", "T2 returned - counted", "T3 - - counted",
                         "T4 - 2021-02-16 counted", "T5 - - Từ chối tiếp nhận");
-        assertThat(run.out()).contains("1 hồ sơ được lưu nhưng không tính vào báo cáo").contains("T5 (Từ chối tiếp nhận, 6)");
+        assertThat(run.out()).contains("1 dossier stored but counted in no report").contains("T5 (Từ chối tiếp nhận, 6)");
     }
 
     @Test

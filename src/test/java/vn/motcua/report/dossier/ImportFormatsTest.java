@@ -205,7 +205,7 @@ class ImportFormatsTest extends DatabaseTest {
         // Without --sheet, the first sheet that is a dossier list is taken, and named with the others.
         Run firstSheet = cli("import", "dossiers", book.toString());
         assertThat(firstSheet.exitCode()).isEqualTo(2);
-        assertThat(firstSheet.err()).contains("Đọc trang \"Hồ sơ\"; các trang khác: \"Ghi chú\".");
+        assertThat(firstSheet.err()).contains("Read sheet \"Hồ sơ\"; other sheets: \"Ghi chú\".").contains("Heading: row 3.");
         Run noSuchSheet = cli("import", "dossiers", book.toString(), "--sheet", "Tháng 3");
         assertThat(noSuchSheet.exitCode()).isEqualTo(2);
         assertThat(noSuchSheet.err()).contains("has no sheet \"Tháng 3\"; its sheets are: Ghi chú, Hồ sơ");

@@ -93,11 +93,11 @@ class RealExportsTest extends DatabaseTest {
         Run run = cli("import", "dossiers", file.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("5 rows, 5 added")
-                .contains("1 hồ sơ được lưu nhưng không tính vào báo cáo (đã hủy hoặc từ chối tiếp nhận): H2 (Đã hủy, 17)");
-        assertThat(run.err()).contains("Đọc trang \"Danh sách\"; các trang khác: \"Tổng hợp\".")
-                .contains("Dòng tiêu đề của bảng: hàng 7–8.")
-                .contains("Bỏ qua 9 dòng không phải hồ sơ: 2 dòng trống (14, 19); 2 dòng nhóm lĩnh vực (10, 15);"
-                        + " 4 dòng cuối bảng: tổng cộng, chữ ký (18, 20–22); 1 dòng đánh số cột (9).");
+                .contains("1 dossier stored but counted in no report (cancelled or never received): H2 (Đã hủy, 17).");
+        assertThat(run.err()).contains("Read sheet \"Danh sách\"; other sheets: \"Tổng hợp\".")
+                .contains("Heading: rows 7–8.")
+                .contains("Skipped 9 rows that are not dossiers: 2 blank (14, 19); 2 field group rows (10, 15);"
+                        + " 4 footer rows: totals, signatures (18, 20–22); 1 row of column numbers (9).");
         assertThat(jdbc.queryForList("""
                 SELECT code || ' ' || field_code || ' ' || channel || ' ' || received_on || ' ' || coalesce(due_on::text, '-')
                        || ' ' || coalesce(finished_on::text, '-') || ' ' || coalesce(outcome, '-') || ' '
