@@ -1,13 +1,11 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import vn.motcua.report.dossier.ChangesSince;
 import vn.motcua.report.dossier.ImportProgress;
@@ -16,108 +14,105 @@ import vn.motcua.report.dossier.ImportLayout;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.dossier.Reject;
 
-/** {@code import dossiers|transfers FILE.csv|FILE.xlsx [--sheet NAME] [--accept-partial]} */
-@Component
-public class ImportCommand implements Cli.Command {
+/** {@code import dossiers|transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]} */
+@Command(name = "import")
+public class ImportCommand implements vn.motcua.report.cli.Command {
 
     /** Refusals printed in full; the rest are in the rejects file. */
     private static final int SHOWN_REJECTS = 50;
 
-    private final Importer importer;
-    private final ImportProgress progress;
-    private final MessageSource messages;
-    private final Locale locale;
+    /** What a file holds. */
+    enum Kind { dossiers, transfers }
 
-    public ImportCommand(Importer importer, ImportProgress progress, MessageSource messages,
-                         @Value("${motcua.lang:vi}") String language) {
-        this.importer = importer;
-        this.progress = progress;
-        this.messages = messages;
-        this.locale = Locale.forLanguageTag(language);
-    }
+    @Parameters(index = "0", paramLabel = "dossiers|transfers")
+    Kind kind;
 
-    private String words(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, locale);
-    }
+    @Parameters(index = "1", paramLabel = "FILE", converter = Converters.ExistingFile.class)
+    Path file;
+
+    @Option(names = "--sheet", paramLabel = "NAME", converter = Converters.Text.class)
+    String sheet;
+
+    @Option(names = "--accept-partial")
+    boolean acceptPartial;
+
+    /** The order of dates written with slashes when the file cannot tell: dmy (day first) or mdy. */
+    @Option(names = "--date-order", paramLabel = "dmy|mdy", converter = Converters.Text.class)
+    String dateOrder;
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String kind = line.arguments().get(0);
-        if (!kind.equals("dossiers") && !kind.equals("transfers")) {
-            throw new UsageException("import what? expected 'import dossiers FILE' or 'import transfers FILE'");
-        }
-        Path file = Path.of(line.arguments().get(1));
-        progress.showOn(err);
+    public int execute(Session session) throws Exception {
+        ImportProgress progress = session.bean(ImportProgress.class);
+        progress.showOn(session.err());
         try {
-            return report(importer.importFile(kind, file, line.option("sheet", null), line.flag("accept-partial"),
-                    line.option("date-order", null)), file, out, err);
+            return report(session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder),
+                    file, session);
         } finally {
             progress.showOn(null);
         }
     }
 
-    int report(ImportSummary s, Path file, PrintStream out, PrintStream err) {
-        layout(s, err);
+    static int report(ImportSummary s, Path file, Session session) {
+        layout(s, session);
         if (!s.ignoredHeadings().isEmpty()) {
-            err.println("Columns not used: " + String.join(", ", s.ignoredHeadings())
-                    + " (a misspelt heading is ignored too: see the headings in the README or jobs/import-mapping.yaml)");
+            session.note("cli.import.ignored-headings", String.join(", ", s.ignoredHeadings()));
         }
         if (s.refusedRows() > 0) {
-            err.printf("%s: %d of %d rows refused (%d problems):%n", file, s.refusedRows(), s.rowsRead(), s.refusals());
+            session.note("cli.import.refused-rows", file.toString(), s.refusedRows(), s.rowsRead(), s.refusals());
             for (Map.Entry<Reject.Rule, Integer> e : s.refusalsByRule().entrySet()) {
-                err.printf("  %,8d  %s (%s)%n", e.getValue(), e.getKey().en(), e.getKey().vi());
+                session.err().printf("  %,8d  %s (%s)%n", e.getValue(), e.getKey().en(), e.getKey().vi());
             }
-            s.rejects().stream().limit(SHOWN_REJECTS).forEach(r -> err.println("  " + r));
+            s.rejects().stream().limit(SHOWN_REJECTS).forEach(r -> session.err().println("  " + r));
             if (s.refusals() > SHOWN_REJECTS) {
-                err.println("  … and " + (s.refusals() - SHOWN_REJECTS) + " more.");
+                session.note("cli.import.more-refusals", s.refusals() - SHOWN_REJECTS);
             }
-            err.println(s.rejectsFile() != null
-                    ? "Every refusal, with its line, is in " + s.rejectsFile()
-                    : "The rejects file could not be written beside the input (details in the log).");
+            if (s.rejectsFile() != null) {
+                session.note("cli.import.rejects-file", s.rejectsFile().toString());
+            } else {
+                session.note("cli.import.no-rejects-file");
+            }
         }
         if (!s.stored()) {
-            err.println("Refused: nothing of this file was stored. Fix these lines and import the file again"
-                    + " (or store the other rows with --accept-partial).");
+            session.note("cli.import.nothing-stored");
             return ExitCode.BAD_INPUT;
         }
-        out.printf("Imported %s from %s: %d rows, %d added, %d changed, %d unchanged%s.%n", s.kind(), file,
-                s.rowsRead() - s.refusedRows(), s.added(), s.changed(), s.unchanged(),
-                s.refusedRows() > 0 ? "; " + s.refusedRows() + " refused rows not stored" : "");
+        session.say(s.refusedRows() > 0 ? "cli.import.stored-partly" : "cli.import.stored",
+                session.text("cli.import.kind." + s.kind()), file.toString(), s.rowsRead() - s.refusedRows(),
+                s.added(), s.changed(), s.unchanged(), s.refusedRows());
         if (s.notCountedRows() > 0) {
-            out.println(words("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
-                    s.notCountedRows() > s.notCounted().size() ? 1 : 0));
+            session.say("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
+                    s.notCountedRows() > s.notCounted().size() ? 1 : 0);
         }
         for (ChangesSince.PeriodChange c : s.changedPeriods()) {
-            out.printf("Data for %s changed since revision %d was produced: %d dossier%s. A corrected report is a new"
-                    + " revision.%n", c.period(), c.revision(), c.dossiers(), c.dossiers() == 1 ? "" : "s");
+            session.say("cli.import.period-changed", c.period(), c.revision(), c.dossiers());
         }
         return ExitCode.OK;
     }
 
     /** How the file was read: the sheet taken and the others, the heading's rows, the rows skipped (one line). */
-    private void layout(ImportSummary s, PrintStream err) {
+    private static void layout(ImportSummary s, Session session) {
         ImportLayout l = s.layout();
         if (l == null) {
             return;
         }
         if (l.sheet() != null) {
-            err.println(words("import.layout.sheet", l.sheet(), l.otherSheets().size(),
-                    String.join(", ", l.otherSheets().stream().map(n -> "\"" + n + "\"").toList())));
+            session.note("import.layout.sheet", l.sheet(), l.otherSheets().size(),
+                    String.join(", ", l.otherSheets().stream().map(n -> "\"" + n + "\"").toList()));
         }
         if (l.headingFirst() > 0 && (l.headingFirst() > 1 || l.headingLast() > l.headingFirst())) {
-            err.println(words("import.layout.heading." + l.rowWord(), l.headingFirst()
+            session.note("import.layout.heading." + l.rowWord(), l.headingFirst()
                     + (l.headingLast() > l.headingFirst() ? "–" + l.headingLast() : ""),
-                    l.headingLast() > l.headingFirst() ? 1 : 0));
+                    l.headingLast() > l.headingFirst() ? 1 : 0);
         }
         if (l.skippedRows() > 0) {
             StringBuilder parts = new StringBuilder();
             l.skipped().forEach((kind, lines) -> {
                 if (lines.count() > 0) {
-                    parts.append(parts.isEmpty() ? "" : "; ").append(words("import.layout.skip." + kind.name()
+                    parts.append(parts.isEmpty() ? "" : "; ").append(session.text("import.layout.skip." + kind.name()
                             .toLowerCase(java.util.Locale.ROOT), lines.count(), lines.text()));
                 }
             });
-            err.println(words("import.layout.skipped", l.skippedRows(), parts.toString()));
+            session.note("import.layout.skipped", l.skippedRows(), parts.toString());
         }
     }
 }

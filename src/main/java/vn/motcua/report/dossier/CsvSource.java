@@ -134,8 +134,7 @@ final class CsvSource implements TableSource {
             java.util.List<String> values = record.toList();
             for (String v : values) {
                 if (v.indexOf('\0') >= 0) {
-                    throw new ImportException(file + " line " + line + " holds a NUL character: this is not a text"
-                            + " file; expected a CSV file (UTF-8, heading row first) or an Excel workbook");
+                    throw new ImportException("import.nul-character", file.toString(), line);
                 }
             }
             return new SheetRow(line, values, consumed);
@@ -167,20 +166,19 @@ final class CsvSource implements TableSource {
     }
 
     private ImportException broken(Exception e) {
-        return new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
-                + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
+        return new ImportException(e, "import.csv-quoting", file.toString(), consumed + 1);
     }
 
     private ImportException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof CharacterCodingException) {
-            return new ImportException(file + " near line " + (consumed + 1) + " is not " + charset.displayName()
-                    + " text as its beginning is: save it again as \"CSV UTF-8 (Comma delimited)\"", e);
+            return new ImportException(e, "import.not-in-encoding", file.toString(), consumed + 1,
+                    charset == null ? "UTF-8" : charset.displayName());
         }
         if (cause != null && cause.getClass().getName().startsWith("org.apache.commons.csv")) {
             return broken(e);
         }
-        return new ImportException(file + " near line " + (consumed + 1) + " could not be read (details in the log)", e);
+        return new ImportException(e, "import.unreadable-at", file.toString(), consumed + 1);
     }
 
     @Override

@@ -68,18 +68,19 @@ final class HeadingRow {
             }
             String before = written.putIfAbsent(column, h.strip());
             if (before != null) {
-                throw new ImportException(where + ": the headings \"" + before + "\" and \"" + h.strip()
-                        + "\" both mean " + column + "; keep one of them");
+                throw new ImportException("import.headings-mean-the-same", where, before, h.strip(), column);
             }
             columns[i] = column;
         }
         List<String> missing = kind.missing(written.keySet());
         if (!missing.isEmpty()) {
-            throw new ImportException(where + ": the headings do not match a " + kind.name() + " file; missing: "
-                    + String.join(", ", missing)
-                    + (written.isEmpty() ? " (found: " + String.join(", ", headings.stream().limit(12)
-                            .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList()) + ")" : "")
-                    + ". Expected: " + String.join(",", kind.columns()) + ", or the Vietnamese headings");
+            String found = String.join(", ", headings.stream().limit(12)
+                    .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList());
+            throw written.isEmpty()
+                    ? new ImportException("import.headings-missing-found", where, kind.name(), String.join(", ", missing),
+                            found, String.join(",", kind.columns()))
+                    : new ImportException("import.headings-missing", where, kind.name(), String.join(", ", missing),
+                            String.join(",", kind.columns()));
         }
         return new HeadingRow(columns, Collections.unmodifiableMap(written), List.copyOf(ignored));
     }
@@ -92,10 +93,10 @@ final class HeadingRow {
      * it names a column itself or holds several groups; a title above a one-row heading is not.
      *
      * @param rows  the file's next row on each call, null at its end
-     * @param empty the message when the rows searched are all blank
+     * @param empty the refusal when the rows searched are all blank
      * @throws ImportException the first non-blank row's reason not to be the heading row, or {@code empty}
      */
-    static HeadingRow find(Supplier<Candidate> rows, ImportKind kind, String empty) {
+    static HeadingRow find(Supplier<Candidate> rows, ImportKind kind, ImportException empty) {
         ImportException first = null;
         Candidate previous = null;
         for (int i = 0; i < SEARCH; i++) {
@@ -121,7 +122,7 @@ final class HeadingRow {
             }
             previous = row;
         }
-        throw first != null ? first : new ImportException(empty);
+        throw first != null ? first : empty;
     }
 
     /** Whether a row above a heading row groups its columns: it names a column itself, or holds two groups or more. */

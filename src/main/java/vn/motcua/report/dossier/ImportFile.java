@@ -21,29 +21,25 @@ enum ImportFile {
 
     private static final int PEEK = 8192;
 
-    static final String EXPECTED = ": expected a CSV file (heading row first) or an Excel or LibreOffice workbook"
-            + " (.xlsx, .xls, .ods)";
-
     /**
      * @throws ImportException with one sentence saying what was expected, when the file is not a table we read
      */
     static ImportFile of(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ImportException(file + " does not exist or is not a file");
+            throw new ImportException("import.no-such-file", file.toString());
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(PEEK);
         } catch (IOException e) {
-            throw new ImportException(file + " could not be read (details in the log)", e);
+            throw new ImportException(e, "import.unreadable", file.toString());
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
             return zipped(file);
         }
         if (name.endsWith(".xlsx") || name.endsWith(".ods")) {
-            throw new ImportException(file + " is named " + name.substring(name.lastIndexOf('.'))
-                    + " but is not such a workbook" + EXPECTED);
+            throw new ImportException("import.named-workbook-not-one", file.toString(), name.substring(name.lastIndexOf('.')));
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             return XLS;
@@ -54,11 +50,11 @@ enum ImportFile {
         int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         byte[] text = Arrays.copyOfRange(head, start, head.length);
         if (new String(text, StandardCharsets.ISO_8859_1).isBlank()) {
-            throw new ImportException(file + " is empty" + EXPECTED);
+            throw new ImportException("import.empty-file", file.toString());
         }
         for (byte b : text) {
             if (b == 0) {
-                throw new ImportException(file + " is a binary file, not a table" + EXPECTED);
+                throw new ImportException("import.binary-file", file.toString());
             }
         }
         return CSV;
@@ -80,9 +76,9 @@ enum ImportFile {
                 }
             }
         } catch (IOException e) {
-            throw new ImportException(file + " is a damaged zip file, not a readable workbook" + EXPECTED, e);
+            throw new ImportException(e, "import.damaged-zip", file.toString());
         }
-        throw new ImportException(file + " is a zip file but not a spreadsheet" + EXPECTED);
+        throw new ImportException("import.zip-not-a-workbook", file.toString());
     }
 
     boolean isWorkbook() {

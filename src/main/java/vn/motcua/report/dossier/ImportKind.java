@@ -18,7 +18,7 @@ public interface ImportKind {
         return switch (name) {
             case "dossiers" -> new DossierImport(fields, mapping, dates);
             case "transfers" -> new TransferImport(mapping, dates);
-            default -> throw new ImportException("unknown import kind '" + name + "': expected dossiers or transfers");
+            default -> throw new ImportException("import.unknown-kind", name);
         };
     }
 

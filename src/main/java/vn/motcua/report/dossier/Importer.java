@@ -80,7 +80,7 @@ public class Importer {
         ImportKind.of(kind, Map.of(), ImportMapping.builtIn());
         ImportFile type = ImportFile.of(file);
         if (sheet != null && !type.isWorkbook()) {
-            throw new ImportException("--sheet is for workbooks, and " + file + " is a CSV file");
+            throw new ImportException("import.sheet-of-csv", file.toString());
         }
         String orders = "";
         if (dateOrder != null) {
@@ -110,7 +110,7 @@ public class Importer {
         ImportRepository.ImportSummary summary = imports.summary(importId);
         if (summary.rowsRead() == 0) {
             imports.markRefused(importId);
-            throw new ImportException(file + " has a heading row but no rows of data");
+            throw new ImportException("import.no-rows", file.toString());
         }
         Path rejects;
         try {

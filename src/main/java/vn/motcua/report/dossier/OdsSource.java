@@ -102,8 +102,7 @@ final class OdsSource implements TableSource {
     }
 
     private static ImportException unreadable(Path file, Exception e) {
-        return new ImportException(file + " is not a readable OpenDocument spreadsheet (.ods; it may be damaged or"
-                + " protected): open it in LibreOffice and save it again, or as .xlsx", e);
+        return new ImportException(e, "import.not-ods", file.toString());
     }
 
     @Override
@@ -139,8 +138,7 @@ final class OdsSource implements TableSource {
             }
             return null;
         } catch (XMLStreamException | RuntimeException e) {
-            throw new ImportException(file + " could not be read after row " + row
-                    + " (the spreadsheet may be damaged): save it again from LibreOffice", e);
+            throw new ImportException(e, "import.ods-unreadable-after", file.toString(), row);
         }
     }
 

@@ -79,8 +79,7 @@ public class TableReader implements ItemStreamReader<CsvRow> {
         List<String> tried;
         if (sheetName != null) {
             if (!sheets.contains(sheetName)) {
-                throw new ImportException(file + " has no sheet \"" + sheetName + "\"; its sheets are: "
-                        + String.join(", ", sheets));
+                throw new ImportException("import.no-such-sheet", file.toString(), sheetName, String.join(", ", sheets));
             }
             tried = List.of(sheetName);
         } else {
@@ -91,8 +90,9 @@ public class TableReader implements ItemStreamReader<CsvRow> {
         for (String sheet : tried) {
             TableSource candidate = type.open(file, sheet);
             try {
-                headings = HeadingRow.find(() -> candidate(candidate), kind, candidate.where()
-                        + " is empty: expected a heading row such as " + String.join(", ", kind.columns()));
+                headings = HeadingRow.find(() -> candidate(candidate), kind, new ImportException(
+                        sheet == null ? "import.empty-csv" : "import.empty-sheet", candidate.where(),
+                        String.join(",", kind.columns())));
                 source = candidate;
                 taken = sheet;
                 break;
@@ -105,8 +105,8 @@ public class TableReader implements ItemStreamReader<CsvRow> {
         }
         if (source == null) {
             if (tried.size() > 1) {
-                throw new ImportException(first.getMessage() + "; no other sheet has the headings either (sheets: "
-                        + String.join(", ", sheets) + "): name the sheet of the dossier list with --sheet NAME", first);
+                throw new ImportException(first, "import.no-sheet-with-headings", file.toString(), kind.name(),
+                        String.join(", ", sheets));
             }
             throw first;
         }

@@ -62,16 +62,14 @@ final class XlsSource implements TableSource {
             POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
             return new HSSFWorkbook(fs.getRoot(), true);
         } catch (org.apache.poi.EncryptedDocumentException e) {
-            throw new ImportException(file + " is a password-protected .xls workbook: open it in Excel, remove the"
-                    + " password and save it again (or as .xlsx)", e);
+            throw new ImportException(e, "import.xls-protected", file.toString());
         } catch (IOException | RuntimeException e) {
             throw unreadable(file, e);
         }
     }
 
     private static ImportException unreadable(Path file, Exception e) {
-        return new ImportException(file + " is not a readable Excel .xls workbook (it may be damaged or protected):"
-                + " open it in Excel and save it as .xlsx, or as CSV UTF-8", e);
+        return new ImportException(e, "import.not-xls", file.toString());
     }
 
     @Override

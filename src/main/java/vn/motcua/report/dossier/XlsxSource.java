@@ -84,8 +84,7 @@ final class XlsxSource implements TableSource {
     }
 
     private static ImportException unreadable(Path file, Exception e) {
-        return new ImportException(file + " is not a readable Excel .xlsx workbook (it may be damaged or protected):"
-                + " save it again from Excel, or as CSV UTF-8", e);
+        return new ImportException(e, "import.not-xlsx", file.toString());
     }
 
     @Override
@@ -97,8 +96,7 @@ final class XlsxSource implements TableSource {
             }
             row = rows.next();
         } catch (RuntimeException e) {
-            throw new ImportException(file + " could not be read after row " + lastRow
-                    + " (the workbook may be damaged): save it again from Excel", e);
+            throw new ImportException(e, "import.xlsx-unreadable-after", file.toString(), lastRow);
         }
         lastRow = row.getRowNum();
         List<String> cells = new ArrayList<>(row.getCellCount());

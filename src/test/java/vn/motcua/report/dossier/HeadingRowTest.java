@@ -36,11 +36,13 @@ class HeadingRowTest {
         }
     }
 
+    private static final ImportException EMPTY = new ImportException("import.empty-csv", "f.csv", "dossier_code");
+
     @Test
     void blankAndTitleRows_beforeTheHeadingRow_areSkipped_andNothingAfterItIsRead() {
         Rows rows = new Rows(List.of(List.of("", ""), List.of("Danh sách hồ sơ chuyển", ""), List.of(" "), HEADINGS,
                 List.of("1", "HS-1", "district", "commune", "05/02/2021")));
-        HeadingRow headings = HeadingRow.find(rows, TRANSFERS, "f.csv is empty");
+        HeadingRow headings = HeadingRow.find(rows, TRANSFERS, EMPTY);
         assertThat(rows.read).isEqualTo(4);
         assertThat(headings.column(0)).isNull();
         assertThat(headings.column(1)).isEqualTo("dossier_code");
@@ -56,7 +58,7 @@ class HeadingRowTest {
         }
         file.add(HEADINGS);   // one row too far down
         Rows rows = new Rows(file);
-        assertThatThrownBy(() -> HeadingRow.find(rows, TRANSFERS, "f.csv is empty"))
+        assertThatThrownBy(() -> HeadingRow.find(rows, TRANSFERS, EMPTY))
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("f.csv line 2: the headings do not match a transfers file; missing: dossier_code");
         assertThat(rows.read).isEqualTo(HeadingRow.SEARCH);
@@ -64,11 +66,9 @@ class HeadingRowTest {
 
     @Test
     void onlyBlankRows_orNone_isTheEmptyMessage() {
-        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of(List.of("", " "), List.of(""))), TRANSFERS,
-                "f.csv is empty: expected a heading row"))
-                .isInstanceOf(ImportException.class).hasMessage("f.csv is empty: expected a heading row");
-        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, "f.csv is empty"))
-                .isInstanceOf(ImportException.class).hasMessage("f.csv is empty");
+        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of(List.of("", " "), List.of(""))), TRANSFERS, EMPTY))
+                .isSameAs(EMPTY).hasMessage("f.csv is empty: expected a heading row such as dossier_code");
+        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, EMPTY)).isSameAs(EMPTY);
     }
 
     private static final ImportKind DOSSIERS = new DossierImport(java.util.Map.of("dat-dai", "Đất đai"),
@@ -81,7 +81,7 @@ class HeadingRowTest {
                 List.of("DANH SÁCH HỒ SƠ", "", "", "", "", "", "", ""),
                 List.of("", "Mã hồ sơ", "Kênh tiếp nhận", "Thời gian", "", "", "Kết quả xử lý", ""),
                 List.of("", "", "", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Kết quả", "Ghi chú")));
-        HeadingRow heading = HeadingRow.find(rows, DOSSIERS, "f.csv is empty");
+        HeadingRow heading = HeadingRow.find(rows, DOSSIERS, EMPTY);
         assertThat(heading.column(1)).isEqualTo("code");
         assertThat(heading.column(2)).isEqualTo("channel");
         assertThat(heading.column(3)).isEqualTo("received_at");
@@ -96,7 +96,7 @@ class HeadingRowTest {
         List<String> names = List.of("Mã hồ sơ", "Hình thức nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả",
                 "Trạng thái");
         Rows rows = new Rows(List.of(List.of("DANH SÁCH HỒ SƠ THÁNG 02/2021", "", "", "", "", ""), names));
-        HeadingRow heading = HeadingRow.find(rows, DOSSIERS, "f.csv is empty");
+        HeadingRow heading = HeadingRow.find(rows, DOSSIERS, EMPTY);
         assertThat(heading.column(0)).isEqualTo("code");
         assertThat(heading.column(5)).isEqualTo("status");
         assertThat(heading.ignored()).isEmpty();
