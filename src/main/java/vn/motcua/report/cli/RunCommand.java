@@ -15,7 +15,6 @@ import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.PeriodLock;
-import vn.motcua.report.report.ReportJobConfiguration;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -91,8 +90,9 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
         if (!period.isClosed(today)) {
             session.note("cli.run.not-closed", period.name(), VietnamTime.format(period.end()), VietnamTime.format(today));
         }
-        session.say("cli.run.wrote", execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
-        session.say("cli.run.wrote-draft", execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH));
+        ReportService.Produced files = reports.produced(execution);
+        session.say("cli.run.wrote", files.table().toString());
+        session.say("cli.run.wrote-draft", files.document().toString());
         return ExitCode.OK;
     }
 }

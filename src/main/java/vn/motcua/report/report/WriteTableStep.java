@@ -7,8 +7,11 @@ import org.springframework.batch.core.step.StepExecution;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 
-/** Step 4: the CSV table ({@link TableCsv}). */
+/** Step 4: the CSV table ({@link TableCsv}); its path is recorded with the step, committed with it. */
 class WriteTableStep extends RevisionTasklet {
+
+    static final String NAME = "writeTable";
+    static final String PATH = "tablePath";
 
     private final RevisionRepository revisions;
 
@@ -20,6 +23,6 @@ class WriteTableStep extends RevisionTasklet {
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
         Path csv = TableCsv.write(params.out(), revisions.table(revision));
-        step.getJobExecution().getExecutionContext().putString(ReportJobConfiguration.TABLE_PATH, csv.toString());
+        step.getExecutionContext().putString(PATH, csv.toString());
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The program as a user starts it, in a fresh MOTCUA_HOME: bad usage is refused with exit 2 and one line
  * before Spring or the database start (no {@code db/} folder appears), and help needs nothing either.
+ * Tagged "process" (it starts JVMs): {@code -DexcludedGroups=process} skips it in the inner loop.
  */
 @Tag("process")
 class LauncherProcessTest {
