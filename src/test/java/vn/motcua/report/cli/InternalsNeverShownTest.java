@@ -98,7 +98,7 @@ class InternalsNeverShownTest extends DatabaseTest {
         try {
             Run failed = cliIn(Messages.VIETNAMESE, "run", "--period", "2021-03", "--cutoff-day", "25", "--out", tmp.toString());
             assertThat(failed.exitCode()).isEqualTo(1);
-            assertThat(failed.err()).contains("chi tiết trong nhật ký");
+            assertThat(failed.err()).containsIgnoringCase("chi tiết trong nhật ký");
             clean(failed);
             Run restart = cli("restart", "--period", "2021-03");
             assertThat(restart.exitCode()).isEqualTo(1);
