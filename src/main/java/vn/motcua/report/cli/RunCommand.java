@@ -64,6 +64,7 @@ public class RunCommand implements Cli.Command {
         Revision done = reports.revision(period.name(), revision);
         TableCsv.print(reports.table(done), out);
         out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
+        out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.WORKBOOK_PATH));
         out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH)
                 + " (draft: DỰ THẢO on every page until sign-off)");
         return ExitCode.OK;

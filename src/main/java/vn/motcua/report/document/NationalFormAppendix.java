@@ -34,21 +34,9 @@ final class NationalFormAppendix {
         t.setWidthPercentage(100);
         t.setHeaderRows(4);
 
-        t.addCell(DocumentStyle.heading("STT", head, 1, 3));
-        t.addCell(DocumentStyle.heading("Lĩnh vực, công việc giải quyết theo cấp", head, 1, 3));
-        t.addCell(DocumentStyle.heading("Số hồ sơ nhận giải quyết", head, 4, 1));
-        t.addCell(DocumentStyle.heading("Kết quả giải quyết", head, 7, 1));
-        t.addCell(DocumentStyle.heading("Tổng số", head, 1, 2));
-        t.addCell(DocumentStyle.heading("Trong đó", head, 3, 1));
-        t.addCell(DocumentStyle.heading("Số hồ sơ đã giải quyết", head, 4, 1));
-        t.addCell(DocumentStyle.heading("Số hồ sơ đang giải quyết", head, 3, 1));
-        for (String h : new String[] {"Số mới tiếp nhận trực tuyến", "Số mới tiếp nhận trực tiếp hoặc qua dịch vụ BCCI",
-                "Số kỳ trước chuyển qua", "Tổng số", "Trả trước hạn", "Trả đúng hạn", "Trả quá hạn", "Tổng số",
-                "Trong hạn", "Quá hạn"}) {
-            t.addCell(DocumentStyle.heading(h, head, 1, 1));
-        }
-        for (int i = 1; i <= 13; i++) {
-            t.addCell(DocumentStyle.heading("(" + i + ")", DocumentStyle.italic(9), 1, 1));
+        for (FormHeadings.Cell h : FormHeadings.NATIONAL.cells()) {
+            t.addCell(DocumentStyle.heading(h.text(), FormHeadings.isNumber(h) ? DocumentStyle.italic(9) : head,
+                    h.columns(), h.rows()));
         }
         ReportTable table = data.table();
         for (ReportRow row : table.rows()) {

@@ -72,7 +72,7 @@ public final class ReportDocument {
     }
 
     /** The caller owns the stream: closing the document flushes it but leaves it open. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

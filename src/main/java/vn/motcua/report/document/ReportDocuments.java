@@ -85,6 +85,21 @@ public class ReportDocuments {
         });
     }
 
+    /** {@code DIR/2021-02/bao-cao-2021-02-r1.xlsx}, beside the PDF. */
+    public static Path workbookPath(Path outDir, Revision revision) {
+        return ReportFiles.path(outDir, revision, ".xlsx");
+    }
+
+    /** Writes the revision's workbook ({@link ReportWorkbook}: the forms and the complete dossier lists) into {@link #workbookPath}. */
+    public Path writeWorkbook(Path outDir, Revision revision) throws IOException {
+        long started = System.nanoTime();
+        return ReportFiles.writeAtomically(workbookPath(outDir, revision), out -> {
+            ReportWorkbook.write(data(revision), out);
+            log.info("Wrote the workbook of {} revision {} in {} ms", revision.period(), revision.revision(),
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
     /** Everything the document of this revision prints, with the default signer (the period file's, else report.yaml's). */
     public ReportDocumentData data(Revision revision) {
         ReportSettings settings = jobs.reportSettings();

@@ -35,6 +35,7 @@ import vn.motcua.report.period.Period;
  * <li>{@code classify}: every dossier in scope, classified and summed per field, chunk by chunk;</li>
  * <li>{@code check}: the table's identities, and the totals against an independent SQL aggregate;</li>
  * <li>{@code writeTable}: the CSV table;</li>
+ * <li>{@code writeWorkbook}: the workbook (the forms as sheets, the complete late and overdue lists);</li>
  * <li>{@code document}: the draft PDF (sections, appendices, "DỰ THẢO" on every page); the revision becomes COMPLETED.</li>
  * </ol>
  * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}.
@@ -45,15 +46,17 @@ public class ReportJobConfiguration {
     public static final String JOB_NAME = "reportJob";
     public static final String TABLE_PATH = "tablePath";
     public static final String DOCUMENT_PATH = "documentPath";
+    public static final String WORKBOOK_PATH = "workbookPath";
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
-                  Step document, RevisionRepository revisions, ExecutionHistory history) {
+                  Step writeWorkbook, Step document, RevisionRepository revisions, ExecutionHistory history) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
                 .next(check)
                 .next(writeTable)
+                .next(writeWorkbook)
                 .next(document)
                 .listener(new JobExecutionListener() {
                     /** Who runs this execution, for 'history' and for a second command's refusal. */
@@ -168,6 +171,19 @@ public class ReportJobConfiguration {
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("writeTable", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    /** The workbook; the dossier lists stream inside this step's transaction. */
+    @Bean
+    Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                       ReportDocuments documents) {
+        Tasklet tasklet = (contribution, chunkContext) -> {
+            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
+            Path xlsx = documents.writeWorkbook(params.out(), revisions.of(params));
+            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(WORKBOOK_PATH, xlsx.toString());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("writeWorkbook", jobRepository).tasklet(tasklet, tx).build();
     }
 
     /** The draft document; the dossier lists stream inside this step's transaction. */

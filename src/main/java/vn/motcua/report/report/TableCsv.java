@@ -29,11 +29,13 @@ public final class TableCsv {
         return ReportFiles.path(outDir, revision, ".csv");
     }
 
-    /** Writes the CSV through a temporary file, so a reader never sees half a table. */
+    /** Writes the CSV (UTF-8 with a byte order mark) through a temporary file, so a reader never sees half a table. */
     public static Path write(Path outDir, ReportTable table) throws IOException {
         return ReportFiles.writeAtomically(path(outDir, table.revision()), out -> {
             // An encoder, not a charset: unmappable text fails the write instead of turning into '?' (as before).
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
+            // A byte order mark, so Excel opens the file as UTF-8 and shows the Vietnamese right.
+            w.write('\uFEFF');
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
                 for (ReportRow row : table.rows()) {
                     csv.printRecord(cells(Integer.toString(row.position()), row.field(), row.name(), row.counts()));
