@@ -50,7 +50,7 @@ public final class JobsFolder {
     public ReportSettings reportSettings() {
         Map<String, Object> root = load(REPORT);
         String where = describe() + "/" + REPORT;
-        requireOnly(root, Set.of("cutoff-day", "centre", "recipients", "archive", "signer"), where, "");
+        requireOnly(root, Set.of("cutoff-day", "centre", "recipients", "archive", "signer", "pdf-list-limit"), where, "");
         CutoffDay cutoff;
         try {
             cutoff = CutoffDay.parse(string(root, "cutoff-day", where));
@@ -63,7 +63,19 @@ public final class JobsFolder {
                 string(centre, "parent-body", where), string(centre, "name", where),
                 string(centre, "place", where), string(centre, "symbol", where)),
                 lines(root, "recipients", where, true), string(root, "archive", where),
-                signer(map(root, "signer", where), where, "signer."));
+                signer(map(root, "signer", where), where, "signer."), pdfListLimit(root, where));
+    }
+
+    /** How many dossiers each list of the PDF shows (the workbook has them all): 1 or more, default 1,000. */
+    private static int pdfListLimit(Map<String, Object> root, String where) {
+        if (root.get("pdf-list-limit") == null) {
+            return ReportSettings.DEFAULT_PDF_LIST_LIMIT;
+        }
+        long n = count(root, "pdf-list-limit", where, "");
+        if (n < 1 || n > 1_000_000) {
+            throw new ConfigException(where + ": 'pdf-list-limit' is '" + n + "': expected a whole number from 1 to 1000000");
+        }
+        return (int) n;
     }
 
     /** Where the texts of a period live, relative to the jobs folder: {@code periods/2021-02.yaml}. */

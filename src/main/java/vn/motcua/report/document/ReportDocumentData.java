@@ -19,12 +19,13 @@ import vn.motcua.report.report.ReportTable;
  * @param overdueDossiers       dossiers pending and overdue at the cutoff
  * @param lateRates             the late rate of the latest periods of the same kind, oldest first, this one last
  * @param correction            for a corrected report, what it replaces and why; null for a first report
+ * @param listLimit             at most this many dossiers in each list (worst first); the workbook has them all
  */
 public record ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
                                  String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
                                  List<String> recipients, String archive, ReportSettings.Signer signer,
                                  DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
-                                 Correction correction) {
+                                 Correction correction, long listLimit) {
 
     /**
      * What a corrected report (revision 2 and later) replaces: the earlier revision, its number and date
@@ -36,7 +37,13 @@ public record ReportDocumentData(ReportSettings.Centre centre, Period period, in
     /** The same document signed by someone else: what sign-off uses when the signer is named at signing. */
     public ReportDocumentData withSigner(ReportSettings.Signer other) {
         return new ReportDocumentData(centre, period, revision, texts, periodFile, table, transfers,
-                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction);
+                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction,
+                listLimit);
+    }
+
+    /** The workbook beside the PDF, as the document names it: "bao-cao-2021-02-r1.xlsx". */
+    public String workbookName() {
+        return "bao-cao-" + period.name() + "-r" + revision + ".xlsx";
     }
 
     /** "Số: 15/BC-TTHCC", with a blank for the clerk while the number is not given. */

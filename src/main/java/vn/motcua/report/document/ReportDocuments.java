@@ -41,16 +41,20 @@ public class ReportDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(ReportDocuments.class);
 
-    /** Dossiers listed in appendix 02, in field order then by dates; days late at the finish or the cutoff. */
+    /**
+     * Dossiers listed in appendix 02 and the workbook, worst first (most days late: at the finish, or at the
+     * cutoff while pending), then in field order and by dates. {@code LIMIT NULL} is no limit.
+     */
     private static final String LISTED = """
             SELECT d.code, f.name, d.received_on, d.due_on, CASE WHEN rd.result = 'LATE' THEN d.finished_on END,
-                   CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END,
+                   CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END AS days_late,
                    CASE WHEN rd.apology THEN d.apology_on END
               FROM report_dossier rd
               JOIN dossier d ON d.id = rd.dossier_id
               JOIN field f ON f.code = rd.field_code
              WHERE rd.revision_id = ? AND rd.result = ?
-             ORDER BY f.position, d.due_on, d.received_on, d.code""";
+             ORDER BY days_late DESC, f.position, d.due_on, d.received_on, d.code
+             LIMIT ?::bigint""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -94,7 +98,7 @@ public class ReportDocuments {
     public Path writeWorkbook(Path outDir, Revision revision) throws IOException {
         long started = System.nanoTime();
         return ReportFiles.writeAtomically(workbookPath(outDir, revision), out -> {
-            ReportWorkbook.write(data(revision), out);
+            ReportWorkbook.write(data(revision, null), out);
             log.info("Wrote the workbook of {} revision {} in {} ms", revision.period(), revision.revision(),
                     (System.nanoTime() - started) / 1_000_000);
         });
@@ -102,6 +106,11 @@ public class ReportDocuments {
 
     /** Everything the document of this revision prints, with the default signer (the period file's, else report.yaml's). */
     public ReportDocumentData data(Revision revision) {
+        return data(revision, (long) jobs.reportSettings().pdfListLimit());
+    }
+
+    /** As {@link #data(Revision)}, each dossier list cut at {@code listLimit} dossiers (null: the complete lists). */
+    private ReportDocumentData data(Revision revision, Long listLimit) {
         ReportSettings settings = jobs.reportSettings();
         Period period = Period.of(revision.period(), CutoffDay.parse(revision.cutoff()));
         PeriodTexts texts = jobs.periodTexts(period);
@@ -112,8 +121,8 @@ public class ReportDocuments {
         return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
                 "jobs/" + JobsFolder.periodFile(period), table, transfers(period), overdueWithoutApology,
                 settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
-                listed(revision, period, "LATE"), listed(revision, period, "OVERDUE"), lateRates(period, table),
-                correction(revision));
+                listed(revision, period, "LATE", listLimit), listed(revision, period, "OVERDUE", listLimit),
+                lateRates(period, table), correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit);
     }
 
     /** For revision 2 and later: the latest completed revision before it (as signed, if it was) and the reason. */
@@ -139,14 +148,14 @@ public class ReportDocuments {
     }
 
     /** Streams the revision's dossiers of one result, inside a (joined or read-only) transaction so the cursor streams. */
-    private DossierList listed(Revision revision, Period period, String result) {
+    private DossierList listed(Revision revision, Period period, String result, Long limit) {
         return action -> readOnly.executeWithoutResult(status -> streaming.query(LISTED, rs -> {
             Date finished = rs.getDate(5);
             Date apology = rs.getDate(7);
             action.accept(new DossierList.Listed(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                     rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
                     apology == null ? null : apology.toLocalDate()));
-        }, period.end(), revision.id(), result));
+        }, period.end(), revision.id(), result, limit));
     }
 
     /**

@@ -98,6 +98,21 @@ class JobsFolderTest {
     }
 
     @Test
+    void pdfListLimit_defaultsTo1000_andMustBeAPositiveWholeNumber() throws IOException {
+        assertThat(new JobsFolder(Path.of("jobs")).reportSettings().pdfListLimit()).isEqualTo(1000);
+        Files.copy(Path.of("jobs/report.yaml"), dir.resolve("report.yaml"));
+        Files.writeString(dir.resolve("report.yaml"), "\npdf-list-limit: 50\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(new JobsFolder(dir).reportSettings().pdfListLimit()).isEqualTo(50);
+        for (String bad : new String[] {"0", "many", "-3"}) {
+            Files.copy(Path.of("jobs/report.yaml"), dir.resolve("report.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve("report.yaml"), "\npdf-list-limit: " + bad + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("report.yaml").hasMessageContaining("'pdf-list-limit' is '" + bad + "'");
+        }
+    }
+
+    @Test
     void quotedAndUnquotedDates_readTheSame() throws IOException {
         period("document:\n  number: \"07\"\n  date: \"2021-02-26\"\n");
         PeriodTexts quoted = new JobsFolder(dir).periodTexts(FEB);

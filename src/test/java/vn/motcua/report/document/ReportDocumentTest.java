@@ -227,8 +227,12 @@ class ReportDocumentTest extends DatabaseTest {
         }
     }
 
+    /**
+     * 1,500 late dossiers, 1 to 15 days late (100 of each): the PDF lists the 1,000 latest (15 down to 6 days)
+     * over many pages, headings repeated, then says how many more and where they all are; the workbook has all.
+     */
     @Test
-    void longListOfLateDossiers_runsOverManyPages_withTheHeadingsRepeated() throws Exception {
+    void longListOfLateDossiers_runsOverManyPages_withTheHeadingsRepeated_upToTheLimit() throws Exception {
         int late = 1500;
         jdbc.update("""
                 INSERT INTO dossier (code, field_code, procedure, channel, received_on, due_on, finished_on, outcome)
@@ -253,8 +257,21 @@ class ReportDocumentTest extends DatabaseTest {
                 listed.add(m.group());
             }
         }
-        assertThat(listed).hasSize(late).doesNotHaveDuplicates();
-        assertThat(doc.flat(charts - 1)).contains("1.500 LATE-");
+        assertThat(listed).hasSize(1000).doesNotHaveDuplicates();
+        List<String> worst = jdbc.queryForList("SELECT code FROM dossier WHERE finished_on - due_on >= 6 ORDER BY code",
+                String.class);
+        assertThat(listed.stream().sorted()).as("the 1,000 latest").containsExactlyElementsOf(worst);
+        String firstPage = doc.flat(first);
+        assertThat(firstPage).as("worst first").containsPattern("1 LATE-\\d{5} Đất đai \\S+ 05/03/2021 20/03/2021 15 ");
+        assertThat(doc.flat(charts - 1)).contains("1.000 LATE-").doesNotContain("1.001 LATE-");
+        // (the justified line may break after the hyphen of the file name)
+        assertThat(doc.flat(charts - 1).replace("2021- 03", "2021-03")).contains("Danh sách trên gồm 1.000 hồ sơ trễ hẹn nhiều ngày nhất; còn 500 hồ sơ khác. Đủ cả 1.500 hồ sơ "
+                        + "có trong bảng tính bao-cao-2021-03-r1.xlsx kèm theo báo cáo này.");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                tmp.resolve("2021-03/bao-cao-2021-03-r1.xlsx").toFile())) {
+            assertThat(wb.findSheet(ReportWorkbook.LATE_SHEET).orElseThrow().read().stream()
+                    .filter(r -> r.getCellText(1).startsWith("LATE-")).count()).as("the workbook has them all").isEqualTo(late);
+        }
         assertThat(doc.flat()).contains("có 1.500/1.500 hồ sơ đã giải quyết trễ hẹn, chiếm tỷ lệ 100,0%");
         for (int i = 0; i < doc.pages(); i++) {
             assertThat(doc.margin(i + 1)).endsWith("DỰ THẢO");

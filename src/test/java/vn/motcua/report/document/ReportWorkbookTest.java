@@ -165,7 +165,8 @@ class ReportWorkbookTest extends DatabaseTest {
         ReportSettings settings = jobs.reportSettings();
         ReportDocumentData data = new ReportDocumentData(settings.centre(), period, 1, PeriodTexts.missing("none"),
                 "jobs/periods/2021-02.yaml", new ReportTable(revision, List.of()), new Transfers(java.util.Map.of()), 0,
-                settings.recipients(), settings.archive(), settings.signer(), late, action -> { }, List.of(), null);
+                settings.recipients(), settings.archive(), settings.signer(), late, action -> { }, List.of(), null,
+                Long.MAX_VALUE);
         ReportWorkbook.write(data, out);
 
         // The list sheet is flushed as it goes: most of it was out before its last row was read.
