@@ -1,7 +1,10 @@
 package vn.motcua.report.cli;
 
 import java.io.PrintStream;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +14,7 @@ import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.dossier.ImportException;
 import vn.motcua.report.period.PeriodException;
 import vn.motcua.report.report.ReportStateException;
+import vn.motcua.report.system.Refusal;
 
 /** Runs one command and turns what happened into an exit code and a message for the operator. */
 @Component
@@ -43,6 +47,10 @@ public class Cli {
         }
         try {
             return command.execute(line, out, err);
+        } catch (Refusal e) {
+            log.info("{} refused: {}", line.name(), e.getMessage(), e.getCause());
+            err.println("motcua-report: " + message(e));
+            return ExitCode.BAD_INPUT;
         } catch (UsageException | PeriodException | ConfigException | ImportException | ReportStateException e) {
             log.info("{} refused: {}", line.name(), e.getMessage());
             err.println("motcua-report: " + e.getMessage());
@@ -53,6 +61,13 @@ public class Cli {
             err.println("Details are in the log file under $MOTCUA_HOME/logs.");
             return ExitCode.FAILED;
         }
+    }
+
+    /** A refusal in the product's words (messages.properties, Vietnamese). */
+    public static String message(Refusal refusal) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages", Locale.ROOT);
+        return new MessageFormat(bundle.getString(refusal.key()), Locale.forLanguageTag("vi-VN"))
+                .format(refusal.arguments());
     }
 
     /** The innermost message of an exception chain: usually the one that says what went wrong. */

@@ -63,6 +63,10 @@ public class RerunCommand implements Cli.Command {
                     + d.before().revision() + "'s.");
             return;
         }
+        if (!d.rows().isEmpty()) {
+            out.println("Rows the catalogue changed (" + d.rows().size() + "):");
+            d.rows().forEach(r -> out.println("  " + r));
+        }
         out.println("Cells that changed (" + d.cells().size() + "):");
         d.cells().forEach(c -> out.println("  " + c));
         if (d.cells().isEmpty()) {

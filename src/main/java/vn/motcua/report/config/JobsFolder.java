@@ -207,6 +207,20 @@ public final class JobsFolder {
                 : Files.isRegularFile(folder.resolve(name));
     }
 
+    /** Whether the jobs folder (or, without one, the bundled copy) has the file {@code name}. */
+    public boolean has(String name) {
+        return exists(name);
+    }
+
+    /** The whole text of the file {@code name} (UTF-8), for a file with a reader of its own. */
+    public String text(String name) {
+        try (InputStream in = open(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("Could not read " + describe() + "/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * A configuration file that may be absent (then empty): {@code name} in the jobs folder, or the bundled copy
      * when there is no folder. Its top-level keys and values, in file order.

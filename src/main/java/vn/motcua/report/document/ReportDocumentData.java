@@ -18,14 +18,16 @@ import vn.motcua.report.report.ReportTable;
  * @param lateDossiers          dossiers resolved late in the period
  * @param overdueDossiers       dossiers pending and overdue at the cutoff
  * @param lateRates             the late rate of the latest periods of the same kind, oldest first, this one last
- * @param correction            for a corrected report, what it replaces and why; null for a first report
+ * @param correction            for a corrected report, the issued (signed-off) report it replaces and why; null when
+ *                              none before it was issued
  * @param listLimit             at most this many dossiers in each list (worst first); the workbook has them all
+ * @param provisional           the revision was counted before the period closed (its cutoff day was still to come)
  */
 public record ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
                                  String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
                                  List<String> recipients, String archive, ReportSettings.Signer signer,
                                  DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
-                                 Correction correction, long listLimit) {
+                                 Correction correction, long listLimit, boolean provisional) {
 
     /**
      * What a corrected report (revision 2 and later) replaces: the earlier revision, its number and date
@@ -38,7 +40,7 @@ public record ReportDocumentData(ReportSettings.Centre centre, Period period, in
     public ReportDocumentData withSigner(ReportSettings.Signer other) {
         return new ReportDocumentData(centre, period, revision, texts, periodFile, table, transfers,
                 overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction,
-                listLimit);
+                listLimit, provisional);
     }
 
     /** The workbook beside the PDF, as the document names it: "bao-cao-2021-02-r1.xlsx". */

@@ -46,14 +46,14 @@ public class ReportDocuments {
      * cutoff while pending), then in field order and by dates. {@code LIMIT NULL} is no limit.
      */
     private static final String LISTED = """
-            SELECT d.code, f.name, d.received_on, d.due_on, CASE WHEN rd.result = 'LATE' THEN d.finished_on END,
+            SELECT d.code, w.field_name, d.received_on, d.due_on, CASE WHEN rd.result = 'LATE' THEN d.finished_on END,
                    CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END AS days_late,
                    CASE WHEN rd.apology THEN d.apology_on END
               FROM report_dossier rd
               JOIN dossier d ON d.id = rd.dossier_id
-              JOIN field f ON f.code = rd.field_code
+              JOIN report_row w ON w.revision_id = rd.revision_id AND w.field_code = rd.field_code
              WHERE rd.revision_id = ? AND rd.result = ?
-             ORDER BY days_late DESC, f.position, d.due_on, d.received_on, d.code
+             ORDER BY days_late DESC, w.field_order, d.due_on, d.received_on, d.code
              LIMIT ?::bigint""";
 
     private final JdbcTemplate jdbc;
@@ -122,20 +122,32 @@ public class ReportDocuments {
                 "jobs/" + JobsFolder.periodFile(period), table, transfers(period), overdueWithoutApology,
                 settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
                 listed(revision, period, "LATE", listLimit), listed(revision, period, "OVERDUE", listLimit),
-                lateRates(period, table), correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit);
+                lateRates(period, table), correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
+                countedBeforeTheEnd(revision, period));
     }
 
-    /** For revision 2 and later: the latest completed revision before it (as signed, if it was) and the reason. */
+    /**
+     * What this revision replaces: the latest revision before it that was signed off (issued), with its number
+     * and date as signed, and the reason; null when none before it was issued (drafts replace nothing).
+     */
     private ReportDocumentData.Correction correction(Revision revision) {
         if (revision.revision() == 1) {
             return null;
         }
         return jdbc.query("""
                 SELECT revision, document_number, document_date FROM report_revision
-                 WHERE period = ? AND revision < ? AND status = 'COMPLETED'
+                 WHERE period = ? AND revision < ? AND status = 'COMPLETED' AND signed_at IS NOT NULL
                  ORDER BY revision DESC LIMIT 1""", (rs, n) -> new ReportDocumentData.Correction(rs.getInt(1),
                 rs.getString(2), rs.getObject(3, java.time.LocalDate.class), revision.reason()),
                 revision.period(), revision.revision()).stream().findFirst().orElse(null);
+    }
+
+    /** Whether the revision was run on a day before the period's last day: its figures are provisional. */
+    private boolean countedBeforeTheEnd(Revision revision, Period period) {
+        java.time.LocalDate runOn = jdbc.queryForObject(
+                "SELECT (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM report_revision WHERE id = ?",
+                java.time.LocalDate.class, revision.id());
+        return runOn != null && period.end().isAfter(runOn);
     }
 
     private Transfers transfers(Period period) {

@@ -26,16 +26,18 @@ public class DossierImport implements ImportKind {
     private final ImportMapping mapping;
 
     /**
-     * @param fieldNames the catalogue: each field code and its Vietnamese name
-     * @param mapping    the headings and labels understood
+     * @param fieldNames   the catalogue: each field code and its Vietnamese name
+     * @param fieldAliases the catalogue's other spellings: alias → field code
+     * @param mapping      the headings and labels understood
      */
-    public DossierImport(Map<String, String> fieldNames, ImportMapping mapping) {
+    public DossierImport(Map<String, String> fieldNames, Map<String, String> fieldAliases, ImportMapping mapping) {
         this.fieldNames = fieldNames;
         this.mapping = mapping;
         fieldNames.forEach((code, name) -> {
             fields.put(Names.key(code), code);
             fields.put(Names.key(name), code);
         });
+        fieldAliases.forEach((alias, code) -> fields.put(Names.key(alias), code));
         fields.putAll(mapping.labels("field"));
     }
 

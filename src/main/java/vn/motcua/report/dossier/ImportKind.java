@@ -9,9 +9,10 @@ public interface ImportKind {
      * The kind named on the command line: "dossiers" (checked against the catalogue: field code → name) or "transfers",
      * understanding the headings and labels of {@code mapping}.
      */
-    static ImportKind of(String name, java.util.Map<String, String> fields, ImportMapping mapping) {
+    static ImportKind of(String name, java.util.Map<String, String> fields, java.util.Map<String, String> fieldAliases,
+                         ImportMapping mapping) {
         return switch (name) {
-            case "dossiers" -> new DossierImport(fields, mapping);
+            case "dossiers" -> new DossierImport(fields, fieldAliases, mapping);
             case "transfers" -> new TransferImport(mapping);
             default -> throw new ImportException("unknown import kind '" + name + "': expected dossiers or transfers");
         };

@@ -20,6 +20,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.system.Sha256;
@@ -38,14 +39,16 @@ public class Importer {
     private final ImportRepository imports;
     private final JobsFolder jobs;
     private final ChangesSince changesSince;
+    private final CatalogueStore catalogue;
 
     public Importer(JobOperator jobOperator, @Qualifier(ImportJobConfiguration.JOB_NAME) Job importJob,
-                    ImportRepository imports, JobsFolder jobs, ChangesSince changesSince) {
+                    ImportRepository imports, JobsFolder jobs, ChangesSince changesSince, CatalogueStore catalogue) {
         this.jobOperator = jobOperator;
         this.importJob = importJob;
         this.imports = imports;
         this.jobs = jobs;
         this.changesSince = changesSince;
+        this.catalogue = catalogue;
     }
 
     /** Imports {@code file} as {@code kind}, all or nothing, from a workbook's first sheet. */
@@ -64,11 +67,12 @@ public class Importer {
     @SuppressWarnings("unchecked")
     public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial)
             throws Exception {
-        ImportKind.of(kind, Map.of(), ImportMapping.builtIn());
+        ImportKind.of(kind, Map.of(), Map.of(), ImportMapping.builtIn());
         ImportFile type = ImportFile.of(file);
         if (sheet != null && type != ImportFile.XLSX) {
             throw new ImportException("--sheet is for Excel workbooks, and " + file + " is a CSV file");
         }
+        catalogue.refresh();
         ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
         long importId = imports.begin(kind, file.getFileName().toString(), Sha256.of(file), sheet, acceptPartial);
         JobExecution execution = jobOperator.start(importJob,

@@ -17,6 +17,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
@@ -37,10 +38,11 @@ public class ReportService {
     private final JobsFolder jobs;
     private final PeriodLock periodLock;
     private final ExecutionHistory history;
+    private final CatalogueStore catalogue;
 
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
-                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history) {
+                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.reportJob = reportJob;
@@ -48,6 +50,7 @@ public class ReportService {
         this.jobs = jobs;
         this.periodLock = periodLock;
         this.history = history;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -161,11 +164,13 @@ public class ReportService {
 
     /**
      * Runs the job for a new revision of the period (1 for its first report). The jobs/ files are read
-     * first, so a mistake in them is refused before anything is stored.
+     * first, so a mistake in them is refused before anything is stored; the revision uses the catalogue of
+     * jobs/catalogue.yaml as it is now.
      */
     public JobExecution run(Period period, int revision, String reason, Path out) throws Exception {
         jobs.reportSettings();
         jobs.periodTexts(period);
+        catalogue.refresh();
         return jobOperator.start(reportJob, new ReportParameters(period, revision, reason, out).toJobParameters());
     }
 

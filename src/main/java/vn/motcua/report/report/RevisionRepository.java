@@ -27,8 +27,9 @@ public class RevisionRepository {
     }
 
     /**
-     * Creates the revision with a zero row per catalogue field, or returns it when it exists already
-     * (a restarted execution continues the same revision).
+     * Creates the revision with a zero row per catalogue field (its name and place as the catalogue says now,
+     * kept with the revision), or returns it when it exists already (a restarted execution continues the
+     * same revision).
      */
     public Revision open(Period period, int revision, String reason, long jobExecutionId) {
         jdbc.update("""
@@ -40,8 +41,8 @@ public class RevisionRepository {
                 jobExecutionId);
         Revision r = find(period.name(), revision).orElseThrow();
         jdbc.update("""
-                INSERT INTO report_row (revision_id, field_code)
-                SELECT ?, code FROM field ON CONFLICT DO NOTHING""", r.id());
+                INSERT INTO report_row (revision_id, field_code, field_name, field_order)
+                SELECT ?, code, name, sort_order FROM field WHERE NOT retired ON CONFLICT DO NOTHING""", r.id());
         return r;
     }
 
@@ -83,13 +84,16 @@ public class RevisionRepository {
                 + " WHERE id = ?", status, status, revisionId);
     }
 
-    /** The revision's rows in catalogue order. */
+    /**
+     * The revision's rows in the order of the catalogue it used, numbered 1, 2, … as printed, with the names
+     * that catalogue gave: what the catalogue says later does not change them.
+     */
     public ReportTable table(Revision revision) {
         List<ReportRow> rows = new ArrayList<>();
-        jdbc.query("SELECT f.position, f.code, f.name, " + prefixed("r") + """
-                 FROM report_row r JOIN field f ON f.code = r.field_code
-                WHERE r.revision_id = ? ORDER BY f.position""", rs -> {
-            rows.add(new ReportRow(rs.getInt(1), rs.getString(2), rs.getString(3), tally(rs, 4)));
+        jdbc.query("SELECT r.field_code, r.field_name, " + prefixed("r") + """
+                 FROM report_row r
+                WHERE r.revision_id = ? ORDER BY r.field_order, r.field_code""", rs -> {
+            rows.add(new ReportRow(rows.size() + 1, rs.getString(1), rs.getString(2), tally(rs, 3)));
         }, revision.id());
         return new ReportTable(revision, rows);
     }

@@ -278,6 +278,39 @@ class ReportDocumentTest extends DatabaseTest {
         }
     }
 
+    /**
+     * A correction cites the last revision that was signed off (issued), not the latest draft; one that
+     * replaces nothing issued says nothing of the kind. A period not yet closed is marked provisional.
+     */
+    @Test
+    void theReplacesSentence_citesTheLastIssuedRevision_andAnOpenPeriodIsProvisional() throws Exception {
+        assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
+        Run r2 = cli("rerun", "--period", "2021-02", "--reason", "bổ sung hồ sơ", "--out", tmp.toString());
+        assertThat(r2.exitCode()).as(r2.err()).isZero();
+        String second = PdfText.read(tmp.resolve("2021-02/bao-cao-2021-02-r2.pdf")).flat();
+        assertThat(second).as("revision 1 was never issued").doesNotContain("thay thế").doesNotContain("Lý do điều chỉnh")
+                .doesNotContain("số liệu tạm tính");
+
+        Run signed = cli("sign-off", "--period", "2021-02", "--revision", "1", "--signer", "Nguyễn Văn A", "--position",
+                "PHÓ GIÁM ĐỐC", "--out", tmp.toString());
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        Run r3 = cli("rerun", "--period", "2021-02", "--reason", "sửa ngày hẹn", "--out", tmp.toString());
+        assertThat(r3.exitCode()).as(r3.err()).isZero();
+        String third = PdfText.read(tmp.resolve("2021-02/bao-cao-2021-02-r3.pdf")).flat();
+        assertThat(third).contains("Báo cáo này (lần 3) thay thế Báo cáo số 15/BC-TTHCC ngày 26/02/2021 (lần 1). "
+                + "Lý do điều chỉnh: sửa ngày hẹn.").doesNotContain("(lần 2)");
+
+        // The period that holds today (cutoff 25) ends after today: its figures are provisional.
+        java.time.LocalDate today = java.time.LocalDate.now(vn.motcua.report.period.VietnamTime.ZONE);
+        java.time.YearMonth month = java.time.YearMonth.from(today).plusMonths(today.getDayOfMonth() >= 25 ? 1 : 0);
+        String open = month.toString();
+        Run run = cli("run", "--period", open, "--out", tmp.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(PdfText.read(tmp.resolve(open + "/bao-cao-" + open + "-r1.pdf")).flat())
+                .contains("Báo cáo được lập trước ngày kết thúc kỳ báo cáo (25/" + open.substring(5) + "/"
+                        + open.substring(0, 4) + ") nên là số liệu tạm tính");
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);

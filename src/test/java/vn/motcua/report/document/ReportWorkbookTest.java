@@ -166,7 +166,7 @@ class ReportWorkbookTest extends DatabaseTest {
         ReportDocumentData data = new ReportDocumentData(settings.centre(), period, 1, PeriodTexts.missing("none"),
                 "jobs/periods/2021-02.yaml", new ReportTable(revision, List.of()), new Transfers(java.util.Map.of()), 0,
                 settings.recipients(), settings.archive(), settings.signer(), late, action -> { }, List.of(), null,
-                Long.MAX_VALUE);
+                Long.MAX_VALUE, false);
         ReportWorkbook.write(data, out);
 
         // The list sheet is flushed as it goes: most of it was out before its last row was read.

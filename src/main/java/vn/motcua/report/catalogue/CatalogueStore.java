@@ -1,0 +1,90 @@
+package vn.motcua.report.catalogue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.system.Refusal;
+import vn.motcua.report.system.TextKey;
+
+/**
+ * Keeps the database's catalogue (tables {@code field}, {@code field_alias}) as {@code jobs/catalogue.yaml}
+ * says: fields are added with the next free cell number, renamed and reordered in place, and retired
+ * (never deleted) when the file drops them. Imports and runs call {@link #refresh()} first; a jobs folder
+ * without the file leaves the database's catalogue as it is.
+ */
+@Service
+public class CatalogueStore {
+
+    /** The highest field number a per-dossier cell can hold (CellCode keeps 23 bits for it). */
+    static final int MAX_FIELD_POSITION = (1 << 23) - 1;
+
+    private final JdbcTemplate jdbc;
+    private final JobsFolder jobs;
+    private final TransactionTemplate tx;
+
+    public CatalogueStore(JdbcTemplate jdbc, JobsFolder jobs, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Reads the jobs folder's catalogue and applies it; empty when the folder has none.
+     *
+     * @throws Refusal when the file is wrong (nothing is changed then)
+     */
+    public Optional<Catalogue> refresh() {
+        if (!jobs.has(CatalogueFile.NAME)) {
+            return Optional.empty();
+        }
+        Catalogue catalogue = CatalogueFile.parse(jobs.describe() + "/" + CatalogueFile.NAME, jobs.text(CatalogueFile.NAME));
+        apply(catalogue);
+        return Optional.of(catalogue);
+    }
+
+    /** Makes the database's catalogue this one, in one transaction (concurrent commands take turns). */
+    public void apply(Catalogue catalogue) {
+        tx.executeWithoutResult(status -> {
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('motcua.catalogue'))");
+            Map<String, Integer> positions = new HashMap<>();
+            jdbc.query("SELECT code, position FROM field", rs -> {
+                positions.put(rs.getString(1), rs.getInt(2));
+            });
+            int next = positions.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+            if (next - 1 + catalogue.fields().size() > MAX_FIELD_POSITION) {
+                throw new Refusal("catalogue.tooManyFields", CatalogueFile.NAME, catalogue.fields().size(),
+                        MAX_FIELD_POSITION);
+            }
+            jdbc.update("UPDATE field SET retired = true, sort_order = sort_order + 1000000 WHERE NOT retired");
+            int order = 0;
+            for (Catalogue.Entry f : catalogue.fields()) {
+                order++;
+                if (positions.containsKey(f.code())) {
+                    jdbc.update("UPDATE field SET name = ?, sort_order = ?, retired = false WHERE code = ?", f.name(),
+                            order, f.code());
+                } else {
+                    jdbc.update("INSERT INTO field (code, position, name, sort_order) VALUES (?, ?, ?, ?)", f.code(),
+                            next++, f.name(), order);
+                }
+            }
+            jdbc.update("DELETE FROM field_alias");
+            List<Object[]> aliases = new ArrayList<>();
+            for (Catalogue.Entry f : catalogue.fields()) {
+                Map<String, String> byKey = new LinkedHashMap<>();
+                f.aliases().forEach(a -> byKey.putIfAbsent(TextKey.of(a), a));
+                byKey.forEach((key, alias) -> aliases.add(new Object[] {key, alias, f.code()}));
+            }
+            jdbc.batchUpdate("INSERT INTO field_alias (alias_key, alias, field_code) VALUES (?, ?, ?)", aliases);
+        });
+    }
+}
