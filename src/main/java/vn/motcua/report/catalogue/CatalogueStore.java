@@ -85,6 +85,28 @@ public class CatalogueStore {
                 byKey.forEach((key, alias) -> aliases.add(new Object[] {key, alias, f.code()}));
             }
             jdbc.batchUpdate("INSERT INTO field_alias (alias_key, alias, field_code) VALUES (?, ?, ?)", aliases);
+            applyUnits(catalogue.units());
         });
+    }
+
+    /** Units as fields, except that a unit has no cell number: dossiers name their unit by text. */
+    private void applyUnits(List<Catalogue.Entry> units) {
+        jdbc.update("UPDATE unit SET retired = true WHERE NOT retired");
+        int order = 0;
+        for (Catalogue.Entry u : units) {
+            order++;
+            jdbc.update("""
+                    INSERT INTO unit (code, name, sort_order) VALUES (?, ?, ?)
+                    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, sort_order = EXCLUDED.sort_order, retired = false""",
+                    u.code(), u.name(), order);
+        }
+        jdbc.update("DELETE FROM unit_alias");
+        List<Object[]> aliases = new ArrayList<>();
+        for (Catalogue.Entry u : units) {
+            Map<String, String> byKey = new LinkedHashMap<>();
+            u.aliases().forEach(a -> byKey.putIfAbsent(TextKey.of(a), a));
+            byKey.forEach((key, alias) -> aliases.add(new Object[] {key, alias, u.code()}));
+        }
+        jdbc.batchUpdate("INSERT INTO unit_alias (alias_key, alias, unit_code) VALUES (?, ?, ?)", aliases);
     }
 }

@@ -7,12 +7,13 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * Appendix 02: the dossiers resolved late and those pending overdue at the cutoff, with field, dates, days
- * late and the apology letter, worst first. Each list stops at the report's list limit (report.yaml's
+ * late and the apology letter, grouped by handling unit (a row naming the unit and its count), worst first. Each list stops at the report's list limit (report.yaml's
  * {@code pdf-list-limit}, default 1,000) with a line saying how many more there are and that the workbook
  * holds them all: nobody reads 1,800 pages of a list on paper. The lists are streamed from the database and
  * the table is flushed to the page every {@value #FLUSH} rows; the heading rows repeat on each page.
@@ -42,6 +43,12 @@ final class DossierListAppendix {
                 + "hoặc đến ngày " + date(data.period().end()) + " đối với hồ sơ đang giải quyết.", DocumentStyle.italic(11));
         note.setSpacingBefore(6);
         document.add(note);
+    }
+
+    /** How many of the list's dossiers the unit has, from the per-unit table. */
+    private static long unitCount(ReportDocumentData data, String unit, boolean pending) {
+        return data.units().rows().stream().filter(r -> r.name().equals(unit)).findFirst()
+                .map(r -> r.counts().get(pending ? OVERDUE : LATE)).orElse(0L);
     }
 
     /** The line under a list cut at the limit. */
@@ -82,7 +89,15 @@ final class DossierListAppendix {
             t.addCell(DocumentStyle.heading(h, head, 1, 1));
         }
         long[] n = {0};
+        String[] unit = {null};
         dossiers.forEach(d -> {
+            if (data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {
+                unit[0] = d.unit();
+                PdfPCell group = DocumentStyle.data(d.unit() + ": " + count(unitCount(data, d.unit(), pending)) + " hồ sơ",
+                        DocumentStyle.bold(10), Element.ALIGN_LEFT);
+                group.setColspan(HEADINGS.length);
+                t.addCell(group);
+            }
             n[0]++;
             t.addCell(DocumentStyle.data(count(n[0]), body, Element.ALIGN_CENTER));
             t.addCell(DocumentStyle.data(d.code(), body, Element.ALIGN_LEFT));

@@ -27,18 +27,28 @@ final class NationalFormAppendix {
 
     static void add(Document document, ReportDocumentData data) {
         AppendixHeading.add(document, data, "PHỤ LỤC 01", "Biểu số 06 (Thông tư số 01/2020/TT-VPCP): " + TITLE);
+        form(document, FormHeadings.NATIONAL, data.table());
+        Tally total = data.table().total();
+        long inTime = total.get(EARLY) + total.get(ON_TIME) + total.get(NOT_YET_DUE);
+        document.add(note("Ghi chú: (3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
+                + "Hồ sơ rút hoặc trả lại theo yêu cầu được tính là trả đúng hạn. BCCI: dịch vụ bưu chính công ích."));
+        document.add(note("Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn và đang giải quyết trong hạn (Quyết định số "
+                + "766/QĐ-TTg): [(8) + (9) + (12)] / (3) = " + count(inTime) + "/" + count(total.get(TOTAL)) + " = "
+                + percent(inTime, total.get(TOTAL)) + "."));
+    }
+
+    /** The 13-column table, one row per row of {@code table} (a field or a unit), "Tổng cộng" last. */
+    static void form(Document document, FormHeadings.Layout layout, ReportTable table) {
         Font head = DocumentStyle.bold(9);
         Font body = DocumentStyle.regular(10);
         Font bold = DocumentStyle.bold(10);
         PdfPTable t = new PdfPTable(new float[] {26, 240, 40, 42, 50, 42, 40, 40, 40, 40, 40, 40, 40});
         t.setWidthPercentage(100);
         t.setHeaderRows(4);
-
-        for (FormHeadings.Cell h : FormHeadings.NATIONAL.cells()) {
+        for (FormHeadings.Cell h : layout.cells()) {
             t.addCell(DocumentStyle.heading(h.text(), FormHeadings.isNumber(h) ? DocumentStyle.italic(9) : head,
                     h.columns(), h.rows()));
         }
-        ReportTable table = data.table();
         for (ReportRow row : table.rows()) {
             t.addCell(DocumentStyle.data(Integer.toString(row.position()), body, Element.ALIGN_CENTER));
             t.addCell(DocumentStyle.data(row.name(), body, Element.ALIGN_LEFT));
@@ -47,16 +57,8 @@ final class NationalFormAppendix {
         PdfPCell label = DocumentStyle.data("Tổng cộng", bold, Element.ALIGN_CENTER);
         label.setColspan(2);
         t.addCell(label);
-        Tally total = table.total();
-        figures(t, total, bold);
+        figures(t, table.total(), bold);
         document.add(t);
-
-        long inTime = total.get(EARLY) + total.get(ON_TIME) + total.get(NOT_YET_DUE);
-        document.add(note("Ghi chú: (3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
-                + "Hồ sơ rút hoặc trả lại theo yêu cầu được tính là trả đúng hạn. BCCI: dịch vụ bưu chính công ích."));
-        document.add(note("Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn và đang giải quyết trong hạn (Quyết định số "
-                + "766/QĐ-TTg): [(8) + (9) + (12)] / (3) = " + count(inTime) + "/" + count(total.get(TOTAL)) + " = "
-                + percent(inTime, total.get(TOTAL)) + "."));
     }
 
     /** Columns (3)–(13) of Biểu 06. */

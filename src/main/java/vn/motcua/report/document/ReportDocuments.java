@@ -29,6 +29,7 @@ import vn.motcua.report.report.ReportFiles;
 import vn.motcua.report.report.ReportTable;
 import vn.motcua.report.report.Revision;
 import vn.motcua.report.report.RevisionRepository;
+import vn.motcua.report.report.UnitRows;
 
 /**
  * Gathers a revision's document data (its rows, the period's transfers, the jobs/ texts, earlier periods'
@@ -42,28 +43,35 @@ public class ReportDocuments {
     private static final Logger log = LoggerFactory.getLogger(ReportDocuments.class);
 
     /**
-     * Dossiers listed in appendix 02 and the workbook, worst first (most days late: at the finish, or at the
-     * cutoff while pending), then in field order and by dates. {@code LIMIT NULL} is no limit.
+     * Dossiers listed in appendix 02 and the workbook: the worst (most days late: at the finish, or at the
+     * cutoff while pending) up to the limit ({@code LIMIT NULL}: all), grouped by unit in the per-unit table's
+     * order, worst first within a unit, then in field order and by dates.
      */
     private static final String LISTED = """
-            SELECT d.code, w.field_name, d.received_on, d.due_on, CASE WHEN rd.result = 'LATE' THEN d.finished_on END,
-                   CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END AS days_late,
-                   CASE WHEN rd.apology THEN d.apology_on END
-              FROM report_dossier rd
-              JOIN dossier d ON d.id = rd.dossier_id
-              JOIN report_row w ON w.revision_id = rd.revision_id AND w.field_code = rd.field_code
-             WHERE rd.revision_id = ? AND rd.result = ?
-             ORDER BY days_late DESC, w.field_order, d.due_on, d.received_on, d.code
-             LIMIT ?::bigint""";
+            SELECT * FROM (
+                SELECT d.code, w.field_name, d.received_on, d.due_on,
+                       CASE WHEN rd.result = 'LATE' THEN d.finished_on END AS finished_on,
+                       CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END AS days_late,
+                       CASE WHEN rd.apology THEN d.apology_on END AS apology_on, u.unit_name, u.unit_order, w.field_order
+                  FROM report_dossier rd
+                  JOIN dossier d ON d.id = rd.dossier_id
+                  JOIN report_row w ON w.revision_id = rd.revision_id AND w.field_code = rd.field_code
+                  LEFT JOIN report_unit_name n ON n.revision_id = rd.revision_id AND n.name = coalesce(d.unit, '')
+                  LEFT JOIN report_unit_row u ON u.revision_id = rd.revision_id AND u.unit_order = n.unit_order
+                 WHERE rd.revision_id = ? AND rd.result = ?
+                 ORDER BY days_late DESC, w.field_order, d.due_on, d.received_on, d.code
+                 LIMIT ?::bigint) worst
+             ORDER BY unit_order, days_late DESC, field_order, due_on, received_on, code""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final RevisionRepository revisions;
     private final JobsFolder jobs;
+    private final UnitRows units;
 
     public ReportDocuments(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager tx,
-                           RevisionRepository revisions, JobsFolder jobs) {
+                           RevisionRepository revisions, JobsFolder jobs, UnitRows units) {
         this.jdbc = jdbc;
         // Inside a transaction (autocommit off) the PostgreSQL driver fetches a cursor in batches of this size.
         this.streaming = new JdbcTemplate(dataSource);
@@ -72,6 +80,7 @@ public class ReportDocuments {
         this.readOnly.setReadOnly(true);
         this.revisions = revisions;
         this.jobs = jobs;
+        this.units = units;
     }
 
     /** {@code DIR/2021-02/bao-cao-2021-02-r1.pdf}, beside the CSV table. */
@@ -123,7 +132,7 @@ public class ReportDocuments {
                 settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
                 listed(revision, period, "LATE", listLimit), listed(revision, period, "OVERDUE", listLimit),
                 lateRates(period, table), correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
-                countedBeforeTheEnd(revision, period));
+                countedBeforeTheEnd(revision, period), units.table(revision));
     }
 
     /**
@@ -166,7 +175,7 @@ public class ReportDocuments {
             Date apology = rs.getDate(7);
             action.accept(new DossierList.Listed(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                     rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
-                    apology == null ? null : apology.toLocalDate()));
+                    apology == null ? null : apology.toLocalDate(), rs.getString(8)));
         }, period.end(), revision.id(), result, limit));
     }
 

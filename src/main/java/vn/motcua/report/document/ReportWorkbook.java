@@ -17,8 +17,8 @@ import vn.motcua.report.report.ReportRow;
 import vn.motcua.report.report.TableColumn;
 
 /**
- * The revision as an Excel workbook, for the district and the province to add up: the seed form and Biểu
- * 06 as formatted sheets (the PDF's merged headings, numbers as numbers, "Tổng cộng" last), then the
+ * The revision as an Excel workbook, for the district and the province to add up: the seed form, Biểu 06
+ * and the table by unit as formatted sheets (the PDF's merged headings, numbers as numbers, "Tổng cộng" last), then the
  * complete lists of late and overdue dossiers. The lists are streamed from the database and the sheet is
  * flushed every {@value #FLUSH} rows, dossier codes written inline (not in the shared string table), so
  * memory does not grow with the list. Plain code, no Spring; fastexcel writes it.
@@ -27,14 +27,15 @@ public final class ReportWorkbook {
 
     public static final String SEED_SHEET = "Biểu mẫu báo cáo";
     public static final String NATIONAL_SHEET = "Biểu 06";
+    public static final String UNIT_SHEET = "Theo đơn vị";
     public static final String LATE_SHEET = "Trễ hẹn";
     public static final String OVERDUE_SHEET = "Quá hạn";
     public static final String TOTAL_LABEL = "Tổng cộng";
 
     static final String[] LATE_HEADINGS = {"STT", "Mã hồ sơ", "Lĩnh vực", "Ngày tiếp nhận", "Ngày hẹn trả",
-            "Ngày trả kết quả", "Số ngày trễ hẹn", "Thư xin lỗi"};
+            "Ngày trả kết quả", "Số ngày trễ hẹn", "Thư xin lỗi", "Cơ quan, đơn vị giải quyết"};
     static final String[] OVERDUE_HEADINGS = {"STT", "Mã hồ sơ", "Lĩnh vực", "Ngày tiếp nhận", "Ngày hẹn trả",
-            "Số ngày quá hạn", "Thư xin lỗi"};
+            "Số ngày quá hạn", "Thư xin lỗi", "Cơ quan, đơn vị giải quyết"};
 
     private static final int FLUSH = 1000;
     private static final String DATE = "dd/mm/yyyy";
@@ -54,6 +55,10 @@ public final class ReportWorkbook {
                     data.table().rows(), ReportWorkbook::seedColumns);
             form(wb.newWorksheet(NATIONAL_SHEET), data, "Biểu số 06 (Thông tư số 01/2020/TT-VPCP): "
                     + NationalFormAppendix.TITLE, FormHeadings.NATIONAL, data.table().rows(), NationalFormAppendix::columns);
+            if (!data.units().rows().isEmpty()) {
+                form(wb.newWorksheet(UNIT_SHEET), data, UnitAppendix.TITLE, FormHeadings.NATIONAL_BY_UNIT,
+                        data.units().rows(), NationalFormAppendix::columns);
+            }
             list(wb.newWorksheet(LATE_SHEET), data, "DANH SÁCH HỒ SƠ GIẢI QUYẾT TRỄ HẸN", LATE_HEADINGS,
                     data.lateDossiers(), false);
             list(wb.newWorksheet(OVERDUE_SHEET), data, "DANH SÁCH HỒ SƠ ĐANG GIẢI QUYẾT QUÁ HẠN TẠI NGÀY "
@@ -146,7 +151,8 @@ public final class ReportWorkbook {
             ws.style(top, c).bold().horizontalAlignment("center").verticalAlignment("center").wrapText(true)
                     .borderStyle(BorderStyle.THIN).set();
         }
-        double[] widths = pending ? new double[] {7, 24, 40, 14, 14, 12, 18} : new double[] {7, 24, 40, 14, 14, 14, 12, 18};
+        double[] widths = pending ? new double[] {7, 24, 40, 14, 14, 12, 18, 40}
+                : new double[] {7, 24, 40, 14, 14, 14, 12, 18, 40};
         for (int c = 0; c < widths.length; c++) {
             ws.width(c, widths[c]);
         }
@@ -166,9 +172,12 @@ public final class ReportWorkbook {
             }
             ws.value(row, c++, d.daysLate());
             if (d.apologyOn() == null) {
-                ws.value(row, c, "Chưa có");
+                ws.value(row, c++, "Chưa có");
             } else {
-                dateCell(ws, row, c, d.apologyOn());
+                dateCell(ws, row, c++, d.apologyOn());
+            }
+            if (d.unit() != null) {
+                ws.value(row, c, d.unit());
             }
             if (n[0] % FLUSH == 0) {
                 try {

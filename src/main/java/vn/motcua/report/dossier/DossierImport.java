@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import vn.motcua.report.dossier.Reject.Rule;
+import vn.motcua.report.system.TextKey;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,10 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DossierImport implements ImportKind {
 
     static final List<String> COLUMNS = List.of("code", "field", "procedure", "channel", "received_at", "due_at",
-            "finished_at", "outcome", "paused_from", "paused_until", "apology_at");
+            "finished_at", "outcome", "paused_from", "paused_until", "apology_at", "unit");
 
     private static final List<String> STAGING = List.of("code", "field_code", "procedure", "channel", "received_on",
-            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on");
+            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "unit");
 
     private static final String VALUES = String.join(", ", STAGING);
 
@@ -111,7 +112,13 @@ public class DossierImport implements ImportKind {
             return new CheckedRow(row.line(), null, rejects, code.isEmpty() ? null : code);
         }
         return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
-                finished, outcome, pausedFrom, pausedUntil, apology}, rejects);
+                finished, outcome, pausedFrom, pausedUntil, apology, unit(row)}, rejects);
+    }
+
+    /** The handling unit as the export names it (normalised), or null: it is matched to the catalogue at run time. */
+    private static String unit(CsvRow row) {
+        String v = TextKey.normal(row.get("unit"));
+        return v.isEmpty() ? null : v;
     }
 
     /** The field's catalogue code, given by code or by its exact Vietnamese name; else a reject suggesting the name meant. */

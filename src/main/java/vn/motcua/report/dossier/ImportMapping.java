@@ -40,7 +40,9 @@ public final class ImportMapping {
                     "outcome", List.of("Kết quả"),
                     "paused_from", List.of("Ngày tạm dừng"),
                     "paused_until", List.of("Ngày tiếp tục"),
-                    "apology_at", List.of("Ngày thư xin lỗi")),
+                    "apology_at", List.of("Ngày thư xin lỗi"),
+                    "unit", List.of("Cơ quan giải quyết", "Đơn vị giải quyết", "Đơn vị xử lý", "Cơ quan thực hiện",
+                            "Tên cơ quan tiếp nhận thực hiện thủ tục")),
             "transfers", ordered(
                     "dossier_code", List.of("Mã hồ sơ"),
                     "from_level", List.of("Từ cấp", "Nơi gửi"),

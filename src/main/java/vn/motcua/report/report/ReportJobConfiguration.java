@@ -34,7 +34,7 @@ import vn.motcua.report.period.Period;
  * <li>{@code openRevision}: the revision row and a zero row per catalogue field;</li>
  * <li>{@code classify}: every dossier in scope, classified and summed per field, chunk by chunk;</li>
  * <li>{@code check}: the table's identities, and the totals against an independent SQL aggregate;</li>
- * <li>{@code writeTable}: the CSV table;</li>
+ * <li>{@code writeTable}: the per-unit table (kept with the revision), the CSV tables by field and by unit;</li>
  * <li>{@code writeWorkbook}: the workbook (the forms as sheets, the complete late and overdue lists);</li>
  * <li>{@code document}: the draft PDF (sections, appendices, "DỰ THẢO" on every page); the revision becomes COMPLETED.</li>
  * </ol>
@@ -162,11 +162,14 @@ public class ReportJobConfiguration {
     }
 
     @Bean
-    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions) {
+    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                    UnitRows units) {
         Tasklet tasklet = (contribution, chunkContext) -> {
             ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
             Revision revision = revisions.of(params);
-            Path csv = TableCsv.write(params.out(), revisions.table(revision));
+            ReportTable table = revisions.table(revision);
+            TableCsv.writeUnits(params.out(), units.compute(revision, table));
+            Path csv = TableCsv.write(params.out(), table);
             contribution.getStepExecution().getJobExecution().getExecutionContext().putString(TABLE_PATH, csv.toString());
             return RepeatStatus.FINISHED;
         };

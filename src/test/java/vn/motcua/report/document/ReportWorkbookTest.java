@@ -60,7 +60,7 @@ class ReportWorkbookTest extends DatabaseTest {
 
         try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile())) {
             assertThat(wb.getSheets().map(Sheet::getName)).containsExactly(ReportWorkbook.SEED_SHEET,
-                    ReportWorkbook.NATIONAL_SHEET, ReportWorkbook.LATE_SHEET, ReportWorkbook.OVERDUE_SHEET);
+                    ReportWorkbook.NATIONAL_SHEET, ReportWorkbook.UNIT_SHEET, ReportWorkbook.LATE_SHEET, ReportWorkbook.OVERDUE_SHEET);
 
             // The seed form: headings, one row per field with the job's numbers (as numbers), "Tổng cộng".
             List<Row> seed = rows(wb, ReportWorkbook.SEED_SHEET);
@@ -159,14 +159,15 @@ class ReportWorkbookTest extends DatabaseTest {
                     writtenBeforeTheEnd[0] = out.size();
                 }
                 action.accept(new DossierList.Listed("HS-" + i, "Đất đai", LocalDate.of(2021, 1, 4),
-                        LocalDate.of(2021, 1, 20), LocalDate.of(2021, 2, 1), 12, i % 7 == 0 ? LocalDate.of(2021, 2, 2) : null));
+                        LocalDate.of(2021, 1, 20), LocalDate.of(2021, 2, 1), 12, i % 7 == 0 ? LocalDate.of(2021, 2, 2) : null,
+                        "Phòng Tài nguyên và Môi trường"));
             }
         };
         ReportSettings settings = jobs.reportSettings();
         ReportDocumentData data = new ReportDocumentData(settings.centre(), period, 1, PeriodTexts.missing("none"),
                 "jobs/periods/2021-02.yaml", new ReportTable(revision, List.of()), new Transfers(java.util.Map.of()), 0,
                 settings.recipients(), settings.archive(), settings.signer(), late, action -> { }, List.of(), null,
-                Long.MAX_VALUE, false);
+                Long.MAX_VALUE, false, new ReportTable(revision, List.of()));
         ReportWorkbook.write(data, out);
 
         // The list sheet is flushed as it goes: most of it was out before its last row was read.
