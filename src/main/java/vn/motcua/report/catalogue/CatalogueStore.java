@@ -89,6 +89,28 @@ public class CatalogueStore {
         });
     }
 
+    /**
+     * The units named by the dossiers this import stored that the catalogue does not list (by name or alias,
+     * whatever the case, spacing or Unicode form), with how many dossiers name each: staff add them or an alias.
+     */
+    public Map<String, Long> unlistedUnits(long importId) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        jdbc.query("SELECT code, name FROM unit WHERE NOT retired", rs -> {
+            known.add(TextKey.of(rs.getString(1)));
+            known.add(TextKey.of(rs.getString(2)));
+        });
+        jdbc.query("SELECT a.alias_key FROM unit_alias a JOIN unit u ON u.code = a.unit_code WHERE NOT u.retired", rs -> {
+            known.add(rs.getString(1));
+        });
+        Map<String, Long> unlisted = new java.util.TreeMap<>();
+        jdbc.query("SELECT unit, count(*) FROM dossier WHERE import_id = ? AND unit IS NOT NULL GROUP BY unit", rs -> {
+            if (!known.contains(TextKey.of(rs.getString(1)))) {
+                unlisted.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            }
+        }, importId);
+        return unlisted;
+    }
+
     /** Units as fields, except that a unit has no cell number: dossiers name their unit by text. */
     private void applyUnits(List<Catalogue.Entry> units) {
         jdbc.update("UPDATE unit SET retired = true WHERE NOT retired");

@@ -65,9 +65,13 @@ public class Cli {
 
     /** A refusal in the product's words (messages.properties, Vietnamese). */
     public static String message(Refusal refusal) {
+        return text(refusal.key(), refusal.arguments());
+    }
+
+    /** The message {@code key} of messages.properties (Vietnamese) with its arguments. */
+    public static String text(String key, Object... arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle("messages", Locale.ROOT);
-        return new MessageFormat(bundle.getString(refusal.key()), Locale.forLanguageTag("vi-VN"))
-                .format(refusal.arguments());
+        return new MessageFormat(bundle.getString(key), Locale.forLanguageTag("vi-VN")).format(arguments);
     }
 
     /** The innermost message of an exception chain: usually the one that says what went wrong. */

@@ -2,10 +2,13 @@ package vn.motcua.report.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.dossier.ChangesSince;
 import vn.motcua.report.dossier.ImportProgress;
 import vn.motcua.report.dossier.ImportRepository.ImportSummary;
@@ -21,10 +24,12 @@ public class ImportCommand implements Cli.Command {
 
     private final Importer importer;
     private final ImportProgress progress;
+    private final CatalogueStore catalogue;
 
-    public ImportCommand(Importer importer, ImportProgress progress) {
+    public ImportCommand(Importer importer, ImportProgress progress, CatalogueStore catalogue) {
         this.importer = importer;
         this.progress = progress;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -36,8 +41,17 @@ public class ImportCommand implements Cli.Command {
         Path file = Path.of(line.arguments().get(1));
         progress.showOn(err);
         try {
-            return report(importer.importFile(kind, file, line.option("sheet", null), line.flag("accept-partial")),
-                    file, out, err);
+            ImportSummary s = importer.importFile(kind, file, line.option("sheet", null), line.flag("accept-partial"));
+            int code = report(s, file, out, err);
+            if (s.stored() && kind.equals("dossiers")) {
+                Map<String, Long> unlisted = catalogue.unlistedUnits(s.id());
+                if (!unlisted.isEmpty()) {
+                    List<String> named = new ArrayList<>();
+                    unlisted.forEach((unit, n) -> named.add(Cli.text("catalogue.unlistedUnit", unit, n)));
+                    out.println(Cli.text("catalogue.unlistedUnits", String.join("; ", named)));
+                }
+            }
+            return code;
         } finally {
             progress.showOn(null);
         }

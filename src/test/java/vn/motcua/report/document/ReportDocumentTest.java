@@ -118,7 +118,11 @@ class ReportDocumentTest extends DatabaseTest {
                         + "ngược lại từ cấp xã lên Trung tâm Hành chính công huyện là 38 lượt và từ Trung tâm Phục vụ Hành "
                         + "chính công tỉnh về Trung tâm Hành chính công huyện 01 lượt.",
                 "Cụ thể: từ ngày 17/02 đến 25/02 đã tiếp nhận và xử lý 697 hồ sơ, bình quân mỗi ngày khoảng 100 hồ sơ.",
-                "3. Kiến nghị, đề xuất");
+                "3. Kiến nghị, đề xuất",
+                // Section 3 names the units with late or overdue dossiers, most first.
+                "- Các cơ quan, đơn vị có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn trong kỳ: Phòng Lao động"
+                        + " - Thương binh và Xã hội (05 hồ sơ giải quyết trễ hẹn); Phòng Tài nguyên và Môi trường (03 hồ sơ"
+                        + " giải quyết trễ hẹn, 01 hồ sơ đang giải quyết quá hạn).");
         assertThat(text.indexOf("chiếm tỷ lệ 1,7%")).isLessThan(text.indexOf("Trong tháng 02/2021, Trung tâm tiếp tục"));
         // Every staff paragraph reads back exactly (Vietnamese round trip).
         PeriodTexts texts = jobs.periodTexts(Period.of("2021-02", CutoffDay.parse("25")));
