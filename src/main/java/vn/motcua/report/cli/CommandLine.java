@@ -34,8 +34,9 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
             Map.entry("rerun", new Spec(Set.of("period", "reason", "out"), Set.of("period", "reason"), 0,
                     "rerun --period P --reason TEXT [--out DIR]")),
             Map.entry("history", new Spec(Set.of("period"), Set.of(), 0, "history [--period P] [--json]", Set.of("json"))),
-            Map.entry("explain", new Spec(Set.of("period", "revision", "field", "column"), Set.of("period", "field", "column"),
-                    0, "explain --period P [--revision N] --field CODE --column NAME [--csv]", Set.of("csv"))),
+            Map.entry("explain", new Spec(Set.of("period", "revision", "field", "unit", "column"), Set.of("period", "column"),
+                    0, "explain --period P [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]",
+                    Set.of("csv"))),
             Map.entry("sign-off", new Spec(Set.of("period", "revision", "signer", "position", "on-behalf", "keystore", "alias", "out"),
                     Set.of("period", "signer", "position"), 0, "sign-off --period P [--revision N] --signer NAME"
                     + " --position TITLE [--on-behalf TEXT] [--keystore FILE.p12 [--alias A]] [--out DIR]")),
@@ -66,7 +67,7 @@ public record CommandLine(String name, List<String> arguments, Map<String, Strin
                   A corrected report: a new revision over the current data; prints what changed.
               history [--period P] [--json]
                   Every run of the report, newest first, with its steps' counts.
-              explain --period P [--revision N] --field CODE|TOTAL --column NAME [--csv]
+              explain --period P [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]
                   The dossiers behind one cell of the table (NAME as in the CSV header, or early,
                   withdrawn, returned), as that revision counted them.
               sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf TEXT]

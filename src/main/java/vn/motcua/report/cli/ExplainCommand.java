@@ -15,10 +15,13 @@ import vn.motcua.report.report.ReportService;
 import vn.motcua.report.report.ReportTable;
 import vn.motcua.report.report.Revision;
 import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.report.UnitRows;
+import vn.motcua.report.system.TextKey;
 
 /**
- * {@code explain --period P [--revision N] --field CODE|TOTAL --column NAME [--csv]}: the dossiers behind
- * one cell, exactly as that revision counted them (default: the latest completed revision).
+ * {@code explain --period P [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]}: the
+ * dossiers behind one cell, of the table by field or of the table by unit (or both: a unit's dossiers of one
+ * field), exactly as that revision counted them (default: the latest completed revision).
  */
 @Component
 public class ExplainCommand implements Cli.Command {
@@ -29,10 +32,12 @@ public class ExplainCommand implements Cli.Command {
 
     private final ReportService reports;
     private final CellDossiers cells;
+    private final UnitRows units;
 
-    public ExplainCommand(ReportService reports, CellDossiers cells) {
+    public ExplainCommand(ReportService reports, CellDossiers cells, UnitRows units) {
         this.reports = reports;
         this.cells = cells;
+        this.units = units;
     }
 
     @Override
@@ -40,7 +45,11 @@ public class ExplainCommand implements Cli.Command {
         String period = reports.periodName(line.option("period", null));
         TableColumn column = TableColumn.named(line.option("column", "")).orElseThrow(() -> new UsageException(
                 "unknown column '" + line.option("column", "") + "'; the columns are: " + TableColumn.names()));
-        String fieldOption = line.option("field", "");
+        String fieldOption = line.option("field", "TOTAL");
+        String unitOption = line.option("unit", null);
+        if (!line.has("field") && unitOption == null) {
+            throw new UsageException("explain needs --field CODE|TOTAL or --unit CODE|NAME (or both)");
+        }
         String field = fieldOption.equalsIgnoreCase("TOTAL") ? null : fieldOption;
         if (field != null && !cells.fieldExists(field)) {
             throw new UsageException("unknown field '" + fieldOption + "'; use a catalogue code as in the CSV table's"
@@ -48,7 +57,8 @@ public class ExplainCommand implements Cli.Command {
         }
         Revision revision = reports.revisionOrLatestCompleted(period,
                 line.number("revision", "a revision number such as 1"), "explain");
-        List<CellDossier> dossiers = cells.of(revision, field, column);
+        ReportRow unit = unitOption == null ? null : unit(revision, unitOption);
+        List<CellDossier> dossiers = cells.of(revision, field, unit == null ? null : unit.position(), column);
         if (!revision.completed()) {
             err.println("Note: " + period + " revision " + revision.revision() + " did not complete (status "
                     + revision.status() + "): this is only what its committed chunks counted, not a finished report.");
@@ -64,9 +74,17 @@ public class ExplainCommand implements Cli.Command {
             out.flush();
             return ExitCode.OK;
         }
-        out.printf("%s revision %d, field %s, column %s: %d dossiers (the table says %d).%n", period,
-                revision.revision(), field == null ? "TOTAL" : field, column.header(), dossiers.size(),
-                tableValue(revision, field, column));
+        if (unit == null) {
+            out.printf("%s revision %d, field %s, column %s: %d dossiers (the table says %d).%n", period,
+                    revision.revision(), field == null ? "TOTAL" : field, column.header(), dossiers.size(),
+                    tableValue(revision, field, column));
+        } else if (field == null) {
+            out.printf("%s revision %d, unit %s, column %s: %d dossiers (the table by unit says %d).%n", period,
+                    revision.revision(), unit.name(), column.header(), dossiers.size(), column.of(unit.counts()));
+        } else {
+            out.printf("%s revision %d, unit %s, field %s, column %s: %d dossiers.%n", period, revision.revision(),
+                    unit.name(), field, column.header(), dossiers.size());
+        }
         if (dossiers.isEmpty()) {
             return ExitCode.OK;
         }
@@ -91,6 +109,19 @@ public class ExplainCommand implements Cli.Command {
                     + " the cell is the revision's.");
         }
         return ExitCode.OK;
+    }
+
+    /** The row of the revision's table by unit named by its code or its name, whatever the case or spacing. */
+    private ReportRow unit(Revision revision, String option) {
+        ReportTable table = units.table(revision);
+        String key = TextKey.of(option);
+        return table.rows().stream()
+                .filter(r -> TextKey.of(r.field()).equals(key) || TextKey.of(r.name()).equals(key)).findFirst()
+                .orElseThrow(() -> new UsageException(table.rows().isEmpty()
+                        ? revision.period() + " revision " + revision.revision() + " was made before units were counted"
+                        : "unknown unit '" + option + "'; use a code or name of the table by unit ("
+                                + table.rows().stream().map(ReportRow::field).collect(java.util.stream.Collectors.joining(", "))
+                                + ")"));
     }
 
     private long tableValue(Revision revision, String field, TableColumn column) {

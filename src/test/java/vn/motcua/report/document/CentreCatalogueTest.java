@@ -170,6 +170,19 @@ class CentreCatalogueTest extends DatabaseTest {
                 + " (01 hồ sơ giải quyết trễ hẹn); Phòng Tư pháp (01 hồ sơ giải quyết trễ hẹn); Phòng Tài chính -"
                 + " Kế hoạch (01 hồ sơ giải quyết trễ hẹn); UBND xã An Phú (01 hồ sơ đang giải quyết quá hạn).");
 
+        // explain --unit: the dossiers of a cell of the table by unit, by code or by name.
+        Run anPhu = cli("explain", "--period", "2021-02", "--unit", "ubnd xã an phú", "--column", "overdue");
+        assertThat(anPhu.exitCode()).as(anPhu.err()).isZero();
+        assertThat(anPhu.out()).contains("unit UBND xã An Phú, column overdue: 1 dossiers (the table by unit says 1)")
+                .contains("C09").doesNotContain("C04");
+        Run tnmt = cli("explain", "--period", "2021-02", "--unit", "tnmt", "--column", "total", "--csv");
+        assertThat(tnmt.out().lines().skip(1).map(l -> l.substring(0, 3)).toList()).containsExactly("C03", "C04", "C05");
+        Run both = cli("explain", "--period", "2021-02", "--unit", "tnmt", "--field", "dat-dai", "--column", "overdue");
+        assertThat(both.out()).contains("unit Phòng Tài nguyên và Môi trường, field dat-dai, column overdue: 1 dossiers");
+        Run unknown = cli("explain", "--period", "2021-02", "--unit", "Phòng Y tế", "--column", "total");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown unit 'Phòng Y tế'").contains("tnmt, ktht, tp, tckh, UBND xã An Phú");
+
         // The workbook, read back with fastexcel's reader: the three forms as numbers, the lists complete.
         try (ReadableWorkbook wb = new ReadableWorkbook(dir.resolve("bao-cao-2021-02-r1.xlsx").toFile())) {
             List<Row> seed = wb.findSheet(ReportWorkbook.SEED_SHEET).orElseThrow().read();
