@@ -44,6 +44,7 @@ public abstract class DatabaseTest {
         jdbc.update("UPDATE field SET retired = false, sort_order = position");
         jdbc.update("DELETE FROM field_alias");
         jdbc.update("DELETE FROM unit");
+        jdbc.update("DELETE FROM procedure_field");
     }
 
     /** What one command printed and returned. */

@@ -86,6 +86,17 @@ public class CatalogueStore {
             }
             jdbc.batchUpdate("INSERT INTO field_alias (alias_key, alias, field_code) VALUES (?, ?, ?)", aliases);
             applyUnits(catalogue.units());
+            jdbc.update("DELETE FROM procedure_field");
+            List<Object[]> procedures = new ArrayList<>();
+            for (Catalogue.Procedure p : catalogue.procedures()) {
+                for (String name : new String[] {p.code(), p.name()}) {
+                    if (name != null) {
+                        procedures.add(new Object[] {TextKey.of(name), name, p.field()});
+                    }
+                }
+            }
+            jdbc.batchUpdate("INSERT INTO procedure_field (procedure_key, procedure, field_code) VALUES (?, ?, ?)",
+                    procedures);
         });
     }
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DossierImport implements ImportKind {
 
     static final List<String> COLUMNS = List.of("code", "field", "procedure", "channel", "received_at", "due_at",
-            "finished_at", "outcome", "paused_from", "paused_until", "apology_at", "unit");
+            "finished_at", "outcome", "paused_from", "paused_until", "apology_at", "unit", "procedure_code");
 
     private static final List<String> STAGING = List.of("code", "field_code", "procedure", "channel", "received_on",
             "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "unit");
@@ -23,16 +23,21 @@ public class DossierImport implements ImportKind {
     private static final String VALUES = String.join(", ", STAGING);
 
     private final Map<String, String> fieldNames;
+    private final Map<String, String> procedureFields;
     private final Map<String, String> fields = new HashMap<>();
     private final ImportMapping mapping;
 
     /**
      * @param fieldNames   the catalogue: each field code and its Vietnamese name
      * @param fieldAliases the catalogue's other spellings: alias → field code
+     * @param procedureFields the catalogue's procedures, Mã TTHC or name (as {@link Names#key}) → field code: with
+     *                     any, the field column may be absent or empty and the procedure says the field
      * @param mapping      the headings and labels understood
      */
-    public DossierImport(Map<String, String> fieldNames, Map<String, String> fieldAliases, ImportMapping mapping) {
+    public DossierImport(Map<String, String> fieldNames, Map<String, String> fieldAliases,
+                         Map<String, String> procedureFields, ImportMapping mapping) {
         this.fieldNames = fieldNames;
+        this.procedureFields = procedureFields;
         this.mapping = mapping;
         fieldNames.forEach((code, name) -> {
             fields.put(Names.key(code), code);
@@ -54,7 +59,9 @@ public class DossierImport implements ImportKind {
 
     @Override
     public List<String> required() {
-        return List.of("code", "field", "channel", "received_at", "due_at", "finished_at", "outcome");
+        return procedureFields.isEmpty()
+                ? List.of("code", "field", "channel", "received_at", "due_at", "finished_at", "outcome")
+                : List.of("code", "channel", "received_at", "due_at", "finished_at", "outcome");
     }
 
     @Override
@@ -123,6 +130,9 @@ public class DossierImport implements ImportKind {
 
     /** The field's catalogue code, given by code or by its exact Vietnamese name; else a reject suggesting the name meant. */
     private String field(CsvRow row, List<Reject> rejects) {
+        if (row.get("field").isEmpty() && !procedureFields.isEmpty()) {
+            return fieldOfProcedure(row, rejects);
+        }
         String v = Values.required(row, "field", rejects);
         if (v.isEmpty()) {
             return null;
@@ -135,6 +145,21 @@ public class DossierImport implements ImportKind {
                     "is not a field code or name of the catalogue" + (near == null ? "" : "; did you mean \"" + near + "\"?"), rejects);
         }
         return code;
+    }
+
+    /** No field given: the field of the row's procedure (its Mã TTHC first, then its name) in the catalogue. */
+    private String fieldOfProcedure(CsvRow row, List<Reject> rejects) {
+        for (String column : new String[] {"procedure_code", "procedure"}) {
+            String code = row.get(column).isEmpty() ? null : procedureFields.get(Names.key(row.get(column)));
+            if (code != null) {
+                return code;
+            }
+        }
+        String named = !row.get("procedure_code").isEmpty() ? row.get("procedure_code") : row.get("procedure");
+        Values.reject(row, "field", named, Rule.FIELD,
+                "lĩnh vực để trống và thủ tục này không có trong danh mục thủ tục (procedures của jobs/catalogue.yaml)",
+                "the field is empty and this procedure is not in the catalogue's procedures (jobs/catalogue.yaml)", rejects);
+        return null;
     }
 
     @Override

@@ -83,7 +83,8 @@ public class ImportJobConfiguration {
 
     static ImportKind kind(String kind, ImportRepository imports, JobsFolder jobs) {
         java.util.Map<String, String> fields = imports.fieldCatalogue();
-        return ImportKind.of(kind, fields, imports.fieldAliases(), ImportMapping.load(jobs, fields.keySet()));
+        return ImportKind.of(kind, fields, imports.fieldAliases(), imports.procedureFields(),
+                ImportMapping.load(jobs, fields.keySet()));
     }
 
     /** The file's reader, chosen by what the file is (not by its name): CSV text or an .xlsx workbook. */

@@ -10,9 +10,9 @@ public interface ImportKind {
      * understanding the headings and labels of {@code mapping}.
      */
     static ImportKind of(String name, java.util.Map<String, String> fields, java.util.Map<String, String> fieldAliases,
-                         ImportMapping mapping) {
+                         java.util.Map<String, String> procedureFields, ImportMapping mapping) {
         return switch (name) {
-            case "dossiers" -> new DossierImport(fields, fieldAliases, mapping);
+            case "dossiers" -> new DossierImport(fields, fieldAliases, procedureFields, mapping);
             case "transfers" -> new TransferImport(mapping);
             default -> throw new ImportException("unknown import kind '" + name + "': expected dossiers or transfers");
         };

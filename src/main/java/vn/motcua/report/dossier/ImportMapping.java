@@ -33,6 +33,7 @@ public final class ImportMapping {
                     "code", List.of("Mã hồ sơ"),
                     "field", List.of("Lĩnh vực"),
                     "procedure", List.of("Thủ tục", "Tên thủ tục"),
+                    "procedure_code", List.of("Mã TTHC", "Mã thủ tục"),
                     "channel", List.of("Hình thức nộp", "Kênh tiếp nhận"),
                     "received_at", List.of("Ngày tiếp nhận", "Ngày nhận"),
                     "due_at", List.of("Ngày hẹn trả"),

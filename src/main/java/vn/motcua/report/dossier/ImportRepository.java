@@ -91,6 +91,16 @@ public class ImportRepository {
         return fields;
     }
 
+    /** The catalogue's procedures (by Mã TTHC or name, as comparison keys) → field code, for exports without a field. */
+    public Map<String, String> procedureFields() {
+        Map<String, String> procedures = new LinkedHashMap<>();
+        jdbc.query("SELECT p.procedure_key, p.field_code FROM procedure_field p JOIN field f ON f.code = p.field_code"
+                + " WHERE NOT f.retired", rs -> {
+            procedures.put(rs.getString(1), rs.getString(2));
+        });
+        return procedures;
+    }
+
     /** The catalogue's other spellings of field names (jobs/catalogue.yaml's aliases): alias → field code. */
     public Map<String, String> fieldAliases() {
         Map<String, String> aliases = new LinkedHashMap<>();

@@ -67,7 +67,7 @@ public class Importer {
     @SuppressWarnings("unchecked")
     public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial)
             throws Exception {
-        ImportKind.of(kind, Map.of(), Map.of(), ImportMapping.builtIn());
+        ImportKind.of(kind, Map.of(), Map.of(), Map.of(), ImportMapping.builtIn());
         ImportFile type = ImportFile.of(file);
         if (sheet != null && type != ImportFile.XLSX) {
             throw new ImportException("--sheet is for Excel workbooks, and " + file + " is a CSV file");

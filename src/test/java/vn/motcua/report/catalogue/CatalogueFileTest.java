@@ -19,14 +19,15 @@ class CatalogueFileTest {
     private static final String WHERE = "jobs/catalogue.yaml";
 
     @Test
-    void theShippedFile_holdsTheSeeds18Fields_inTheirOrder() throws IOException {
+    void theShippedFile_holdsTheSeeds18Fields_inTheirOrder_andTheDemoDistrictsUnits() throws IOException {
         Catalogue c = CatalogueFile.parse(WHERE, Files.readString(Path.of("jobs/catalogue.yaml")));
         assertThat(c.fields()).hasSize(18);
         assertThat(c.fields().get(0)).isEqualTo(new Catalogue.Entry("chung-thuc", "Chứng thực", java.util.List.of()));
         assertThat(c.fields().get(1).code()).isEqualTo("dat-dai");
         assertThat(c.fields().get(17)).isEqualTo(new Catalogue.Entry("lien-thong-dkkd-hkd-htx",
                 "TTHC liên thông Đăng ký Hộ kinh doanh, HTX và Đăng ký mã số thuế", java.util.List.of()));
-        assertThat(c.units()).isEmpty();
+        assertThat(c.units()).hasSize(10).first().isEqualTo(new Catalogue.Entry("tnmt", "Phòng Tài nguyên và Môi trường",
+                java.util.List.of("Phòng TN-MT", "Phòng TNMT")));
         assertThat(c.procedures()).isEmpty();
     }
 
