@@ -1,16 +1,12 @@
 package vn.motcua.report;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import vn.motcua.report.cli.BenchCommand;
 import vn.motcua.report.cli.Cli;
 import vn.motcua.report.cli.CommandLine;
 import vn.motcua.report.cli.ExitCode;
@@ -43,17 +39,11 @@ public class MotcuaReportApplication {
         }
         int code;
         ConfigurableApplicationContext context;
-        Path scratch = null;
         try {
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
-            if (command.name().equals("bench")) {
-                // bench generates millions of dossiers: into a scratch database, never the real one.
-                scratch = BenchCommand.scratchFolder(command);
-                app.setDefaultProperties(Map.of("motcua.database", scratch.resolve("db").toString(),
-                        BenchCommand.SCRATCH_PROPERTY, scratch.toString()));
-            }
+            app.setDefaultProperties(Cli.startupProperties(command));
             context = app.run();
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             err.println("motcua-report: could not start: " + Cli.rootMessage(e));
             err.println("Details are in the log file under $MOTCUA_HOME/logs (default ~/.motcua/logs).");
             System.exit(ExitCode.FAILED);
@@ -61,13 +51,6 @@ public class MotcuaReportApplication {
         }
         try (context) {
             code = context.getBean(Cli.class).execute(command, out, err);
-        }
-        if (scratch != null) {
-            try {
-                BenchCommand.cleanUp(command, scratch, out);
-            } catch (IOException e) {
-                err.println("motcua-report: could not remove the scratch folder " + scratch + ": " + e.getMessage());
-            }
         }
         System.exit(code);
     }

@@ -18,10 +18,19 @@ import vn.motcua.report.cli.CommandLine;
 
 /**
  * Base of the tests that need the database: the real embedded PostgreSQL (one per test JVM, under
- * target/test-home), emptied before each test, and the command line as a user runs it.
+ * target/test-home), emptied before each test, and the command line as a user runs it (in English, the
+ * language the assertions are written in; messages in Vietnamese are tested on their own).
  */
-@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=jobs"})
+@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=" + DatabaseTest.JOBS_FOLDER,
+        "motcua.lang=en"})
 public abstract class DatabaseTest {
+
+    /**
+     * The tests' own jobs/ folder (a copy of the shipped one, as the tests expect it): a centre editing the
+     * shipped jobs/report.yaml cannot break the build.
+     */
+    public static final String JOBS_FOLDER = "src/test/resources/jobs";
+    public static final Path JOBS = Path.of(JOBS_FOLDER);
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.ReportRow;
+import vn.motcua.report.report.IndependentRecount;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.RevisionRepository;
-import vn.motcua.report.report.SqlAggregate;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.RevisionRepository;
 
 /**
  * The benchmark of issue 6: on generated data, one month's report by the job (as {@code run} executes it),
@@ -43,16 +43,16 @@ public class Benchmark {
     private final DataSource dataSource;
     private final ReportService reports;
     private final RevisionRepository revisions;
-    private final SqlAggregate sqlAggregate;
+    private final IndependentRecount independentRecount;
     private final int fetchSize;
 
     public Benchmark(JdbcTemplate jdbc, DataSource dataSource, ReportService reports, RevisionRepository revisions,
-                     SqlAggregate sqlAggregate, @Value("${motcua.fetch-size:10000}") int fetchSize) {
+                     IndependentRecount independentRecount, @Value("${motcua.fetch-size:10000}") int fetchSize) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.reports = reports;
         this.revisions = revisions;
-        this.sqlAggregate = sqlAggregate;
+        this.independentRecount = independentRecount;
         this.fetchSize = fetchSize;
     }
 
@@ -120,7 +120,7 @@ public class Benchmark {
         Measure sql = null;
         double jobAll = Double.MAX_VALUE;
         Map<String, Double> jobSteps = Map.of();
-        int firstRevision = reports.latest(period).map(r -> r.revision() + 1).orElse(1);
+        int firstRevision = reports.nextRevision(period);
         for (int round = 1; round <= ROUNDS; round++) {
             int revision = firstRevision + round - 1;
             HeapPeak.reset();
@@ -146,7 +146,7 @@ public class Benchmark {
 
             HeapPeak.reset();
             start = System.nanoTime();
-            Map<String, Tally> counted = sqlAggregate.byField(period);
+            Map<String, Tally> counted = independentRecount.byField(period);
             sql = best(sql, new Measure("sql", seconds(System.nanoTime() - start), HeapPeak.megabytes(), counted));
         }
         long inScope = job.table().values().stream().mapToLong(t -> t.get(vn.motcua.report.classify.Counter.TOTAL)).sum();

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import vn.motcua.report.dossier.Outcome;
 
 /**
- * The counters kept per field and revision; each is a column of {@code report_row}.
+ * The counters kept per field and revision; the revision room stores each as a column of its rows.
  * Names follow the current national form (Biểu 06): {@link #ON_TIME} excludes {@link #EARLY}.
  */
 public enum Counter {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
@@ -16,6 +18,7 @@ import vn.motcua.report.bench.Benchmark;
 import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
+import vn.motcua.report.db.ScratchDatabase;
 
 /**
  * {@code bench --dossiers N [--periods K] [--keep]}: generates N synthetic dossiers over K months
@@ -25,15 +28,14 @@ import vn.motcua.report.bench.Benchmark.Result;
 @Component
 public class BenchCommand implements Cli.Command {
 
-    /** Set by the launcher when it pointed the embedded database at a scratch folder for bench. */
-    public static final String SCRATCH_PROPERTY = "motcua.bench.scratch";
-
     private final Benchmark benchmark;
     private final Environment environment;
+    private final Optional<ScratchDatabase> scratch;
 
-    public BenchCommand(Benchmark benchmark, Environment environment) {
+    public BenchCommand(Benchmark benchmark, Environment environment, Optional<ScratchDatabase> scratch) {
         this.benchmark = benchmark;
         this.environment = environment;
+        this.scratch = scratch;
     }
 
     @Override
@@ -49,21 +51,22 @@ public class BenchCommand implements Cli.Command {
             throw new UsageException("bench needs an empty database (or the data of an earlier bench --keep with the"
                     + " same --dossiers), this one holds " + existing.dossiers() + " dossiers");
         }
-        String scratch = environment.getProperty(SCRATCH_PROPERTY, "");
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
-        Path folder = scratch.isBlank() ? Files.createTempDirectory("motcua-bench-out") : Path.of(scratch);
+        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
         try {
             out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
-                    dossiers, months, scratch.isBlank() ? "the configured database" : folder);
+                    dossiers, months, scratch.isEmpty() ? "the configured database" : folder);
             Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
             print(r, out);
+            scratch.filter(ScratchDatabase::kept).ifPresent(s -> out.println("Kept the scratch database in "
+                    + s.database() + " (bench --keep with the same size reuses it)"));
             if (!r.differences().isEmpty()) {
                 r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;
         } finally {
-            if (scratch.isBlank()) {
+            if (scratch.isEmpty()) {
                 delete(folder);
             }
         }
@@ -111,26 +114,12 @@ public class BenchCommand implements Cli.Command {
     }
 
     /**
-     * Called by the launcher before anything starts: a fresh folder for bench's scratch database
-     * (in the temporary folder), so bench never touches the real one.
+     * bench generates millions of dossiers: into a scratch database of its own, never the real one. With
+     * --keep, one folder per size, so the next bench --keep of the same size reuses the generated data.
      */
-    public static Path scratchFolder(CommandLine line) throws IOException {
-        if (line.flag("keep")) {
-            // A fixed folder per size, so the next bench --keep of the same size reuses the generated data.
-            Path kept = Path.of(System.getProperty("java.io.tmpdir"), "motcua-bench-" + line.option("dossiers", "")
-                    + "x" + line.option("periods", "14"));
-            return Files.createDirectories(kept);
-        }
-        return Files.createTempDirectory("motcua-bench-");
-    }
-
-    /** Called by the launcher after the database stopped: removes the scratch folder unless --keep. */
-    public static void cleanUp(CommandLine line, Path scratch, PrintStream out) throws IOException {
-        if (line.flag("keep")) {
-            out.println("Kept the scratch database in " + scratch.resolve("db") + " (bench --keep with the same size reuses it)");
-            return;
-        }
-        delete(scratch);
+    static Map<String, Object> startupProperties(CommandLine line) {
+        return ScratchDatabase.properties("bench-" + line.option("dossiers", "").replaceAll("[^0-9]", "") + "x"
+                + line.option("periods", "14").replaceAll("[^0-9]", ""), line.flag("keep"));
     }
 
     private static void delete(Path folder) throws IOException {

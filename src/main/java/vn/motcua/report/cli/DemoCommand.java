@@ -53,7 +53,7 @@ public class DemoCommand implements Cli.Command {
         }
         Period period = reports.period(PERIOD, "25");
         try (PeriodLock.Held lock = reports.lock(period.name())) {
-            int revision = reports.latest(period).map(r -> r.revision() + 1).orElse(1);
+            int revision = reports.nextRevision(period);
             return runCommand.run(period, revision, revision == 1 ? null : "demo run again",
                     Path.of(line.option("out", RunCommand.DEFAULT_OUT)), out, err);
         }

@@ -8,14 +8,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.report.CellDossiers;
-import vn.motcua.report.report.CellDossiers.CellDossier;
-import vn.motcua.report.report.ReportRow;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.TableColumn;
-import vn.motcua.report.report.UnitRows;
+import vn.motcua.report.revision.CellDossiers.CellDossier;
+import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.TableColumn;
+import vn.motcua.report.revision.UnitRows;
 import vn.motcua.report.system.TextKey;
 
 /**
@@ -55,8 +55,7 @@ public class ExplainCommand implements Cli.Command {
             throw new UsageException("unknown field '" + fieldOption + "'; use a catalogue code as in the CSV table's"
                     + " field column (e.g. dat-dai), or TOTAL");
         }
-        Revision revision = reports.revisionOrLatestCompleted(period,
-                line.number("revision", "a revision number such as 1"), "explain");
+        Revision revision = reports.toExplain(period, line.number("revision", "a revision number such as 1"));
         ReportRow unit = unitOption == null ? null : unit(revision, unitOption);
         List<CellDossier> dossiers = cells.of(revision, field, unit == null ? null : unit.position(), column);
         if (!revision.completed()) {

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.report.ExecutionHistory;
-import vn.motcua.report.report.ExecutionHistory.ExecutionRecord;
-import vn.motcua.report.report.ExecutionHistory.StepRecord;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
+import vn.motcua.report.revision.ExecutionHistory.StepRecord;
+import vn.motcua.report.revision.ExecutionHistory;
 
 /** {@code history [--period P] [--json]}: every execution of the report job, newest first. */
 @Component

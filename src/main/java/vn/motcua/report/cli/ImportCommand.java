@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.catalogue.CatalogueStore;
@@ -25,11 +28,16 @@ public class ImportCommand implements Cli.Command {
     private final Importer importer;
     private final ImportProgress progress;
     private final CatalogueStore catalogue;
+    private final MessageSource messages;
+    private final Locale locale;
 
-    public ImportCommand(Importer importer, ImportProgress progress, CatalogueStore catalogue) {
+    public ImportCommand(Importer importer, ImportProgress progress, CatalogueStore catalogue, MessageSource messages,
+                         @Value("${motcua.lang:vi}") String language) {
         this.importer = importer;
         this.progress = progress;
         this.catalogue = catalogue;
+        this.messages = messages;
+        this.locale = Locale.forLanguageTag(language);
     }
 
     @Override
@@ -47,8 +55,10 @@ public class ImportCommand implements Cli.Command {
                 Map<String, Long> unlisted = catalogue.unlistedUnits(s.id());
                 if (!unlisted.isEmpty()) {
                     List<String> named = new ArrayList<>();
-                    unlisted.forEach((unit, n) -> named.add(Cli.text("catalogue.unlistedUnit", unit, n)));
-                    out.println(Cli.text("catalogue.unlistedUnits", String.join("; ", named)));
+                    unlisted.forEach((unit, n) -> named.add(
+                            messages.getMessage("catalogue.unlistedUnit", new Object[] {unit, n}, locale)));
+                    out.println(messages.getMessage("catalogue.unlistedUnits", new Object[] {String.join("; ", named)},
+                            locale));
                 }
             }
             return code;

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.period.CutoffDay;
-import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionComparison;
-import vn.motcua.report.report.RevisionComparison.Differences;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionComparison.Differences;
+import vn.motcua.report.revision.RevisionComparison;
 
 /**
  * {@code rerun --period P --reason TEXT [--out DIR]}: a corrected report, as a new revision (a new job
@@ -42,13 +40,12 @@ public class RerunCommand implements Cli.Command {
             throw new UsageException("rerun needs a --reason saying why the report is corrected");
         }
         try (PeriodLock.Held lock = reports.lock(name)) {
-            Revision previous = reports.revisionToCorrect(name);
-            Period period = Period.of(name, CutoffDay.parse(previous.cutoff()));
-            int revision = previous.revision() + 1;
-            int code = runCommand.run(period, revision, reason, Path.of(line.option("out", RunCommand.DEFAULT_OUT)),
-                    out, err);
+            ReportService.Correction correction = reports.correction(name);
+            int code = runCommand.run(correction.period(), correction.revision(), reason,
+                    Path.of(line.option("out", RunCommand.DEFAULT_OUT)), out, err);
             if (code == ExitCode.OK) {
-                print(comparison.compare(previous, reports.revision(name, revision)), reason, out);
+                print(comparison.compare(correction.corrects(), reports.revision(name, correction.revision())), reason,
+                        out);
             }
             return code;
         }

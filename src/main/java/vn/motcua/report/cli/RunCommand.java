@@ -2,7 +2,6 @@ package vn.motcua.report.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,8 +11,8 @@ import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportJobConfiguration;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
 import vn.motcua.report.report.TableCsv;
+import vn.motcua.report.revision.Revision;
 
 /** {@code run --period YYYY-MM [--cutoff-day N|last] [--out DIR]}: the first report of a period. */
 @Component
@@ -32,16 +31,7 @@ public class RunCommand implements Cli.Command {
         Period period = reports.period(line.option("period", null), line.option("cutoff-day", null));
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
         try (PeriodLock.Held lock = reports.lock(period.name())) {
-            Optional<Revision> latest = reports.latest(period).filter(Revision::completed);
-            if (latest.isPresent()) {
-                throw new UsageException(period.name() + " already has a completed report (revision "
-                        + latest.get().revision() + "). A corrected report is a new revision: rerun --period "
-                        + period.name() + " --reason TEXT");
-            }
-            reports.didNotComplete(period.name()).ifPresent(what -> {
-                throw new UsageException(what + ": resume it with restart --period " + period.name());
-            });
-            return run(period, 1, null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
+            return run(period, reports.firstRun(period), null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
         }
     }
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.Revision;
 import vn.motcua.report.signoff.SignOff;
 
 /**
@@ -56,8 +56,7 @@ public class SignOffCommand implements Cli.Command {
         SignOff.Key key = line.has("keystore") ? key(Path.of(line.option("keystore", "")), line.option("alias", null)) : null;
         Path outDir = Path.of(line.option("out", RunCommand.DEFAULT_OUT));
         try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision revision = reports.revisionOrLatestCompleted(period,
-                    line.number("revision", "a revision number such as 1"), "sign");
+            Revision revision = reports.toSign(period, line.number("revision", "a revision number such as 1"));
             SignOff.Result result = signOff.signOff(revision, new ReportSettings.Signer(onBehalf, position, name), key,
                     outDir);
             out.println("Signed off " + period + " revision " + revision.revision() + ": " + name + ", "

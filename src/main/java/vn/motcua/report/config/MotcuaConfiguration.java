@@ -2,20 +2,27 @@ package vn.motcua.report.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.motcua.report.db.MotcuaHome;
+import vn.motcua.report.db.ScratchDatabase;
 
 /** Where things live: MOTCUA_HOME and the jobs folder. */
 @Configuration(proxyBeanMethods = false)
 public class MotcuaConfiguration {
 
+    /** The database under MOTCUA_HOME, else the given folder ({@code motcua.database}), else a scratch one. */
     @Bean
-    MotcuaHome motcuaHome(@Value("${motcua.home}") String home, @Value("${motcua.database:}") String database) {
+    MotcuaHome motcuaHome(@Value("${motcua.home}") String home, @Value("${motcua.database:}") String database,
+                          Optional<ScratchDatabase> scratch) {
         Path path = Path.of(home).toAbsolutePath();
+        if (scratch.isPresent()) {
+            return new MotcuaHome(path, scratch.get().database());
+        }
         return database.isBlank() ? new MotcuaHome(path) : new MotcuaHome(path, Path.of(database).toAbsolutePath());
     }
 

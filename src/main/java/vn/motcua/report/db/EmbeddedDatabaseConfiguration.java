@@ -1,8 +1,11 @@
 package vn.motcua.report.db;
 
+import java.io.IOException;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,6 +21,14 @@ import com.zaxxer.hikari.HikariDataSource;
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
 public class EmbeddedDatabaseConfiguration {
+
+    /** Only for a command started in a scratch database; removed after the server stopped (the server needs it). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(ScratchDatabase.PROPERTY)
+    ScratchDatabase scratchDatabase(@Value("${" + ScratchDatabase.PROPERTY + "}") String name,
+                                    @Value("${" + ScratchDatabase.KEEP_PROPERTY + ":false}") boolean keep) throws IOException {
+        return ScratchDatabase.create(name, keep);
+    }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(MotcuaHome home) {

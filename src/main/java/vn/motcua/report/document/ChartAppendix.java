@@ -18,7 +18,7 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 import vn.motcua.report.classify.Tally;
-import vn.motcua.report.report.ReportRow;
+import vn.motcua.report.revision.ReportRow;
 
 /**
  * Appendix 03: two charts drawn as vector graphics with the document's font. (a) per field, dossiers resolved

@@ -10,8 +10,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 
 import vn.motcua.report.classify.Tally;
-import vn.motcua.report.report.ReportRow;
-import vn.motcua.report.report.ReportTable;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
 
 /**
  * Appendix 01: the same counts in the current national form, Biểu 06 of Circular 01/2020/TT-VPCP

@@ -5,8 +5,8 @@ import java.util.List;
 import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.UnitRows;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.UnitRows;
 
 /**
  * Everything one report document prints, gathered before rendering so that the renderer touches no

@@ -2,34 +2,31 @@ package vn.motcua.report.document;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Result;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.ReportFiles;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
-import vn.motcua.report.report.UnitRows;
+import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.UnitRows;
 
 /**
  * Gathers a revision's document data (its rows, the period's transfers, the jobs/ texts, earlier periods'
@@ -42,43 +39,17 @@ public class ReportDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(ReportDocuments.class);
 
-    /**
-     * Dossiers listed in appendix 02 and the workbook: the worst (most days late: at the finish, or at the
-     * cutoff while pending) up to the limit ({@code LIMIT NULL}: all), grouped by unit in the per-unit table's
-     * order, worst first within a unit, then in field order and by dates.
-     */
-    private static final String LISTED = """
-            SELECT * FROM (
-                SELECT d.code, w.field_name, d.received_on, d.due_on,
-                       CASE WHEN rd.result = 'LATE' THEN d.finished_on END AS finished_on,
-                       CASE WHEN rd.result = 'LATE' THEN d.finished_on - d.due_on ELSE ?::date - d.due_on END AS days_late,
-                       CASE WHEN rd.apology THEN d.apology_on END AS apology_on, u.unit_name, u.unit_order, w.field_order
-                  FROM report_dossier rd
-                  JOIN dossier d ON d.id = rd.dossier_id
-                  JOIN report_row w ON w.revision_id = rd.revision_id AND w.field_code = rd.field_code
-                  LEFT JOIN report_unit_name n ON n.revision_id = rd.revision_id AND n.name = coalesce(d.unit, '')
-                  LEFT JOIN report_unit_row u ON u.revision_id = rd.revision_id AND u.unit_order = n.unit_order
-                 WHERE rd.revision_id = ? AND rd.result = ?
-                 ORDER BY days_late DESC, w.field_order, d.due_on, d.received_on, d.code
-                 LIMIT ?::bigint) worst
-             ORDER BY unit_order, days_late DESC, field_order, due_on, received_on, code""";
-
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
-    private final TransactionTemplate readOnly;
     private final RevisionRepository revisions;
+    private final CellDossiers cells;
     private final JobsFolder jobs;
     private final UnitRows units;
 
-    public ReportDocuments(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager tx,
-                           RevisionRepository revisions, JobsFolder jobs, UnitRows units) {
+    public ReportDocuments(JdbcTemplate jdbc, RevisionRepository revisions, CellDossiers cells, JobsFolder jobs,
+                           UnitRows units) {
         this.jdbc = jdbc;
-        // Inside a transaction (autocommit off) the PostgreSQL driver fetches a cursor in batches of this size.
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(1000);
-        this.readOnly = new TransactionTemplate(tx);
-        this.readOnly.setReadOnly(true);
         this.revisions = revisions;
+        this.cells = cells;
         this.jobs = jobs;
         this.units = units;
     }
@@ -124,14 +95,12 @@ public class ReportDocuments {
         Period period = Period.of(revision.period(), CutoffDay.parse(revision.cutoff()));
         PeriodTexts texts = jobs.periodTexts(period);
         ReportTable table = revisions.table(revision);
-        long overdueWithoutApology = jdbc.queryForObject(
-                "SELECT count(*) FROM report_dossier WHERE revision_id = ? AND result = 'OVERDUE' AND NOT apology",
-                Long.class, revision.id());
         return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
-                "jobs/" + JobsFolder.periodFile(period), table, transfers(period), overdueWithoutApology,
+                "jobs/" + JobsFolder.periodFile(period), table, transfers(period), cells.overdueWithoutApology(revision),
                 settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
-                listed(revision, period, "LATE", listLimit), listed(revision, period, "OVERDUE", listLimit),
-                lateRates(period, table), correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
+                action -> cells.listed(revision, Result.LATE, listLimit, action),
+                action -> cells.listed(revision, Result.OVERDUE, listLimit, action), lateRates(period, table),
+                correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
                 countedBeforeTheEnd(revision, period), units.table(revision));
     }
 
@@ -143,20 +112,13 @@ public class ReportDocuments {
         if (revision.revision() == 1) {
             return null;
         }
-        return jdbc.query("""
-                SELECT revision, document_number, document_date FROM report_revision
-                 WHERE period = ? AND revision < ? AND status = 'COMPLETED' AND signed_at IS NOT NULL
-                 ORDER BY revision DESC LIMIT 1""", (rs, n) -> new ReportDocumentData.Correction(rs.getInt(1),
-                rs.getString(2), rs.getObject(3, java.time.LocalDate.class), revision.reason()),
-                revision.period(), revision.revision()).stream().findFirst().orElse(null);
+        return revisions.correctedBy(revision).map(c -> new ReportDocumentData.Correction(c.revision(),
+                c.documentNumber(), c.documentDate(), revision.reason())).orElse(null);
     }
 
     /** Whether the revision was run on a day before the period's last day: its figures are provisional. */
     private boolean countedBeforeTheEnd(Revision revision, Period period) {
-        java.time.LocalDate runOn = jdbc.queryForObject(
-                "SELECT (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM report_revision WHERE id = ?",
-                java.time.LocalDate.class, revision.id());
-        return runOn != null && period.end().isAfter(runOn);
+        return period.end().isAfter(revisions.madeOn(revision));
     }
 
     private Transfers transfers(Period period) {
@@ -168,37 +130,18 @@ public class ReportDocuments {
         return new Transfers(Map.copyOf(counts));
     }
 
-    /** Streams the revision's dossiers of one result, inside a (joined or read-only) transaction so the cursor streams. */
-    private DossierList listed(Revision revision, Period period, String result, Long limit) {
-        return action -> readOnly.executeWithoutResult(status -> streaming.query(LISTED, rs -> {
-            Date finished = rs.getDate(5);
-            Date apology = rs.getDate(7);
-            action.accept(new DossierList.Listed(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                    rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
-                    apology == null ? null : apology.toLocalDate(), rs.getString(8)));
-        }, period.end(), revision.id(), result, limit));
-    }
-
     /**
      * This period's late rate after those of up to 11 earlier periods of the same kind (months with months),
      * each from its latest revision that completed.
      */
     private List<ReportDocumentData.LateRate> lateRates(Period period, ReportTable table) {
         List<ReportDocumentData.LateRate> earlier = new ArrayList<>();
-        jdbc.query("""
-                SELECT r.period, sum(w.late), sum(w.resolved)
-                  FROM report_revision r JOIN report_row w ON w.revision_id = r.id
-                 WHERE r.id IN (SELECT DISTINCT ON (period) id FROM report_revision
-                                 WHERE status NOT IN ('RUNNING', 'FAILED') AND end_on < ?
-                                 ORDER BY period, revision DESC)
-                 GROUP BY r.period, r.end_on
-                 ORDER BY r.end_on DESC""", rs -> {
-            String name = rs.getString(1);
-            if (VietnameseFormat.kind(name).equals(VietnameseFormat.kind(period.name())) && earlier.size() < 11) {
-                earlier.add(new ReportDocumentData.LateRate(name, VietnameseFormat.shortPeriod(name), rs.getLong(2),
-                        rs.getLong(3)));
+        for (RevisionRepository.Lateness l : revisions.latenessBefore(period.end())) {
+            if (VietnameseFormat.kind(l.period()).equals(VietnameseFormat.kind(period.name())) && earlier.size() < 11) {
+                earlier.add(new ReportDocumentData.LateRate(l.period(), VietnameseFormat.shortPeriod(l.period()),
+                        l.late(), l.resolved()));
             }
-        }, period.end());
+        }
         Collections.reverse(earlier);
         Tally total = table.total();
         earlier.add(new ReportDocumentData.LateRate(period.name(), VietnameseFormat.shortPeriod(period.name()),

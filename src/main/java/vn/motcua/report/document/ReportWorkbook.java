@@ -13,8 +13,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import vn.motcua.report.classify.Tally;
-import vn.motcua.report.report.ReportRow;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.TableColumn;
 
 /**
  * The revision as an Excel workbook, for the district and the province to add up: the seed form, Biểu 06

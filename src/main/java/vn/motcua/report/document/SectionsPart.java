@@ -116,17 +116,17 @@ final class SectionsPart {
      * table's order), each with its counts: what the seed wrote by hand as "các cơ quan có hồ sơ trễ hẹn nhiều".
      */
     static String lateUnits(ReportDocumentData data) {
-        List<vn.motcua.report.report.ReportRow> units = data.units().rows().stream()
+        List<vn.motcua.report.revision.ReportRow> units = data.units().rows().stream()
                 .filter(r -> r.counts().get(LATE) + r.counts().get(OVERDUE) > 0)
                 .sorted(java.util.Comparator.comparingLong(
-                        (vn.motcua.report.report.ReportRow r) -> -(r.counts().get(LATE) + r.counts().get(OVERDUE)))
-                        .thenComparingInt(vn.motcua.report.report.ReportRow::position))
+                        (vn.motcua.report.revision.ReportRow r) -> -(r.counts().get(LATE) + r.counts().get(OVERDUE)))
+                        .thenComparingInt(vn.motcua.report.revision.ReportRow::position))
                 .toList();
         if (units.isEmpty()) {
             return "- Trong kỳ, không có cơ quan, đơn vị nào có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn.";
         }
         List<String> parts = new ArrayList<>();
-        for (vn.motcua.report.report.ReportRow u : units) {
+        for (vn.motcua.report.revision.ReportRow u : units) {
             List<String> counts = new ArrayList<>();
             if (u.counts().get(LATE) > 0) {
                 counts.add(twoDigits(u.counts().get(LATE)) + " hồ sơ giải quyết trễ hẹn");

@@ -9,9 +9,9 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 
 import vn.motcua.report.classify.Tally;
-import vn.motcua.report.report.ReportRow;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.TableColumn;
 
 /**
  * Section 1: the table in the seed report's form, columns (1)–(12) under the seed's two-level headings, one

@@ -2,80 +2,19 @@ package vn.motcua.report.dossier;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 /**
- * Which dossiers changed after a period's report revision was produced: those in the period's scope (or counted by
- * that revision) whose {@code dossier.updated_at} is later than the revision's time. A changed dossier means the
- * revision no longer shows the data as it is; a corrected revision would.
+ * Which periods' reports an import made out of date. The import asks; the revision room, which owns the
+ * reports, answers ({@code revision/ChangedDossiers}), so the import never reads the report's tables.
  */
-@Repository
-public class ChangesSince {
+public interface ChangesSince {
 
-    /** One period whose latest revision no longer matches the data. */
-    public record PeriodChange(String period, int revision, long dossiers) {
-    }
-
-    private final JdbcTemplate jdbc;
-
-    public ChangesSince(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * Revisions with what the scope test needs: {@code at}, when the revision was produced (its data is the
-     * data as it was then), and {@code last_counted}, the highest dossier id it counted.
-     */
-    private static final String REVISIONS = """
-            SELECT r.id, r.period, r.revision, r.start_on, r.end_on, r.completed_at AS at,
-                   (SELECT b.dossier_ids[cardinality(b.dossier_ids)] FROM report_dossier_block b
-                     WHERE b.revision_id = r.id ORDER BY b.first_dossier_id DESC LIMIT 1) AS last_counted
-              FROM report_revision r""";
-
-    /**
-     * In the revision's scope: the dossiers its period covers now, and those it counted then. A dossier is
-     * looked up in the one block that can hold it: blocks hold ascending ids of disjoint ranges (one chunk
-     * each), so it is the block with the greatest first id not above the dossier's; a dossier created after
-     * the revision (an id above any it counted) is skipped at once. A province's month stays an index probe
-     * per changed dossier, not a scan of the revision's cells.
-     */
-    private static final String IN_SCOPE = """
-            ((d.received_on <= r.end_on AND (d.finished_on IS NULL OR d.finished_on >= r.start_on))
-              OR (d.id <= r.last_counted AND EXISTS (
-                    SELECT 1 FROM (SELECT b.dossier_ids FROM report_dossier_block b
-                                    WHERE b.revision_id = r.id AND b.first_dossier_id <= d.id
-                                    ORDER BY b.first_dossier_id DESC LIMIT 1) b
-                     WHERE d.id = ANY (b.dossier_ids))))""";
-
-    /** The codes of the dossiers of {@code period} whose data changed after its revision {@code revision}, in code order. */
-    public List<String> codes(String period, int revision) {
-        return jdbc.queryForList("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
-                + " SELECT d.code FROM r JOIN dossier d ON d.updated_at > r.at WHERE " + IN_SCOPE + " ORDER BY d.code",
-                String.class, period, revision);
-    }
-
-    /** How many dossiers of {@code period} changed after its revision {@code revision} (0 when not produced yet). */
-    public long count(String period, int revision) {
-        return jdbc.queryForObject("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
-                + " SELECT count(*) FROM r JOIN dossier d ON d.updated_at > r.at WHERE " + IN_SCOPE, Long.class,
-                period, revision);
+    /** One period whose latest produced revision no longer matches the data. */
+    record PeriodChange(String period, int revision, long dossiers) {
     }
 
     /**
      * The periods whose latest produced revision no longer matches the data because of import {@code importId}
      * (it added or changed a dossier in their scope after the revision), each with every dossier changed since.
      */
-    public List<PeriodChange> touchedBy(long importId) {
-        return jdbc.query("""
-                WITH r AS (SELECT DISTINCT ON (period) * FROM (%1$s WHERE r.completed_at IS NOT NULL) produced
-                            ORDER BY period, revision DESC)
-                SELECT r.period, r.revision, count(*)
-                  FROM r JOIN dossier d ON d.updated_at > r.at
-                 WHERE %2$s
-                 GROUP BY r.period, r.revision
-                HAVING count(*) FILTER (WHERE d.import_id = ?) > 0
-                 ORDER BY r.period""".formatted(REVISIONS, IN_SCOPE),
-                (rs, n) -> new PeriodChange(rs.getString(1), rs.getInt(2), rs.getLong(3)), importId);
-    }
+    List<PeriodChange> touchedBy(long importId);
 }

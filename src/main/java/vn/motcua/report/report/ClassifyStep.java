@@ -12,11 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.report.classify.Classification;
-import vn.motcua.report.classify.ClassificationWriter;
 import vn.motcua.report.classify.Classifier;
 import vn.motcua.report.classify.InScopeDossierReader;
 import vn.motcua.report.dossier.Dossier;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.ClassificationWriter;
+import vn.motcua.report.revision.RevisionRepository;
 
 /**
  * The classify step: a chunk-oriented step (cursor reader, {@link Classifier}, {@link ClassificationWriter}),
@@ -60,7 +61,7 @@ public class ClassifyStep implements Step {
     public void execute(StepExecution stepExecution) throws JobInterruptedException {
         ReportParameters params = ReportParameters.from(stepExecution.getJobParameters());
         Period period = params.period();
-        long revisionId = revisions.of(params).id();
+        long revisionId = revisions.of(period.name(), params.revision()).id();
         ExecutionContext context = stepExecution.getExecutionContext();
         Classifier classifier = new Classifier(period);
         new StepBuilder(name, jobRepository)

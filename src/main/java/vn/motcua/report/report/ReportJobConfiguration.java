@@ -1,21 +1,13 @@
 package vn.motcua.report.report;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,27 +15,31 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.motcua.report.classify.Counter;
-import vn.motcua.report.classify.Tally;
 import vn.motcua.report.document.ReportDocuments;
-import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.UnitRows;
 
 /**
  * The period report job, steps in order:
  * <ol>
- * <li>{@code openRevision}: the revision row and a zero row per catalogue field;</li>
- * <li>{@code classify}: every dossier in scope, classified and summed per field, chunk by chunk;</li>
- * <li>{@code check}: the table's identities, and the totals against an independent SQL aggregate;</li>
- * <li>{@code writeTable}: the per-unit table (kept with the revision), the CSV tables by field and by unit;</li>
- * <li>{@code writeWorkbook}: the workbook (the forms as sheets, the complete late and overdue lists);</li>
- * <li>{@code document}: the draft PDF (sections, appendices, "DỰ THẢO" on every page); the revision becomes COMPLETED.</li>
+ * <li>{@code openRevision} ({@link OpenRevisionStep}): the revision row and a zero row per catalogue field;</li>
+ * <li>{@code classify} ({@link ClassifyStep}): every dossier in scope, classified and summed per field, chunk by chunk;</li>
+ * <li>{@code check} ({@link CheckStep}): the table's identities, and the totals against an {@link IndependentRecount};</li>
+ * <li>{@code writeTable} ({@link WriteTableStep}): the table by unit (kept with the revision), the CSV tables by
+ * field and by unit;</li>
+ * <li>{@code writeWorkbook} ({@link WriteWorkbookStep}): the workbook (the forms as sheets, the complete late
+ * and overdue lists);</li>
+ * <li>{@code document} ({@link DocumentStep}): the draft PDF (sections, appendices, "DỰ THẢO" on every page).</li>
  * </ol>
- * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}.
+ * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}
+ * ({@link ReportParameters}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportJobConfiguration {
 
-    public static final String JOB_NAME = "reportJob";
+    public static final String JOB_NAME = ExecutionHistory.JOB_NAME;
     public static final String TABLE_PATH = "tablePath";
     public static final String DOCUMENT_PATH = "documentPath";
     public static final String WORKBOOK_PATH = "workbookPath";
@@ -58,38 +54,13 @@ public class ReportJobConfiguration {
                 .next(writeTable)
                 .next(writeWorkbook)
                 .next(document)
-                .listener(new JobExecutionListener() {
-                    /** Who runs this execution, for 'history' and for a second command's refusal. */
-                    @Override
-                    public void beforeJob(JobExecution execution) {
-                        ReportParameters params = ReportParameters.from(execution.getJobParameters());
-                        history.recordProcess(execution.getId(), params.period().name(), params.revision(),
-                                RunningProcess.current());
-                        revisions.markRunning(params.period().name(), params.revision(), execution.getId());
-                    }
-
-                    @Override
-                    public void afterJob(JobExecution execution) {
-                        if (!execution.getStatus().isUnsuccessful()) {
-                            return;
-                        }
-                        ReportParameters params = ReportParameters.from(execution.getJobParameters());
-                        revisions.find(params.period().name(), params.revision())
-                                .ifPresent(r -> revisions.setStatus(r.id(), "FAILED"));
-                    }
-                })
+                .listener(new RevisionStatusListener(revisions, history))
                 .build();
     }
 
     @Bean
     Step openRevision(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions) {
-        Tasklet tasklet = (contribution, chunkContext) -> {
-            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            revisions.open(params.period(), params.revision(), params.reason(),
-                    contribution.getStepExecution().getJobExecutionId());
-            return RepeatStatus.FINISHED;
-        };
-        return new StepBuilder("openRevision", jobRepository).tasklet(tasklet, tx).build();
+        return step("openRevision", new OpenRevisionStep(revisions), jobRepository, tx);
     }
 
     /**
@@ -101,6 +72,30 @@ public class ReportJobConfiguration {
                   RevisionRepository revisions, @Value("${motcua.chunk-size:10000}") int chunkSize,
                   @Value("${motcua.fetch-size:10000}") int fetchSize, @Value("${motcua.partitions:2}") int partitions) {
         return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
+    }
+
+    @Bean
+    Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+               CellDossiers cells, IndependentRecount recount) {
+        return step("check", new CheckStep(revisions, cells, recount), jobRepository, tx);
+    }
+
+    @Bean
+    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                    UnitRows units) {
+        return step("writeTable", new WriteTableStep(revisions, units), jobRepository, tx);
+    }
+
+    @Bean
+    Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                       ReportDocuments documents) {
+        return step("writeWorkbook", new WriteWorkbookStep(revisions, documents), jobRepository, tx);
+    }
+
+    @Bean
+    Step document(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                  ReportDocuments documents) {
+        return step("document", new DocumentStep(revisions, documents), jobRepository, tx);
     }
 
     /**
@@ -125,82 +120,7 @@ public class ReportJobConfiguration {
                 .build();
     }
 
-    @Bean
-    Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-               SqlAggregate sqlAggregate, JdbcTemplate jdbc) {
-        Tasklet tasklet = (contribution, chunkContext) -> {
-            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            Period period = params.period();
-            Revision revision = revisions.of(params);
-            ReportTable table = revisions.table(revision);
-            List<String> problems = new ArrayList<>();
-            for (ReportRow row : table.rows()) {
-                problems.addAll(Identities.violations("field " + row.field(), row.counts()));
-            }
-            problems.addAll(Identities.violations("total", table.total()));
-            Map<String, Tally> independent = sqlAggregate.byField(period);
-            for (ReportRow row : table.rows()) {
-                Tally expected = independent.getOrDefault(row.field(), new Tally());
-                if (!expected.equals(row.counts())) {
-                    problems.add("field " + row.field() + ": job counted " + row.counts() + " but SQL counts " + expected);
-                }
-            }
-            Long cells = jdbc.queryForObject(
-                    "SELECT coalesce(sum(cardinality(dossier_ids)), 0) FROM report_dossier_block WHERE revision_id = ?",
-                    Long.class, revision.id());
-            if (cells != table.total().get(Counter.TOTAL)) {
-                problems.add("the revision classified " + cells + " dossiers but its rows total "
-                        + table.total().get(Counter.TOTAL));
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("The report's checks failed for " + period.name() + " revision "
-                        + revision.revision() + ":\n  " + String.join("\n  ", problems));
-            }
-            return RepeatStatus.FINISHED;
-        };
-        return new StepBuilder("check", jobRepository).tasklet(tasklet, tx).build();
-    }
-
-    @Bean
-    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-                    UnitRows units) {
-        Tasklet tasklet = (contribution, chunkContext) -> {
-            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            Revision revision = revisions.of(params);
-            ReportTable table = revisions.table(revision);
-            TableCsv.writeUnits(params.out(), units.compute(revision, table));
-            Path csv = TableCsv.write(params.out(), table);
-            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(TABLE_PATH, csv.toString());
-            return RepeatStatus.FINISHED;
-        };
-        return new StepBuilder("writeTable", jobRepository).tasklet(tasklet, tx).build();
-    }
-
-    /** The workbook; the dossier lists stream inside this step's transaction. */
-    @Bean
-    Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-                       ReportDocuments documents) {
-        Tasklet tasklet = (contribution, chunkContext) -> {
-            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            Path xlsx = documents.writeWorkbook(params.out(), revisions.of(params));
-            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(WORKBOOK_PATH, xlsx.toString());
-            return RepeatStatus.FINISHED;
-        };
-        return new StepBuilder("writeWorkbook", jobRepository).tasklet(tasklet, tx).build();
-    }
-
-    /** The draft document; the dossier lists stream inside this step's transaction. */
-    @Bean
-    Step document(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-                  ReportDocuments documents) {
-        Tasklet tasklet = (contribution, chunkContext) -> {
-            ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-            Revision revision = revisions.of(params);
-            Path pdf = documents.write(params.out(), revision, true);
-            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(DOCUMENT_PATH, pdf.toString());
-            revisions.setStatus(revision.id(), "COMPLETED");
-            return RepeatStatus.FINISHED;
-        };
-        return new StepBuilder("document", jobRepository).tasklet(tasklet, tx).build();
+    private static Step step(String name, Tasklet tasklet, JobRepository jobRepository, PlatformTransactionManager tx) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, tx).build();
     }
 }

@@ -21,15 +21,27 @@ import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.ReportStateException;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.RevisionStatus;
 
 /**
- * Starts, restarts and reruns the report job for a period and finds what it produced. Callers hold the
- * period's lock ({@link #lock}) around their checks and the job, so only one run of a period is active.
+ * Starts, restarts and reruns the report job for a period, decides which revision each makes, and finds
+ * what it produced. A request that does not fit the period's state is refused with a
+ * {@link ReportStateException}. Callers hold the period's lock ({@link #lock}) around their checks and
+ * the job, so only one run of a period is active.
  */
 @Service
 public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
+    /** A correction of a period: the revision it corrects and the one it makes, over the corrected one's cutoff. */
+    public record Correction(Revision corrects, Period period, int revision) {
+    }
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -58,12 +70,38 @@ public class ReportService {
      * While it is held, no other process runs the period, and an execution marked running is dead.
      */
     public PeriodLock.Held lock(String period) throws SQLException {
-        return periodLock.tryLock(period).orElseThrow(() -> new ReportStateException(history.running(period)
-                .map(e -> period + " is being reported right now by execution " + e.executionId() + " (revision "
-                        + e.revision() + "), running since " + (e.start() == null ? "its start" : e.start().truncatedTo(ChronoUnit.SECONDS)) + " on host " + e.host() + " (PID " + e.pid()
-                        + "). Wait for it to finish; 'history --period " + period + "' shows its progress.")
-                .orElse("another command is working on " + period + " right now (it holds the period's lock);"
-                        + " try again when it has finished")));
+        return periodLock.tryLock(period).orElseThrow(() -> history.running(period)
+                .map(e -> new ReportStateException("report.busy", period, e.executionId(), e.revision(),
+                        e.start() == null ? "?" : e.start().truncatedTo(ChronoUnit.SECONDS), e.host(), e.pid()))
+                .orElse(new ReportStateException("report.busy.unknown", period)));
+    }
+
+    /**
+     * The revision a first run of the period makes: 1. Refused when the period has a completed report
+     * (a correction is a rerun) or a run that did not complete (it is restarted).
+     */
+    public int firstRun(Period period) {
+        Optional<Revision> completed = revisions.latest(period.name()).filter(Revision::completed);
+        if (completed.isPresent()) {
+            throw new ReportStateException("report.run.completed", period.name(), completed.get().revision());
+        }
+        refuseUnfinished(period.name(), "report.unfinished.");
+        return 1;
+    }
+
+    /**
+     * A correction of the period: the next revision after its latest, which must have completed, with the
+     * latest's cutoff (a correction reports the same days).
+     */
+    public Correction correction(String period) {
+        refuseUnfinished(period, "report.rerun.unfinished.");
+        Revision latest = revisions.latest(period).orElseThrow(() -> new ReportStateException("report.rerun.none", period));
+        return new Correction(latest, Period.of(period, CutoffDay.parse(latest.cutoff())), latest.revision() + 1);
+    }
+
+    /** The revision after the period's latest, whatever its state (1 when none): each demo or bench run makes one. */
+    public int nextRevision(Period period) {
+        return revisions.latest(period.name()).map(r -> r.revision() + 1).orElse(1);
     }
 
     /**
@@ -73,12 +111,10 @@ public class ReportService {
      */
     public JobExecution restart(String period, Path out) throws Exception {
         // The newest execution, not the revision row: a process killed before openRevision left no row.
-        ExecutionHistory.ExecutionRecord newest = newestExecution(period).orElseThrow(() -> new ReportStateException(
-                period + " has no report yet, so there is nothing to restart: run --period " + period));
-        if (newest.status().equals("COMPLETED")) {
-            throw new ReportStateException(period + " revision " + newest.revision()
-                    + " completed; there is nothing to restart. A correction is a new revision: rerun --period "
-                    + period + " --reason TEXT");
+        ExecutionHistory.ExecutionRecord newest = newestExecution(period).orElseThrow(() ->
+                new ReportStateException("report.restart.nothing", period));
+        if (newest.status() == BatchStatus.COMPLETED) {
+            throw new ReportStateException("report.restart.completed", period, newest.revision());
         }
         JobExecution last = jobRepository.getJobExecution(newest.executionId());
         if (last.getStatus().isRunning()) {
@@ -87,11 +123,10 @@ public class ReportService {
             last = jobOperator.recover(last);
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
-            throw new ReportStateException("execution " + last.getId() + " of " + period + " completed; nothing to restart");
+            throw new ReportStateException("report.restart.completed", period, newest.revision());
         }
         if (last.getStatus() == BatchStatus.ABANDONED) {
-            throw new ReportStateException("execution " + last.getId() + " of " + period
-                    + " was abandoned and cannot be restarted; rerun the period instead");
+            throw new ReportStateException("report.restart.abandoned", period, last.getId());
         }
         if (out == null) {
             return jobOperator.restart(last);
@@ -108,41 +143,34 @@ public class ReportService {
     }
 
     /**
-     * What of the period's last run did not complete, if anything ("2021-02 revision 2 did not complete
-     * (status FAILED)"): its latest revision, or else its newest execution, which exists without a revision
-     * when the process was killed before the revision row was written. Callers add how to resume it.
+     * Refuses when the period's last run did not complete, pointing to restart: its latest revision, or else
+     * its newest execution, which exists without a revision when the process was killed before the revision
+     * row was written. {@code keys} starts the refusal's message key, as the command words its advice.
      */
-    public Optional<String> didNotComplete(String period) {
+    private void refuseUnfinished(String period, String keys) {
         Optional<Revision> latest = revisions.latest(period);
         if (latest.isPresent() && !latest.get().completed()) {
             Revision r = latest.get();
-            return Optional.of(period + " revision " + r.revision() + " did not complete ("
-                    + (r.status().equals("RUNNING") ? "its process was interrupted" : "status " + r.status()) + ")");
+            throw r.status() == RevisionStatus.RUNNING
+                    ? new ReportStateException(keys + "interrupted", period, r.revision())
+                    : new ReportStateException(keys + "failed", period, r.revision(), r.status());
         }
-        return newestExecution(period).filter(e -> !e.status().equals("COMPLETED"))
-                .map(e -> period + " revision " + e.revision() + " did not complete (execution " + e.executionId()
-                        + ", " + e.status() + ")");
-    }
-
-    /** The revision a correction of the period would correct: its latest, which must have completed. */
-    public Revision revisionToCorrect(String period) {
-        didNotComplete(period).ifPresent(what -> {
-            throw new ReportStateException(what + ": resume it first with: restart --period " + period);
+        newestExecution(period).filter(e -> e.status() != BatchStatus.COMPLETED).ifPresent(e -> {
+            throw new ReportStateException(keys + "execution", period, e.revision(), e.executionId(),
+                    e.status());
         });
-        return revisions.latest(period).orElseThrow(() -> new ReportStateException(
-                period + " has no report yet; the first one is made with: run --period " + period));
     }
 
-    /**
-     * The revision a command reads: the given one, or else the period's latest completed revision;
-     * {@code purpose} ends the refusal "P has no completed report to ..." (explain, sign).
-     */
-    public Revision revisionOrLatestCompleted(String period, Integer revision, String purpose) {
-        if (revision != null) {
-            return revision(period, revision);
-        }
-        return revisions.latestCompleted(period).orElseThrow(() -> new ReportStateException(
-                period + " has no completed report to " + purpose + "; see history --period " + period));
+    /** The revision explain reads: the given one, or else the period's latest completed revision. */
+    public Revision toExplain(String period, Integer revision) {
+        return revision != null ? revision(period, revision) : revisions.latestCompleted(period)
+                .orElseThrow(() -> new ReportStateException("report.explain.none", period));
+    }
+
+    /** The revision sign-off signs: the given one, or else the period's latest completed revision. */
+    public Revision toSign(String period, Integer revision) {
+        return revision != null ? revision(period, revision) : revisions.latestCompleted(period)
+                .orElseThrow(() -> new ReportStateException("report.sign.none", period));
     }
 
     /**
@@ -158,12 +186,8 @@ public class ReportService {
         return Period.of(name, cutoff == null ? jobs.reportSettings().cutoffDay() : CutoffDay.parse(cutoff));
     }
 
-    public Optional<Revision> latest(Period period) {
-        return revisions.latest(period.name());
-    }
-
     /**
-     * Runs the job for a new revision of the period (1 for its first report). The jobs/ files are read
+     * Runs the job for a revision of the period (1 for its first report). The jobs/ files are read
      * first, so a mistake in them is refused before anything is stored; the revision uses the catalogue of
      * jobs/catalogue.yaml as it is now.
      */
@@ -175,8 +199,8 @@ public class ReportService {
     }
 
     public Revision revision(String period, int revision) {
-        return revisions.find(period, revision).orElseThrow(() -> new ReportStateException(
-                period + " has no revision " + revision));
+        return revisions.find(period, revision).orElseThrow(() -> new ReportStateException("report.revision.none",
+                period, revision));
     }
 
     public ReportTable table(Revision revision) {

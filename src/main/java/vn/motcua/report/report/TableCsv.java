@@ -14,6 +14,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.TableColumn;
 
 /** The seed form's table as CSV (for other tools) and as text (for the terminal). */
 public final class TableCsv {

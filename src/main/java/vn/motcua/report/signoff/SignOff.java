@@ -16,9 +16,10 @@ import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.document.ReportDocumentData;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.period.VietnamTime;
-import vn.motcua.report.report.ReportFiles;
-import vn.motcua.report.report.ReportStateException;
-import vn.motcua.report.report.Revision;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportStateException;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.system.Sha256;
 
 /**
@@ -52,17 +53,16 @@ public class SignOff {
 
     public Result signOff(Revision revision, ReportSettings.Signer signer, Key key, Path outDir) throws IOException {
         if (!revision.completed()) {
-            throw new ReportStateException(revision.period() + " revision " + revision.revision()
-                    + " did not complete (status " + revision.status() + "); only a completed report can be signed");
+            throw new ReportStateException("report.sign.unfinished", revision.period(), revision.revision(),
+                    revision.status());
         }
         signed.of(revision.id()).ifPresent(s -> {
-            throw new ReportStateException(revision.period() + " revision " + revision.revision() + " was signed on "
-                    + s.signedAt() + " by " + s.signer() + " (" + s.pdfPath() + "); a signed revision is frozen,"
-                    + " corrections go through: rerun --period " + revision.period() + " --reason TEXT");
+            throw new ReportStateException("report.sign.signed", revision.period(), revision.revision(), s.signedAt(),
+                    s.signer(), s.pdfPath());
         });
         Path target = path(outDir, revision).toAbsolutePath();
         if (Files.exists(target)) {
-            throw new ReportStateException(target + " exists already; move it away first (a signed file is never overwritten)");
+            throw new ReportStateException("report.sign.file-exists", target);
         }
         OffsetDateTime now = OffsetDateTime.now(VietnamTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
         ReportDocumentData data = documents.data(revision).withSigner(signer);
@@ -77,8 +77,7 @@ public class SignOff {
         if (!signed.record(revision.id(), signer.name(), signer.position(), signer.onBehalf(), now, target.toString(),
                 sha256, data.texts().number(), data.texts().date())) {
             Files.deleteIfExists(target);
-            throw new ReportStateException(revision.period() + " revision " + revision.revision()
-                    + " was signed or changed by another command meanwhile; nothing was recorded");
+            throw new ReportStateException("report.sign.changed", revision.period(), revision.revision());
         }
         target.toFile().setReadOnly();
         return new Result(target, sha256, now, key != null, layout.pages());

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.revision.SignedRevisions.Signed;
+import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.signoff.SignatureCheck.Signature;
-import vn.motcua.report.signoff.SignedRevisions.Signed;
 import vn.motcua.report.system.Sha256;
 
 /**

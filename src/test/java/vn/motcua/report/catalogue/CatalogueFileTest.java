@@ -10,7 +10,6 @@ import java.text.Normalizer;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.report.cli.Cli;
 import vn.motcua.report.system.Refusal;
 
 /** jobs/catalogue.yaml is strict: each mistake is refused with the file, the key and the line, in Vietnamese. */
@@ -71,7 +70,7 @@ class CatalogueFileTest {
                     nam: Hộ tịch
                 """);
         assertThat(r.key()).isEqualTo("catalogue.unknownKey");
-        assertThat(Cli.message(r)).isEqualTo(
+        assertThat(message(r)).isEqualTo(
                 "jobs/catalogue.yaml, dòng 5: khóa 'fields[2].nam' không dùng được ở đây (các khóa dùng được: aliases, code, name).");
         assertThat(refused("field:\n  - code: a\n    name: A\n").key()).isEqualTo("catalogue.unknownKey");
     }
@@ -85,9 +84,9 @@ class CatalogueFileTest {
                   - code: dat-dai
                     name: Nhà ở
                 """);
-        assertThat(Cli.message(r)).isEqualTo("jobs/catalogue.yaml, dòng 4: fields[2].code 'dat-dai' đã dùng ở dòng 2.");
+        assertThat(message(r)).isEqualTo("jobs/catalogue.yaml, dòng 4: fields[2].code 'dat-dai' đã dùng ở dòng 2.");
         Refusal key = refused("fields:\n  - code: a\n    name: A\n    name: B\n");
-        assertThat(Cli.message(key)).isEqualTo("jobs/catalogue.yaml, dòng 4: khóa 'fields[1].name' viết hai lần.");
+        assertThat(message(key)).isEqualTo("jobs/catalogue.yaml, dòng 4: khóa 'fields[1].name' viết hai lần.");
     }
 
     @Test
@@ -102,7 +101,7 @@ class CatalogueFileTest {
                     aliases: [Chứng thực, "%s"]
                 """.formatted(nfd));
         assertThat(r.key()).isEqualTo("catalogue.repeatedName");
-        assertThat(Cli.message(r)).startsWith("jobs/catalogue.yaml, dòng 6: fields[2].aliases '")
+        assertThat(message(r)).startsWith("jobs/catalogue.yaml, dòng 6: fields[2].aliases '")
                 .endsWith("' đã là mã, tên hoặc tên khác của 'ho-tich' (dòng 3); mỗi cách viết chỉ được chỉ một mục.");
         // The same alias under two units is refused too.
         Refusal units = refused("""
@@ -117,30 +116,37 @@ class CatalogueFileTest {
                     name: Phòng Kinh tế
                     aliases: [phòng tn-mt]
                 """);
-        assertThat(Cli.message(units)).isEqualTo("jobs/catalogue.yaml, dòng 10: units[2].aliases 'phòng tn-mt' đã là mã, "
+        assertThat(message(units)).isEqualTo("jobs/catalogue.yaml, dòng 10: units[2].aliases 'phòng tn-mt' đã là mã, "
                 + "tên hoặc tên khác của 'tnmt' (dòng 7); mỗi cách viết chỉ được chỉ một mục.");
     }
 
     @Test
     void badCodes_missingNames_wrongShapes_andBrokenYaml_areRefused_withTheRealLine() {
-        assertThat(Cli.message(refused("fields:\n  - code: Đất đai\n    name: Đất đai\n")))
+        assertThat(message(refused("fields:\n  - code: Đất đai\n    name: Đất đai\n")))
                 .isEqualTo("jobs/catalogue.yaml, dòng 2: fields[1].code 'Đất đai' chỉ được gồm chữ thường không dấu, "
                         + "chữ số và dấu gạch ngang (ví dụ dat-dai).");
-        assertThat(Cli.message(refused("fields:\n  - code: a\n    name: A\n  - code: b\n")))
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\n  - code: b\n")))
                 .isEqualTo("jobs/catalogue.yaml, dòng 4: thiếu 'fields[2].name'.");
         assertThat(refused("fields: dat-dai\n").key()).isEqualTo("catalogue.notList");
         assertThat(refused("fields: []\n").key()).isEqualTo("catalogue.noFields");
         assertThat(refused("").key()).isEqualTo("catalogue.empty");
         assertThat(refused("units: []\n").key()).isEqualTo("catalogue.missing");
-        assertThat(Cli.message(refused("fields:\n  - code: a\n    name: A\nprocedures:\n  - name: X\n    field: b\n")))
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\nprocedures:\n  - name: X\n    field: b\n")))
                 .isEqualTo("jobs/catalogue.yaml, dòng 6: procedures[1].field 'b' không phải mã của lĩnh vực nào trong 'fields'.");
         // An unclosed quote on line 3: the product's sentence with that line, not the parser's text.
         Refusal broken = refused("fields:\n  - code: a\n    name: \"A\n  - code: b\n    name: B\n");
         assertThat(broken.key()).isEqualTo("catalogue.yaml");
-        assertThat(Cli.message(broken)).startsWith("jobs/catalogue.yaml, dòng ").doesNotContain("Exception")
+        assertThat(message(broken)).startsWith("jobs/catalogue.yaml, dòng ").doesNotContain("Exception")
                 .contains("không đọc được tệp YAML");
         Refusal indent = refused("fields:\n  - code: a\n    name: A\n   aliases: [x]\n");
-        assertThat(Cli.message(indent)).startsWith("jobs/catalogue.yaml, dòng 4:");
+        assertThat(message(indent)).startsWith("jobs/catalogue.yaml, dòng 4:");
+    }
+
+    /** The refusal as the command line words it: messages.properties, Vietnamese. */
+    private static String message(Refusal r) {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT);
+        return new java.text.MessageFormat(bundle.getString(r.key()), java.util.Locale.forLanguageTag("vi"))
+                .format(r.arguments());
     }
 
     private static Refusal refused(String yaml) {

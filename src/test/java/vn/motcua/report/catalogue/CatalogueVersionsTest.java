@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.motcua.report.DatabaseTest;
-import vn.motcua.report.report.ReportRow;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Sha256;
 
 /**
@@ -187,8 +187,8 @@ class CatalogueVersionsTest extends DatabaseTest {
         Run imported = cli("import", "dossiers", file("feb.csv", HEADER
                 + "D1,Đất đai,Cấp GCN,direct,2021-02-01,2021-02-10,2021-02-09,resolved,,,\n").toString());
         assertThat(imported.exitCode()).isEqualTo(2);
-        assertThat(imported.err()).contains(JOBS + "/catalogue.yaml, dòng 5: fields[2].name 'Đất Đai' đã là mã, tên hoặc "
-                + "tên khác của 'dat-dai' (dòng 3)");
+        assertThat(imported.err()).contains(JOBS + "/catalogue.yaml, line 5: fields[2].name 'Đất Đai' is already the code,"
+                + " name or alias of 'dat-dai' (line 3)");
         assertThat(count("dossier")).isZero();
         Run run = cli("run", "--period", "2021-02", "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
@@ -211,9 +211,9 @@ class CatalogueVersionsTest extends DatabaseTest {
         Files.writeString(Path.of(JOBS, CatalogueFile.NAME), yaml);
     }
 
-    /** The project's jobs folder (report.yaml, periods/, …) copied to {@code to}. */
+    /** The tests' jobs folder (report.yaml, periods/, …) copied to {@code to}. */
     static void copyJobs(Path to) {
-        Path from = Path.of("jobs");
+        Path from = DatabaseTest.JOBS;
         try (var files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(from.relativize(f).toString());

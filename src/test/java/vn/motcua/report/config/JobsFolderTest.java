@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 
@@ -24,7 +25,7 @@ class JobsFolderTest {
 
     @Test
     void theProjectsJobsFolder_givesTheCentre_theSigner_andTheSeedTextsOf2021_02() {
-        JobsFolder jobs = new JobsFolder(Path.of("jobs"));
+        JobsFolder jobs = new JobsFolder(DatabaseTest.JOBS);
         ReportSettings s = jobs.reportSettings();
         assertThat(s.centre().symbol()).isEqualTo("TTHCC");
         assertThat(s.recipients()).hasSize(5).first().isEqualTo("CT và các PCT UBND huyện;");
@@ -48,12 +49,12 @@ class JobsFolderTest {
     @Test
     void theBundledCopy_hasTheSamePeriodTexts() {
         assertThat(new JobsFolder(null).periodTexts(FEB)).usingRecursiveComparison().ignoringFields("file")
-                .isEqualTo(new JobsFolder(Path.of("jobs")).periodTexts(FEB));
+                .isEqualTo(new JobsFolder(DatabaseTest.JOBS).periodTexts(FEB));
     }
 
     @Test
     void aPeriodWithoutItsFile_isNotAnError() {
-        PeriodTexts t = new JobsFolder(Path.of("jobs")).periodTexts(Period.of("2021-03", CutoffDay.parse("25")));
+        PeriodTexts t = new JobsFolder(DatabaseTest.JOBS).periodTexts(Period.of("2021-03", CutoffDay.parse("25")));
         assertThat(t.present()).isFalse();
         assertThat(t.file()).endsWith("periods/2021-03.yaml");
         assertThat(t.section2()).isEmpty();
@@ -62,7 +63,7 @@ class JobsFolderTest {
 
     @Test
     void unknownKeys_areRefused_namingFileAndKey() throws IOException {
-        Files.copy(Path.of("jobs/report.yaml"), dir.resolve("report.yaml"));
+        Files.copy(DatabaseTest.JOBS.resolve("report.yaml"), dir.resolve("report.yaml"));
         Files.writeString(dir.resolve("report.yaml"), "\nsigner-name: X\n", java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("report.yaml").hasMessageContaining("unknown key 'signer-name'");

@@ -62,7 +62,8 @@ class CentreCatalogueTest extends DatabaseTest {
         try {
             Path jobs = Path.of(JOBS);
             Files.createDirectories(jobs.resolve("periods"));
-            Files.copy(Path.of("jobs/report.yaml"), jobs.resolve("report.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(DatabaseTest.JOBS.resolve("report.yaml"), jobs.resolve("report.yaml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(jobs.resolve("catalogue.yaml"), CATALOGUE);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -122,8 +123,8 @@ class CentreCatalogueTest extends DatabaseTest {
     void ownFieldsAndUnits_giveExactTablesByFieldAndByUnit_inTheCsvs_thePdf_andTheWorkbook() throws Exception {
         Run imported = cli("import", "dossiers", file("export.csv", EXPORT).toString());
         assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
-        assertThat(imported.out()).contains("Đơn vị không có trong danh mục (jobs/catalogue.yaml), được tính theo tên này"
-                + " sau các đơn vị của danh mục: UBND xã An Phú (2 hồ sơ).");
+        assertThat(imported.out()).contains("Units the catalogue (jobs/catalogue.yaml) does not list, counted under these"
+                + " names after its units: UBND xã An Phú (2 dossiers).");
         Run run = cli("run", "--period", "2021-02", "--out", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path dir = tmp.resolve("2021-02");

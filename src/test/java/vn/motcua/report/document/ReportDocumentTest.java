@@ -21,8 +21,8 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.RevisionRepository;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.RevisionRepository;
 
 /** The draft PDF the report job writes, read back with PDFBox and compared with the job's own rows. */
 class ReportDocumentTest extends DatabaseTest {
@@ -211,7 +211,7 @@ class ReportDocumentTest extends DatabaseTest {
     void periodWithoutItsFile_stillGivesACompleteReport_withTheStaffPartsMarked_andTheLateRateOfEarlierPeriods()
             throws Exception {
         assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
-        assertThat(Files.exists(Path.of("jobs/periods/2021-03.yaml"))).isFalse();
+        assertThat(Files.exists(JOBS.resolve("periods/2021-03.yaml"))).isFalse();
         Run run = cli("run", "--period", "2021-03", "--out", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         PdfText doc = PdfText.read(tmp.resolve("2021-03/bao-cao-2021-03-r1.pdf"));

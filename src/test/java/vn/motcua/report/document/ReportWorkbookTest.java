@@ -33,10 +33,10 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
-import vn.motcua.report.report.TableColumn;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.TableColumn;
 
 /**
  * The workbook beside the PDF, read back with fastexcel's reader (not the writer) and with the sheets' own
@@ -150,7 +150,7 @@ class ReportWorkbookTest extends DatabaseTest {
     void aLongListIsStreamedAndComplete() throws Exception {
         int n = 100_000;
         Period period = Period.of("2021-02", CutoffDay.parse("25"));
-        Revision revision = new Revision(1, "2021-02", 1, "25", period.start(), period.end(), "COMPLETED", null, null);
+        Revision revision = new Revision(1, "2021-02", 1, "25", period.start(), period.end(), vn.motcua.report.revision.RevisionStatus.COMPLETED, null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] writtenBeforeTheEnd = {0};
         DossierList late = action -> {
@@ -158,7 +158,7 @@ class ReportWorkbookTest extends DatabaseTest {
                 if (i == n) {
                     writtenBeforeTheEnd[0] = out.size();
                 }
-                action.accept(new DossierList.Listed("HS-" + i, "Đất đai", LocalDate.of(2021, 1, 4),
+                action.accept(new vn.motcua.report.revision.ListedDossier("HS-" + i, "Đất đai", LocalDate.of(2021, 1, 4),
                         LocalDate.of(2021, 1, 20), LocalDate.of(2021, 2, 1), 12, i % 7 == 0 ? LocalDate.of(2021, 2, 2) : null,
                         "Phòng Tài nguyên và Môi trường"));
             }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.revision.ChangedDossiers;
 
 /** Re-imports, corrected exports, refused files and what reported periods a change touches. */
 class ImportHistoryTest extends DatabaseTest {
 
     @Autowired
-    ChangesSince changesSince;
+    ChangedDossiers changesSince;
 
     /** Period 2021-02 with cutoff 25 is 26/01/2021 .. 25/02/2021. */
     private static final String FEBRUARY = HEADINGS + "\n"

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
 
@@ -80,7 +81,7 @@ class ImportMappingTest {
 
     @Test
     void theShippedExample_loads() {
-        ImportMapping mapping = ImportMapping.load(new JobsFolder(Path.of("jobs")), CATALOGUE.keySet());
+        ImportMapping mapping = ImportMapping.load(new JobsFolder(DatabaseTest.JOBS), CATALOGUE.keySet());
         assertThat(mapping.labels("channel")).containsEntry("trực tuyến", "online");
     }
 

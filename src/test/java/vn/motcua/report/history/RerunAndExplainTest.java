@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.report.DatabaseTest;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
 
 /** rerun (a new revision and what changed), explain (the dossiers of a cell), history (text and JSON). */
 class RerunAndExplainTest extends DatabaseTest {

@@ -10,17 +10,19 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.motcua.report.DatabaseTest;
-import vn.motcua.report.report.ExecutionHistory;
-import vn.motcua.report.report.ExecutionHistory.ExecutionRecord;
-import vn.motcua.report.report.ExecutionHistory.StepRecord;
 import vn.motcua.report.report.PeriodLock;
-import vn.motcua.report.report.ReportTable;
-import vn.motcua.report.report.Revision;
-import vn.motcua.report.report.RevisionRepository;
+import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
+import vn.motcua.report.revision.ExecutionHistory.StepRecord;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.RevisionStatus;
 
 /**
  * Fail-then-restart on the demo data (497 dossiers in 2021-02) with chunks of 10: a failure injected at
@@ -99,12 +101,12 @@ class RestartTest extends DatabaseTest {
         assertThat(failed.err()).contains("injected failure: dat-dai would count").contains("restart --period " + PERIOD);
 
         Revision r2 = revisions.find(PERIOD, 2).orElseThrow();
-        assertThat(r2.status()).isEqualTo("FAILED");
+        assertThat(r2.status()).isEqualTo(RevisionStatus.FAILED);
         assertThat(r2.reason()).isEqualTo("test: corrected export");
         ExecutionRecord failedExecution = history.executions(PERIOD).get(0);
-        assertThat(failedExecution.status()).isEqualTo("FAILED");
+        assertThat(failedExecution.status()).isEqualTo(BatchStatus.FAILED);
         StepRecord failedClassify = failedExecution.step("classify").orElseThrow();
-        assertThat(failedClassify.status()).isEqualTo("FAILED");
+        assertThat(failedClassify.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(failedClassify.writeCount()).isEqualTo(committed);
         // Nothing of the failed chunk is visible: cells and rows hold exactly the committed chunks.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_dossier WHERE revision_id = ?", Long.class, r2.id()))
@@ -135,7 +137,7 @@ class RestartTest extends DatabaseTest {
 
         ExecutionRecord resumed = history.executions(PERIOD).get(0);
         assertThat(resumed.executionId()).isGreaterThan(failedExecution.executionId());
-        assertThat(resumed.status()).isEqualTo("COMPLETED");
+        assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
         StepRecord classify = resumed.step("classify").orElseThrow();
         assertThat(classify.readCount()).as("read only what was not committed").isEqualTo(IN_SCOPE - committed);
         assertThat(classify.writeCount()).isEqualTo(IN_SCOPE - committed);

@@ -26,16 +26,18 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.report.DatabaseTest;
-import vn.motcua.report.cli.Cli;
 import vn.motcua.report.bench.SyntheticDossiers;
-import vn.motcua.report.classify.CellCode;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Intake;
 import vn.motcua.report.classify.Result;
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.cli.Cli;
 import vn.motcua.report.dossier.Outcome;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.CellCode;
+import vn.motcua.report.revision.ChangedDossiers;
+import vn.motcua.report.revision.RevisionRepository;
 
 /**
  * The classify step on generated data: the same table and the same per-dossier record whatever the chunk
@@ -50,7 +52,7 @@ class ClassifyStepTest extends DatabaseTest {
     @Autowired PlatformTransactionManager tx;
     @Autowired DataSource dataSource;
     @Autowired RevisionRepository revisions;
-    @Autowired SqlAggregate sqlAggregate;
+    @Autowired IndependentRecount independentRecount;
     @Autowired @Qualifier("openRevision") Step openRevision;
     @Autowired @Qualifier("check") Step check;
 
@@ -89,7 +91,7 @@ class ClassifyStepTest extends DatabaseTest {
     @Test
     void sameTableAndCells_whateverTheChunkSizeOrPartitions_andEqualToSql() throws Exception {
         generate(6_000);
-        Map<String, Tally> sql = new TreeMap<>(sqlAggregate.byField(PERIOD));
+        Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
         long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
         assertThat(inScope).as("a month of 6,000 generated dossiers has hundreds in scope").isGreaterThan(500);
         assertThat(sql.values().stream().mapToLong(t -> t.get(Counter.LATE)).sum()).as("some late").isPositive();
@@ -117,7 +119,7 @@ class ClassifyStepTest extends DatabaseTest {
     @ValueSource(ints = {1, 2})
     void restartAfterAFailureMidStep_countsEveryDossierExactlyOnce(int partitions) throws Exception {
         generate(6_000);
-        Map<String, Tally> sql = new TreeMap<>(sqlAggregate.byField(PERIOD));
+        Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
         // A dossier in scope, two thirds of the way, gets a field outside the catalogue: the writer refuses
         // its chunk, after earlier chunks were committed.
         long bad = jdbc.queryForObject("""
@@ -212,7 +214,7 @@ class ClassifyStepTest extends DatabaseTest {
         // The data as it was an hour ago, the revision produced a minute ago: nothing changed since.
         jdbc.update("UPDATE dossier SET updated_at = now() - interval '1 hour'");
         jdbc.update("UPDATE report_revision SET status = 'COMPLETED', completed_at = now() - interval '1 minute'");
-        vn.motcua.report.dossier.ChangesSince changes = new vn.motcua.report.dossier.ChangesSince(jdbc);
+        ChangedDossiers changes = new ChangedDossiers(jdbc);
         assertThat(changes.count(PERIOD.name(), 1)).isZero();
         // Many small blocks from two partitions: move out dossiers at every kind of place in them.
         List<Long> moved = jdbc.queryForList("""

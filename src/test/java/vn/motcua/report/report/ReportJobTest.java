@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
 
 /** The whole report job, through the command line, on real PostgreSQL. */
 class ReportJobTest extends DatabaseTest {

@@ -1,4 +1,4 @@
-package vn.motcua.report.report;
+package vn.motcua.report.revision;
 
 import vn.motcua.report.classify.Tally;
 

@@ -1,4 +1,4 @@
-package vn.motcua.report.classify;
+package vn.motcua.report.revision;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,10 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.motcua.report.classify.Classification;
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Tally;
 
 /**
  * Writes one chunk of classified dossiers: the chunk's per-dossier cells as one block row (ids and

@@ -1,4 +1,4 @@
-package vn.motcua.report.signoff;
+package vn.motcua.report.revision;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +34,7 @@ public class SignedRevisions {
                 SignedRevisions::signed, revisionId).stream().findFirst();
     }
 
-    /** The signed revision whose file has this SH-256, if any. */
+    /** The signed revision whose file has this SHA-256, if any. */
     public Optional<Signed> bySha256(String sha256) {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_revision WHERE pdf_sha256 = ? ORDER BY id LIMIT 1",
                 SignedRevisions::signed, sha256).stream().findFirst();
@@ -46,8 +46,9 @@ public class SignedRevisions {
         return jdbc.update("""
                 UPDATE report_revision SET signer = ?, position = ?, on_behalf = ?, signed_at = ?, pdf_path = ?,
                        pdf_sha256 = ?, document_number = ?, document_date = ?
-                 WHERE id = ? AND signed_at IS NULL AND status = 'COMPLETED'""",
-                signer, position, onBehalf, signedAt, pdfPath, sha256, documentNumber, documentDate, revisionId) == 1;
+                 WHERE id = ? AND signed_at IS NULL AND status = ?""",
+                signer, position, onBehalf, signedAt, pdfPath, sha256, documentNumber, documentDate, revisionId,
+                RevisionStatus.COMPLETED.name()) == 1;
     }
 
     private static Signed signed(ResultSet rs, int row) throws SQLException {

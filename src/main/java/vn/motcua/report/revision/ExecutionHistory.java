@@ -1,4 +1,4 @@
-package vn.motcua.report.report;
+package vn.motcua.report.revision;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,26 +13,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import vn.motcua.report.period.VietnamTime;
 
 /**
- * The report job's executions as Spring Batch recorded them, with the period and revision they ran,
- * the process that ran them and whether the revision was signed. Read only, straight from the
- * BATCH_* tables, so it also works while another process runs a job.
+ * The link between revisions and the report job's executions: which process runs each execution
+ * ({@code report_execution}), and the executions as Spring Batch recorded them, with the period and
+ * revision they ran and whether the revision was signed. Reads straight from the BATCH_* tables, so it
+ * also works while another process runs a job.
  */
 @Repository
 public class ExecutionHistory {
 
+    /** The report job's name in Spring Batch's tables. */
+    public static final String JOB_NAME = "reportJob";
+
     /** One step of an execution, with Spring Batch's counts. */
-    public record StepRecord(String name, String status, long readCount, long writeCount, long commitCount,
+    public record StepRecord(String name, BatchStatus status, long readCount, long writeCount, long commitCount,
                              long skipCount, long filterCount, long rollbackCount) {
     }
 
     /** One execution of the report job. Times are Vietnam time. */
-    public record ExecutionRecord(long executionId, String period, int revision, String status, String exitMessage,
+    public record ExecutionRecord(long executionId, String period, int revision, BatchStatus status, String exitMessage,
                                   OffsetDateTime start, OffsetDateTime end, boolean signed, String host, Long pid,
                                   List<StepRecord> steps) {
 
@@ -41,7 +46,7 @@ public class ExecutionHistory {
         }
 
         public boolean running() {
-            return status.equals("STARTING") || status.equals("STARTED") || status.equals("STOPPING");
+            return status.isRunning();
         }
 
         public Optional<StepRecord> step(String name) {
@@ -84,16 +89,17 @@ public class ExecutionHistory {
             steps.put(id, list);
             long pid = rs.getLong(10);
             Long pidOrNull = rs.wasNull() ? null : pid;
-            byId.put(id, new ExecutionRecord(id, rs.getString(2), Integer.parseInt(rs.getString(3)), rs.getString(4),
+            byId.put(id, new ExecutionRecord(id, rs.getString(2), Integer.parseInt(rs.getString(3)),
+                    BatchStatus.valueOf(rs.getString(4)),
                     rs.getString(5), time(rs, 6), time(rs, 7), rs.getBoolean(8), rs.getString(9), pidOrNull, list));
-        }, ReportJobConfiguration.JOB_NAME, period, period);
+        }, JOB_NAME, period, period);
         if (!byId.isEmpty()) {
             jdbc.query(con -> {
                 var s = con.prepareStatement(STEPS);
                 s.setArray(1, con.createArrayOf("bigint", byId.keySet().toArray()));
                 return s;
             }, (ResultSet rs) -> {
-                steps.get(rs.getLong(1)).add(new StepRecord(rs.getString(2), rs.getString(3), rs.getLong(4),
+                steps.get(rs.getLong(1)).add(new StepRecord(rs.getString(2), BatchStatus.valueOf(rs.getString(3)), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
             });
         }

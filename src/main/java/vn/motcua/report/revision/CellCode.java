@@ -1,5 +1,7 @@
-package vn.motcua.report.classify;
+package vn.motcua.report.revision;
 
+import vn.motcua.report.classify.Intake;
+import vn.motcua.report.classify.Result;
 import vn.motcua.report.dossier.Outcome;
 
 /**

@@ -1,4 +1,4 @@
-package vn.motcua.report.report;
+package vn.motcua.report.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.report.report.TableCsv;
+
 /** The revision's file names and their all-or-nothing writing. */
 class ReportFilesTest {
 
     @TempDir
     Path tmp;
 
-    private static final Revision R2 = new Revision(7, "2021-02", 2, "25", null, null, "COMPLETED", null, null);
+    private static final Revision R2 = new Revision(7, "2021-02", 2, "25", null, null, RevisionStatus.COMPLETED, null, null);
 
     @Test
     void path_namesTheFilesOfARevisionBesideEachOther() {

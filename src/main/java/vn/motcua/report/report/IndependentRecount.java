@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.RevisionRepository;
 
 /**
  * The counting rules written a second time, as one SQL statement over the dossier table, grouped by
@@ -15,7 +16,7 @@ import vn.motcua.report.period.Period;
  * either shows up as a failed job rather than a wrong report.
  */
 @Component
-public class SqlAggregate {
+public class IndependentRecount {
 
     // Columns in Counter declaration order.
     private static final String SQL = """
@@ -57,7 +58,7 @@ public class SqlAggregate {
 
     private final JdbcTemplate jdbc;
 
-    public SqlAggregate(JdbcTemplate jdbc) {
+    public IndependentRecount(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -23,12 +23,12 @@ import vn.motcua.report.period.Period;
 
 /**
  * The two independent implementations of the counting rules (the Java {@link Classifier} and the SQL of
- * {@link SqlAggregate}) agree on random dossiers crowded around period boundaries, for many periods and cutoffs.
+ * {@link IndependentRecount}) agree on random dossiers crowded around period boundaries, for many periods and cutoffs.
  */
 class SqlAggregateAgreesWithClassifierTest extends DatabaseTest {
 
     @Autowired
-    SqlAggregate sqlAggregate;
+    IndependentRecount independentRecount;
 
     @Test
     void sameTablesOnRandomDossiers() {
@@ -80,7 +80,7 @@ class SqlAggregateAgreesWithClassifierTest extends DatabaseTest {
                 for (Dossier d : dossiers) {
                     classifier.classify(d).ifPresent(c -> java.computeIfAbsent(c.field(), f -> new Tally()).add(c));
                 }
-                Map<String, Tally> sql = sqlAggregate.byField(period);
+                Map<String, Tally> sql = independentRecount.byField(period);
                 assertThat(sql).as("%s cutoff %s", name, cutoff).isEqualTo(java);
                 java.values().forEach(t -> assertThat(Identities.violations(name, t)).isEmpty());
                 compared++;

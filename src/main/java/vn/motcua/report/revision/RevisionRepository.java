@@ -1,7 +1,8 @@
-package vn.motcua.report.report;
+package vn.motcua.report.revision;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,17 @@ import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.period.Period;
 
-/** Revisions of period reports and their rows. */
+/** Revisions of period reports ({@code report_revision}) and their rows ({@code report_row}). */
 @Repository
 public class RevisionRepository {
+
+    /** An earlier revision as a correction cites it: its number and date as signed off (null when not signed). */
+    public record Cited(int revision, String documentNumber, LocalDate documentDate) {
+    }
+
+    /** A period's latest completed revision's late and resolved totals, for the trend of late rates. */
+    public record Lateness(String period, long late, long resolved) {
+    }
 
     private static final String REVISION_COLUMNS =
             "id, period, revision, cutoff, start_on, end_on, status, reason, job_execution_id";
@@ -33,12 +42,12 @@ public class RevisionRepository {
      */
     public Revision open(Period period, int revision, String reason, long jobExecutionId) {
         jdbc.update("""
-                INSERT INTO report_revision (period, revision, cutoff, start_on, end_on, reason, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO report_revision (period, revision, cutoff, start_on, end_on, reason, job_execution_id, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (period, revision) DO UPDATE SET job_execution_id = EXCLUDED.job_execution_id,
-                                                             status = 'RUNNING'""",
+                                                             status = EXCLUDED.status""",
                 period.name(), revision, period.cutoff().toString(), period.start(), period.end(), reason,
-                jobExecutionId);
+                jobExecutionId, RevisionStatus.RUNNING.name());
         Revision r = find(period.name(), revision).orElseThrow();
         jdbc.update("""
                 INSERT INTO report_row (revision_id, field_code, field_name, field_order)
@@ -55,9 +64,9 @@ public class RevisionRepository {
      * The revision a report job execution works on; its openRevision step created it, so a missing row
      * is a fault of the job, not of the user's input.
      */
-    public Revision of(ReportParameters params) {
-        return find(params.period().name(), params.revision()).orElseThrow(() -> new IllegalStateException(
-                "no revision " + params.revision() + " of " + params.period().name()
+    public Revision of(String period, int revision) {
+        return find(period, revision).orElseThrow(() -> new IllegalStateException(
+                "no revision " + revision + " of " + period
                         + " in report_revision, though the job's openRevision step creates it"));
     }
 
@@ -68,20 +77,22 @@ public class RevisionRepository {
     }
 
     public Optional<Revision> latestCompleted(String period) {
-        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND status = 'COMPLETED'"
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND status = ?"
                         + " ORDER BY revision DESC LIMIT 1",
-                RevisionRepository::revision, period).stream().findFirst();
+                RevisionRepository::revision, period, RevisionStatus.COMPLETED.name()).stream().findFirst();
     }
 
     /** A restarted execution takes over its revision (openRevision, already done, is not run again). */
     public void markRunning(String period, int revision, long jobExecutionId) {
-        jdbc.update("UPDATE report_revision SET status = 'RUNNING', job_execution_id = ?"
-                + " WHERE period = ? AND revision = ? AND status <> 'COMPLETED'", jobExecutionId, period, revision);
+        jdbc.update("UPDATE report_revision SET status = ?, job_execution_id = ?"
+                        + " WHERE period = ? AND revision = ? AND status <> ?", RevisionStatus.RUNNING.name(),
+                jobExecutionId, period, revision, RevisionStatus.COMPLETED.name());
     }
 
-    public void setStatus(long revisionId, String status) {
-        jdbc.update("UPDATE report_revision SET status = ?, completed_at = CASE WHEN ? = 'COMPLETED' THEN now() END"
-                + " WHERE id = ?", status, status, revisionId);
+    /** Sets the revision's status; {@code completed_at} is the time it became COMPLETED, else null. */
+    public void setStatus(long revisionId, RevisionStatus status) {
+        jdbc.update("UPDATE report_revision SET status = ?, completed_at = CASE WHEN ? THEN now() END WHERE id = ?",
+                status.name(), status == RevisionStatus.COMPLETED, revisionId);
     }
 
     /**
@@ -98,8 +109,41 @@ public class RevisionRepository {
         return new ReportTable(revision, rows);
     }
 
+    /** The day (in Vietnam) the revision was made. */
+    public LocalDate madeOn(Revision revision) {
+        return jdbc.queryForObject(
+                "SELECT (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM report_revision WHERE id = ?",
+                LocalDate.class, revision.id());
+    }
+
+    /**
+     * The latest revision of the same period before this one that was signed off (issued), which a correction
+     * replaces; empty when none was (a draft replaces nothing).
+     */
+    public Optional<Cited> correctedBy(Revision revision) {
+        return jdbc.query("""
+                SELECT revision, document_number, document_date FROM report_revision
+                 WHERE period = ? AND revision < ? AND status = ? AND signed_at IS NOT NULL
+                 ORDER BY revision DESC LIMIT 1""", (rs, n) -> new Cited(rs.getInt(1), rs.getString(2),
+                rs.getObject(3, LocalDate.class)), revision.period(), revision.revision(),
+                RevisionStatus.COMPLETED.name()).stream().findFirst();
+    }
+
+    /** Each period ending before {@code end}, from its latest completed revision, latest period first. */
+    public List<Lateness> latenessBefore(LocalDate end) {
+        return jdbc.query("""
+                SELECT r.period, sum(w.late), sum(w.resolved)
+                  FROM report_revision r JOIN report_row w ON w.revision_id = r.id
+                 WHERE r.id IN (SELECT DISTINCT ON (period) id FROM report_revision
+                                 WHERE status = ? AND end_on < ?
+                                 ORDER BY period, revision DESC)
+                 GROUP BY r.period, r.end_on
+                 ORDER BY r.end_on DESC""", (rs, n) -> new Lateness(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                RevisionStatus.COMPLETED.name(), end);
+    }
+
     /** Reads the {@link Counter} columns starting at {@code first}, in declaration order. */
-    static Tally tally(ResultSet rs, int first) throws SQLException {
+    public static Tally tally(ResultSet rs, int first) throws SQLException {
         long[] counts = new long[Counter.values().length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = rs.getLong(first + i);
@@ -113,8 +157,9 @@ public class RevisionRepository {
 
     private static Revision revision(ResultSet rs, int row) throws SQLException {
         long exec = rs.getLong(9);
+        Long execution = rs.wasNull() ? null : exec;
         return new Revision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getObject(5, java.time.LocalDate.class), rs.getObject(6, java.time.LocalDate.class),
-                rs.getString(7), rs.getString(8), rs.wasNull() ? null : exec);
+                rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                RevisionStatus.valueOf(rs.getString(7)), rs.getString(8), execution);
     }
 }

@@ -1,0 +1,60 @@
+package vn.motcua.report.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.step.StepExecution;
+
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+
+/**
+ * Step 3: the table's {@link Identities}, every field against the {@link IndependentRecount}, and the
+ * revision's per-dossier cells against its rows. Any difference fails the job: a wrong report is never
+ * produced.
+ */
+class CheckStep extends RevisionTasklet {
+
+    private final RevisionRepository revisions;
+    private final CellDossiers cells;
+    private final IndependentRecount recount;
+
+    CheckStep(RevisionRepository revisions, CellDossiers cells, IndependentRecount recount) {
+        super(revisions);
+        this.revisions = revisions;
+        this.cells = cells;
+        this.recount = recount;
+    }
+
+    @Override
+    void execute(ReportParameters params, Revision revision, StepExecution step) {
+        ReportTable table = revisions.table(revision);
+        List<String> problems = new ArrayList<>();
+        for (ReportRow row : table.rows()) {
+            problems.addAll(Identities.violations("field " + row.field(), row.counts()));
+        }
+        problems.addAll(Identities.violations("total", table.total()));
+        Map<String, Tally> independent = recount.byField(params.period());
+        for (ReportRow row : table.rows()) {
+            Tally expected = independent.getOrDefault(row.field(), new Tally());
+            if (!expected.equals(row.counts())) {
+                problems.add("field " + row.field() + ": job counted " + row.counts() + " but SQL counts " + expected);
+            }
+        }
+        long classified = cells.count(revision);
+        if (classified != table.total().get(Counter.TOTAL)) {
+            problems.add("the revision classified " + classified + " dossiers but its rows total "
+                    + table.total().get(Counter.TOTAL));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The report's checks failed for " + params.period().name() + " revision "
+                    + revision.revision() + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+}

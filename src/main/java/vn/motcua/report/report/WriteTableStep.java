@@ -1,0 +1,34 @@
+package vn.motcua.report.report;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.step.StepExecution;
+
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.UnitRows;
+
+/**
+ * Step 4: the revision's table by unit, counted and kept with the revision ({@link UnitRows}), and the CSV
+ * tables by field and by unit ({@link TableCsv}).
+ */
+class WriteTableStep extends RevisionTasklet {
+
+    private final RevisionRepository revisions;
+    private final UnitRows units;
+
+    WriteTableStep(RevisionRepository revisions, UnitRows units) {
+        super(revisions);
+        this.revisions = revisions;
+        this.units = units;
+    }
+
+    @Override
+    void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
+        ReportTable table = revisions.table(revision);
+        TableCsv.writeUnits(params.out(), units.compute(revision, table));
+        Path csv = TableCsv.write(params.out(), table);
+        step.getJobExecution().getExecutionContext().putString(ReportJobConfiguration.TABLE_PATH, csv.toString());
+    }
+}
