@@ -1,57 +1,68 @@
 package vn.motcua.report;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.motcua.report.cli.Cli;
-import vn.motcua.report.cli.CommandLine;
 import vn.motcua.report.cli.ExitCode;
-import vn.motcua.report.cli.UsageException;
+import vn.motcua.report.cli.Launcher;
+import vn.motcua.report.cli.Terminal;
+import vn.motcua.report.config.MotcuaConfiguration;
+import vn.motcua.report.system.Refusal;
 
 /**
  * motcua-report: the periodic report of a Public Administration Center on one-stop-shop dossiers.
- * The command line is checked before anything starts; then the database (embedded unless
+ * The command line is parsed and checked before anything starts; then the database (embedded unless
  * {@code spring.datasource.url} is set) and the command run, and the exit code tells scripts how it went.
  */
 @SpringBootApplication
 public class MotcuaReportApplication {
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        CommandLine command;
+        Terminal terminal = Terminal.system(args);
+        Launcher.Parsed parsed;
         try {
-            command = CommandLine.parse(args);
-        } catch (UsageException e) {
-            err.println("motcua-report: " + e.getMessage());
-            err.println("Run 'motcua-report help' for the commands.");
-            System.exit(ExitCode.BAD_INPUT);
-            return;
-        }
-        if (command.name().equals("help")) {
-            out.print(CommandLine.HELP);
-            System.exit(ExitCode.OK);
-            return;
-        }
-        int code;
-        ConfigurableApplicationContext context;
-        try {
-            SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
-            app.setDefaultProperties(Cli.startupProperties(command));
-            context = app.run();
+            parsed = Launcher.parse(args, terminal);
         } catch (RuntimeException e) {
-            err.println("motcua-report: could not start: " + Cli.rootMessage(e));
-            err.println("Details are in the log file under $MOTCUA_HOME/logs (default ~/.motcua/logs).");
+            // Nothing is logged yet (logging starts with Spring): the sentence is all there is.
+            terminal.refuse(terminal.text("cli.could-not-start"));
             System.exit(ExitCode.FAILED);
             return;
         }
-        try (context) {
-            code = context.getBean(Cli.class).execute(command, out, err);
+        if (parsed.command() == null) {
+            System.exit(parsed.exitCode());
+            return;
         }
+        ConfigurableApplicationContext context;
+        try {
+            MotcuaConfiguration.checkJobsFolder(System.getenv("MOTCUA_JOBS"));
+            SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
+            Map<String, Object> properties = new HashMap<>(parsed.command().startupProperties());
+            app.setDefaultProperties(properties);
+            context = app.run();
+        } catch (RuntimeException | IOException e) {
+            Refusal refusal = Launcher.refusalIn(e);
+            if (refusal != null) {
+                terminal.refuse(terminal.text(refusal));
+                parsed.command().afterStop(terminal);
+                System.exit(ExitCode.BAD_INPUT);
+                return;
+            }
+            terminal.refuse(terminal.text("cli.could-not-start"));
+            parsed.command().afterStop(terminal);
+            System.exit(ExitCode.FAILED);
+            return;
+        }
+        int code;
+        try (context) {
+            code = context.getBean(Cli.class).execute(parsed.command(), terminal);
+        }
+        parsed.command().afterStop(terminal);
         System.exit(code);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.report.cli.Cli;
-import vn.motcua.report.cli.CommandLine;
+import vn.motcua.report.cli.Launcher;
+import vn.motcua.report.cli.Terminal;
+import vn.motcua.report.system.Messages;
 
 /**
  * Base of the tests that need the database: the real embedded PostgreSQL (one per test JVM, under
@@ -60,12 +62,23 @@ public abstract class DatabaseTest {
     public record Run(int exitCode, String out, String err) {
     }
 
-    /** Runs a command as {@code java -jar motcua-report.jar ARGS} would, after the command line is parsed. */
+    /**
+     * Runs a command as {@code MOTCUA_LANG=en java -jar motcua-report.jar ARGS} would: parsed and checked by the
+     * real command line, then run in this test's application. English, so that assertions read as the code;
+     * {@link #cliIn} runs it in another language (Vietnamese is the users' default).
+     */
     protected Run cli(String... args) {
+        return cliIn(java.util.Locale.ENGLISH, args);
+    }
+
+    /** Runs a command with the terminal in the given language. */
+    protected Run cliIn(java.util.Locale language, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = cli.execute(CommandLine.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Messages.of(language));
+        Launcher.Parsed parsed = Launcher.parse(args, terminal);
+        int code = parsed.command() == null ? parsed.exitCode() : cli.execute(parsed.command(), terminal);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -47,7 +47,7 @@ public class CatalogueStore {
         if (!jobs.has(CatalogueFile.NAME)) {
             return Optional.empty();
         }
-        Catalogue catalogue = CatalogueFile.parse(jobs.describe() + "/" + CatalogueFile.NAME, jobs.text(CatalogueFile.NAME));
+        Catalogue catalogue = CatalogueFile.read(jobs.optional(CatalogueFile.NAME));
         apply(catalogue);
         return Optional.of(catalogue);
     }

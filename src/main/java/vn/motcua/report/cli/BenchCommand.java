@@ -7,67 +7,93 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 
 import vn.motcua.report.bench.Benchmark;
 import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
 import vn.motcua.report.db.ScratchDatabase;
+import vn.motcua.report.system.Refusal;
 
 /**
  * {@code bench --dossiers N [--periods K] [--keep]}: generates N synthetic dossiers over K months
  * (default 14) in a scratch embedded database, and times one month's report by the job against the JVM
  * and database floors. Ends with one {@code bench: ...} line for scripts.
  */
-@Component
-public class BenchCommand implements Cli.Command {
+@Command(name = "bench")
+public class BenchCommand implements vn.motcua.report.cli.Command {
 
-    private final Benchmark benchmark;
-    private final Environment environment;
-    private final Optional<ScratchDatabase> scratch;
+    @Option(names = "--dossiers", required = true, paramLabel = "N", converter = Dossiers.class)
+    long dossiers;
 
-    public BenchCommand(Benchmark benchmark, Environment environment, Optional<ScratchDatabase> scratch) {
-        this.benchmark = benchmark;
-        this.environment = environment;
-        this.scratch = scratch;
+    @Option(names = "--periods", paramLabel = "K", converter = Months.class)
+    int months = 14;
+
+    @Option(names = "--keep")
+    boolean keep;
+
+    static final class Dossiers implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Converters.whole(value, 1_000, 100_000_000, "cli.bench.dossiers");
+        }
+    }
+
+    static final class Months implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Converters.whole(value, 2, 120, "cli.bench.periods");
+        }
+    }
+
+    /**
+     * bench generates millions of dossiers: into a scratch database of its own, never the real one. With
+     * --keep, one folder per size, so the next bench --keep of the same size reuses the generated data.
+     */
+    @Override
+    public Map<String, Object> startupProperties() {
+        return ScratchDatabase.properties("bench-" + dossiers + "x" + months, keep);
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        long dossiers = number(line.option("dossiers", null), "--dossiers", 1_000, 100_000_000);
-        int months = (int) number(line.option("periods", "14"), "--periods", 2, 120);
+    public int execute(Session session) throws Exception {
+        Environment environment = session.bean(Environment.class);
+        Benchmark benchmark = session.bean(Benchmark.class);
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-            throw new UsageException("bench makes its own scratch database; unset SPRING_DATASOURCE_URL to run it");
+            throw new Refusal("cli.bench.needs-embedded");
         }
         Existing existing = benchmark.existing();
         boolean reuse = existing.dossiers() != 0 && existing.holdsGenerated(dossiers);
         if (existing.dossiers() != 0 && !reuse) {
-            throw new UsageException("bench needs an empty database (or the data of an earlier bench --keep with the"
-                    + " same --dossiers), this one holds " + existing.dossiers() + " dossiers");
+            throw new Refusal("cli.bench.not-empty", existing.dossiers());
         }
+        ScratchDatabase scratch = session.spring().getBeanProvider(ScratchDatabase.class).getIfAvailable();
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
-        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
+        Path folder = scratch == null ? Files.createTempDirectory("motcua-bench-out") : scratch.folder();
+        PrintStream out = session.out();
         try {
             out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
-                    dossiers, months, scratch.isEmpty() ? "the configured database" : folder);
+                    dossiers, months, scratch == null ? "the configured database" : folder);
             Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
             print(r, out);
-            scratch.filter(ScratchDatabase::kept).ifPresent(s -> out.println("Kept the scratch database in "
-                    + s.database() + " (bench --keep with the same size reuses it)"));
             if (!r.differences().isEmpty()) {
-                r.differences().forEach(d -> err.println("motcua-report: bench: " + d));
+                r.differences().forEach(d -> session.err().println("motcua-report: bench: " + d));
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;
         } finally {
-            if (scratch.isEmpty()) {
+            if (scratch == null) {
                 delete(folder);
+            } else if (scratch.kept()) {
+                session.say("cli.bench.kept", scratch.database().toString());
             }
         }
     }
@@ -94,32 +120,6 @@ public class BenchCommand implements Cli.Command {
 
     private static void row(PrintStream out, String name, Measure m, Result r) {
         out.printf(Locale.ROOT, "%-36s %9.3f %,12.0f %14d%n", name, m.seconds(), r.rowsPerSecond(m), m.heapPeakMb());
-    }
-
-    private static long number(String value, String option, long min, long max) {
-        if (value == null) {
-            throw new UsageException("bench needs " + option + " N (usage: bench --dossiers N [--periods K] [--keep])");
-        }
-        String digits = value.replace("_", "").replace(",", "");
-        long n;
-        try {
-            n = Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number, not '" + value + "'");
-        }
-        if (n < min || n > max) {
-            throw new UsageException(option + " must be between " + min + " and " + max + ", not " + value);
-        }
-        return n;
-    }
-
-    /**
-     * bench generates millions of dossiers: into a scratch database of its own, never the real one. With
-     * --keep, one folder per size, so the next bench --keep of the same size reuses the generated data.
-     */
-    static Map<String, Object> startupProperties(CommandLine line) {
-        return ScratchDatabase.properties("bench-" + line.option("dossiers", "").replaceAll("[^0-9]", "") + "x"
-                + line.option("periods", "14").replaceAll("[^0-9]", ""), line.flag("keep"));
     }
 
     private static void delete(Path folder) throws IOException {

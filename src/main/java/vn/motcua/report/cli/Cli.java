@@ -1,89 +1,54 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
-import java.util.Locale;
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.config.ConfigException;
-import vn.motcua.report.dossier.ImportException;
-import vn.motcua.report.period.PeriodException;
 import vn.motcua.report.system.Refusal;
 
-/** Runs one command and turns what happened into an exit code and a message for the operator. */
+/**
+ * Runs one parsed command and turns what happened into an exit code and a sentence for the operator:
+ * a refusal in the user's words (exit 2); anything else, a sentence pointing to the log, where the
+ * details go (exit 1). No exception's own text ever reaches the terminal.
+ */
 @Component
 public class Cli {
 
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
-    /** A command of the command line. */
-    public interface Command {
-        int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception;
+    private final ApplicationContext spring;
+    private final String logFile;
+
+    public Cli(ApplicationContext spring, @Value("${logging.file.name:}") String logFile) {
+        this.spring = spring;
+        this.logFile = logFile;
     }
 
-    private final Map<String, Command> commands;
-    private final MessageSource messages;
-    private final Locale locale;
-
-    public Cli(ImportCommand importCommand, RunCommand runCommand, DemoCommand demoCommand, BenchCommand benchCommand,
-               RestartCommand restartCommand, RerunCommand rerunCommand, HistoryCommand historyCommand,
-               ExplainCommand explainCommand, SignOffCommand signOffCommand, VerifyCommand verifyCommand,
-               MessageSource messages, @Value("${motcua.lang:vi}") String language) {
-        this.messages = messages;
-        this.locale = Locale.forLanguageTag(language);
-        this.commands = Map.ofEntries(Map.entry("import", importCommand), Map.entry("run", runCommand),
-                Map.entry("demo", demoCommand), Map.entry("bench", benchCommand), Map.entry("restart", restartCommand),
-                Map.entry("rerun", rerunCommand), Map.entry("history", historyCommand),
-                Map.entry("explain", explainCommand), Map.entry("sign-off", signOffCommand),
-                Map.entry("verify", verifyCommand));
-    }
-
-    /**
-     * What a command needs set before Spring and the database start, from its own configuration: bench runs
-     * in a scratch database ({@link vn.motcua.report.db.ScratchDatabase}).
-     */
-    public static Map<String, Object> startupProperties(CommandLine line) {
-        return switch (line.name()) {
-            case "bench" -> BenchCommand.startupProperties(line);
-            default -> Map.of();
-        };
-    }
-
-    public int execute(CommandLine line, PrintStream out, PrintStream err) {
-        Command command = commands.get(line.name());
-        if (command == null) {
-            err.println("motcua-report: unknown command '" + line.name() + "'");
-            return ExitCode.BAD_INPUT;
-        }
+    public int execute(Command command, Terminal terminal) {
+        String name = Launcher.name(command);
         try {
-            return command.execute(line, out, err);
-        } catch (UsageException | PeriodException | ConfigException | ImportException e) {
-            log.info("{} refused: {}", line.name(), e.getMessage());
-            err.println("motcua-report: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+            return command.execute(new Session(spring, terminal));
         } catch (Refusal e) {
-            log.info("{} refused: {}", line.name(), e.getMessage());
-            err.println("motcua-report: " + messages.getMessage(e.key(), e.arguments(), locale));
+            log.info("{} refused: {}", name, e.getMessage(), e.getCause());
+            terminal.refuse(terminal.text(e));
             return ExitCode.BAD_INPUT;
         } catch (Exception e) {
-            log.error("{} failed", line.name(), e);
-            err.println("motcua-report: " + line.name() + " failed: " + rootMessage(e));
-            err.println("Details are in the log file under $MOTCUA_HOME/logs.");
+            Refusal refusal = Launcher.refusalIn(e);
+            if (refusal != null) {
+                log.info("{} refused: {}", name, refusal.getMessage(), e);
+                terminal.refuse(terminal.text(refusal));
+                return ExitCode.BAD_INPUT;
+            }
+            log.error("{} failed", name, e);
+            terminal.refuse(terminal.text("cli.failed", name, logFile));
             return ExitCode.FAILED;
         }
     }
 
-    /** The innermost message of an exception chain: usually the one that says what went wrong. */
-    public static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+    /** Where the details of a failure are: the log file. */
+    public String logFile() {
+        return logFile;
     }
 }

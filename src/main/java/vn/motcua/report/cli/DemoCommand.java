@@ -2,12 +2,12 @@ package vn.motcua.report.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.period.Period;
@@ -19,28 +19,24 @@ import vn.motcua.report.report.ReportService;
  * and produces the 2021-02 report with cutoff 25. Loading again changes nothing; each demo run after the
  * first makes a new revision.
  */
-@Component
-public class DemoCommand implements Cli.Command {
+@Command(name = "demo")
+public class DemoCommand implements vn.motcua.report.cli.Command {
 
     public static final String PERIOD = "2021-02";
 
-    private final Importer importer;
-    private final ReportService reports;
-    private final RunCommand runCommand;
-
-    public DemoCommand(Importer importer, ReportService reports, RunCommand runCommand) {
-        this.importer = importer;
-        this.reports = reports;
-        this.runCommand = runCommand;
-    }
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out = Path.of(RunCommand.DEFAULT_OUT);
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+    public int execute(Session session) throws Exception {
+        Importer importer = session.bean(Importer.class);
+        ReportService reports = session.bean(ReportService.class);
         Path dir = Files.createTempDirectory("motcua-demo");
         try {
             for (String kind : new String[] {"dossiers", "transfers"}) {
                 Path file = copy("/demo/" + kind + ".csv", dir.resolve(kind + ".csv"));
-                int code = ImportCommand.report(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"), out, err);
+                int code = ImportCommand.report(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"),
+                        session);
                 if (code != ExitCode.OK) {
                     return code;
                 }
@@ -54,8 +50,7 @@ public class DemoCommand implements Cli.Command {
         Period period = reports.period(PERIOD, "25");
         try (PeriodLock.Held lock = reports.lock(period.name())) {
             int revision = reports.nextRevision(period);
-            return runCommand.run(period, revision, revision == 1 ? null : "demo run again",
-                    Path.of(line.option("out", RunCommand.DEFAULT_OUT)), out, err);
+            return RunCommand.run(session, period, revision, revision == 1 ? null : session.text("cli.demo.again"), out);
         }
     }
 

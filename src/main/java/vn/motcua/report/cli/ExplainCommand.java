@@ -6,66 +6,73 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.stereotype.Component;
 
-import vn.motcua.report.report.ReportService;
-import vn.motcua.report.revision.CellDossiers.CellDossier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CellDossiers.CellDossier;
 import vn.motcua.report.revision.ReportRow;
+import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.revision.UnitRows;
+import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.TextKey;
 
 /**
  * {@code explain --period P [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]}: the
- * dossiers behind one cell, of the table by field or of the table by unit (or both: a unit's dossiers of one
- * field), exactly as that revision counted them (default: the latest completed revision).
+ * dossiers behind one cell, of the table by field or, with {@code --unit}, of the table by unit (both: a unit's
+ * dossiers of one field), exactly as that revision counted them (default: the latest completed revision).
  */
-@Component
-public class ExplainCommand implements Cli.Command {
+@Command(name = "explain")
+public class ExplainCommand implements vn.motcua.report.cli.Command {
 
     private static final String[] CSV_HEADER = {"code", "field", "channel", "received_on", "due_on", "finished_on",
             "outcome", "paused_from", "paused_until", "apology_on", "apology_counted", "intake", "result",
             "changed_since"};
 
-    private final ReportService reports;
-    private final CellDossiers cells;
-    private final UnitRows units;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
 
-    public ExplainCommand(ReportService reports, CellDossiers cells, UnitRows units) {
-        this.reports = reports;
-        this.cells = cells;
-        this.units = units;
-    }
+    @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
+    Integer revision;
+
+    @Option(names = "--field", paramLabel = "CODE|TOTAL", converter = Converters.Text.class)
+    String field;
+
+    @Option(names = "--unit", paramLabel = "CODE|NAME", converter = Converters.Text.class)
+    String unit;
+
+    @Option(names = "--column", required = true, paramLabel = "NAME", converter = Converters.Column.class)
+    TableColumn column;
+
+    @Option(names = "--csv")
+    boolean csv;
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.periodName(line.option("period", null));
-        TableColumn column = TableColumn.named(line.option("column", "")).orElseThrow(() -> new UsageException(
-                "unknown column '" + line.option("column", "") + "'; the columns are: " + TableColumn.names()));
-        String fieldOption = line.option("field", "TOTAL");
-        String unitOption = line.option("unit", null);
-        if (!line.has("field") && unitOption == null) {
-            throw new UsageException("explain needs --field CODE|TOTAL or --unit CODE|NAME (or both)");
+    public int execute(Session session) throws Exception {
+        ReportService reports = session.bean(ReportService.class);
+        CellDossiers cells = session.bean(CellDossiers.class);
+        if (field == null && unit == null) {
+            throw new Refusal("cli.explain.field-or-unit");
         }
-        String field = fieldOption.equalsIgnoreCase("TOTAL") ? null : fieldOption;
-        if (field != null && !cells.fieldExists(field)) {
-            throw new UsageException("unknown field '" + fieldOption + "'; use a catalogue code as in the CSV table's"
-                    + " field column (e.g. dat-dai), or TOTAL");
+        String code = field == null || field.equalsIgnoreCase("TOTAL") ? null : field;
+        if (code != null && !cells.fieldExists(code)) {
+            throw new Refusal("cli.explain.unknown-field", field);
         }
-        Revision revision = reports.toExplain(period, line.number("revision", "a revision number such as 1"));
-        ReportRow unit = unitOption == null ? null : unit(revision, unitOption);
-        List<CellDossier> dossiers = cells.of(revision, field, unit == null ? null : unit.position(), column);
-        if (!revision.completed()) {
-            err.println("Note: " + period + " revision " + revision.revision() + " did not complete (status "
-                    + revision.status() + "): this is only what its committed chunks counted, not a finished report.");
+        Revision r = reports.toExplain(period, revision);
+        ReportRow unitRow = unit == null ? null : unitRow(session.bean(UnitRows.class).table(r), unit);
+        List<CellDossier> dossiers = cells.of(r, code, unitRow == null ? null : unitRow.position(), column);
+        if (!r.completed()) {
+            session.note("cli.explain.not-completed", period, r.revision(), r.status());
         }
-        if (line.flag("csv")) {
-            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+        PrintStream out = session.out();
+        if (csv) {
+            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
                 for (CellDossier d : dossiers) {
-                    csv.printRecord(d.code(), d.field(), d.channel(), d.received(), d.due(), d.finished(), d.outcome(),
+                    printer.printRecord(d.code(), d.field(), d.channel(), d.received(), d.due(), d.finished(), d.outcome(),
                             d.pausedFrom(), d.pausedUntil(), d.apologyOn(), d.apologyCounted(),
                             d.intake().toLowerCase(), d.result().toLowerCase(), d.changedSince());
                 }
@@ -73,57 +80,59 @@ public class ExplainCommand implements Cli.Command {
             out.flush();
             return ExitCode.OK;
         }
-        if (unit == null) {
-            out.printf("%s revision %d, field %s, column %s: %d dossiers (the table says %d).%n", period,
-                    revision.revision(), field == null ? "TOTAL" : field, column.header(), dossiers.size(),
-                    tableValue(revision, field, column));
-        } else if (field == null) {
-            out.printf("%s revision %d, unit %s, column %s: %d dossiers (the table by unit says %d).%n", period,
-                    revision.revision(), unit.name(), column.header(), dossiers.size(), column.of(unit.counts()));
+        if (unitRow == null) {
+            session.say("cli.explain.heading", period, r.revision(), code == null ? "TOTAL" : code,
+                    session.text("table.column." + column.header()), dossiers.size(), tableValue(reports, r, code, column));
+        } else if (code == null) {
+            session.say("cli.explain.unit-heading", period, r.revision(), unitRow.name(),
+                    session.text("table.column." + column.header()), dossiers.size(), column.of(unitRow.counts()));
         } else {
-            out.printf("%s revision %d, unit %s, field %s, column %s: %d dossiers.%n", period, revision.revision(),
-                    unit.name(), field, column.header(), dossiers.size());
+            session.say("cli.explain.unit-field-heading", period, r.revision(), unitRow.name(), code,
+                    session.text("table.column." + column.header()), dossiers.size());
         }
         if (dossiers.isEmpty()) {
             return ExitCode.OK;
         }
         // Codes and field codes vary in length between centres: the columns fit the longest.
-        int codeWidth = dossiers.stream().mapToInt(d -> d.code().length() + 1).max().orElse(4);
-        int fieldWidth = dossiers.stream().mapToInt(d -> d.field().length()).max().orElse(5);
-        String format = "%-" + codeWidth + "s %-" + fieldWidth + "s %-7s %-10s %-10s %-10s %-9s %-23s %-24s %s%n";
-        out.printf(format, "code", "field", "channel", "received", "due", "finished", "outcome", "paused",
-                "apology letter", "cell");
+        int codeWidth = Math.max(session.text("cli.explain.code").length(),
+                dossiers.stream().mapToInt(d -> d.code().length() + 1).max().orElse(4));
+        int fieldWidth = Math.max(session.text("cli.explain.field").length(),
+                dossiers.stream().mapToInt(d -> d.field().length()).max().orElse(5));
+        String format = "%-" + codeWidth + "s %-" + fieldWidth + "s %-10s %-10s %-10s %-10s %-12s %-23s %-28s %s%n";
+        out.printf(format, session.text("cli.explain.code"), session.text("cli.explain.field"),
+                session.text("cli.explain.channel"), session.text("cli.explain.received"), session.text("cli.explain.due"),
+                session.text("cli.explain.finished"), session.text("cli.explain.outcome"),
+                session.text("cli.explain.paused"), session.text("cli.explain.apology"), session.text("cli.explain.cell"));
         boolean anyChanged = false;
         for (CellDossier d : dossiers) {
             String paused = d.pausedFrom() == null ? "" : d.pausedFrom() + ".." + (d.pausedUntil() == null ? "" : d.pausedUntil());
-            String apology = d.apologyOn() == null ? "none"
-                    : d.apologyOn() + (d.apologyCounted() ? " (counted)" : " (after E)");
-            out.printf(format, d.code() + (d.changedSince() ? "*" : ""), d.field(), d.channel(), date(d.received()),
-                    date(d.due()), date(d.finished()), d.outcome() == null ? "open" : d.outcome(), paused, apology,
-                    d.intake().toLowerCase() + " " + d.result().toLowerCase());
+            String apology = d.apologyOn() == null ? session.text("cli.explain.no-apology")
+                    : session.text(d.apologyCounted() ? "cli.explain.apology-counted" : "cli.explain.apology-after",
+                    d.apologyOn().toString());
+            out.printf(format, d.code() + (d.changedSince() ? "*" : ""), d.field(),
+                    session.text("cli.explain.channel." + d.channel()), date(d.received()), date(d.due()),
+                    date(d.finished()), session.text("cli.explain.outcome." + (d.outcome() == null ? "open" : d.outcome())),
+                    paused, apology, d.intake().toLowerCase() + " " + d.result().toLowerCase());
             anyChanged |= d.changedSince();
         }
         if (anyChanged) {
-            out.println("* re-imported with changes after this revision was made: the dates shown are today's,"
-                    + " the cell is the revision's.");
+            session.say("cli.explain.changed-since");
         }
         return ExitCode.OK;
     }
 
     /** The row of the revision's table by unit named by its code or its name, whatever the case or spacing. */
-    private ReportRow unit(Revision revision, String option) {
-        ReportTable table = units.table(revision);
+    private static ReportRow unitRow(ReportTable units, String option) {
         String key = TextKey.of(option);
-        return table.rows().stream()
-                .filter(r -> TextKey.of(r.field()).equals(key) || TextKey.of(r.name()).equals(key)).findFirst()
-                .orElseThrow(() -> new UsageException(table.rows().isEmpty()
-                        ? revision.period() + " revision " + revision.revision() + " was made before units were counted"
-                        : "unknown unit '" + option + "'; use a code or name of the table by unit ("
-                                + table.rows().stream().map(ReportRow::field).collect(java.util.stream.Collectors.joining(", "))
-                                + ")"));
+        return units.rows().stream()
+                .filter(u -> TextKey.of(u.field()).equals(key) || TextKey.of(u.name()).equals(key)).findFirst()
+                .orElseThrow(() -> units.rows().isEmpty()
+                        ? new Refusal("cli.explain.no-units", units.revision().period(), units.revision().revision())
+                        : new Refusal("cli.explain.unknown-unit", option,
+                                units.rows().stream().map(ReportRow::field).collect(java.util.stream.Collectors.joining(", "))));
     }
 
-    private long tableValue(Revision revision, String field, TableColumn column) {
+    private static long tableValue(ReportService reports, Revision revision, String field, TableColumn column) {
         ReportTable table = reports.table(revision);
         if (field == null) {
             return column.of(table.total());

@@ -1,78 +1,72 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.Revision;
-import vn.motcua.report.revision.RevisionComparison.Differences;
 import vn.motcua.report.revision.RevisionComparison;
+import vn.motcua.report.revision.RevisionComparison.Differences;
 
 /**
  * {@code rerun --period P --reason TEXT [--out DIR]}: a corrected report, as a new revision (a new job
  * instance) over the current data, with the corrected revision's cutoff; then what changed, cell by
  * cell, and which dossiers moved between cells.
  */
-@Component
-public class RerunCommand implements Cli.Command {
+@Command(name = "rerun")
+public class RerunCommand implements vn.motcua.report.cli.Command {
 
     /** Moved dossiers printed in full; the rest are counted (explain lists any cell). */
     private static final int SHOWN_MOVES = 100;
 
-    private final ReportService reports;
-    private final RunCommand runCommand;
-    private final RevisionComparison comparison;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
 
-    public RerunCommand(ReportService reports, RunCommand runCommand, RevisionComparison comparison) {
-        this.reports = reports;
-        this.runCommand = runCommand;
-        this.comparison = comparison;
-    }
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", converter = Converters.Text.class)
+    String reason;
+
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out = Path.of(RunCommand.DEFAULT_OUT);
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String name = reports.periodName(line.option("period", null));
-        String reason = line.option("reason", "").strip();
-        if (reason.isEmpty()) {
-            throw new UsageException("rerun needs a --reason saying why the report is corrected");
-        }
-        try (PeriodLock.Held lock = reports.lock(name)) {
-            ReportService.Correction correction = reports.correction(name);
-            int code = runCommand.run(correction.period(), correction.revision(), reason,
-                    Path.of(line.option("out", RunCommand.DEFAULT_OUT)), out, err);
+    public int execute(Session session) throws Exception {
+        ReportService reports = session.bean(ReportService.class);
+        try (PeriodLock.Held lock = reports.lock(period)) {
+            ReportService.Correction correction = reports.correction(period);
+            int code = RunCommand.run(session, correction.period(), correction.revision(), reason, out);
             if (code == ExitCode.OK) {
-                print(comparison.compare(correction.corrects(), reports.revision(name, correction.revision())), reason,
-                        out);
+                print(session.bean(RevisionComparison.class).compare(correction.corrects(),
+                        reports.revision(period, correction.revision())), reason, session);
             }
             return code;
         }
     }
 
-    static void print(Differences d, String reason, PrintStream out) {
-        out.println();
-        out.println("Revision " + d.after().revision() + " corrects revision " + d.before().revision()
-                + " (reason: " + reason + ").");
+    static void print(Differences d, String reason, Session session) {
+        session.out().println();
+        session.say("cli.rerun.corrects", d.after().revision(), d.before().revision(), reason);
         if (d.none()) {
-            out.println("No cell changed and no dossier moved: the table is the same as revision "
-                    + d.before().revision() + "'s.");
+            session.say("cli.rerun.same", d.before().revision());
             return;
         }
         if (!d.rows().isEmpty()) {
-            out.println("Rows the catalogue changed (" + d.rows().size() + "):");
-            d.rows().forEach(r -> out.println("  " + r));
+            session.say("cli.rerun.rows", d.rows().size());
+            d.rows().forEach(r -> session.out().println("  " + r));
         }
-        out.println("Cells that changed (" + d.cells().size() + "):");
-        d.cells().forEach(c -> out.println("  " + c));
+        session.say("cli.rerun.cells", d.cells().size());
+        d.cells().forEach(c -> session.out().println("  " + c));
         if (d.cells().isEmpty()) {
-            out.println("  none");
+            session.say("cli.rerun.none");
         }
-        out.println("Dossiers that moved between cells (" + d.moves().size() + "):");
-        d.moves().stream().limit(SHOWN_MOVES).forEach(m -> out.println("  " + m));
+        session.say("cli.rerun.moves", d.moves().size());
+        d.moves().stream().limit(SHOWN_MOVES).forEach(m -> session.out().println("  " + m));
         if (d.moves().size() > SHOWN_MOVES) {
-            out.println("  … and " + (d.moves().size() - SHOWN_MOVES) + " more (explain lists the dossiers of any cell).");
+            session.say("cli.rerun.more-moves", d.moves().size() - SHOWN_MOVES);
         }
     }
 }

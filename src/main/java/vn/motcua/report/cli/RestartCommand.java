@@ -1,11 +1,12 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
@@ -16,31 +17,28 @@ import vn.motcua.report.report.ReportService;
  * execution from its last committed chunk, with its parameters. Under the period's lock, so an execution
  * still marked running belongs to a dead process and is recovered first; a live one is refused.
  */
-@Component
-public class RestartCommand implements Cli.Command {
+@Command(name = "restart")
+public class RestartCommand implements vn.motcua.report.cli.Command {
 
-    private final ReportService reports;
-    private final RunCommand runCommand;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
 
-    public RestartCommand(ReportService reports, RunCommand runCommand) {
-        this.reports = reports;
-        this.runCommand = runCommand;
-    }
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out;
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        String period = reports.periodName(line.option("period", null));
-        String outDir = line.option("out", null);
+    public int execute(Session session) throws Exception {
+        ReportService reports = session.bean(ReportService.class);
         try (PeriodLock.Held lock = reports.lock(period)) {
-            JobExecution execution = reports.restart(period, outDir == null ? null : Path.of(outDir));
+            JobExecution execution = reports.restart(period, out);
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
-            out.println("Restarted " + params.period().describe() + ", revision " + params.revision()
-                    + " (execution " + execution.getId() + ")");
+            session.say("cli.restart.done", Words.period(session.terminal(), params.period()), params.revision(),
+                    Long.toString(execution.getId()));
             for (StepExecution step : execution.getStepExecutions()) {
-                out.printf("  %-12s %-9s read %d, written %d, commits %d%n", step.getStepName(), step.getStatus(),
-                        step.getReadCount(), step.getWriteCount(), step.getCommitCount());
+                session.out().printf("  %-12s %-9s %s%n", step.getStepName(), step.getStatus(),
+                        session.text("cli.restart.step", step.getReadCount(), step.getWriteCount(), step.getCommitCount()));
             }
-            return runCommand.finish(execution, params.period(), params.revision(), out, err);
+            return RunCommand.finish(session, execution, params.period(), params.revision());
         }
     }
 }

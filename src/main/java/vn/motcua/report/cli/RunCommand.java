@@ -1,62 +1,72 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.stereotype.Component;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportJobConfiguration;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.report.TableCsv;
 import vn.motcua.report.revision.Revision;
+import vn.motcua.report.system.Refusal;
 
-/** {@code run --period YYYY-MM [--cutoff-day N|last] [--out DIR]}: the first report of a period. */
-@Component
-public class RunCommand implements Cli.Command {
+/** {@code run --period P [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period. */
+@Command(name = "run")
+public class RunCommand implements vn.motcua.report.cli.Command {
 
     public static final String DEFAULT_OUT = "reports";
 
-    private final ReportService reports;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
 
-    public RunCommand(ReportService reports) {
-        this.reports = reports;
-    }
+    @Option(names = "--cutoff-day", paramLabel = "N|last", converter = Converters.Cutoff.class)
+    CutoffDay cutoffDay;
+
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out = Path.of(DEFAULT_OUT);
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        Period period = reports.period(line.option("period", null), line.option("cutoff-day", null));
+    public int execute(Session session) throws Exception {
+        ReportService reports = session.bean(ReportService.class);
+        Period p = reports.period(period, cutoffDay == null ? null : cutoffDay.toString());
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
-        try (PeriodLock.Held lock = reports.lock(period.name())) {
-            return run(period, reports.firstRun(period), null, Path.of(line.option("out", DEFAULT_OUT)), out, err);
+        try (PeriodLock.Held lock = reports.lock(p.name())) {
+            return run(session, p, reports.firstRun(p), null, out);
         }
     }
 
     /** Runs the job for one revision, prints the table and the files written; returns the exit code. */
-    int run(Period period, int revision, String reason, Path outDir, PrintStream out, PrintStream err) throws Exception {
-        out.println("Report " + period.describe() + ", revision " + revision);
-        JobExecution execution = reports.run(period, revision, reason, outDir);
-        return finish(execution, period, revision, out, err);
+    static int run(Session session, Period period, int revision, String reason, Path outDir) throws Exception {
+        session.say("cli.run.start", Words.period(session.terminal(), period), revision);
+        JobExecution execution = session.bean(ReportService.class).run(period, revision, reason, outDir);
+        return finish(session, execution, period, revision);
     }
 
     /** Prints how the execution ended: the table and the file, or why it failed and how to resume. */
-    int finish(JobExecution execution, Period period, int revision, PrintStream out, PrintStream err) {
+    static int finish(Session session, JobExecution execution, Period period, int revision) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            err.println("motcua-report: the report job " + execution.getStatus() + " (execution " + execution.getId() + ")");
-            execution.getAllFailureExceptions().forEach(t -> err.println("  " + Cli.rootMessage(t)));
-            err.println("Nothing of revision " + revision + " counts as a finished report."
-                    + " Fix the cause, then: restart --period " + period.name());
+            session.note("cli.run.job-failed", execution.getStatus().toString(), Long.toString(execution.getId()));
+            execution.getAllFailureExceptions().forEach(t -> {
+                Refusal refusal = Launcher.refusalIn(t);
+                session.err().println("  " + (refusal != null ? session.terminal().text(refusal)
+                        : session.text("cli.run.step-failed", session.bean(Cli.class).logFile())));
+            });
+            session.note("cli.run.nothing-counts", revision, period.name());
             return ExitCode.FAILED;
         }
+        ReportService reports = session.bean(ReportService.class);
         Revision done = reports.revision(period.name(), revision);
-        TableCsv.print(reports.table(done), out);
-        out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
-        out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.WORKBOOK_PATH));
-        out.println("Wrote " + execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH)
-                + " (draft: DỰ THẢO on every page until sign-off)");
+        TablePrinter.print(reports.table(done), session.terminal());
+        session.say("cli.run.wrote", execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
+        session.say("cli.run.wrote", execution.getExecutionContext().getString(ReportJobConfiguration.WORKBOOK_PATH));
+        session.say("cli.run.wrote-draft", execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH));
         return ExitCode.OK;
     }
 }

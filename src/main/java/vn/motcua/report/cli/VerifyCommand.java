@@ -1,10 +1,10 @@
 package vn.motcua.report.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import vn.motcua.report.signoff.Verification;
 
@@ -13,23 +13,16 @@ import vn.motcua.report.signoff.Verification;
  * revision's recorded file and any digital signature in it holds; 1 when not (the reason is printed);
  * 2 when the file cannot be read.
  */
-@Component
-public class VerifyCommand implements Cli.Command {
+@Command(name = "verify")
+public class VerifyCommand implements vn.motcua.report.cli.Command {
 
-    private final Verification verification;
-
-    public VerifyCommand(Verification verification) {
-        this.verification = verification;
-    }
+    @Parameters(index = "0", paramLabel = "FILE.pdf", converter = Converters.ExistingFile.class)
+    Path file;
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-        Path file = Path.of(line.arguments().get(0));
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException(file + " does not exist or cannot be read");
-        }
-        Verification.Verdict verdict = verification.verify(Files.readAllBytes(file));
-        PrintStream to = verdict.verified() ? out : err;
+    public int execute(Session session) throws Exception {
+        Verification.Verdict verdict = session.bean(Verification.class).verify(Files.readAllBytes(file));
+        java.io.PrintStream to = verdict.verified() ? session.out() : session.err();
         to.println(file + ":");
         verdict.lines().forEach(l -> to.println("  " + l));
         return verdict.verified() ? ExitCode.OK : ExitCode.FAILED;

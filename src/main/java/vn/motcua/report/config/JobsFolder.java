@@ -2,32 +2,21 @@ package vn.motcua.report.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import java.util.Optional;
 
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.period.PeriodException;
+import vn.motcua.report.system.Refusal;
 
 /**
  * The ops-editable job configuration: {@code jobs/report.yaml} and one file per period,
- * {@code jobs/periods/PERIOD.yaml}. Keys are strict: an unknown key is an error naming the file and the key.
+ * {@code jobs/periods/PERIOD.yaml}, and the optional files other rooms read ({@link #optional}). Every file
+ * is read by {@link YamlNode}, strictly: an unknown key is an error naming the file, the line and the key.
  * The folder is {@code MOTCUA_JOBS} when set, else {@code ./jobs}; with neither present the copy
  * bundled in the jar is used, so the demo runs from any folder.
  */
@@ -48,32 +37,31 @@ public final class JobsFolder {
     }
 
     public ReportSettings reportSettings() {
-        Map<String, Object> root = load(REPORT);
-        String where = describe() + "/" + REPORT;
-        requireOnly(root, Set.of("cutoff-day", "centre", "recipients", "archive", "signer", "pdf-list-limit"), where, "");
+        YamlNode root = load(REPORT).only("cutoff-day", "centre", "recipients", "archive", "signer", "pdf-list-limit");
+        YamlNode cutoffDay = root.required("cutoff-day");
         CutoffDay cutoff;
         try {
-            cutoff = CutoffDay.parse(string(root, "cutoff-day", where));
-        } catch (PeriodException e) {
-            throw new ConfigException(where + ": cutoff-day: " + e.getMessage());
+            cutoff = CutoffDay.parse(cutoffDay.text());
+        } catch (Refusal e) {
+            throw cutoffDay.refuse("config.wrong-value", e);
         }
-        Map<String, Object> centre = map(root, "centre", where);
-        requireOnly(centre, Set.of("parent-body", "name", "place", "symbol"), where, "centre.");
+        YamlNode centre = root.required("centre").only("parent-body", "name", "place", "symbol");
         return new ReportSettings(cutoff, new ReportSettings.Centre(
-                string(centre, "parent-body", where), string(centre, "name", where),
-                string(centre, "place", where), string(centre, "symbol", where)),
-                lines(root, "recipients", where, true), string(root, "archive", where),
-                signer(map(root, "signer", where), where, "signer."), pdfListLimit(root, where));
+                centre.required("parent-body").text(), centre.required("name").text(),
+                centre.required("place").text(), centre.required("symbol").text()),
+                root.required("recipients").lines(), root.required("archive").text(),
+                signer(root.required("signer")), pdfListLimit(root));
     }
 
-    /** How many dossiers each list of the PDF shows (the workbook has them all): 1 or more, default 1,000. */
-    private static int pdfListLimit(Map<String, Object> root, String where) {
-        if (root.get("pdf-list-limit") == null) {
+    /** How many dossiers each list of the PDF shows (the workbook has them all): 1 to 1,000,000, default 1,000. */
+    private static int pdfListLimit(YamlNode root) {
+        Optional<YamlNode> limit = root.get("pdf-list-limit");
+        if (limit.isEmpty()) {
             return ReportSettings.DEFAULT_PDF_LIST_LIMIT;
         }
-        long n = count(root, "pdf-list-limit", where, "");
+        long n = limit.get().count();
         if (n < 1 || n > 1_000_000) {
-            throw new ConfigException(where + ": 'pdf-list-limit' is '" + n + "': expected a whole number from 1 to 1000000");
+            throw limit.get().refuse("config.pdf-list-limit", n);
         }
         return (int) n;
     }
@@ -93,113 +81,51 @@ public final class JobsFolder {
         if (!exists(name)) {
             return PeriodTexts.missing(where);
         }
-        Map<String, Object> root = load(name);
-        requireOnly(root, Set.of("document", "figures", "section-2", "section-3", "signer"), where, "");
+        YamlNode root = load(name).only("document", "figures", "section-2", "section-3", "signer");
         String number = null;
         LocalDate date = null;
-        if (root.get("document") != null) {
-            Map<String, Object> document = map(root, "document", where);
-            requireOnly(document, Set.of("number", "date"), where, "document.");
-            number = document.get("number") == null ? null : string(document, "number", where);
-            date = document.get("date") == null ? null : date(document, "date", where, "document.");
+        if (root.get("document").isPresent()) {
+            YamlNode document = root.required("document").only("number", "date");
+            number = document.get("number").map(YamlNode::text).orElse(null);
+            date = document.get("date").map(YamlNode::date).orElse(null);
         }
         List<PeriodTexts.StaffFigure> figures = new ArrayList<>();
-        Object list = root.get("figures");
-        if (list != null) {
-            if (!(list instanceof List<?> items)) {
-                throw new ConfigException(where + ": 'figures' must be a list of '- procedure: ...' blocks");
-            }
-            for (int i = 0; i < items.size(); i++) {
-                String prefix = "figures[" + (i + 1) + "].";
-                if (!(items.get(i) instanceof Map<?, ?> m)) {
-                    throw new ConfigException(where + ": " + prefix + " must be a block of 'key: value' lines");
-                }
-                Map<String, Object> f = new LinkedHashMap<>();
-                m.forEach((k, v) -> f.put(String.valueOf(k), v));
-                figures.add(figure(f, period, where, prefix));
+        if (root.get("figures").isPresent()) {
+            for (YamlNode f : root.required("figures").list()) {
+                figures.add(figure(f, period));
             }
         }
-        ReportSettings.Signer signer = root.get("signer") == null ? null
-                : signer(map(root, "signer", where), where, "signer.");
-        return new PeriodTexts(where, true, number, date, List.copyOf(figures), paragraphs(root, "section-2", where),
-                paragraphs(root, "section-3", where), signer);
+        ReportSettings.Signer signer = root.get("signer").map(JobsFolder::signer).orElse(null);
+        return new PeriodTexts(where, true, number, date, List.copyOf(figures), paragraphs(root, "section-2"),
+                paragraphs(root, "section-3"), signer);
     }
 
-    private static PeriodTexts.StaffFigure figure(Map<String, Object> f, Period period, String where, String prefix) {
-        requireOnly(f, Set.of("procedure", "from", "to", "dossiers", "per-day", "note"), where, prefix);
-        LocalDate from = date(f, "from", where, prefix);
-        LocalDate to = date(f, "to", where, prefix);
+    private static PeriodTexts.StaffFigure figure(YamlNode f, Period period) {
+        f.only("procedure", "from", "to", "dossiers", "per-day", "note");
+        LocalDate from = f.required("from").date();
+        YamlNode toNode = f.required("to");
+        LocalDate to = toNode.date();
         if (to.isBefore(from)) {
-            throw new ConfigException(where + ": " + prefix + "to (" + to + ") is before " + prefix + "from (" + from + ")");
+            throw toNode.refuse("config.figure-ends-before-start", to, from);
         }
         if (from.isBefore(period.start()) || to.isAfter(period.end())) {
-            throw new ConfigException(where + ": " + prefix + "from..to (" + from + " .. " + to
-                    + ") must lie within the period " + period.start() + " .. " + period.end());
+            throw f.refuse("config.figure-outside-period", from, to, period.start(), period.end());
         }
-        long dossiers = count(f, "dossiers", where, prefix);
-        Long perDay = f.get("per-day") == null ? null : count(f, "per-day", where, prefix);
-        String note = f.get("note") == null ? null : string(f, "note", where).replaceAll("\\s+", " ");
-        return new PeriodTexts.StaffFigure(string(f, "procedure", where), from, to, dossiers, perDay, note);
+        long dossiers = f.required("dossiers").count();
+        Long perDay = f.get("per-day").map(YamlNode::count).orElse(null);
+        String note = f.get("note").map(n -> n.text().replaceAll("\\s+", " ")).orElse(null);
+        return new PeriodTexts.StaffFigure(f.required("procedure").text(), from, to, dossiers, perDay, note);
     }
 
-    private static ReportSettings.Signer signer(Map<String, Object> signer, String where, String prefix) {
-        requireOnly(signer, Set.of("on-behalf", "position", "name"), where, prefix);
-        String onBehalf = signer.get("on-behalf") == null ? null : string(signer, "on-behalf", where);
-        return new ReportSettings.Signer(onBehalf, string(signer, "position", where), string(signer, "name", where));
+    private static ReportSettings.Signer signer(YamlNode signer) {
+        signer.only("on-behalf", "position", "name");
+        return new ReportSettings.Signer(signer.get("on-behalf").map(YamlNode::text).orElse(null),
+                signer.required("position").text(), signer.required("name").text());
     }
 
     /** A block of text, one paragraph per non-blank line; absent or empty gives no paragraph. */
-    private static List<String> paragraphs(Map<String, Object> map, String key, String where) {
-        Object v = map.get(key);
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof String text)) {
-            throw new ConfigException(where + ": '" + key + "' must be text (write it as 'key: |' and indented lines)");
-        }
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static List<String> lines(Map<String, Object> map, String key, String where, boolean required) {
-        Object v = map.get(key);
-        if (v == null && !required) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> items) || items.isEmpty()) {
-            throw new ConfigException(where + ": '" + key + "' must be a list of '- ...' lines");
-        }
-        List<String> result = new ArrayList<>();
-        for (Object item : items) {
-            if (item == null || item instanceof Map<?, ?> || item instanceof List<?> || String.valueOf(item).isBlank()) {
-                throw new ConfigException(where + ": '" + key + "' must be a list of '- ...' lines, one text per line");
-            }
-            result.add(String.valueOf(item).strip());
-        }
-        return List.copyOf(result);
-    }
-
-    /** YAML reads an unquoted 2021-02-26 as a timestamp at UTC midnight; a quoted one stays text. */
-    private static LocalDate date(Map<String, Object> map, String key, String where, String prefix) {
-        Object v = map.get(key);
-        if (v instanceof Date d) {
-            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        if (v == null) {
-            throw new ConfigException(where + ": '" + prefix + key + "' is missing");
-        }
-        try {
-            return LocalDate.parse(String.valueOf(v).trim());
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(where + ": '" + prefix + key + "' is '" + v + "': expected a date such as 2021-02-26");
-        }
-    }
-
-    private static long count(Map<String, Object> map, String key, String where, String prefix) {
-        Object v = map.get(key);
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0) {
-            throw new ConfigException(where + ": '" + prefix + key + "' is '" + v + "': expected a whole number, 0 or more");
-        }
-        return ((Number) v).longValue();
+    private static List<String> paragraphs(YamlNode root, String key) {
+        return root.get(key).map(YamlNode::multiline).map(text -> text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()).orElse(List.of());
     }
 
     private boolean exists(String name) {
@@ -212,80 +138,31 @@ public final class JobsFolder {
         return exists(name);
     }
 
-    /** The whole text of the file {@code name} (UTF-8), for a file with a reader of its own. */
-    public String text(String name) {
-        try (InputStream in = open(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("Could not read " + describe() + "/" + name + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * A configuration file that may be absent (then empty): {@code name} in the jobs folder, or the bundled copy
-     * when there is no folder. Its top-level keys and values, in file order.
+     * A configuration file that may be absent (then an empty block): {@code name} in the jobs folder, or the
+     * bundled copy when there is no folder. Read with the same strictness as the others: the caller walks it
+     * with {@link YamlNode#only} and the typed accessors.
      */
-    public Map<String, Object> optional(String name) {
-        boolean present = folder == null ? JobsFolder.class.getResource("/jobs/" + name) != null
-                : Files.isRegularFile(folder.resolve(name));
-        return present ? load(name) : Map.of();
+    public YamlNode optional(String name) {
+        return exists(name) ? load(name) : YamlNode.read(InputStream.nullInputStream(), describe() + "/" + name);
     }
 
-    private Map<String, Object> load(String name) {
-        try (InputStream in = open(name)) {
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions()))
-                    .load((Reader) new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-            if (!(doc instanceof Map<?, ?> m)) {
-                throw new ConfigException(describe() + "/" + name + " is empty or not a set of 'key: value' lines");
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        } catch (YAMLException e) {
-            throw new ConfigException(describe() + "/" + name + " is not valid YAML: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException("Could not read " + describe() + "/" + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private InputStream open(String name) throws IOException {
+    private YamlNode load(String name) {
+        String where = describe() + "/" + name;
         if (folder == null) {
-            InputStream in = JobsFolder.class.getResourceAsStream("/jobs/" + name);
-            if (in == null) {
-                throw new ConfigException("the bundled job configuration has no " + name);
+            try (InputStream in = JobsFolder.class.getResourceAsStream("/jobs/" + name)) {
+                if (in == null) {
+                    throw new ConfigException("config.bundled-file-missing", name);
+                }
+                return YamlNode.read(in, where);
+            } catch (IOException e) {
+                throw new ConfigException(e, "config.unreadable", where);
             }
-            return in;
         }
         Path file = folder.resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(file + " is missing: the jobs folder must hold " + name
-                    + " (copy the one in the project's jobs/ folder and edit it)");
+            throw new ConfigException("config.file-missing", file, name);
         }
-        return Files.newInputStream(file);
-    }
-
-    private static void requireOnly(Map<String, Object> map, Set<String> known, String where, String prefix) {
-        for (String key : map.keySet()) {
-            if (!known.contains(key)) {
-                throw new ConfigException(where + ": unknown key '" + prefix + key + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-            }
-        }
-    }
-
-    private static String string(Map<String, Object> map, String key, String where) {
-        Object v = map.get(key);
-        if (v == null || String.valueOf(v).isBlank()) {
-            throw new ConfigException(where + ": '" + key + "' is missing");
-        }
-        return String.valueOf(v).trim();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> map, String key, String where) {
-        Object v = map.get(key);
-        if (!(v instanceof Map<?, ?>)) {
-            throw new ConfigException(where + ": '" + key + "' is missing or is not a block of 'key: value' lines");
-        }
-        return (Map<String, Object>) v;
+        return YamlNode.read(file, where);
     }
 }

@@ -29,13 +29,24 @@ public class MotcuaConfiguration {
     @Bean
     JobsFolder jobsFolder(@Value("${motcua.jobs:}") String jobs) {
         if (!jobs.isBlank()) {
-            Path folder = Path.of(jobs).toAbsolutePath();
-            if (!Files.isDirectory(folder)) {
-                throw new ConfigException("MOTCUA_JOBS points to " + folder + ", which is not a folder");
-            }
-            return new JobsFolder(folder);
+            return new JobsFolder(checkJobsFolder(jobs));
         }
         Path local = Path.of("jobs").toAbsolutePath();
         return new JobsFolder(Files.isDirectory(local) ? local : null);
+    }
+
+    /**
+     * The folder MOTCUA_JOBS names, refused when it is not a folder; null when the variable is not set.
+     * Checked before start-up too, so that a mistyped variable costs no database start.
+     */
+    public static Path checkJobsFolder(String jobs) {
+        if (jobs == null || jobs.isBlank()) {
+            return null;
+        }
+        Path folder = Path.of(jobs).toAbsolutePath();
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigException("config.jobs-folder-missing", folder.toString());
+        }
+        return folder;
     }
 }

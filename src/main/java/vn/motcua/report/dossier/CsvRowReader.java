@@ -65,14 +65,13 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
             parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(reader);
             records = parser.iterator();
             headings = HeadingRow.find(this::nextCandidate, kind,
-                    file + " is empty: expected a heading row such as " + String.join(",", kind.columns()));
+                    new ImportException("import.empty-csv", file.toString(), String.join(",", kind.columns())));
             headings.saveTo(context);
             progress.started();
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
         } catch (IllegalStateException e) {
-            throw new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
-                    + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
+            throw new ImportException(e, "import.csv-quoting", file.toString(), consumed + 1);
         }
     }
 
@@ -129,8 +128,7 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
                 for (int i = 0; i < record.size(); i++) {
                     String v = record.get(i);
                     if (v.indexOf('\0') >= 0) {
-                        throw new ImportException(file + " line " + line + " holds a NUL character: this is not a text"
-                                + " file; expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook");
+                        throw new ImportException("import.nul-character", file.toString(), line);
                     }
                     blank &= v.isBlank();
                     String column = headings.column(i);
@@ -155,22 +153,19 @@ public class CsvRowReader implements ItemStreamReader<CsvRow> {
         } catch (UncheckedIOException e) {
             throw unreadable(e);
         } catch (IllegalStateException e) {
-            throw new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
-                    + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
+            throw new ImportException(e, "import.csv-quoting", file.toString(), consumed + 1);
         }
     }
 
     private ImportException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof CharacterCodingException) {
-            return new ImportException(file + " near line " + (consumed + 1) + " is not UTF-8 text: in Excel, save it as"
-                    + " \"CSV UTF-8 (Comma delimited)\"", e);
+            return new ImportException(e, "import.not-utf8", file.toString(), consumed + 1);
         }
         if (cause != null && cause.getClass().getName().startsWith("org.apache.commons.csv")) {
-            return new ImportException(file + " near line " + (consumed + 1) + ": the CSV quoting is broken"
-                    + " (a value opened with \" is never closed, or a quote stands inside an unquoted value)", e);
+            return new ImportException(e, "import.csv-quoting", file.toString(), consumed + 1);
         }
-        return new ImportException(file + " near line " + (consumed + 1) + " could not be read: " + cause.getMessage(), e);
+        return new ImportException(e, "import.unreadable-at", file.toString(), consumed + 1);
     }
 
     @Override

@@ -51,19 +51,20 @@ final class HeadingRow {
             }
             String before = written.putIfAbsent(column, h.strip());
             if (before != null) {
-                throw new ImportException(where + ": the headings \"" + before + "\" and \"" + h.strip()
-                        + "\" both mean " + column + "; keep one of them");
+                throw new ImportException("import.headings-mean-the-same", where, before, h.strip(), column);
             }
             columns[i] = column;
         }
         List<String> missing = new ArrayList<>(kind.required());
         missing.removeAll(written.keySet());
         if (!missing.isEmpty()) {
-            throw new ImportException(where + ": the headings do not match a " + kind.name() + " file; missing: "
-                    + describe(missing, kind)
-                    + (written.isEmpty() ? " (found: " + String.join(", ", headings.stream().limit(12)
-                            .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList()) + ")" : "")
-                    + ". Expected: " + String.join(",", kind.columns()) + ", or the Vietnamese headings");
+            String found = String.join(", ", headings.stream().limit(12)
+                    .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList());
+            throw written.isEmpty()
+                    ? new ImportException("import.headings-missing-found", where, kind.name(), describe(missing, kind), found,
+                            String.join(",", kind.columns()))
+                    : new ImportException("import.headings-missing", where, kind.name(), describe(missing, kind),
+                            String.join(",", kind.columns()));
         }
         return new HeadingRow(columns, Collections.unmodifiableMap(written), List.copyOf(ignored));
     }
@@ -73,10 +74,10 @@ final class HeadingRow {
      * (exports often start with a title).
      *
      * @param rows  the file's next row on each call, null at its end
-     * @param empty the message when the rows searched are all blank
+     * @param empty the refusal when the rows searched are all blank
      * @throws ImportException the first non-blank row's reason not to be the heading row, or {@code empty}
      */
-    static HeadingRow find(Supplier<Candidate> rows, ImportKind kind, String empty) {
+    static HeadingRow find(Supplier<Candidate> rows, ImportKind kind, ImportException empty) {
         ImportException first = null;
         for (int i = 0; i < SEARCH; i++) {
             Candidate row = rows.get();
@@ -94,7 +95,7 @@ final class HeadingRow {
                 }
             }
         }
-        throw first != null ? first : new ImportException(empty);
+        throw first != null ? first : empty;
     }
 
     /** Leaves for the rest of the job how the file heads the dossier code, and the headings it does not use. */

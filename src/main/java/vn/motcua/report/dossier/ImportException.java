@@ -1,12 +1,17 @@
 package vn.motcua.report.dossier;
 
-/** A file that cannot be imported at all (missing, not a table, wrong headings); nothing was stored. */
-public class ImportException extends RuntimeException {
-    public ImportException(String message) {
-        super(message);
+import vn.motcua.report.system.Refusal;
+
+/**
+ * A file that cannot be imported at all (missing, not a table, wrong headings); nothing was stored. Its
+ * words are the import.* keys of messages.properties.
+ */
+public class ImportException extends Refusal {
+    public ImportException(String key, Object... arguments) {
+        super(key, arguments);
     }
 
-    public ImportException(String message, Throwable cause) {
-        super(message, cause);
+    public ImportException(Throwable cause, String key, Object... arguments) {
+        super(cause, key, arguments);
     }
 }

@@ -18,37 +18,35 @@ enum ImportFile {
      */
     static ImportFile of(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ImportException(file + " does not exist or is not a file");
+            throw new ImportException("import.no-such-file", file.toString());
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(PEEK);
         } catch (IOException e) {
-            throw new ImportException(file + " could not be read: " + e.getMessage(), e);
+            throw new ImportException(e, "import.unreadable", file.toString());
         }
-        String expected = ": expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook";
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
             return XLSX;
         }
         if (name.endsWith(".xlsx")) {
-            throw new ImportException(file + " is named .xlsx but is not an Excel workbook" + expected);
+            throw new ImportException("import.xlsx-not-a-workbook", file.toString());
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new ImportException(file + " is an old Excel .xls workbook (or a protected one): open it in Excel and"
-                    + " save it as .xlsx, or as CSV UTF-8");
+            throw new ImportException("import.old-xls", file.toString());
         }
         if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
-            throw new ImportException(file + " is UTF-16 text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\"");
+            throw new ImportException("import.utf16", file.toString());
         }
         int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         byte[] text = Arrays.copyOfRange(head, start, head.length);
         if (new String(text, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
-            throw new ImportException(file + " is empty" + expected);
+            throw new ImportException("import.empty-file", file.toString());
         }
         for (byte b : text) {
             if (b == 0) {
-                throw new ImportException(file + " is a binary file, not a table" + expected);
+                throw new ImportException("import.binary-file", file.toString());
             }
         }
         return CSV;

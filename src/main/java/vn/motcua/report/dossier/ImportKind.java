@@ -14,7 +14,7 @@ public interface ImportKind {
         return switch (name) {
             case "dossiers" -> new DossierImport(fields, fieldAliases, procedureFields, mapping);
             case "transfers" -> new TransferImport(mapping);
-            default -> throw new ImportException("unknown import kind '" + name + "': expected dossiers or transfers");
+            default -> throw new ImportException("import.unknown-kind", name);
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.config.YamlNode;
 
 /**
  * The headings and labels an import understands: the canonical English ones, the usual Vietnamese ones of
@@ -100,40 +101,24 @@ public final class ImportMapping {
      * @throws ConfigException naming the file and the key when the file has an unknown key or code
      */
     public static ImportMapping load(JobsFolder jobs, Set<String> fieldCodes) {
-        String where = jobs.describe() + "/" + FILE;
-        Map<String, Object> root = jobs.optional(FILE);
+        YamlNode root = jobs.optional(FILE).only("headings", "labels");
         ImportMapping mapping = new ImportMapping();
-        for (Map.Entry<String, Object> top : root.entrySet()) {
-            switch (top.getKey()) {
-                case "headings" -> section(top.getValue(), where, "headings").forEach((kind, columns) -> {
-                    Map<String, String> keys = mapping.headings.get(kind);
-                    if (keys == null) {
-                        throw unknown(where, "headings." + kind, HEADINGS.keySet());
-                    }
+        root.get("headings").ifPresent(headings -> headings.only(HEADINGS.keySet().toArray(String[]::new)).block()
+                .forEach((kind, columns) -> {
                     Set<String> known = HEADINGS.get(kind).keySet();
-                    section(columns, where, "headings." + kind).forEach((column, names) -> {
-                        if (!known.contains(column)) {
-                            throw unknown(where, "headings." + kind + "." + column, known);
-                        }
-                        add(keys, names, column, where, "headings." + kind + "." + column);
-                    });
-                });
-                case "labels" -> section(top.getValue(), where, "labels").forEach((type, codes) -> {
-                    Map<String, String> keys = mapping.labels.get(type);
-                    if (keys == null) {
-                        throw unknown(where, "labels." + type, LABELS.keySet());
+                    if (!columns.isEmpty()) {
+                        columns.only(known.toArray(String[]::new)).block().forEach((column, names) ->
+                                add(mapping.headings.get(kind), names, column));
                     }
+                }));
+        root.get("labels").ifPresent(labels -> labels.only(LABELS.keySet().toArray(String[]::new)).block()
+                .forEach((type, codes) -> {
                     Set<String> known = type.equals("field") ? fieldCodes : LABELS.get(type).keySet();
-                    section(codes, where, "labels." + type).forEach((code, names) -> {
-                        if (!known.contains(code)) {
-                            throw unknown(where, "labels." + type + "." + code, known);
-                        }
-                        add(keys, names, code, where, "labels." + type + "." + code);
-                    });
-                });
-                default -> throw unknown(where, top.getKey(), Set.of("headings", "labels"));
-            }
-        }
+                    if (!codes.isEmpty()) {
+                        codes.only(known.toArray(String[]::new)).block().forEach((code, names) ->
+                                add(mapping.labels.get(type), names, code));
+                    }
+                }));
         return mapping;
     }
 
@@ -153,35 +138,16 @@ public final class ImportMapping {
         return labels.get(type);
     }
 
-    private static void add(Map<String, String> keys, Object names, String target, String where, String key) {
-        List<?> list = names instanceof List<?> l ? l : names == null ? List.of() : List.of(names);
-        for (Object n : list) {
-            if (n == null || String.valueOf(n).isBlank()) {
-                throw new ConfigException(where + ": '" + key + "' has an empty name");
-            }
-            String previous = keys.put(Names.key(String.valueOf(n)), target);
+    private static void add(Map<String, String> keys, YamlNode names, String target) {
+        if (names.isEmpty()) {
+            return;
+        }
+        for (String n : names.names()) {
+            String previous = keys.put(Names.key(n), target);
             if (previous != null && !previous.equals(target)) {
-                throw new ConfigException(where + ": '" + key + "': \"" + n + "\" already means " + previous);
+                throw names.refuse("config.name-means-two", n, previous);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Object value, String where, String key) {
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?> m)) {
-            throw new ConfigException(where + ": '" + key + "' must be a block of 'name: [...]' lines");
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        m.forEach((k, v) -> result.put(String.valueOf(k), v));
-        return result;
-    }
-
-    private static ConfigException unknown(String where, String key, Set<String> known) {
-        return new ConfigException(where + ": unknown key '" + key + "' (known: "
-                + String.join(", ", known.stream().sorted().toList()) + ")");
     }
 
     private static Map<String, List<String>> ordered(Object... pairs) {

@@ -70,7 +70,7 @@ public class Importer {
         ImportKind.of(kind, Map.of(), Map.of(), Map.of(), ImportMapping.builtIn());
         ImportFile type = ImportFile.of(file);
         if (sheet != null && type != ImportFile.XLSX) {
-            throw new ImportException("--sheet is for Excel workbooks, and " + file + " is a CSV file");
+            throw new ImportException("import.sheet-of-csv", file.toString());
         }
         catalogue.refresh();
         ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
@@ -93,7 +93,7 @@ public class Importer {
         ImportRepository.ImportSummary summary = imports.summary(importId);
         if (summary.rowsRead() == 0) {
             imports.markRefused(importId);
-            throw new ImportException(file + " has a heading row but no rows of data");
+            throw new ImportException("import.no-rows", file.toString());
         }
         Path rejects;
         try {

@@ -56,20 +56,19 @@ public class XlsxRowReader implements ItemStreamReader<CsvRow> {
             if (sheetName == null) {
                 sheet = workbook.getFirstSheet();
             } else {
-                sheet = workbook.findSheet(sheetName).orElseThrow(() -> new ImportException(file + " has no sheet \""
-                        + sheetName + "\"; its sheets are: " + String.join(", ", workbook.getSheets().map(Sheet::getName).toList())));
+                sheet = workbook.findSheet(sheetName).orElseThrow(() -> new ImportException("import.no-such-sheet",
+                        file.toString(), sheetName, String.join(", ", workbook.getSheets().map(Sheet::getName).toList())));
             }
             stream = sheet.openStream();
             rows = stream.iterator();
         } catch (ImportException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(file + " is not a readable Excel .xlsx workbook (it may be damaged or protected):"
-                    + " expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook", e);
+            throw new ImportException(e, "import.not-xlsx", file.toString());
         }
         String where = file + " sheet \"" + sheet.getName() + "\"";
         headings = HeadingRow.find(() -> nextCandidate(where), kind,
-                where + " is empty: expected a heading row such as " + String.join(", ", kind.columns()));
+                new ImportException("import.empty-sheet", where, String.join(", ", kind.columns())));
         headings.saveTo(context);
         progress.started();
     }
@@ -115,8 +114,7 @@ public class XlsxRowReader implements ItemStreamReader<CsvRow> {
         try {
             return rows.hasNext();
         } catch (RuntimeException e) {
-            throw new ImportException(file + " could not be read after row " + lastRow
-                    + " (the workbook may be damaged): save it again from Excel", e);
+            throw new ImportException(e, "import.xlsx-unreadable-after", file.toString(), lastRow);
         }
     }
 

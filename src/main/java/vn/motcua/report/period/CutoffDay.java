@@ -15,14 +15,14 @@ public record CutoffDay(int day) {
 
     public CutoffDay {
         if (day < 0 || day > 31) {
-            throw new PeriodException("cutoff day must be 1..31 or 'last', not " + day);
+            throw new PeriodException("period.cutoff-out-of-range", Integer.toString(day));
         }
     }
 
     /** Parses "25", "14" or "last" (as written in jobs/ or on the command line). */
     public static CutoffDay parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new PeriodException("cutoff day is empty: give a day 1..31 or 'last'");
+            throw new PeriodException("period.cutoff-empty");
         }
         String t = text.trim();
         if (t.equalsIgnoreCase("last")) {
@@ -31,11 +31,11 @@ public record CutoffDay(int day) {
         try {
             int day = Integer.parseInt(t);
             if (day < 1 || day > 31) {
-                throw new PeriodException("cutoff day '" + t + "' is out of range: give a day 1..31 or 'last'");
+                throw new PeriodException("period.cutoff-out-of-range", t);
             }
             return new CutoffDay(day);
         } catch (NumberFormatException e) {
-            throw new PeriodException("cutoff day '" + t + "' is not a number: give a day 1..31 or 'last'");
+            throw new PeriodException("period.cutoff-not-a-number", t);
         }
     }
 

@@ -21,20 +21,17 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
     private static final Pattern MONTHS_FROM_JANUARY = Pattern.compile("(\\d{4})-(6|9)M");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
-    public static final String EXPECTED =
-            "expected YYYY-MM (e.g. 2021-02), YYYY-Qn (2021-Q1), YYYY-6M, YYYY-9M or YYYY";
-
     /** Parses a period name and derives its bounds from the cutoff day. */
     public static Period of(String name, CutoffDay cutoff) {
         if (name == null || name.isBlank()) {
-            throw new PeriodException("the period is missing: " + EXPECTED);
+            throw new PeriodException("period.missing");
         }
         String n = name.trim().toUpperCase();
         Matcher m;
         if ((m = MONTH.matcher(n)).matches()) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {
-                throw new PeriodException("period '" + name + "' has no month " + m.group(2) + ": months are 01..12");
+                throw new PeriodException("period.no-such-month", name, m.group(2));
             }
             YearMonth ym = YearMonth.of(year(m.group(1), name), month);
             return between(n, ym, ym, cutoff);
@@ -52,13 +49,13 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
             int year = year(m.group(1), name);
             return between(n, YearMonth.of(year, 1), YearMonth.of(year, 12), cutoff);
         }
-        throw new PeriodException("period '" + name + "' is not understood: " + EXPECTED);
+        throw new PeriodException("period.not-understood", name);
     }
 
     private static int year(String digits, String name) {
         int year = Integer.parseInt(digits);
         if (year < 2000 || year > 2100) {
-            throw new PeriodException("period '" + name + "' has year " + year + ": give a year between 2000 and 2100");
+            throw new PeriodException("period.year-out-of-range", name, Integer.toString(year));
         }
         return year;
     }

@@ -1,8 +1,10 @@
 package vn.motcua.report.period;
 
-/** A period or cutoff that makes no sense; the message says what is wrong and what is expected. */
-public class PeriodException extends IllegalArgumentException {
-    public PeriodException(String message) {
-        super(message);
+import vn.motcua.report.system.Refusal;
+
+/** A period or cutoff that makes no sense; its words (period.* keys) say what is wrong and what is expected. */
+public class PeriodException extends Refusal {
+    public PeriodException(String key, Object... arguments) {
+        super(key, arguments);
     }
 }

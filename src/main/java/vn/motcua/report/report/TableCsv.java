@@ -3,7 +3,6 @@ package vn.motcua.report.report;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.TableColumn;
 
-/** The seed form's table as CSV (for other tools) and as text (for the terminal). */
+/** The seed form's table as CSV, for other tools and for Excel (UTF-8 with a byte order mark). */
 public final class TableCsv {
 
     public static final String[] HEADER = Stream.concat(Stream.of("no", "field", "name"),
@@ -52,7 +51,7 @@ public final class TableCsv {
         return ReportFiles.writeAtomically(target, out -> {
             // An encoder, not a charset: unmappable text fails the write instead of turning into '?' (as before).
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
-            // A byte order mark, so Excel opens the file as UTF-8 and shows the Vietnamese right.
+            // A byte order mark: Excel then reads the Vietnamese names as UTF-8 (scripts skip it as commons-csv does).
             w.write('\uFEFF');
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
                 for (ReportRow row : table.rows()) {
@@ -65,20 +64,5 @@ public final class TableCsv {
 
     private static Object[] cells(String no, String field, String name, Tally t) {
         return Stream.concat(Stream.of(no, field, name), LongStream.of(TableColumn.inTable(t)).boxed()).toArray();
-    }
-
-    /** The table for the terminal: field codes instead of the long names, columns aligned. */
-    public static void print(ReportTable table, PrintStream out) {
-        String format = "%3s %-24s %6s %7s %6s %8s %7s %5s %7s %11s %7s%n";
-        out.printf(format, "no", "field", "total", "carried", "new", "resolved", "on_time", "late", "pending",
-                "not_yet_due", "overdue");
-        for (ReportRow row : table.rows()) {
-            printRow(out, format, Integer.toString(row.position()), row.field(), row.counts());
-        }
-        printRow(out, format, "", "TOTAL", table.total());
-    }
-
-    private static void printRow(PrintStream out, String format, String no, String field, Tally t) {
-        out.printf(format, Stream.concat(Stream.of(no, field), LongStream.of(TableColumn.inTable(t)).boxed()).toArray());
     }
 }

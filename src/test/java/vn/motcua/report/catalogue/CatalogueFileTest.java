@@ -10,6 +10,7 @@ import java.text.Normalizer;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.report.config.YamlNode;
 import vn.motcua.report.system.Refusal;
 
 /** jobs/catalogue.yaml is strict: each mistake is refused with the file, the key and the line, in Vietnamese. */
@@ -19,7 +20,7 @@ class CatalogueFileTest {
 
     @Test
     void theShippedFile_holdsTheSeeds18Fields_inTheirOrder_andTheDemoDistrictsUnits() throws IOException {
-        Catalogue c = CatalogueFile.parse(WHERE, Files.readString(Path.of("jobs/catalogue.yaml")));
+        Catalogue c = parse(Files.readString(Path.of("jobs/catalogue.yaml")));
         assertThat(c.fields()).hasSize(18);
         assertThat(c.fields().get(0)).isEqualTo(new Catalogue.Entry("chung-thuc", "Chứng thực", java.util.List.of()));
         assertThat(c.fields().get(1).code()).isEqualTo("dat-dai");
@@ -32,7 +33,7 @@ class CatalogueFileTest {
 
     @Test
     void fieldsUnitsAndProcedures_withAliases_inFlowOrBlockLists() {
-        Catalogue c = CatalogueFile.parse(WHERE, """
+        Catalogue c = parse("""
                 fields:
                   - code: dat-dai
                     name: "  Đất   đai "
@@ -69,10 +70,10 @@ class CatalogueFileTest {
                   - code: ho-tich
                     nam: Hộ tịch
                 """);
-        assertThat(r.key()).isEqualTo("catalogue.unknownKey");
+        assertThat(r.key()).isEqualTo("config.unknown-key");
         assertThat(message(r)).isEqualTo(
-                "jobs/catalogue.yaml, dòng 5: khóa 'fields[2].nam' không dùng được ở đây (các khóa dùng được: aliases, code, name).");
-        assertThat(refused("field:\n  - code: a\n    name: A\n").key()).isEqualTo("catalogue.unknownKey");
+                "jobs/catalogue.yaml, dòng 5: không có khóa 'fields[2].nam' (các khóa có: aliases, code, name)");
+        assertThat(refused("field:\n  - code: a\n    name: A\n").key()).isEqualTo("config.unknown-key");
     }
 
     @Test
@@ -86,7 +87,7 @@ class CatalogueFileTest {
                 """);
         assertThat(message(r)).isEqualTo("jobs/catalogue.yaml, dòng 4: fields[2].code 'dat-dai' đã dùng ở dòng 2.");
         Refusal key = refused("fields:\n  - code: a\n    name: A\n    name: B\n");
-        assertThat(message(key)).isEqualTo("jobs/catalogue.yaml, dòng 4: khóa 'fields[1].name' viết hai lần.");
+        assertThat(message(key)).isEqualTo("jobs/catalogue.yaml, dòng 4: khóa 'fields[1].name' được ghi hai lần (lần đầu ở dòng 3)");
     }
 
     @Test
@@ -126,18 +127,18 @@ class CatalogueFileTest {
                 .isEqualTo("jobs/catalogue.yaml, dòng 2: fields[1].code 'Đất đai' chỉ được gồm chữ thường không dấu, "
                         + "chữ số và dấu gạch ngang (ví dụ dat-dai).");
         assertThat(message(refused("fields:\n  - code: a\n    name: A\n  - code: b\n")))
-                .isEqualTo("jobs/catalogue.yaml, dòng 4: thiếu 'fields[2].name'.");
-        assertThat(refused("fields: dat-dai\n").key()).isEqualTo("catalogue.notList");
+                .isEqualTo("jobs/catalogue.yaml, dòng 4: thiếu 'fields[2].name'");
+        assertThat(refused("fields: dat-dai\n").key()).isEqualTo("config.not-a-list");
         assertThat(refused("fields: []\n").key()).isEqualTo("catalogue.noFields");
-        assertThat(refused("").key()).isEqualTo("catalogue.empty");
-        assertThat(refused("units: []\n").key()).isEqualTo("catalogue.missing");
+        assertThat(refused("").key()).isEqualTo("config.missing-key");
+        assertThat(refused("units: []\n").key()).isEqualTo("config.missing-key");
         assertThat(message(refused("fields:\n  - code: a\n    name: A\nprocedures:\n  - name: X\n    field: b\n")))
                 .isEqualTo("jobs/catalogue.yaml, dòng 6: procedures[1].field 'b' không phải mã của lĩnh vực nào trong 'fields'.");
         // An unclosed quote on line 3: the product's sentence with that line, not the parser's text.
         Refusal broken = refused("fields:\n  - code: a\n    name: \"A\n  - code: b\n    name: B\n");
-        assertThat(broken.key()).isEqualTo("catalogue.yaml");
+        assertThat(broken.key()).isEqualTo("config.syntax");
         assertThat(message(broken)).startsWith("jobs/catalogue.yaml, dòng ").doesNotContain("Exception")
-                .contains("không đọc được tệp YAML");
+                .contains("không đọc được dòng này");
         Refusal indent = refused("fields:\n  - code: a\n    name: A\n   aliases: [x]\n");
         assertThat(message(indent)).startsWith("jobs/catalogue.yaml, dòng 4:");
     }
@@ -149,8 +150,13 @@ class CatalogueFileTest {
                 .format(r.arguments());
     }
 
+    private static Catalogue parse(String yaml) {
+        return CatalogueFile.read(YamlNode.read(new java.io.ByteArrayInputStream(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), WHERE));
+    }
+
     private static Refusal refused(String yaml) {
-        Refusal r = catchThrowableOfType(Refusal.class, () -> CatalogueFile.parse(WHERE, yaml));
+        Refusal r = catchThrowableOfType(Refusal.class, () -> parse(yaml));
         assertThat(r).as("refused:\n%s", yaml).isNotNull();
         return r;
     }

@@ -36,11 +36,13 @@ class HeadingRowTest {
         }
     }
 
+    private static final ImportException EMPTY = new ImportException("import.empty-csv", "f.csv", "dossier_code");
+
     @Test
     void blankAndTitleRows_beforeTheHeadingRow_areSkipped_andNothingAfterItIsRead() {
         Rows rows = new Rows(List.of(List.of("", ""), List.of("Danh sách hồ sơ chuyển", ""), List.of(" "), HEADINGS,
                 List.of("1", "HS-1", "district", "commune", "05/02/2021")));
-        HeadingRow headings = HeadingRow.find(rows, TRANSFERS, "f.csv is empty");
+        HeadingRow headings = HeadingRow.find(rows, TRANSFERS, EMPTY);
         assertThat(rows.read).isEqualTo(4);
         assertThat(headings.column(0)).isNull();
         assertThat(headings.column(1)).isEqualTo("dossier_code");
@@ -56,7 +58,7 @@ class HeadingRowTest {
         }
         file.add(HEADINGS);   // one row too far down
         Rows rows = new Rows(file);
-        assertThatThrownBy(() -> HeadingRow.find(rows, TRANSFERS, "f.csv is empty"))
+        assertThatThrownBy(() -> HeadingRow.find(rows, TRANSFERS, EMPTY))
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("f.csv line 2: the headings do not match a transfers file; missing: dossier_code");
         assertThat(rows.read).isEqualTo(HeadingRow.SEARCH);
@@ -64,10 +66,8 @@ class HeadingRowTest {
 
     @Test
     void onlyBlankRows_orNone_isTheEmptyMessage() {
-        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of(List.of("", " "), List.of(""))), TRANSFERS,
-                "f.csv is empty: expected a heading row"))
-                .isInstanceOf(ImportException.class).hasMessage("f.csv is empty: expected a heading row");
-        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, "f.csv is empty"))
-                .isInstanceOf(ImportException.class).hasMessage("f.csv is empty");
+        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of(List.of("", " "), List.of(""))), TRANSFERS, EMPTY))
+                .isSameAs(EMPTY).hasMessage("f.csv is empty: expected a heading row such as dossier_code");
+        assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, EMPTY)).isSameAs(EMPTY);
     }
 }

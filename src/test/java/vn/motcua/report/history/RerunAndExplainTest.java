@@ -134,7 +134,7 @@ class RerunAndExplainTest extends DatabaseTest {
         assertThat(noReport.err()).contains("2021-05 has no completed report to explain; see history --period 2021-05");
         Run notANumber = cli("explain", "--period", "2021-03", "--revision", "r2", "--field", "dat-dai", "--column", "late");
         assertThat(notANumber.exitCode()).isEqualTo(2);
-        assertThat(notANumber.err()).contains("--revision needs a revision number such as 1, not 'r2'");
+        assertThat(notANumber.err()).contains("--revision: needs a revision number such as 1, not 'r2'");
     }
 
     @Test

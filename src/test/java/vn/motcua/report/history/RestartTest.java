@@ -98,7 +98,11 @@ class RestartTest extends DatabaseTest {
         assertThat(committed).as("the failure falls mid-step").isBetween(100, IN_SCOPE - CHUNK);
         Run failed = cli("rerun", "--period", PERIOD, "--reason", "test: corrected export", "--out", tmp.toString());
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.err()).contains("injected failure: dat-dai would count").contains("restart --period " + PERIOD);
+        // The database's own text goes to the log, never to the terminal.
+        assertThat(failed.err()).doesNotContain("injected failure").contains("details are in the log")
+                .contains("restart --period " + PERIOD);
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-home/logs/motcua-report.log")))
+                .contains("injected failure: dat-dai would count");
 
         Revision r2 = revisions.find(PERIOD, 2).orElseThrow();
         assertThat(r2.status()).isEqualTo(RevisionStatus.FAILED);

@@ -139,7 +139,7 @@ class ClassifyStepTest extends DatabaseTest {
 
         JobExecution failed = run(1, 100, partitions);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.getAllFailureExceptions().stream().map(Cli::rootMessage).toList())
+        assertThat(failed.getAllFailureExceptions().stream().map(ClassifyStepTest::rootMessage).toList())
                 .anySatisfy(m -> assertThat(m).contains("no-such-field"));
         long committed = jdbc.queryForObject("SELECT coalesce(sum(cardinality(dossier_ids)), 0) FROM report_dossier_block",
                 Long.class);
@@ -232,5 +232,13 @@ class ClassifyStepTest extends DatabaseTest {
                 String.class, (Object) moved.toArray(new Long[0]));
         assertThat(changes.codes(PERIOD.name(), 1)).isEqualTo(expected);
         assertThat(changes.count(PERIOD.name(), 1)).isEqualTo(moved.size());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 }

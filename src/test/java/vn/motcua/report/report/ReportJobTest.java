@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.system.Messages;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -70,10 +71,11 @@ class ReportJobTest extends DatabaseTest {
         assertThat(seedColumns(total)).containsExactly(497, 48, 449, 467, 459, 8, 30, 29, 1);
         assertThat(total.get(LATE_WITH_APOLOGY)).as("apology letters among the late").isEqualTo(1);
 
-        // The CSV: header, 18 fields in catalogue order, the total last.
-        List<String> csv = Files.readAllLines(tmp.resolve("2021-02/bao-cao-2021-02-r1.csv"));
-        assertThat(csv.get(0)).as("a byte order mark first, for Excel").startsWith("\uFEFF");
-        assertThat(csv.get(0).substring(1)).isEqualTo("no,field,name,total,carried_over,new,resolved,on_time,late,pending,not_yet_due,overdue");
+        // The CSV: a byte order mark (Excel then reads UTF-8), header, 18 fields in catalogue order, the total last.
+        byte[] bytes = Files.readAllBytes(tmp.resolve("2021-02/bao-cao-2021-02-r1.csv"));
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> csv = new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(csv.get(0)).isEqualTo("no,field,name,total,carried_over,new,resolved,on_time,late,pending,not_yet_due,overdue");
         assertThat(csv).hasSize(20);
         assertThat(csv.get(1)).isEqualTo("1,chung-thuc,Chứng thực,3,0,3,3,3,0,0,0,0");
         assertThat(csv.get(2)).isEqualTo("2,dat-dai,Đất đai,172,30,142,148,145,3,24,23,1");
@@ -98,6 +100,20 @@ class ReportJobTest extends DatabaseTest {
                 "\"\",TOTAL,Tổng cộng,497,48,449,467,459,8,30,29,1");
         // The terminal shows the table and where it went.
         assertThat(run.out()).contains("TOTAL").contains("497").contains("bao-cao-2021-02-r1.csv");
+    }
+
+    @Test
+    void demo_printsTheTableInVietnamese_byDefault_andInEnglishWhenAsked() {
+        Run vi = cliIn(Messages.VIETNAMESE, "demo", "--out", tmp.resolve("vi").toString());
+        assertThat(vi.exitCode()).as(vi.err()).isZero();
+        assertThat(vi.out()).contains("Báo cáo kỳ 2021-02 (từ 26/01/2021 đến 25/02/2021, ngày chốt 25), lần 1")
+                .containsPattern("(?m)^STT Lĩnh vực +Tổng số Kỳ trước +Mới +Đã GQ Đúng hạn Trễ hạn Đang GQ Trong hạn Quá hạn$")
+                .containsPattern("(?m)^ +2 dat-dai +172 +30 +142 +148 +145 +3 +24 +23 +1$")
+                .containsPattern("(?m)^ +Tổng cộng +497 +48 +449 +467 +459 +8 +30 +29 +1$")
+                .contains("Đã ghi ").doesNotContain("TOTAL").doesNotContain("Wrote");
+        Run en = cliIn(java.util.Locale.ENGLISH, "demo", "--out", tmp.resolve("en").toString());
+        assertThat(en.out()).containsPattern("(?m)^ +TOTAL +497 +48 +449 +467 +459 +8 +30 +29 +1$")
+                .contains("Report 2021-02 (26/01/2021 – 25/02/2021, cutoff 25), revision 2");
     }
 
     @Test

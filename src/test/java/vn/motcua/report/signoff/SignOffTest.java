@@ -195,7 +195,7 @@ class SignOffTest extends DatabaseTest {
         assertThat(noRevision.err()).contains("no revision 9");
         Run notANumber = signOff("--revision", "one");
         assertThat(notANumber.exitCode()).isEqualTo(2);
-        assertThat(notANumber.err()).contains("--revision needs a revision number such as 1, not 'one'");
+        assertThat(notANumber.err()).contains("--revision: needs a revision number such as 1, not 'one'");
         Run noReport = cli("sign-off", "--period", "2021-05", "--signer", "A", "--position", "B");
         assertThat(noReport.exitCode()).isEqualTo(2);
         assertThat(noReport.err()).contains("2021-05 has no completed report to sign; see history --period 2021-05");

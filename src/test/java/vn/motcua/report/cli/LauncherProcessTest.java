@@ -1,0 +1,81 @@
+package vn.motcua.report.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The program as a user starts it, in a fresh MOTCUA_HOME: bad usage is refused with exit 2 and one line
+ * before Spring or the database start (no {@code db/} folder appears), and help needs nothing either.
+ */
+class LauncherProcessTest {
+
+    @TempDir
+    Path tmp;
+
+    record Done(int exitCode, String out, String err) {
+    }
+
+    private Done run(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
+        command.addAll(List.of(args));
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("MOTCUA_HOME", tmp.resolve("home").toString());
+        pb.environment().remove("SPRING_DATASOURCE_URL");
+        pb.environment().remove("MOTCUA_LANG");
+        pb.environment().remove("MOTCUA_JOBS");
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the command did not finish in 120 s");
+        }
+        return new Done(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void badUsage_isRefusedInOneLine_withExitTwo_andNothingStarted() throws Exception {
+        Done period = run(Map.of(), "run", "--period", "2021-13");
+        assertThat(period.exitCode()).isEqualTo(2);
+        assertThat(period.err()).isEqualTo("motcua-report: --period: kỳ '2021-13' không có tháng 13: tháng từ 01 đến 12"
+                + " (xem: motcua-report run --help)\n");
+        assertThat(period.out()).isEmpty();
+
+        Done unknown = run(Map.of("MOTCUA_LANG", "en"), "frob");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("motcua-report: unknown command 'frob' (see: motcua-report help)\n");
+
+        Done file = run(Map.of(), "import", "dossiers", "khong-co.csv");
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err().lines()).singleElement().asString().contains("khong-co.csv");
+
+        Done help = run(Map.of(), "help", "run");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--cutoff-day");
+
+        assertThat(tmp.resolve("home/db")).as("no database was started").doesNotExist();
+        assertThat(tmp.resolve("home/pg-bin")).doesNotExist();
+    }
+
+    @Test
+    void motcuaJobs_pointingAtAMissingFolder_isRefusedWithExitTwo_beforeTheDatabaseStarts() throws Exception {
+        Path missing = tmp.resolve("khong-co-jobs");
+        Done done = run(Map.of("MOTCUA_JOBS", missing.toString()), "history");
+        assertThat(done.exitCode()).isEqualTo(2);
+        assertThat(done.err()).isEqualTo("motcua-report: MOTCUA_JOBS trỏ tới " + missing
+                + ", không phải một thư mục: đặt biến này là thư mục chứa report.yaml, hoặc bỏ biến\n");
+        assertThat(tmp.resolve("home/db")).doesNotExist();
+    }
+}
