@@ -100,14 +100,14 @@ class JobsFolderTest {
 
     @Test
     void pdfListLimit_defaultsTo1000_andMustBeAPositiveWholeNumber() throws IOException {
-        assertThat(new JobsFolder(Path.of("jobs")).reportSettings().pdfListLimit()).isEqualTo(1000);
-        Files.copy(Path.of("jobs/report.yaml"), dir.resolve("report.yaml"));
-        Files.writeString(dir.resolve("report.yaml"), "\npdf-list-limit: 50\n", java.nio.file.StandardOpenOption.APPEND);
+        String shipped = Files.readString(DatabaseTest.JOBS.resolve("report.yaml"));
+        assertThat(shipped).contains("pdf-list-limit: 1000");
+        Files.writeString(dir.resolve("report.yaml"), shipped.replace("pdf-list-limit: 1000\n", ""));
+        assertThat(new JobsFolder(dir).reportSettings().pdfListLimit()).as("default").isEqualTo(1000);
+        Files.writeString(dir.resolve("report.yaml"), shipped.replace("pdf-list-limit: 1000", "pdf-list-limit: 50"));
         assertThat(new JobsFolder(dir).reportSettings().pdfListLimit()).isEqualTo(50);
         for (String bad : new String[] {"0", "many", "-3"}) {
-            Files.copy(Path.of("jobs/report.yaml"), dir.resolve("report.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(dir.resolve("report.yaml"), "\npdf-list-limit: " + bad + "\n",
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("report.yaml"), shipped.replace("pdf-list-limit: 1000", "pdf-list-limit: " + bad));
             assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).as(bad).isInstanceOf(ConfigException.class)
                     .hasMessageContaining("report.yaml").hasMessageContaining("'pdf-list-limit' is '" + bad + "'");
         }
