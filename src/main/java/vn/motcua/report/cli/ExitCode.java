@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int FAILED = 1;
     /** Bad usage or bad input: nothing was run or stored; fix the command or the file and try again. */
     public static final int BAD_INPUT = 2;
+    /** verify: every signature holds, but this database has no record of the file (a recipient's machine). */
+    public static final int NOT_IN_THIS_DATABASE = 3;
 
     private ExitCode() {
     }

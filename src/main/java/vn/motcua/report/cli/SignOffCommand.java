@@ -1,21 +1,6 @@
 package vn.motcua.report.cli;
 
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-
-import org.springframework.core.env.Environment;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,17 +10,15 @@ import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.signoff.SignOff;
-import vn.motcua.report.system.Refusal;
+import vn.motcua.report.signoff.SigningKey;
 
 /**
  * {@code sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf "KT. GIÁM ĐỐC"]
- * [--keystore FILE.p12 [--alias A]] [--out DIR]}: the final, signed report of a completed revision.
- * The keystore password comes from MOTCUA_KEYSTORE_PASSWORD or a prompt, never from an argument.
+ * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer]
+ * [--accept-name-mismatch] [--allow-blank] [--out DIR]}: the final, signed report of a completed revision.
  */
 @Command(name = "sign-off")
 public class SignOffCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
-
-    static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
 
     @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
     String period;
@@ -55,27 +38,44 @@ public class SignOffCommand implements vn.motcua.report.cli.Command, Launcher.Ch
     @Option(names = "--keystore", paramLabel = "FILE.p12", converter = Converters.ExistingFile.class)
     Path keystore;
 
+    @Option(names = "--pkcs11", paramLabel = "CONFIG", converter = Converters.ExistingFile.class)
+    Path pkcs11;
+
     @Option(names = "--alias", paramLabel = "A", converter = Converters.Text.class)
     String alias;
 
+    @Option(names = "--signature-image", paramLabel = "PNG", converter = Converters.ExistingFile.class)
+    Path signatureImage;
+
+    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
+    Path trust;
+
+    @Option(names = "--accept-name-mismatch")
+    boolean acceptNameMismatch;
+
+    @Option(names = "--allow-blank")
+    boolean allowBlank;
+
+    /** Without --out: beside the revision's draft. */
     @Option(names = "--out", paramLabel = "DIR")
-    Path out = Path.of(RunCommand.DEFAULT_OUT);
+    Path out;
 
     @Override
     public void check() {
-        if (alias != null && keystore == null) {
-            throw new Refusal("cli.sign-off.alias-without-keystore");
-        }
+        KeyOptions.check(keystore, pkcs11, alias, false, "sign-off");
     }
 
     @Override
     public int execute(Session session) throws Exception {
         ReportService reports = session.bean(ReportService.class);
-        SignOff.Key key = keystore == null ? null : key(session);
+        SignOff.Options options = new SignOff.Options(
+                KeyOptions.signatureImage(session, signatureImage, period, signer), KeyOptions.anchors(session, trust),
+                !acceptNameMismatch, allowBlank);
+        SigningKey key = KeyOptions.key(session, keystore, pkcs11, alias);
         try (PeriodLock.Held lock = reports.lock(period)) {
             Revision r = reports.toSign(period, revision);
             SignOff.Result result = session.bean(SignOff.class).signOff(r,
-                    new ReportSettings.Signer(onBehalf, position, signer), key, out);
+                    new ReportSettings.Signer(onBehalf, position, signer), key, options, out);
             session.say("cli.sign-off.done", period, r.revision(), signer,
                     (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt().toString());
             session.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
@@ -84,55 +84,5 @@ public class SignOffCommand implements vn.motcua.report.cli.Command, Launcher.Ch
             session.say("cli.sign-off.frozen", result.file().toString());
             return ExitCode.OK;
         }
-    }
-
-    private SignOff.Key key(Session session) {
-        char[] password = password(session);
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            List<String> keys = new ArrayList<>();
-            for (String a : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(a)) {
-                    keys.add(a);
-                }
-            }
-            String chosen = alias;
-            if (chosen == null) {
-                if (keys.size() != 1) {
-                    throw new Refusal("cli.sign-off.which-key", keystore.toString(), keys.size(), String.join(", ", keys));
-                }
-                chosen = keys.get(0);
-            } else if (!keys.contains(chosen)) {
-                throw new Refusal("cli.sign-off.no-such-key", keystore.toString(), chosen, String.join(", ", keys));
-            }
-            Key k = store.getKey(chosen, password);
-            Certificate[] chain = store.getCertificateChain(chosen);
-            if (!(k instanceof PrivateKey privateKey) || chain == null || chain.length == 0) {
-                throw new Refusal("cli.sign-off.no-private-key", chosen, keystore.toString());
-            }
-            return new SignOff.Key(privateKey, chain);
-        } catch (IOException | GeneralSecurityException e) {
-            // A wrong password and a file that is not PKCS#12 look alike to the keystore; the details go to the log.
-            throw new Refusal(e, "cli.sign-off.keystore-unreadable", keystore.toString());
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-    }
-
-    private char[] password(Session session) {
-        String fromEnvironment = session.bean(Environment.class).getProperty(PASSWORD_VARIABLE);
-        if (fromEnvironment != null) {
-            return fromEnvironment.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new Refusal("cli.sign-off.no-password", PASSWORD_VARIABLE);
-        }
-        char[] typed = console.readPassword("%s", session.text("cli.sign-off.password-prompt", keystore.toString()));
-        if (typed == null) {
-            throw new Refusal("cli.sign-off.password-not-given");
-        }
-        return typed;
     }
 }

@@ -1,17 +1,20 @@
 package vn.motcua.report.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import vn.motcua.report.signoff.Verification;
 
 /**
- * {@code verify FILE.pdf}: is this file a signed report? Exit 0 when it is byte-identical to a signed
- * revision's recorded file and any digital signature in it holds; 1 when not (the reason is printed);
- * 2 when the file cannot be read.
+ * {@code verify FILE.pdf [--trust CA.cer]}: is this file a signed report? Exit 0 when every signature holds
+ * and it is a signed or sealed file of this database; 3 when every signature holds but this database does
+ * not know the file (a recipient's machine); 1 when anything is broken (said what); 2 when it is not a
+ * readable PDF.
  */
 @Command(name = "verify")
 public class VerifyCommand implements vn.motcua.report.cli.Command {
@@ -19,12 +22,20 @@ public class VerifyCommand implements vn.motcua.report.cli.Command {
     @Parameters(index = "0", paramLabel = "FILE.pdf", converter = Converters.ExistingFile.class)
     Path file;
 
+    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
+    Path trust;
+
     @Override
     public int execute(Session session) throws Exception {
-        Verification.Verdict verdict = session.bean(Verification.class).verify(Files.readAllBytes(file));
-        java.io.PrintStream to = verdict.verified() ? session.out() : session.err();
+        Verification.Verdict verdict = session.bean(Verification.class).verify(Files.readAllBytes(file),
+                KeyOptions.anchors(session, trust));
+        PrintStream to = verdict.outcome() == Verification.Outcome.BROKEN ? session.err() : session.out();
         to.println(file + ":");
-        verdict.lines().forEach(l -> to.println("  " + l));
-        return verdict.verified() ? ExitCode.OK : ExitCode.FAILED;
+        verdict.lines().forEach(l -> to.println("  " + session.text(l.key(), l.arguments())));
+        return switch (verdict.outcome()) {
+            case VERIFIED -> ExitCode.OK;
+            case GENUINE -> ExitCode.NOT_IN_THIS_DATABASE;
+            case BROKEN -> ExitCode.FAILED;
+        };
     }
 }

@@ -36,6 +36,31 @@ public final class JobsFolder {
         return folder == null ? "(bundled defaults)" : folder.toString();
     }
 
+    /** {@code jobs/trust/}: the CA certificates (.cer) signatures are checked against; empty when absent. */
+    public java.util.Optional<Path> trustFolder() {
+        return folder == null ? java.util.Optional.empty()
+                : java.util.Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
+    }
+
+    /**
+     * The handwritten-signature images the signer blocks name ({@code signature-image}, a PNG path relative
+     * to the jobs folder), by signer name: the period file's signer first, then report.yaml's.
+     */
+    public List<java.util.Map.Entry<String, Path>> signatureImages(String periodName) {
+        List<java.util.Map.Entry<String, Path>> images = new java.util.ArrayList<>();
+        if (folder == null) {
+            return images;
+        }
+        for (String name : List.of(PERIODS + "/" + periodName + ".yaml", REPORT)) {
+            if (!exists(name)) {
+                continue;
+            }
+            load(name).get("signer").ifPresent(signer -> signer.get("signature-image").ifPresent(image ->
+                    images.add(java.util.Map.entry(signer.required("name").text(), folder.resolve(image.text())))));
+        }
+        return images;
+    }
+
     public ReportSettings reportSettings() {
         YamlNode root = load(REPORT).only("cutoff-day", "centre", "recipients", "archive", "signer", "pdf-list-limit");
         YamlNode cutoffDay = root.required("cutoff-day");
@@ -118,7 +143,7 @@ public final class JobsFolder {
     }
 
     private static ReportSettings.Signer signer(YamlNode signer) {
-        signer.only("on-behalf", "position", "name");
+        signer.only("on-behalf", "position", "name", "signature-image");
         return new ReportSettings.Signer(signer.get("on-behalf").map(YamlNode::text).orElse(null),
                 signer.required("position").text(), signer.required("name").text());
     }

@@ -16,8 +16,11 @@ import vn.motcua.report.config.ReportSettings;
  */
 final class ClosingPart {
 
-    /** Height of the space left for the handwritten or digital signature. */
-    static final float SIGNATURE_SPACE = 72;
+    /**
+     * Height of the space left for the handwritten or digital signatures: the signature and seal images,
+     * the signer's three lines and the seal's two (see signoff/SignatureLook).
+     */
+    static final float SIGNATURE_SPACE = 120;
 
     private ClosingPart() {
     }

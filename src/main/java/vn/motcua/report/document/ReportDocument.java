@@ -18,6 +18,10 @@ public final class ReportDocument {
     private ReportDocument() {
     }
 
+    /** The document's properties (PDF Info) naming its period and revision. */
+    public static final String PERIOD_PROPERTY = "MotcuaPeriod";
+    public static final String REVISION_PROPERTY = "MotcuaRevision";
+
     /** What was rendered: the page count and where the signature space is. */
     public record Rendered(int pages, int signaturePage, float[] signatureRectangle) {
     }
@@ -41,6 +45,9 @@ public final class ReportDocument {
                 + (draft ? " (dự thảo)" : ""));
         document.addAuthor(data.centre().name());
         document.addCreator("motcua-report");
+        // What the document is, in its own properties, so that a recipient's verify can say it.
+        document.addHeader(PERIOD_PROPERTY, data.period().name());
+        document.addHeader(REVISION_PROPERTY, String.valueOf(data.revision()));
         SignatureBox box = new SignatureBox(writer);
         document.open();
 

@@ -1,9 +1,11 @@
 package vn.motcua.report.revision;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import vn.motcua.report.period.VietnamTime;
 
-/** The sign-off columns of report_revision: who signed which file, when. Frozen by the database once set. */
+/**
+ * The sign-off columns of report_revision (who signed which file, when) and the seals of report_seal.
+ * Frozen by the database once set.
+ */
 @Repository
 public class SignedRevisions {
 
@@ -20,8 +25,16 @@ public class SignedRevisions {
                          OffsetDateTime signedAt, String pdfPath, String sha256) {
     }
 
+    /** A sealed revision as recorded. */
+    public record Sealed(long revisionId, String period, int revision, String organisation, OffsetDateTime sealedAt,
+                         String pdfPath, String sha256) {
+    }
+
     private static final String COLUMNS =
             "id, period, revision, signer, position, on_behalf, signed_at, pdf_path, pdf_sha256";
+
+    /** Where files go when nothing says otherwise (as {@code run} without {@code --out}). */
+    private static final String DEFAULT_OUT = "reports";
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +53,47 @@ public class SignedRevisions {
                 SignedRevisions::signed, sha256).stream().findFirst();
     }
 
+    /** The latest signed-off revision of a period, if any. */
+    public Optional<Integer> latestSigned(String period) {
+        return jdbc.queryForList("SELECT revision FROM report_revision WHERE period = ? AND signed_at IS NOT NULL"
+                + " ORDER BY revision DESC LIMIT 1", Integer.class, period).stream().findFirst();
+    }
+
+    /** The seal of a revision, if it was sealed. */
+    public Optional<Sealed> sealOf(long revisionId) {
+        return jdbc.query(SEALS + " WHERE s.revision_id = ?", SignedRevisions::sealed, revisionId).stream().findFirst();
+    }
+
+    /** The sealed revision whose sealed file has this SHA-256, if any. */
+    public Optional<Sealed> sealBySha256(String sha256) {
+        return jdbc.query(SEALS + " WHERE s.pdf_sha256 = ? ORDER BY s.revision_id LIMIT 1", SignedRevisions::sealed,
+                sha256).stream().findFirst();
+    }
+
+    /** Records the seal; false when the revision is sealed already. */
+    public boolean recordSeal(long revisionId, String organisation, OffsetDateTime sealedAt, String pdfPath,
+                              String sha256) {
+        return jdbc.update("""
+                INSERT INTO report_seal (revision_id, organisation, sealed_at, pdf_path, pdf_sha256)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (revision_id) DO NOTHING""",
+                revisionId, organisation, sealedAt, pdfPath, sha256) == 1;
+    }
+
+    /**
+     * The folder {@code run --out} wrote the revision's draft under (the job's {@code out} parameter of its
+     * completed execution), so the signed and sealed files go beside it; {@code ./reports} when unknown.
+     */
+    public Path draftFolder(Revision revision) {
+        List<String> out = jdbc.queryForList("""
+                SELECT p.parameter_value
+                  FROM report_execution e
+                  JOIN batch_job_execution x ON x.job_execution_id = e.job_execution_id
+                  JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                 WHERE e.period = ? AND e.revision = ? AND x.status = 'COMPLETED' AND p.parameter_name = 'out'
+                 ORDER BY e.job_execution_id DESC LIMIT 1""", String.class, revision.period(), revision.revision());
+        return Path.of(out.isEmpty() ? DEFAULT_OUT : out.get(0));
+    }
+
     /** Records the sign-off; false when the revision is signed already or did not complete. */
     public boolean record(long revisionId, String signer, String position, String onBehalf, OffsetDateTime signedAt,
                           String pdfPath, String sha256, String documentNumber, LocalDate documentDate) {
@@ -49,6 +103,16 @@ public class SignedRevisions {
                  WHERE id = ? AND signed_at IS NULL AND status = ?""",
                 signer, position, onBehalf, signedAt, pdfPath, sha256, documentNumber, documentDate, revisionId,
                 RevisionStatus.COMPLETED.name()) == 1;
+    }
+
+    private static final String SEALS = """
+            SELECT s.revision_id, r.period, r.revision, s.organisation, s.sealed_at, s.pdf_path, s.pdf_sha256
+              FROM report_seal s JOIN report_revision r ON r.id = s.revision_id""";
+
+    private static Sealed sealed(ResultSet rs, int row) throws SQLException {
+        return new Sealed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime(),
+                rs.getString(6), rs.getString(7));
     }
 
     private static Signed signed(ResultSet rs, int row) throws SQLException {

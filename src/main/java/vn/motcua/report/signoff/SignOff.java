@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.document.ReportDocumentData;
@@ -20,18 +23,34 @@ import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportStateException;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.SignedRevisions;
+import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.Sha256;
 
 /**
- * Sign-off of a completed revision: renders the final document (no draft mark, the signer's block),
- * signs it digitally when a key is given, writes it once, and records who, when, which file and its
- * SHA-256. From then on the database refuses any change to the revision (see V40).
+ * Sign-off of a completed revision: checks the document is finished and the certificate may sign,
+ * renders the final document (no draft mark, the signer's block), signs it (PAdES-BASELINE-B) when a
+ * key is given, writes it once, and records who, when, which file and its SHA-256. From then on the
+ * database refuses any change to the revision (see V40).
  */
 @Service
 public class SignOff {
 
-    /** A private key and its certificate chain, from the signer's keystore. */
-    public record Key(PrivateKey key, Certificate[] chain) {
+    /** Signature field of the competent person's signature. */
+    public static final String FIELD = "ChuKySo";
+
+    /**
+     * How to sign.
+     *
+     * @param signatureImage   the handwritten signature (PNG, transparent background), or null
+     * @param trustAnchors     CA certificates the signer's chain must reach; empty: not checked
+     * @param checkSignerName  false only when told explicitly that the name may differ from the certificate's
+     * @param allowBlank       sign even when the document lacks its number, date or staff text
+     */
+    public record Options(byte[] signatureImage, List<X509Certificate> trustAnchors, boolean checkSignerName,
+                          boolean allowBlank) {
+        public static Options defaults() {
+            return new Options(null, List.of(), true, false);
+        }
     }
 
     /** What sign-off produced. */
@@ -51,7 +70,14 @@ public class SignOff {
         return ReportFiles.path(outDir, revision, "-signed.pdf");
     }
 
-    public Result signOff(Revision revision, ReportSettings.Signer signer, Key key, Path outDir) throws IOException {
+    /**
+     * Signs off the revision.
+     *
+     * @param key    null: signed off on paper (the final PDF is recorded without a digital signature)
+     * @param outDir null: beside the revision's draft
+     */
+    public Result signOff(Revision revision, ReportSettings.Signer signer, SigningKey key, Options options, Path outDir)
+            throws IOException {
         if (!revision.completed()) {
             throw new ReportStateException("report.sign.unfinished", revision.period(), revision.revision(),
                     revision.status());
@@ -60,20 +86,36 @@ public class SignOff {
             throw new ReportStateException("report.sign.signed", revision.period(), revision.revision(), s.signedAt(),
                     s.signer(), s.pdfPath());
         });
-        Path target = path(outDir, revision).toAbsolutePath();
+        Path target = path(outDir == null ? signed.draftFolder(revision) : outDir, revision).toAbsolutePath();
         if (Files.exists(target)) {
             throw new ReportStateException("report.sign.file-exists", target);
         }
-        OffsetDateTime now = OffsetDateTime.now(VietnamTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
         ReportDocumentData data = documents.data(revision).withSigner(signer);
+        if (!options.allowBlank()) {
+            refuseUnfinished(revision, data);
+        }
+        OffsetDateTime now = OffsetDateTime.now(VietnamTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
+        if (key != null) {
+            CertificateChecks.check(key, options.checkSignerName() ? signer.name() : null, now.toInstant(),
+                    options.trustAnchors());
+        }
         ByteArrayOutputStream rendered = new ByteArrayOutputStream();
         ReportDocument.Rendered layout = ReportDocument.render(data, false, rendered);
-        byte[] pdf = key == null ? rendered.toByteArray()
-                : PdfSigner.sign(rendered.toByteArray(), key.key(), key.chain(), signer.name(),
-                        "Báo cáo " + revision.period() + " lần " + revision.revision(), data.centre().place(), now,
-                        new PdfSigner.Placement(layout.signaturePage(), layout.signatureRectangle()));
+        byte[] pdf = rendered.toByteArray();
+        if (key != null) {
+            X509Certificate certificate = key.certificate();
+            List<String> lines = List.of(
+                    "Ký bởi: " + CertificateChecks.commonName(certificate).orElse(signer.name()),
+                    "Cơ quan: " + CertificateChecks.organisation(certificate).orElse(data.centre().name()),
+                    "Thời gian ký: " + iso(now));
+            SignatureLook look = SignatureLook.signer(layout.signaturePage(), layout.signatureRectangle(),
+                    options.signatureImage(), lines);
+            pdf = PadesSigner.sign(pdf, false, key, new PadesSigner.Details(FIELD, signer.name(),
+                    reason(revision), data.centre().place(), now), look);
+        }
         String sha256 = Sha256.of(pdf);
-        ReportFiles.writeOnce(target, out -> out.write(pdf));
+        byte[] content = pdf;
+        ReportFiles.writeOnce(target, out -> out.write(content));
         if (!signed.record(revision.id(), signer.name(), signer.position(), signer.onBehalf(), now, target.toString(),
                 sha256, data.texts().number(), data.texts().date())) {
             Files.deleteIfExists(target);
@@ -81,5 +123,37 @@ public class SignOff {
         }
         target.toFile().setReadOnly();
         return new Result(target, sha256, now, key != null, layout.pages());
+    }
+
+    /** "Báo cáo 2021-02 lần 1": what the signature says it is for. */
+    static String reason(Revision revision) {
+        return "Báo cáo " + revision.period() + " lần " + revision.revision();
+    }
+
+    static String iso(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZoneSameInstant(VietnamTime.ZONE));
+    }
+
+    /** A final document must carry its number, its date and the staff's own text (issue 13). */
+    private static void refuseUnfinished(Revision revision, ReportDocumentData data) {
+        PeriodTexts texts = data.texts();
+        List<String> missing = new ArrayList<>();
+        // Named as the period file's keys, which staff write whatever their language.
+        if (texts.number() == null || texts.number().isBlank()) {
+            missing.add("document.number");
+        }
+        if (texts.date() == null) {
+            missing.add("document.date");
+        }
+        if (texts.section2().isEmpty()) {
+            missing.add("section-2");
+        }
+        if (texts.section3().isEmpty()) {
+            missing.add("section-3");
+        }
+        if (!missing.isEmpty()) {
+            throw new Refusal(texts.present() ? "signoff.document.unfinished" : "signoff.document.no-period-file",
+                    revision.period(), revision.revision(), data.periodFile(), String.join(", ", missing));
+        }
     }
 }

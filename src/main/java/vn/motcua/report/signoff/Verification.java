@@ -1,26 +1,44 @@
 package vn.motcua.report.signoff;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.lowagie.text.pdf.PdfReader;
 import org.springframework.stereotype.Service;
 
-import vn.motcua.report.revision.SignedRevisions.Signed;
+import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.revision.SignedRevisions;
+import vn.motcua.report.revision.SignedRevisions.Sealed;
+import vn.motcua.report.revision.SignedRevisions.Signed;
+import vn.motcua.report.signoff.SignatureCheck.Finding;
 import vn.motcua.report.signoff.SignatureCheck.Signature;
+import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.Sha256;
 
 /**
- * Checks a PDF against the database: it must be byte-identical to a signed revision's recorded file
- * (same SHA-256), and any digital signature in it must be intact and cover the whole file. Says which
- * period, revision and signer, or exactly why not.
+ * Checks a PDF for anyone who received it. Every signature must hold, the signatures must cover the file's
+ * revisions in order with nothing but signatures added after the first, and the last must cover the whole
+ * file. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED}; a genuine file this
+ * database does not know (a recipient's machine) is {@link Outcome#GENUINE}, with who signed it, when,
+ * and what it says it is; anything broken is {@link Outcome#BROKEN}, saying what.
  */
 @Service
 public class Verification {
 
-    /** The verdict and the sentences that explain it. */
-    public record Verdict(boolean verified, List<String> lines) {
+    /** The three verdicts, as exit codes 0, 3 and 1. */
+    public enum Outcome { VERIFIED, GENUINE, BROKEN }
+
+    /** One sentence of the verdict: a key of messages.properties and its arguments. */
+    public record Line(String key, Object... arguments) {
+    }
+
+    /** The verdict and the sentences that explain it, the first one saying it all. */
+    public record Verdict(Outcome outcome, List<Line> lines) {
+        public boolean verified() {
+            return outcome == Outcome.VERIFIED;
+        }
     }
 
     private final SignedRevisions signed;
@@ -29,53 +47,102 @@ public class Verification {
         this.signed = signed;
     }
 
-    public Verdict verify(byte[] file) {
-        List<String> lines = new ArrayList<>();
-        String sha256 = Sha256.of(file);
-        Optional<Signed> recorded = signed.bySha256(sha256);
-        List<Signature> signatures;
-        String unreadable = null;
+    /**
+     * @param anchors CA certificates to tell whether each signer's chain reaches one; may be empty
+     * @throws Refusal when the bytes are not a readable PDF
+     */
+    public Verdict verify(byte[] file, List<X509Certificate> anchors) {
+        SignatureCheck.Report report;
         try {
-            signatures = SignatureCheck.of(file);
-        } catch (Exception e) {
-            signatures = List.of();
-            unreadable = e.getMessage() == null ? e.toString() : e.getMessage();
+            report = SignatureCheck.of(file);
+        } catch (SignatureCheck.Unreadable e) {
+            throw new Refusal(e, "verify.unreadable");
         }
-        boolean signaturesHold = signatures.stream().allMatch(Signature::valid);
-        for (Signature s : signatures) {
-            if (s.valid()) {
-                lines.add("Digital signature '" + s.field() + "': valid (" + s.digest() + "), covers the whole file,"
-                        + " signed by " + s.certificate() + ".");
-            } else if (s.problem() != null) {
-                lines.add("Digital signature '" + s.field() + "': cannot be checked: " + s.problem() + ".");
-            } else if (!s.intact()) {
-                lines.add("Digital signature '" + s.field() + "': BROKEN: the signed bytes were changed after signing.");
-            } else {
-                lines.add("Digital signature '" + s.field() + "': does not cover the whole file: something was"
-                        + " appended after signing.");
+        String sha256 = Sha256.of(file);
+        List<Line> lines = new ArrayList<>();
+        for (Signature s : report.signatures()) {
+            lines.add(describe(s));
+            if (s.valid() && !anchors.isEmpty()) {
+                boolean trusted = CertificateChecks.chainsTo(s.chain().toArray(X509Certificate[]::new), anchors,
+                        s.time() == null ? java.time.Instant.now() : s.time().toInstant());
+                lines.add(new Line(trusted ? "verify.chain.trusted" : "verify.chain.untrusted", s.field()));
             }
         }
-        if (recorded.isPresent() && signaturesHold && unreadable == null) {
-            Signed s = recorded.get();
-            lines.add(0, "VERIFIED: this is the signed report of " + s.period() + ", revision " + s.revision()
-                    + ", signed off by " + s.signer() + " (" + (s.onBehalf() == null ? "" : s.onBehalf() + ", ")
-                    + s.position() + ") on " + s.signedAt() + ".");
-            lines.add("SHA-256 " + sha256 + " is the one recorded at sign-off.");
-            if (signatures.isEmpty()) {
-                lines.add("The file carries no digital signature: it was signed off without a keystore (signed on paper).");
+        for (Finding f : report.findings()) {
+            lines.add(new Line("verify.damage." + f.damage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    f.page()));
+        }
+        if (!report.intact()) {
+            lines.add(0, new Line("verify.broken"));
+            return new Verdict(Outcome.BROKEN, lines);
+        }
+        Optional<Signed> recorded = signed.bySha256(sha256);
+        Optional<Sealed> sealed = signed.sealBySha256(sha256);
+        if (recorded.isEmpty() && sealed.isEmpty() && report.firstSigned() != null) {
+            // The signed-off file with signatures added after it by another tool is still that file.
+            recorded = signed.bySha256(Sha256.of(report.firstSigned()));
+        }
+        if (report.signatures().isEmpty()) {
+            if (recorded.isPresent()) {
+                lines.add(0, verified(recorded.get()));
+                lines.add(new Line("verify.paper"));
+                return new Verdict(Outcome.VERIFIED, lines);
             }
-            return new Verdict(true, lines);
+            lines.add(0, new Line("verify.broken"));
+            lines.add(new Line("verify.no-signature"));
+            return new Verdict(Outcome.BROKEN, lines);
         }
-        lines.add(0, "NOT VERIFIED.");
-        if (recorded.isEmpty()) {
-            lines.add("Its SHA-256 " + sha256 + " matches no signed revision: the file is not byte-identical to any"
-                    + " signed report (altered, a draft, or never signed off).");
+        if (sealed.isPresent()) {
+            Sealed s = sealed.get();
+            Signed first = signed.of(s.revisionId()).orElseThrow();
+            lines.add(0, verified(first));
+            lines.add(1, new Line("verify.sealed", s.organisation(), s.sealedAt()));
+            return new Verdict(Outcome.VERIFIED, lines);
         }
-        if (unreadable != null) {
-            lines.add("It cannot be read as a PDF: " + unreadable + ".");
-        } else if (signatures.isEmpty() && recorded.isEmpty()) {
-            lines.add("It carries no digital signature; an unsigned draft is never a signed report.");
+        if (recorded.isPresent()) {
+            lines.add(0, verified(recorded.get()));
+            return new Verdict(Outcome.VERIFIED, lines);
         }
-        return new Verdict(false, lines);
+        String[] stated = stated(report.firstSigned());
+        lines.add(0, new Line("verify.genuine"));
+        lines.add(1, stated == null ? new Line("verify.states-nothing")
+                : new Line("verify.states", stated[0], stated[1]));
+        if (anchors.isEmpty()) {
+            lines.add(new Line("verify.no-anchor"));
+        }
+        return new Verdict(Outcome.GENUINE, lines);
+    }
+
+    private static Line verified(Signed s) {
+        return new Line("verify.verified", s.period(), s.revision(), s.signer(),
+                (s.onBehalf() == null ? "" : s.onBehalf() + ", ") + s.position(), s.signedAt());
+    }
+
+    private static Line describe(Signature s) {
+        if (s.valid()) {
+            return new Line("verify.signature.valid", s.field(), s.signer(),
+                    s.organisation() == null ? "-" : s.organisation(), s.time(), s.digest(), s.subFilter());
+        }
+        return new Line("verify.signature." + switch (s.problem()) {
+            case CHANGED -> "changed";
+            case CERTIFICATE_NOT_VALID_THEN -> "expired";
+            case UNREADABLE -> "unreadable";
+        }, s.field(), s.signer(), s.time());
+    }
+
+    /** {period, revision} as the document's own properties state them, or null. */
+    private static String[] stated(byte[] firstSigned) {
+        try {
+            PdfReader reader = new PdfReader(firstSigned);
+            try {
+                String period = reader.getInfo().get(ReportDocument.PERIOD_PROPERTY);
+                String revision = reader.getInfo().get(ReportDocument.REVISION_PROPERTY);
+                return period == null || revision == null ? null : new String[] {period, revision};
+            } finally {
+                reader.close();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

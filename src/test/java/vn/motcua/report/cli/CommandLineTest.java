@@ -166,7 +166,7 @@ class CommandLineTest {
         assertThat(refused(en("sign-off", "--period", "2021-02", "--signer", "A", "--position", "B", "--keystore", missing)))
                 .contains("--keystore: " + missing);
         assertThat(refused(en("sign-off", "--period", "2021-02", "--signer", "A", "--position", "B", "--alias", "k")))
-                .contains("--alias names a key in a --keystore");
+                .contains("--alias picks a key of --keystore or --pkcs11");
     }
 
     @Test

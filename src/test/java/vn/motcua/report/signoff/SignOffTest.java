@@ -2,60 +2,59 @@ package vn.motcua.report.signoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.math.BigInteger;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
+import java.util.Arrays;
+import java.util.List;
 
+import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfStamper;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.system.Sha256;
 
-/** sign-off (final PDF, digital signature, record, freeze) and verify (good, tampered, draft, unknown). */
+/**
+ * sign-off (final PDF, PAdES signature, certificate checks, record, freeze), seal (the organisation's
+ * signature appended), and verify (0 here, 3 elsewhere, 1 for each tampering, 2 for what is not a PDF),
+ * checked by DSS and poppler's pdfsig besides the product's own verify.
+ */
 class SignOffTest extends DatabaseTest {
 
-    private static final String PASSWORD = "mat-khau-123";
+    private static TestPki pki;
+    private static TestPki.Issued person;
+    private static TestPki.Issued organisation;
 
     private Path keystore;
+    private Path sealKeystore;
+
+    @BeforeAll
+    static void authority() throws Exception {
+        pki = new TestPki();
+        person = pki.person();
+        organisation = pki.organisation();
+    }
 
     @BeforeEach
     void keystoreAndReport() throws Exception {
-        keystore = tmp.resolve("giam-doc.p12");
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=Nguyen Van A, O=Trung tam Hanh chinh cong, C=VN");
-        Instant now = Instant.now();
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
-                Date.from(now.plus(365, ChronoUnit.DAYS)), name, pair.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("giam-doc", pair.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {certificate});
-        try (OutputStream out = Files.newOutputStream(keystore)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
+        keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", person);
+        sealKeystore = TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", organisation);
         // What the operator's environment would hold; never a command-line argument.
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", PASSWORD);
+        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
         Run demo = cli("demo", "--out", tmp.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
     }
@@ -66,100 +65,259 @@ class SignOffTest extends DatabaseTest {
     }
 
     private Run signOff(String... extra) {
-        String[] base = {"sign-off", "--period", "2021-02", "--signer", "Nguyễn Văn A", "--position", "PHÓ GIÁM ĐỐC",
+        String[] base = {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
                 "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return cli(args);
+        return cli(concat(base, extra));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private Path signed() {
+        return tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
+    }
+
+    private Path sealed() {
+        return tmp.resolve("2021-02/bao-cao-2021-02-r1-sealed.pdf");
     }
 
     @Test
-    void signOff_writesTheFinalSignedPdf_recordsIt_andVerifyKnowsIt() throws Exception {
-        Run signed = signOff("--keystore", keystore.toString());
-        assertThat(signed.exitCode()).as(signed.err()).isZero();
-        Path pdf = tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
-        assertThat(signed.out()).contains("Signed off 2021-02 revision 1").contains("digitally signed")
-                .contains(pdf.toAbsolutePath().toString());
-
-        byte[] bytes = Files.readAllBytes(pdf);
-        String sha = Sha256.of(bytes);
+    void signOffThenSeal_bothPadesBaselineB_validForDssPdfsigAndVerify() throws Exception {
+        Run signedOff = cli(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", "NGUYỄN VĂN A",
+                "--position", "PHÓ GIÁM ĐỐC", "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()},
+                "--keystore", keystore.toString(), "--signature-image", Images.signature(tmp.resolve("chu-ky.png")).toString()));
+        assertThat(signedOff.exitCode()).as(signedOff.err()).isZero();
+        assertThat(signedOff.out()).contains("Signed off 2021-02 revision 1").contains("digitally signed")
+                .contains(signed().toAbsolutePath().toString());
+        byte[] bytes = Files.readAllBytes(signed());
         assertThat(jdbc.queryForObject("SELECT pdf_sha256 FROM report_revision WHERE revision = 1", String.class))
-                .isEqualTo(sha);
-        assertThat(jdbc.queryForObject("SELECT signer || ' / ' || on_behalf || ' / ' || position FROM report_revision",
-                String.class)).isEqualTo("Nguyễn Văn A / KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC");
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                .isEqualTo(Sha256.of(bytes));
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Nguyễn Văn A").contains("KT. GIÁM ĐỐC").doesNotContain("DỰ THẢO");
-        }
-        assertThat(SignatureCheck.of(bytes)).singleElement().satisfies(s -> {
-            assertThat(s.valid()).isTrue();
-            assertThat(s.digest()).isEqualTo("SHA256");
-            assertThat(s.certificate()).contains("CN=Nguyen Van A");
-        });
-        if (Files.isExecutable(Path.of("/usr/bin/pdfsig"))) {
-            Process p = new ProcessBuilder("/usr/bin/pdfsig", pdf.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            assertThat(out).as("poppler's check").contains("Signature is Valid").contains("SHA-256")
-                    .contains("adbe.pkcs7.detached");
+            assertThat(text).contains("NGUYỄN VĂN A").contains("KT. GIÁM ĐỐC").doesNotContain("DỰ THẢO");
         }
 
-        Run verified = cli("verify", pdf.toString());
+        // No --out: the sealed file goes beside the draft that demo --out wrote.
+        Run seal = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(),
+                "--seal-image", Images.seal(tmp.resolve("con-dau.png")).toString());
+        assertThat(seal.exitCode()).as(seal.err()).isZero();
+        assertThat(seal.out()).contains("Sealed 2021-02 revision 1: " + TestPki.ORGANISATION)
+                .contains(sealed().toAbsolutePath().toString());
+        byte[] sealedBytes = Files.readAllBytes(sealed());
+        assertThat(Arrays.copyOf(sealedBytes, bytes.length)).as("the seal is appended: the signed bytes stay")
+                .isEqualTo(bytes);
+        assertThat(Files.getPosixFilePermissions(sealed())).as("read-only")
+                .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(jdbc.queryForObject("SELECT pdf_sha256 FROM report_seal", String.class)).isEqualTo(Sha256.of(sealedBytes));
+
+        List<Dss.Verdict> verdicts = Dss.validate(sealedBytes, pki.ca, pki.crl());
+        assertThat(verdicts).extracting(Dss.Verdict::signedBy).containsExactlyInAnyOrder(TestPki.PERSON, TestPki.ORGANISATION);
+        assertThat(verdicts).allSatisfy(v -> {
+            assertThat(v.format()).as(v.toString()).isEqualTo(SignatureLevel.PAdES_BASELINE_B);
+            assertThat(v.indication()).as(v.toString()).isEqualTo(Indication.TOTAL_PASSED);
+        });
+        String pdfsig = Pdfsig.run(sealed());
+        if (pdfsig != null) {
+            assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
+            assertThat(pdfsig).contains("ETSI.CAdES.detached").doesNotContain("Digest Mismatch");
+        }
+
+        String shown = Pdfsig.text(sealed());
+        if (shown != null) {
+            // Poppler draws the signatures' appearances: the signer's lines and the seal's, in the signature block.
+            assertThat(shown.replaceAll("\\s+", " ")).contains("Ký bởi: Nguyễn Văn A")
+                    .contains("Cơ quan: " + TestPki.ORGANISATION).contains("Thời gian ký: 20")
+                    .containsPattern("Hòa \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00");
+        }
+
+        Run verified = cli("verify", sealed().toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("VERIFIED: this is the signed report of 2021-02, revision 1, signed off by"
-                + " Nguyễn Văn A (KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC)").contains("Digital signature").contains("valid");
+                + " NGUYỄN VĂN A (KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC)")
+                .contains("Carries the organisation's signature (seal): " + TestPki.ORGANISATION)
+                .contains("Signature 'ChuKySo': valid; signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
+                .contains("Signature 'DauCoQuan': valid; signed by " + TestPki.ORGANISATION);
+        Run signedVerified = cli("verify", signed().toString());
+        assertThat(signedVerified.exitCode()).as(signedVerified.err()).isZero();
+        assertThat(signedVerified.out()).contains("VERIFIED: this is the signed report of 2021-02, revision 1");
 
-        Run history = cli("history", "--period", "2021-02", "--json");
-        assertThat(history.out()).contains("\"signed\":true");
+        Run again = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(), "--out", tmp.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("2021-02 revision 1 was sealed at").contains("a revision is sealed once");
+        assertThat(cli("history", "--period", "2021-02", "--json").out()).contains("\"signed\":true");
+
+        // A recipient's machine: the database does not know the file, the signatures still hold.
+        jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_revision");
+        Run elsewhere = cli("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+        assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(3);
+        assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file")
+                .contains("The document states: period 2021-02, revision 1.")
+                .contains("signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
+                .contains("Signature 'ChuKySo': the certificate chain reaches a trusted root.")
+                .contains("Signature 'DauCoQuan': the certificate chain reaches a trusted root.");
+        Run otherRoot = cli("verify", sealed().toString(), "--trust",
+                new TestPki().caFile(tmp.resolve("other-ca.cer")).toString());
+        assertThat(otherRoot.exitCode()).isEqualTo(3);
+        assertThat(otherRoot.out()).contains("reaches NONE of the roots given");
     }
 
     @Test
-    void verify_refusesATamperedFile_theDraft_andAnythingElse() throws Exception {
+    void verify_saysWhatIsBroken_exitOne_andWhatIsNotAPdf_exitTwo() throws Exception {
         assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
-        Path pdf = tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
-        byte[] bytes = Files.readAllBytes(pdf);
+        byte[] bytes = Files.readAllBytes(signed());
+
+        // A signature added by another tool (the clerk's own software) changes nothing signed: still this file.
+        byte[] countersigned = PadesSigner.sign(bytes, true, organisation.signingKey(), new PadesSigner.Details(
+                "Signature2", TestPki.ORGANISATION, "seal", null, java.time.OffsetDateTime.now()), null);
+        Run other = cli("verify", Files.write(tmp.resolve("countersigned.pdf"), countersigned).toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(other.out()).contains("VERIFIED: this is the signed report of 2021-02, revision 1")
+                .contains("Signature 'Signature2': valid");
 
         byte[] altered = bytes.clone();
-        int at = bytes.length / 3;
+        int at = indexOf(bytes, "stream", bytes.length / 3) + 40;
         altered[at] = (byte) (altered[at] ^ 0x01);
         Run tampered = cli("verify", Files.write(tmp.resolve("tampered.pdf"), altered).toString());
-        assertThat(tampered.exitCode()).isEqualTo(1);
-        assertThat(tampered.err()).contains("NOT VERIFIED").contains("matches no signed revision");
+        assertThat(tampered.exitCode()).as(tampered.out() + tampered.err()).isEqualTo(1);
+        assertThat(tampered.err()).contains("NOT VERIFIED").contains("BROKEN: the signed bytes were changed after signing");
 
-        byte[] appended = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        byte[] appended = Arrays.copyOf(bytes, bytes.length + 1);
         appended[bytes.length] = '\n';
         Run longer = cli("verify", Files.write(tmp.resolve("appended.pdf"), appended).toString());
         assertThat(longer.exitCode()).isEqualTo(1);
-        assertThat(longer.err()).contains("NOT VERIFIED");
+        assertThat(longer.err()).contains("NOT VERIFIED").contains("Something was appended after the last signature");
+
+        Run extraPage = cli("verify", Files.write(tmp.resolve("extra-page.pdf"), incremental(bytes, true)).toString());
+        assertThat(extraPage.exitCode()).isEqualTo(1);
+        assertThat(extraPage.err()).contains("appended").contains("Pages were added or removed after signing");
+
+        Run overlay = cli("verify", Files.write(tmp.resolve("overlay.pdf"), incremental(bytes, false)).toString());
+        assertThat(overlay.exitCode()).isEqualTo(1);
+        assertThat(overlay.err()).contains("appended").contains("page 1 got new or changed content");
+        String pdfsig = Pdfsig.run(tmp.resolve("overlay.pdf"));
+        if (pdfsig != null) {
+            // poppler sees it too, yet still calls the signature valid (and exits 0): no substitute in a script.
+            assertThat(pdfsig).contains("Not total document signed");
+        }
 
         Run draft = cli("verify", tmp.resolve("2021-02/bao-cao-2021-02-r1.pdf").toString());
         assertThat(draft.exitCode()).isEqualTo(1);
-        assertThat(draft.err()).contains("NOT VERIFIED").contains("no digital signature")
-                .contains("an unsigned draft is never a signed report");
+        assertThat(draft.err()).contains("NOT VERIFIED").contains("an unsigned draft is never a signed report");
 
         Run notPdf = cli("verify", file("notes.pdf", "hello").toString());
-        assertThat(notPdf.exitCode()).isEqualTo(1);
-        assertThat(notPdf.err()).contains("cannot be read as a PDF");
-
+        assertThat(notPdf.exitCode()).isEqualTo(2);
+        assertThat(notPdf.err()).contains("cannot be read as a PDF").doesNotContain("startxref").doesNotContain("Exception");
+        Run truncated = cli("verify", Files.write(tmp.resolve("cut.pdf"), Arrays.copyOf(bytes, bytes.length / 2)).toString());
+        assertThat(truncated.exitCode()).isEqualTo(2);
+        assertThat(truncated.err()).contains("damaged, cut short, or not a PDF").doesNotContain("startxref");
         Run missing = cli("verify", tmp.resolve("nowhere.pdf").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("does not exist");
     }
 
     @Test
+    @Tag("process")
+    void verify_onARecipientsMachine_freshHome_exitsThree_namingTheSigner() throws Exception {
+        assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
+        Path recipient = Files.createDirectories(tmp.resolve("recipient"));
+        Path received = Files.copy(signed(), recipient.resolve("bao-cao.pdf"));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication",
+                "verify", received.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(recipient.toFile())
+                .redirectOutput(recipient.resolve("out.txt").toFile()).redirectError(recipient.resolve("err.txt").toFile());
+        pb.environment().put("MOTCUA_HOME", recipient.resolve("home").toString());
+        pb.environment().put("MOTCUA_LANG", "en");
+        pb.environment().remove("SPRING_DATASOURCE_URL");
+        pb.environment().remove("MOTCUA_JOBS");
+        Process p = pb.start();
+        assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("verify finished").isTrue();
+        String out = Files.readString(recipient.resolve("out.txt")) + Files.readString(recipient.resolve("err.txt"));
+        assertThat(p.exitValue()).as(out).isEqualTo(3);
+        assertThat(out).contains("SIGNATURES VALID, but this database does not know this file")
+                .contains("signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
+                .contains("The document states: period 2021-02, revision 1.")
+                .contains("The certificate chain was not checked");
+    }
+
+    /** The signed file with an incremental update added by another tool: a new page, or text over page 1. */
+    private static byte[] incremental(byte[] pdf, boolean newPage) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfStamper stamper = new PdfStamper(reader, out, '\0', true);
+        if (newPage) {
+            stamper.insertPage(reader.getNumberOfPages() + 1, PageSize.A4);
+        } else {
+            PdfContentByte over = stamper.getOverContent(1);
+            over.beginText();
+            over.setFontAndSize(BaseFont.createFont(), 20);
+            over.showTextAligned(PdfContentByte.ALIGN_LEFT, "Total: 999", 100, 400, 0);
+            over.endText();
+        }
+        stamper.close();
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, String what, int from) {
+        byte[] w = what.getBytes(StandardCharsets.US_ASCII);
+        for (int i = from; i < bytes.length - w.length; i++) {
+            if (Arrays.equals(bytes, i, i + w.length, w, 0, w.length)) {
+                return i + w.length;
+            }
+        }
+        throw new AssertionError(what + " not found");
+    }
+
+    @Test
+    void certificateChecks_refuseAnotherPersonsName_anExpiredOrNonSigningCertificate_andWriteNothing() throws Exception {
+        // Revision 1 signed with the certificate's own name; the refusals are of revision 2.
+        assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--period", "2021-02", "--reason", "thử", "--out", tmp.toString()).exitCode()).isZero();
+        String[] r2 = {"sign-off", "--period", "2021-02", "--revision", "2", "--position", "PHÓ GIÁM ĐỐC", "--out",
+                tmp.toString()};
+
+        Run mismatch = cli(concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString()));
+        assertThat(mismatch.exitCode()).isEqualTo(2);
+        assertThat(mismatch.err()).contains("The signer \"Trần Thị B\" is not the name in the certificate (\"Nguyễn Văn A\")")
+                .contains("--accept-name-mismatch");
+        Path expiredStore = TestPki.p12(tmp.resolve("het-han.p12"), "giam-doc", pki.expired());
+        Run expired = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", expiredStore.toString()));
+        assertThat(expired.exitCode()).isEqualTo(2);
+        assertThat(expired.err()).contains("The certificate of Nguyễn Văn A expired at").contains("Nothing was written");
+        Path encipher = TestPki.p12(tmp.resolve("ma-hoa.p12"), "giam-doc", pki.notForSigning());
+        Run notForSigning = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", encipher.toString()));
+        assertThat(notForSigning.exitCode()).isEqualTo(2);
+        assertThat(notForSigning.err()).contains("is not for signing");
+        Run untrusted = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", keystore.toString(), "--trust",
+                new TestPki().caFile(tmp.resolve("other-ca.cer")).toString()));
+        assertThat(untrusted.exitCode()).isEqualTo(2);
+        assertThat(untrusted.err()).contains("does not chain to any trusted root");
+        Path r2File = tmp.resolve("2021-02/bao-cao-2021-02-r2-signed.pdf");
+        assertThat(r2File).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL", Long.class))
+                .isEqualTo(1);
+
+        // Told explicitly, another name may sign; a trusted chain passes.
+        Run explicit = cli(concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString(),
+                "--accept-name-mismatch", "--trust", pki.caFile(tmp.resolve("ca.cer")).toString()));
+        assertThat(explicit.exitCode()).as(explicit.err()).isZero();
+        assertThat(r2File).exists();
+    }
+
+    @Test
     void signedRevision_isFrozen_signingAgainIsRefused_andACorrectionIsSignedSeparately() throws Exception {
         assertThat(signOff("--keystore", keystore.toString()).exitCode()).isZero();
-        Path pdf = tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
-        byte[] before = Files.readAllBytes(pdf);
+        byte[] before = Files.readAllBytes(signed());
 
         Run again = signOff();
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("was signed on").contains("frozen").contains("rerun");
         Run rerun = cli("rerun", "--period", "2021-02", "--reason", "late letter found", "--out", tmp.toString());
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-        assertThat(Files.readAllBytes(pdf)).as("the signed file is never rewritten").isEqualTo(before);
-        // The correction's document cites the signed report it replaces (number and date as signed) and why.
+        assertThat(Files.readAllBytes(signed())).as("the signed file is never rewritten").isEqualTo(before);
         try (PDDocument doc = Loader.loadPDF(tmp.resolve("2021-02/bao-cao-2021-02-r2.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Báo cáo này (lần 2) thay thế Báo cáo số 15/BC-TTHCC ngày 26/02/2021 (lần 1).")
@@ -168,28 +326,38 @@ class SignOffTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT document_number || ' ' || document_date FROM report_revision"
                 + " WHERE revision = 1", String.class)).isEqualTo("15 2021-02-26");
 
-        // Signed off on paper: no keystore, the final PDF is still recorded and verifiable.
-        Run paper = signOff("--revision", "2");
+        // Signed off on paper: no keystore, the final PDF is still recorded and verifiable; it cannot be sealed.
+        Run paper = cli("sign-off", "--period", "2021-02", "--revision", "2", "--signer", "Trần Thị B",
+                "--position", "GIÁM ĐỐC");
         assertThat(paper.exitCode()).as(paper.err()).isZero();
-        assertThat(paper.out()).contains("no digital signature");
-        Run verified = cli("verify", tmp.resolve("2021-02/bao-cao-2021-02-r2-signed.pdf").toString());
+        Path paperFile = tmp.resolve("2021-02/bao-cao-2021-02-r2-signed.pdf");
+        assertThat(paper.out()).as("beside the draft that run --out wrote").contains(paperFile.toString())
+                .contains("no digital signature");
+        Run verified = cli("verify", paperFile.toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
-        assertThat(verified.out()).contains("revision 2").contains("signed on paper");
-        assertThat(cli("verify", pdf.toString()).exitCode()).as("revision 1's file still verifies").isZero();
+        assertThat(verified.out()).contains("revision 2").contains("signed off on paper");
+        Run sealPaper = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString());
+        assertThat(sealPaper.exitCode()).isEqualTo(2);
+        assertThat(sealPaper.err()).contains("was signed off on paper");
+        assertThat(cli("verify", signed().toString()).exitCode()).as("revision 1's file still verifies").isZero();
     }
 
     @Test
-    void signOff_badKeystoreOrPasswordOrRevision_exitsTwoAndRecordsNothing() throws Exception {
+    void signOff_badKeystoreOrPasswordOrRevision_orUnfinishedDocument_exitsTwoAndRecordsNothing() throws Exception {
         System.setProperty("MOTCUA_KEYSTORE_PASSWORD", "wrong");
         Run wrong = signOff("--keystore", keystore.toString());
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.err()).contains("could not open keystore");
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", PASSWORD);
-        Run alias = signOff("--keystore", keystore.toString(), "--alias", "ke-toan");
+        assertThat(wrong.err()).contains("Could not open the keystore").contains("wrong password")
+                .doesNotContain("Exception").doesNotContain("padded");
+        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+        Run alias = cli(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
+                "--position", "P"}, "--keystore", keystore.toString(), "--alias", "ke-toan"));
         assertThat(alias.exitCode()).isEqualTo(2);
-        assertThat(alias.err()).contains("has no key 'ke-toan'").contains("giam-doc");
+        assertThat(alias.err()).contains("has no key \"ke-toan\"; it has: giam-doc");
         Run noFile = signOff("--keystore", tmp.resolve("none.p12").toString());
         assertThat(noFile.exitCode()).isEqualTo(2);
+        Run both = signOff("--keystore", keystore.toString(), "--pkcs11", keystore.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
         Run noRevision = signOff("--revision", "9");
         assertThat(noRevision.exitCode()).isEqualTo(2);
         assertThat(noRevision.err()).contains("no revision 9");
@@ -199,8 +367,22 @@ class SignOffTest extends DatabaseTest {
         Run noReport = cli("sign-off", "--period", "2021-05", "--signer", "A", "--position", "B");
         assertThat(noReport.exitCode()).isEqualTo(2);
         assertThat(noReport.err()).contains("2021-05 has no completed report to sign; see history --period 2021-05");
+
+        // A period without its staff file (jobs/periods/2021-03.yaml): blank number, date and texts.
+        assertThat(cli("run", "--period", "2021-03", "--out", tmp.toString()).exitCode()).isZero();
+        String[] march = {"sign-off", "--period", "2021-03", "--signer", TestPki.PERSON, "--position", "GIÁM ĐỐC",
+                "--keystore", keystore.toString(), "--out", tmp.toString()};
+        Run blank = cli(march);
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("2021-03 revision 1: there is no ").contains("periods/2021-03.yaml")
+                .contains("--allow-blank").contains("Nothing was written");
+        assertThat(tmp.resolve("2021-03/bao-cao-2021-03-r1-signed.pdf")).doesNotExist();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL", Long.class))
                 .isZero();
-        assertThat(tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf")).doesNotExist();
+        assertThat(signed()).doesNotExist();
+
+        Run anyway = cli(concat(march, "--allow-blank"));
+        assertThat(anyway.exitCode()).as(anyway.err()).isZero();
+        assertThat(tmp.resolve("2021-03/bao-cao-2021-03-r1-signed.pdf")).exists();
     }
 }

@@ -1,0 +1,118 @@
+package vn.motcua.report.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.core.env.Environment;
+
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.signoff.CertificateChecks;
+import vn.motcua.report.signoff.SigningKey;
+import vn.motcua.report.signoff.SigningKeys;
+import vn.motcua.report.signoff.TrustAnchors;
+import vn.motcua.report.system.Refusal;
+
+/**
+ * What sign-off, seal and verify share: the key of {@code --keystore FILE.p12} or {@code --pkcs11 CONFIG}
+ * (its password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt, never an argument), the trust anchors
+ * of {@code --trust} or jobs/trust/, and the images.
+ */
+final class KeyOptions {
+
+    static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
+
+    private KeyOptions() {
+    }
+
+    /** Refuses contradictory options before anything starts. */
+    static void check(Path keystore, Path pkcs11, String alias, boolean keyRequired, String command) {
+        if (keystore != null && pkcs11 != null) {
+            throw new Refusal("signoff.key.both");
+        }
+        if (keyRequired && keystore == null && pkcs11 == null) {
+            throw new Refusal("signoff.key.none", command);
+        }
+        if (alias != null && keystore == null && pkcs11 == null) {
+            throw new Refusal("signoff.key.alias-alone");
+        }
+    }
+
+    /** The key the options name, or null when none is named (signed off on paper). */
+    static SigningKey key(Session session, Path keystore, Path pkcs11, String alias) {
+        if (keystore != null) {
+            char[] password = password(session, "signoff.prompt.keystore", keystore);
+            try {
+                return SigningKeys.pkcs12(keystore, password, alias);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+        if (pkcs11 != null) {
+            char[] pin = password(session, "signoff.prompt.pin", pkcs11);
+            try {
+                return SigningKeys.pkcs11(pkcs11, pin, alias);
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+        }
+        return null;
+    }
+
+    /** {@code --trust FILE}, else the certificates of jobs/trust/. */
+    static List<X509Certificate> anchors(Session session, Path trust) {
+        return TrustAnchors.load(trust == null ? List.of() : List.of(trust), session.bean(JobsFolder.class).trustFolder());
+    }
+
+    /**
+     * The signer's handwritten signature: {@code --signature-image}, else the image the signer block of the
+     * period's file or of report.yaml names for this signer; null when none.
+     */
+    static byte[] signatureImage(Session session, Path option, String period, String signer) {
+        if (option != null) {
+            return png(option, "--signature-image");
+        }
+        for (var image : session.bean(JobsFolder.class).signatureImages(period)) {
+            if (CertificateChecks.sameName(image.getKey(), signer)) {
+                return png(image.getValue(), "signer.signature-image");
+            }
+        }
+        return null;
+    }
+
+    /** The PNG file's bytes; refused when it is not a PNG. */
+    static byte[] png(Path file, String where) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < 8 || bytes[0] != (byte) 0x89 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
+                throw new Refusal("signoff.image.not-png", file, where);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new Refusal(e, "signoff.image.missing", file, where);
+        }
+    }
+
+    private static char[] password(Session session, String promptKey, Path of) {
+        String fromEnvironment = session.bean(Environment.class).getProperty(PASSWORD_VARIABLE);
+        if (fromEnvironment != null) {
+            return fromEnvironment.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new Refusal("signoff.password.no-terminal", PASSWORD_VARIABLE);
+        }
+        char[] typed = console.readPassword("%s", session.text(promptKey, of));
+        if (typed == null) {
+            throw new Refusal("signoff.password.none");
+        }
+        return typed;
+    }
+}
