@@ -38,7 +38,8 @@ public class InScopeDossierReader implements ItemStreamReader<Dossier> {
             SELECT id, field_code, channel, received_on, due_on, finished_on, outcome,
                    paused_from, paused_until, apology_on
               FROM dossier
-             WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND id > ? AND id <= ?
+             WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND not_counted IS NULL
+               AND id > ? AND id <= ?
              ORDER BY id""";
 
     private final DataSource dataSource;

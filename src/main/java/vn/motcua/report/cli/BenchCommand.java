@@ -20,6 +20,7 @@ import vn.motcua.report.bench.Benchmark;
 import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
+import vn.motcua.report.bench.ImportBenchmark;
 import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.system.Refusal;
 
@@ -36,6 +37,10 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
 
     @Option(names = "--periods", paramLabel = "K", converter = Months.class)
     int months = 14;
+
+    /** Times a first import of an N-row export instead, against PostgreSQL's own COPY + INSERT … SELECT. */
+    @Option(names = "--import")
+    boolean importBench;
 
     @Option(names = "--keep")
     boolean keep;
@@ -71,6 +76,9 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
             throw new Refusal("cli.bench.needs-embedded");
         }
         Existing existing = benchmark.existing();
+        if (importBench) {
+            return importBench(session, existing);
+        }
         boolean reuse = existing.dossiers() != 0 && existing.holdsGenerated(dossiers);
         if (existing.dossiers() != 0 && !reuse) {
             throw new Refusal("cli.bench.not-empty", existing.dossiers());
@@ -94,6 +102,42 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
                 delete(folder);
             } else if (scratch.kept()) {
                 session.say("cli.bench.kept", scratch.database().toString());
+            }
+        }
+    }
+
+    /** {@code bench --dossiers N --import}: a first import of N rows against the database floor. */
+    private int importBench(Session session, Existing existing) throws Exception {
+        if (existing.dossiers() != 0) {
+            throw new Refusal("cli.bench.import-not-empty", existing.dossiers());
+        }
+        ScratchDatabase scratch = session.spring().getBeanProvider(ScratchDatabase.class).getIfAvailable();
+        // The export is written beside the scratch database (removed with it), or to a folder removed at the end.
+        Path folder = scratch == null ? Files.createTempDirectory("motcua-bench-import") : scratch.folder();
+        PrintStream out = session.out();
+        try {
+            out.printf(Locale.ROOT, "Generating a %,d-row export (Vietnamese headings, semicolons, dd/MM/yyyy HH:mm)%n",
+                    dossiers);
+            ImportBenchmark.Result r = session.bean(ImportBenchmark.class).run(dossiers, folder);
+            out.printf(Locale.ROOT, "Generated in %.1f s (%,d bytes); max heap %d MB.%n", r.generateSeconds(), r.bytes(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            out.printf(Locale.ROOT, "%-52s %9s %12s%n", "", "seconds", "rows/s");
+            out.printf(Locale.ROOT, "%-52s %9.3f %,12.0f%n", "import: first import (read, check, stage, store)",
+                    r.importSeconds(), r.rows() / r.importSeconds());
+            out.printf(Locale.ROOT, "%-52s %9.3f %,12.0f%n", "floor: PostgreSQL COPY + one INSERT ... SELECT",
+                    r.floorSeconds(), r.rows() / r.floorSeconds());
+            out.printf(Locale.ROOT, "bench: import_rows=%d added=%d import_s=%.3f floor_s=%.3f import_vs_floor=%.2f"
+                    + " heap_peak_mb=%d%n", r.rows(), r.summary().added(), r.importSeconds(), r.floorSeconds(), r.ratio(),
+                    r.heapPeakMb());
+            if (r.summary().added() != r.rows()) {
+                session.err().println("motcua-report: bench: the import stored " + r.summary().added() + " of "
+                        + r.rows() + " rows");
+                return ExitCode.FAILED;
+            }
+            return ExitCode.OK;
+        } finally {
+            if (scratch == null) {
+                delete(folder);
             }
         }
     }

@@ -13,10 +13,11 @@ import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.dossier.ChangesSince;
 import vn.motcua.report.dossier.ImportProgress;
 import vn.motcua.report.dossier.ImportRepository.ImportSummary;
+import vn.motcua.report.dossier.ImportLayout;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.dossier.Reject;
 
-/** {@code import dossiers|transfers FILE [--sheet NAME] [--accept-partial]} */
+/** {@code import dossiers|transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]} */
 @Command(name = "import")
 public class ImportCommand implements vn.motcua.report.cli.Command {
 
@@ -38,12 +39,16 @@ public class ImportCommand implements vn.motcua.report.cli.Command {
     @Option(names = "--accept-partial")
     boolean acceptPartial;
 
+    /** The order of dates written with slashes when the file cannot tell: dmy (day first) or mdy. */
+    @Option(names = "--date-order", paramLabel = "dmy|mdy", converter = Converters.Text.class)
+    String dateOrder;
+
     @Override
     public int execute(Session session) throws Exception {
         ImportProgress progress = session.bean(ImportProgress.class);
         progress.showOn(session.err());
         try {
-            ImportSummary s = session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial);
+            ImportSummary s = session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
             int code = report(s, file, session);
             if (s.stored() && kind == Kind.dossiers) {
                 unlistedUnits(s, session);
@@ -65,6 +70,7 @@ public class ImportCommand implements vn.motcua.report.cli.Command {
     }
 
     static int report(ImportSummary s, Path file, Session session) {
+        layout(s, session);
         if (!s.ignoredHeadings().isEmpty()) {
             session.note("cli.import.ignored-headings", String.join(", ", s.ignoredHeadings()));
         }
@@ -90,9 +96,40 @@ public class ImportCommand implements vn.motcua.report.cli.Command {
         session.say(s.refusedRows() > 0 ? "cli.import.stored-partly" : "cli.import.stored",
                 session.text("cli.import.kind." + s.kind()), file.toString(), s.rowsRead() - s.refusedRows(),
                 s.added(), s.changed(), s.unchanged(), s.refusedRows());
+        if (s.notCountedRows() > 0) {
+            session.say("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
+                    s.notCountedRows() > s.notCounted().size() ? 1 : 0);
+        }
         for (ChangesSince.PeriodChange c : s.changedPeriods()) {
             session.say("cli.import.period-changed", c.period(), c.revision(), c.dossiers());
         }
         return ExitCode.OK;
+    }
+
+    /** How the file was read: the sheet taken and the others, the heading's rows, the rows skipped (one line). */
+    private static void layout(ImportSummary s, Session session) {
+        ImportLayout l = s.layout();
+        if (l == null) {
+            return;
+        }
+        if (l.sheet() != null) {
+            session.note("import.layout.sheet", l.sheet(), l.otherSheets().size(),
+                    String.join(", ", l.otherSheets().stream().map(n -> "\"" + n + "\"").toList()));
+        }
+        if (l.headingFirst() > 0 && (l.headingFirst() > 1 || l.headingLast() > l.headingFirst())) {
+            session.note("import.layout.heading." + l.rowWord(), l.headingFirst()
+                    + (l.headingLast() > l.headingFirst() ? "–" + l.headingLast() : ""),
+                    l.headingLast() > l.headingFirst() ? 1 : 0);
+        }
+        if (l.skippedRows() > 0) {
+            StringBuilder parts = new StringBuilder();
+            l.skipped().forEach((kind, lines) -> {
+                if (lines.count() > 0) {
+                    parts.append(parts.isEmpty() ? "" : "; ").append(session.text("import.layout.skip." + kind.name()
+                            .toLowerCase(java.util.Locale.ROOT), lines.count(), lines.text()));
+                }
+            });
+            session.note("import.layout.skipped", l.skippedRows(), parts.toString());
+        }
     }
 }

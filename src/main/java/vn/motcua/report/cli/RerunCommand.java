@@ -39,7 +39,7 @@ public class RerunCommand implements vn.motcua.report.cli.Command {
         try (PeriodLock.Held lock = reports.lock(period)) {
             ReportService.Correction correction = reports.correction(period);
             int code = RunCommand.run(session, correction.period(), correction.revision(), reason, out);
-            if (code == ExitCode.OK) {
+            if (code == ExitCode.OK && correction.corrects() != null) {
                 print(session.bean(RevisionComparison.class).compare(correction.corrects(),
                         reports.revision(period, correction.revision())), reason, session);
             }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
-import vn.motcua.report.report.ReportJobConfiguration;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.system.Refusal;
@@ -64,9 +63,10 @@ public class RunCommand implements vn.motcua.report.cli.Command {
         ReportService reports = session.bean(ReportService.class);
         Revision done = reports.revision(period.name(), revision);
         TablePrinter.print(reports.table(done), session.terminal());
-        session.say("cli.run.wrote", execution.getExecutionContext().getString(ReportJobConfiguration.TABLE_PATH));
-        session.say("cli.run.wrote", execution.getExecutionContext().getString(ReportJobConfiguration.WORKBOOK_PATH));
-        session.say("cli.run.wrote-draft", execution.getExecutionContext().getString(ReportJobConfiguration.DOCUMENT_PATH));
+        ReportService.Produced files = reports.produced(execution);
+        session.say("cli.run.wrote", files.table().toString());
+        session.say("cli.run.wrote", files.workbook().toString());
+        session.say("cli.run.wrote-draft", files.document().toString());
         return ExitCode.OK;
     }
 }

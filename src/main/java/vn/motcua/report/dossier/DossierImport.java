@@ -15,10 +15,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DossierImport implements ImportKind {
 
     static final List<String> COLUMNS = List.of("code", "field", "procedure", "channel", "received_at", "due_at",
-            "finished_at", "outcome", "paused_from", "paused_until", "apology_at", "unit", "procedure_code");
+            "finished_at", "outcome", "status", "paused_from", "paused_until", "apology_at", "unit", "procedure_code");
 
     private static final List<String> STAGING = List.of("code", "field_code", "procedure", "channel", "received_on",
-            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "unit");
+            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "not_counted", "unit");
+
+    private static final List<String> DATES = List.of("received_at", "due_at", "finished_at", "paused_from",
+            "paused_until", "apology_at");
+
+    private static final String STATUSES = "the labels of an open, paused, withdrawn, returned, resolved or not counted"
+            + " dossier (Đang xử lý, Chờ bổ sung, Đã rút, Trả lại, Đã trả kết quả, Đã hủy, ...)";
+
+    /** A group row: "LĨNH VỰC ĐẤT ĐAI (19 hồ sơ)", "II. Hộ tịch: 12 hồ sơ"; the field's name is in group 2. */
+    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile(
+            "(?iu)^(?:(?:[IVXLC]+|\\d+|[a-z])[.)]\\s*)?(lĩnh vực\\s*[:\\-–]?\\s*)?(.+?)\\s*(?:[(:\\-–]\\s*\\d+\\s*hồ sơ\\s*\\)?)?$");
 
     private static final String VALUES = String.join(", ", STAGING);
 
@@ -26,6 +36,12 @@ public class DossierImport implements ImportKind {
     private final Map<String, String> procedureFields;
     private final Map<String, String> fields = new HashMap<>();
     private final ImportMapping mapping;
+    private final Dates dates;
+
+    /** Reads dates in the order each column's values show. */
+    public DossierImport(Map<String, String> fieldNames, ImportMapping mapping) {
+        this(fieldNames, Map.of(), Map.of(), mapping, new Dates(Map.of()));
+    }
 
     /**
      * @param fieldNames   the catalogue: each field code and its Vietnamese name
@@ -33,12 +49,14 @@ public class DossierImport implements ImportKind {
      * @param procedureFields the catalogue's procedures, Mã TTHC or name (as {@link Names#key}) → field code: with
      *                     any, the field column may be absent or empty and the procedure says the field
      * @param mapping      the headings and labels understood
+     * @param dates        how the file's dates are read
      */
     public DossierImport(Map<String, String> fieldNames, Map<String, String> fieldAliases,
-                         Map<String, String> procedureFields, ImportMapping mapping) {
+                         Map<String, String> procedureFields, ImportMapping mapping, Dates dates) {
         this.fieldNames = fieldNames;
         this.procedureFields = procedureFields;
         this.mapping = mapping;
+        this.dates = dates;
         fieldNames.forEach((code, name) -> {
             fields.put(Names.key(code), code);
             fields.put(Names.key(name), code);
@@ -57,11 +75,45 @@ public class DossierImport implements ImportKind {
         return COLUMNS;
     }
 
+    /** The field may come from group rows instead of a column; the outcome from a status column. */
     @Override
     public List<String> required() {
-        return procedureFields.isEmpty()
-                ? List.of("code", "field", "channel", "received_at", "due_at", "finished_at", "outcome")
-                : List.of("code", "channel", "received_at", "due_at", "finished_at", "outcome");
+        return List.of("code", "channel", "received_at", "due_at", "finished_at");
+    }
+
+    @Override
+    public List<String> missing(java.util.Set<String> found) {
+        List<String> missing = new ArrayList<>(ImportKind.super.missing(found));
+        if (!found.contains("outcome") && !found.contains("status")) {
+            missing.add("outcome (\"Kết quả\") or status (\"Trạng thái\")");
+        }
+        return missing;
+    }
+
+    @Override
+    public List<String> dateColumns() {
+        return DATES;
+    }
+
+    @Override
+    public String groupColumn() {
+        return "field";
+    }
+
+    /** The field code a group row names ("LĨNH VỰC ĐẤT ĐAI (19 hồ sơ)"), or the name it gives when it says "Lĩnh vực". */
+    @Override
+    public String groupValue(String text) {
+        java.util.regex.Matcher m = GROUP.matcher(java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC));
+        if (!m.matches()) {
+            return null;
+        }
+        String code = fields.get(Names.key(m.group(2)));
+        return code != null ? code : m.group(1) != null ? m.group(2) : null;
+    }
+
+    @Override
+    public Dates dates() {
+        return dates;
     }
 
     @Override
@@ -73,23 +125,49 @@ public class DossierImport implements ImportKind {
     public CheckedRow check(CsvRow row) {
         List<Reject> rejects = new ArrayList<>();
         Values.columnCount(row, rejects);
+        if (!rejects.isEmpty()) {
+            // Values shifted by a separator inside a value would only give misleading per-column messages.
+            return new CheckedRow(row.line(), null, rejects, row.get("code").isEmpty() ? null : row.get("code"));
+        }
         String code = Values.required(row, "code", rejects);
         String field = field(row, rejects);
         String channel = Values.label(row, "channel", mapping.labels("channel"), true,
                 "direct|online|postal (Trực tiếp, Trực tuyến, Bưu chính công ích)", rejects);
-        LocalDate received = Values.date(row, "received_at", true, rejects);
-        LocalDate due = Values.date(row, "due_at", false, rejects);
-        LocalDate finished = Values.date(row, "finished_at", false, rejects);
+        LocalDate received = dates.date(row, "received_at", true, rejects);
+        LocalDate due = dates.date(row, "due_at", false, rejects);
+        LocalDate finished = dates.date(row, "finished_at", false, rejects);
         String outcome = Values.label(row, "outcome", mapping.labels("outcome"), false,
                 "resolved|withdrawn|returned (Đã giải quyết, Rút hồ sơ, Trả lại)", rejects);
-        LocalDate pausedFrom = Values.date(row, "paused_from", false, rejects);
-        LocalDate pausedUntil = Values.date(row, "paused_until", false, rejects);
-        LocalDate apology = Values.date(row, "apology_at", false, rejects);
+        String status = Values.label(row, "status", mapping.labels("status"), false, STATUSES, rejects);
+        LocalDate pausedFrom = dates.date(row, "paused_from", false, rejects);
+        LocalDate pausedUntil = dates.date(row, "paused_until", false, rejects);
+        LocalDate apology = dates.date(row, "apology_at", false, rejects);
 
+        boolean notCounted = ImportMapping.NOT_COUNTED.equals(status);
+        String outcomeOfStatus = status == null ? null : switch (status) {
+            case "resolved", "withdrawn", "returned" -> status;
+            default -> null;
+        };
+        if (status != null && outcome != null && !outcome.equals(outcomeOfStatus)) {
+            Values.reject(row, "status", row.get("status"), Rule.STATUS,
+                    "không khớp với " + row.heading("outcome") + " '" + row.get("outcome") + "'",
+                    "disagrees with " + row.heading("outcome") + " '" + row.get("outcome") + "'", rejects);
+        } else if (outcome == null) {
+            outcome = outcomeOfStatus;
+        }
         Values.notBefore(row, "due_at", due, "received_at", received, Rule.ORDER, rejects);
         Values.notBefore(row, "finished_at", finished, "received_at", received, Rule.ORDER, rejects);
-        if (row.get("finished_at").isEmpty() != row.get("outcome").isEmpty()) {
-            String f = row.heading("finished_at");
+        String f = row.heading("finished_at");
+        boolean hasFinish = !row.get("finished_at").isEmpty();
+        if (status != null && !notCounted && outcomeOfStatus == null && hasFinish) {
+            Values.reject(row, "status", row.get("status"), Rule.STATUS,
+                    "là hồ sơ đang giải quyết nhưng " + f + " đã có",
+                    "is an open dossier's status but " + f + " is set", rejects);
+        } else if (status != null && outcomeOfStatus != null && !hasFinish) {
+            Values.reject(row, "status", row.get("status"), Rule.STATUS,
+                    "là hồ sơ đã xong nhưng " + f + " để trống",
+                    "is a finished dossier's status but " + f + " is empty", rejects);
+        } else if (status == null && hasFinish != !row.get("outcome").isEmpty()) {
             if (row.get("outcome").isEmpty()) {
                 Values.reject(row, "outcome", "", Rule.OUTCOME,
                         "để trống nhưng " + f + " đã có: hồ sơ đã xong phải ghi Đã giải quyết, Rút hồ sơ hoặc Trả lại",
@@ -100,6 +178,12 @@ public class DossierImport implements ImportKind {
                         "is set but " + f + " is empty: an open dossier has no outcome", rejects);
             }
         }
+        if ("paused".equals(status) && row.get("paused_from").isEmpty()) {
+            Values.reject(row, "status", row.get("status"), Rule.PAUSE,
+                    "là hồ sơ tạm dừng chờ bổ sung nhưng " + row.heading("paused_from") + " để trống: ghi ngày bắt đầu tạm dừng",
+                    "is a paused dossier's status but " + row.heading("paused_from") + " is empty: give the day the pause began",
+                    rejects);
+        }
         if (row.get("paused_from").isEmpty() && !row.get("paused_until").isEmpty()) {
             Values.reject(row, "paused_until", row.get("paused_until"), Rule.PAUSE,
                     "đã ghi nhưng " + row.heading("paused_from") + " để trống",
@@ -109,7 +193,7 @@ public class DossierImport implements ImportKind {
         Values.notBefore(row, "paused_until", pausedUntil, "paused_from", pausedFrom, Rule.PAUSE, rejects);
         Values.notBefore(row, "finished_at", finished, "paused_from", pausedFrom, Rule.PAUSE, rejects);
         Values.notBefore(row, "finished_at", finished, "paused_until", pausedUntil, Rule.PAUSE, rejects);
-        if (pausedFrom != null && pausedUntil == null && finished != null) {
+        if (!notCounted && pausedFrom != null && pausedUntil == null && finished != null) {
             Values.reject(row, "paused_until", "", Rule.PAUSE,
                     "để trống (còn chờ công dân bổ sung) nhưng hồ sơ đã có kết quả",
                     "is empty (still waiting for the citizen) but the dossier is finished", rejects);
@@ -118,8 +202,14 @@ public class DossierImport implements ImportKind {
         if (!rejects.isEmpty()) {
             return new CheckedRow(row.line(), null, rejects, code.isEmpty() ? null : code);
         }
+        if (notCounted) {
+            // Kept, with its status as the file writes it, but counted in no report: no finish, no outcome.
+            return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
+                    null, null, pausedFrom, pausedUntil, apology,
+                    Names.key(row.get("status")).isEmpty() ? null : row.get("status").strip(), unit(row)}, rejects);
+        }
         return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
-                finished, outcome, pausedFrom, pausedUntil, apology, unit(row)}, rejects);
+                finished, outcome, pausedFrom, pausedUntil, apology, null, unit(row)}, rejects);
     }
 
     /** The handling unit as the export names it (normalised), or null: it is matched to the catalogue at run time. */
@@ -186,23 +276,50 @@ public class DossierImport implements ImportKind {
     }
 
     @Override
+    public boolean hasDuplicates(JdbcTemplate jdbc, long importId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT code FROM (SELECT code FROM import_dossier WHERE import_id = ?
+                                                 UNION ALL
+                                                 SELECT code FROM import_refused_code WHERE import_id = ?) u
+                                GROUP BY code HAVING count(*) > 1)""", Boolean.class, importId, importId));
+    }
+
+    /**
+     * Changed dossiers updated, then new codes added with a plain INSERT (cheaper than INSERT … ON CONFLICT for
+     * each of a million rows), the rest left as they were. Imports of one database do not overlap on a code: the
+     * catalogue's imports run one at a time.
+     */
+    @Override
     public int[] store(JdbcTemplate jdbc, long importId) {
-        Integer added = jdbc.queryForObject("""
-                SELECT count(*) FROM import_dossier i
-                 WHERE i.import_id = ? AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = i.code)""",
-                Integer.class, importId);
         Integer total = jdbc.queryForObject("SELECT count(*) FROM import_dossier WHERE import_id = ?", Integer.class,
                 importId);
-        String excluded = "EXCLUDED." + VALUES.replace(", ", ", EXCLUDED.");
-        String current = "dossier." + VALUES.replace(", ", ", dossier.");
+        // The catalogue stays as it is until this transaction ends, and every staged field is in it (checked in
+        // one query: the check per row of a foreign key would take longer than the rest of the store).
+        jdbc.execute("LOCK TABLE field IN SHARE MODE");
+        List<String> unknown = jdbc.queryForList("SELECT DISTINCT field_code FROM import_dossier s WHERE import_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM field f WHERE f.code = s.field_code)", String.class, importId);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("fields removed from the catalogue during the import: " + unknown);
+        }
         StringBuilder set = new StringBuilder();
         for (String c : STAGING.subList(1, STAGING.size())) {
-            set.append(c).append(" = EXCLUDED.").append(c).append(", ");
+            set.append(c).append(" = s.").append(c).append(", ");
         }
-        int written = jdbc.update("INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + VALUES
-                + ", import_id FROM import_dossier WHERE import_id = ? ORDER BY line"
-                + " ON CONFLICT (code) DO UPDATE SET " + set + "import_id = EXCLUDED.import_id, updated_at = now()"
-                + " WHERE (" + current + ") IS DISTINCT FROM (" + excluded + ")", importId);
-        return new int[] {added, written - added, total - written};
+        String current = "d." + VALUES.replace(", ", ", d.");
+        String staged = "s." + VALUES.replace(", ", ", s.");
+        int changed = jdbc.update("UPDATE dossier d SET " + set + "import_id = s.import_id, updated_at = now()"
+                + " FROM import_dossier s WHERE s.import_id = ? AND s.code = d.code"
+                + " AND (" + current + ") IS DISTINCT FROM (" + staged + ")", importId);
+        int added = jdbc.update("INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + staged + ", s.import_id"
+                + " FROM import_dossier s WHERE s.import_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)", importId);
+        return new int[] {added, changed, total - added - changed};
+    }
+
+    @Override
+    public List<String> notCounted(JdbcTemplate jdbc, long importId, int limit) {
+        return jdbc.query("SELECT line, code, not_counted FROM import_dossier WHERE import_id = ? AND not_counted IS NOT NULL"
+                + " ORDER BY line LIMIT ?", (rs, n) -> rs.getString(2) + " (" + rs.getString(3) + ", " + rs.getLong(1) + ")",
+                importId, limit);
     }
 }

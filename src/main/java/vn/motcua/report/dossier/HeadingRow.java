@@ -15,21 +15,38 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 final class HeadingRow {
 
-    /** How many rows may precede the heading row (titles, blank lines). */
-    static final int SEARCH = 10;
+    /** How many rows may precede the heading row (a title block, blank lines) or make it. */
+    static final int SEARCH = 20;
 
-    /** A row read while looking for the heading row: its values, and where it is for messages ("FILE line 3"). */
-    record Candidate(List<String> values, String where) {
+    /**
+     * A row read while looking for the heading row: its values, where it is for messages ("FILE line 3"), and its
+     * line number.
+     */
+    record Candidate(List<String> values, String where, long line) {
+        Candidate(List<String> values, String where) {
+            this(values, where, -1);
+        }
     }
 
     private final String[] columns;
     private final Map<String, String> written;
     private final List<String> ignored;
+    private long firstLine = -1;
+    private long lastLine = -1;
 
     private HeadingRow(String[] columns, Map<String, String> written, List<String> ignored) {
         this.columns = columns;
         this.written = written;
         this.ignored = ignored;
+    }
+
+    /** The first and last line of the rows taken as the heading (equal for a one-row heading; -1 when not known). */
+    long firstLine() {
+        return firstLine;
+    }
+
+    long lastLine() {
+        return lastLine;
     }
 
     /**
@@ -55,23 +72,25 @@ final class HeadingRow {
             }
             columns[i] = column;
         }
-        List<String> missing = new ArrayList<>(kind.required());
-        missing.removeAll(written.keySet());
+        List<String> missing = kind.missing(written.keySet());
         if (!missing.isEmpty()) {
             String found = String.join(", ", headings.stream().limit(12)
                     .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList());
             throw written.isEmpty()
-                    ? new ImportException("import.headings-missing-found", where, kind.name(), describe(missing, kind), found,
-                            String.join(",", kind.columns()))
-                    : new ImportException("import.headings-missing", where, kind.name(), describe(missing, kind),
+                    ? new ImportException("import.headings-missing-found", where, kind.name(), String.join(", ", missing),
+                            found, String.join(",", kind.columns()))
+                    : new ImportException("import.headings-missing", where, kind.name(), String.join(", ", missing),
                             String.join(",", kind.columns()));
         }
         return new HeadingRow(columns, Collections.unmodifiableMap(written), List.copyOf(ignored));
     }
 
     /**
-     * The first of the first {@value #SEARCH} rows that is the heading row of {@code kind}, skipping blank rows
-     * (exports often start with a title).
+     * The heading among the first {@value #SEARCH} rows, skipping blank rows and a title block. A heading may be
+     * two rows, a group row ("Thời gian", "Tạm dừng") over the columns' own names, with cells merged across
+     * groups and down over columns that have no group: a column's name is its own cell in the lower row, or the
+     * cell above when the lower one is empty (merged down). The row above is taken as the heading's group row when
+     * it names a column itself or holds several groups; a title above a one-row heading is not.
      *
      * @param rows  the file's next row on each call, null at its end
      * @param empty the refusal when the rows searched are all blank
@@ -79,38 +98,69 @@ final class HeadingRow {
      */
     static HeadingRow find(Supplier<Candidate> rows, ImportKind kind, ImportException empty) {
         ImportException first = null;
+        Candidate previous = null;
         for (int i = 0; i < SEARCH; i++) {
             Candidate row = rows.get();
             if (row == null) {
                 break;
             }
-            if (row.values().stream().allMatch(String::isBlank)) {
+            if (row.values().stream().allMatch(v -> v == null || v.isBlank())) {
+                previous = null;
                 continue;
             }
+            boolean grouped = previous != null && isGroupRow(previous.values(), kind);
+            List<String> names = grouped ? combined(previous.values(), row.values()) : row.values();
             try {
-                return of(row.values(), kind, row.where());
+                HeadingRow heading = of(names, kind, grouped ? previous.where() : row.where());
+                heading.firstLine = grouped ? previous.line() : row.line();
+                heading.lastLine = row.line();
+                return heading;
             } catch (ImportException e) {
                 if (first == null) {
                     first = e;
                 }
             }
+            previous = row;
         }
         throw first != null ? first : empty;
+    }
+
+    /** Whether a row above a heading row groups its columns: it names a column itself, or holds two groups or more. */
+    private static boolean isGroupRow(List<String> values, ImportKind kind) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                if (kind.headings().containsKey(Names.key(v))) {
+                    return true;
+                }
+                distinct.add(Names.key(v));
+            }
+        }
+        return distinct.size() >= 2;
+    }
+
+    /** Each column's own name: the lower row's cell, or the group row's when the lower one is empty (merged down). */
+    private static List<String> combined(List<String> upper, List<String> lower) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.max(upper.size(), lower.size()); i++) {
+            String below = i < lower.size() && lower.get(i) != null ? lower.get(i) : "";
+            String above = i < upper.size() && upper.get(i) != null ? upper.get(i) : "";
+            names.add(below.isBlank() ? above : below);
+        }
+        return names;
     }
 
     /** Leaves for the rest of the job how the file heads the dossier code, and the headings it does not use. */
     void saveTo(ExecutionContext context) {
         context.putString(ImportJobConfiguration.CODE_HEADING, written.getOrDefault("code", "code"));
         context.put(ImportJobConfiguration.IGNORED_HEADINGS, new ArrayList<>(ignored));
+        context.put(ImportJobConfiguration.WRITTEN_HEADINGS, new LinkedHashMap<>(written));
     }
 
-    private static String describe(List<String> missing, ImportKind kind) {
-        List<String> names = new ArrayList<>();
-        for (String m : missing) {
-            String vi = kind.vietnameseHeading(m);
-            names.add(vi == null ? m : m + " (\"" + vi + "\")");
-        }
-        return String.join(", ", names);
+    /** A missing column as messages name it: {@code received_at ("Ngày tiếp nhận")}. */
+    static String describe(String column, ImportKind kind) {
+        String vi = kind.vietnameseHeading(column);
+        return vi == null ? column : column + " (\"" + vi + "\")";
     }
 
     int size() {

@@ -2,7 +2,7 @@ package vn.motcua.report.dossier;
 
 import java.nio.file.Path;
 
-import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +30,12 @@ import vn.motcua.report.config.JobsFolder;
  * added, changed ones updated, the rest left as they were); otherwise stores nothing, unless
  * {@code acceptPartial}: then the rows that passed are stored and the refused ones reported.</li>
  * </ol>
- * Either way the staging rows are removed. Parameters: {@code importId} (identifying), {@code file}, {@code kind},
- * {@code sheet} (a workbook's sheet, "" for the first), {@code acceptPartial}.
+ * Either way the staging rows are removed. Before storing, the store step decides the order of the dates read
+ * without a known one ({@link Dates#decide}): when a column is month first, nothing is stored and the job leaves
+ * the orders for the importer to read the file again with them ({@link #DATE_ORDERS}); when the order cannot be
+ * told, nothing is stored and the refusal is left ({@link #REFUSAL}).
+ * Parameters: {@code importId} and {@code dateOrders} (identifying: a second reading is a new job instance),
+ * {@code file}, {@code kind}, {@code sheet} (a workbook's sheet, "" to look for it), {@code acceptPartial}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportJobConfiguration {
@@ -44,12 +47,37 @@ public class ImportJobConfiguration {
     /** Where the reader leaves the file's own heading of the dossier code, for the duplicate-code refusals. */
     static final String CODE_HEADING = "codeHeading";
 
+    /** Where the reader leaves how the file heads each column it uses, to name them in messages. */
+    static final String WRITTEN_HEADINGS = "writtenHeadings";
+
     /** Where the reader leaves the headings of the columns it does not use, to tell the operator. */
     static final String IGNORED_HEADINGS = "ignoredHeadings";
 
+    /** Where the store step leaves the date orders to read the file again with. */
+    static final String DATE_ORDERS = "dateOrders";
+
+    /** Where the check step leaves what the date columns showed ({@link Dates#seenText}). */
+    static final String DATES_SEEN = "datesSeen";
+
+    /** Where the store step leaves a refusal of the whole file (a {@link vn.motcua.report.system.Refusal}). */
+    static final String REFUSAL = "refusal";
+
+    /** Where the store step leaves the first dossiers stored but not counted, and how many there are. */
+    static final String NOT_COUNTED = "notCounted";
+    static final String NOT_COUNTED_COUNT = "notCountedCount";
+
+    static final int NOT_COUNTED_SHOWN = 20;
+
     public static JobParameters parameters(long importId, Path file, String kind, String sheet, boolean acceptPartial) {
+        return parameters(importId, file, kind, sheet, acceptPartial, "");
+    }
+
+    /** @param dateOrders the date order of each column as {@link DateOrder#format} writes it, "" when none is known */
+    static JobParameters parameters(long importId, Path file, String kind, String sheet, boolean acceptPartial,
+                                    String dateOrders) {
         return new JobParametersBuilder()
                 .addLong("importId", importId)
+                .addString(DATE_ORDERS, dateOrders)
                 .addString("file", file.toAbsolutePath().toString(), false)
                 .addString("kind", kind, false)
                 .addString("sheet", sheet == null ? "" : sheet, false)
@@ -62,54 +90,58 @@ public class ImportJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(checkRows).next(store).preventRestart().build();
     }
 
+    /**
+     * Built per job (job scope), with its reader, checker and writer made here rather than as scoped beans: a scoped
+     * bean is a proxy that looks its target up on every call, and the reader and checker are called a million times.
+     */
     @Bean
-    Step checkRows(JobRepository jobRepository, PlatformTransactionManager tx, ItemStreamReader<CsvRow> importRowReader,
-                   org.springframework.batch.infrastructure.item.ItemProcessor<CsvRow, CheckedRow> importRowChecker,
-                   StagingWriter stagingWriter, @Value("${motcua.import.chunk-size:2000}") int chunkSize) {
+    @JobScope
+    Step checkRows(JobRepository jobRepository, PlatformTransactionManager tx, JdbcTemplate jdbc, ImportRepository imports,
+                   JobsFolder jobs, ImportProgress progress, @Value("${motcua.import.chunk-size:10000}") int chunkSize,
+                   @Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['sheet']}") String sheet,
+                   @Value("#{jobParameters['kind']}") String kindName,
+                   @Value("#{jobParameters['dateOrders']}") String dateOrders,
+                   @Value("#{jobParameters['importId']}") Long importId) {
+        ImportKind kind = kind(kindName, dateOrders, imports, jobs);
+        TableReader reader = new TableReader(Path.of(file), sheet == null || sheet.isEmpty() ? null : sheet, kind, progress);
+        RowChecker checker = new RowChecker(kind);
+        StagingWriter writer = new StagingWriter(jdbc, kind, importId);
         return new StepBuilder("checkRows", jobRepository)
                 .<CsvRow, CheckedRow>chunk(chunkSize)
                 .transactionManager(tx)
-                .reader(importRowReader)
-                .processor(importRowChecker)
-                .writer(stagingWriter)
+                .reader(reader)
+                .processor(checker)
+                .writer(writer)
+                .stream(reader)
+                .stream(checker)
+                .stream(writer)
                 .build();
     }
 
-    @Bean
-    @StepScope
-    ImportKind importKind(@Value("#{jobParameters['kind']}") String kind, ImportRepository imports, JobsFolder jobs) {
-        return kind(kind, imports, jobs);
-    }
-
-    static ImportKind kind(String kind, ImportRepository imports, JobsFolder jobs) {
+    static ImportKind kind(String kind, String dateOrders, ImportRepository imports, JobsFolder jobs) {
         java.util.Map<String, String> fields = imports.fieldCatalogue();
         return ImportKind.of(kind, fields, imports.fieldAliases(), imports.procedureFields(),
-                ImportMapping.load(jobs, fields.keySet()));
+                ImportMapping.load(jobs, fields.keySet()), new Dates(DateOrder.parse(dateOrders)));
     }
 
-    /** The file's reader, chosen by what the file is (not by its name): CSV text or an .xlsx workbook. */
-    @Bean
-    @StepScope
-    ItemStreamReader<CsvRow> importRowReader(@Value("#{jobParameters['file']}") String file,
-                                             @Value("#{jobParameters['sheet']}") String sheet,
-                                             ImportKind importKind, ImportProgress progress) {
-        Path path = Path.of(file);
-        return ImportFile.of(path) == ImportFile.XLSX
-                ? new XlsxRowReader(path, sheet == null || sheet.isEmpty() ? null : sheet, importKind, progress)
-                : new CsvRowReader(path, importKind, progress);
-    }
+    /** Checks each row, and leaves what the date columns showed for the store step. */
+    static class RowChecker implements org.springframework.batch.infrastructure.item.ItemProcessor<CsvRow, CheckedRow>,
+            org.springframework.batch.infrastructure.item.ItemStream {
+        private final ImportKind kind;
 
-    @Bean
-    @StepScope
-    org.springframework.batch.infrastructure.item.ItemProcessor<CsvRow, CheckedRow> importRowChecker(ImportKind importKind) {
-        return importKind::check;
-    }
+        RowChecker(ImportKind kind) {
+            this.kind = kind;
+        }
 
-    @Bean
-    @StepScope
-    StagingWriter stagingWriter(JdbcTemplate jdbc, ImportKind importKind,
-                                @Value("#{jobParameters['importId']}") Long importId) {
-        return new StagingWriter(jdbc, importKind, importId);
+        @Override
+        public CheckedRow process(CsvRow row) {
+            return kind.check(row);
+        }
+
+        @Override
+        public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+            context.putString(DATES_SEEN, kind.dates().seenText());
+        }
     }
 
     @Bean
@@ -119,14 +151,35 @@ public class ImportJobConfiguration {
             StepExecution step = contribution.getStepExecution();
             long importId = step.getJobParameters().getLong("importId");
             boolean acceptPartial = Boolean.parseBoolean(step.getJobParameters().getString("acceptPartial"));
-            ImportKind kind = kind(step.getJobParameters().getString("kind"), imports, jobs);
+            long started = System.nanoTime();
+            String dateOrders = step.getJobParameters().getString(DATE_ORDERS, "");
+            ImportKind kind = kind(step.getJobParameters().getString("kind"), dateOrders, imports, jobs);
             StepExecution checkRows = step.getJobExecution().getStepExecutions().stream()
                     .filter(s -> s.getStepName().equals("checkRows")).findFirst().orElseThrow();
+            ImportLayout layout = (ImportLayout) checkRows.getExecutionContext().get(TableReader.LAYOUT);
+            java.util.Map<String, DateOrder> orders;
+            try {
+                orders = Dates.decide(Dates.seenOf(checkRows.getExecutionContext().getString(DATES_SEEN, "")),
+                        writtenHeadings(checkRows), step.getJobParameters().getString("file"));
+            } catch (vn.motcua.report.system.Refusal refusal) {
+                step.getExecutionContext().put(REFUSAL, new RefusalText(refusal.key(), java.util.Arrays.stream(
+                        refusal.arguments()).map(String::valueOf).toArray(String[]::new)));
+                clear(jdbc, kind, importId);
+                return RepeatStatus.FINISHED;
+            }
+            if (orders.containsValue(DateOrder.MDY)) {
+                java.util.Map<String, DateOrder> all = new java.util.LinkedHashMap<>(DateOrder.parse(dateOrders));
+                all.putAll(orders);
+                step.getExecutionContext().putString(DATE_ORDERS, DateOrder.format(all));
+                clear(jdbc, kind, importId);
+                return RepeatStatus.FINISHED;
+            }
+            log.info("import {}: dates decided in {} ms", importId, (System.nanoTime() - started) / 1_000_000);
             progress.phase("checking codes and storing");
             // Sorting a million codes and merging them into dossier goes faster with room to sort in memory.
             jdbc.execute("SET LOCAL work_mem = '128MB'");
             long t0 = System.nanoTime();
-            if (kind.duplicatesSql() != null) {
+            if (kind.duplicatesSql() != null && kind.hasDuplicates(jdbc, importId)) {
                 jdbc.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"), importId,
                         importId);
             }
@@ -146,15 +199,38 @@ public class ImportJobConfiguration {
                 long t1 = System.nanoTime();
                 int[] counts = kind.store(jdbc, importId);
                 log.info("import {}: stored in {} ms", importId, (System.nanoTime() - t1) / 1_000_000);
+                java.util.List<String> notCounted = kind.notCounted(jdbc, importId, NOT_COUNTED_SHOWN);
+                Integer notCountedCount = notCounted.isEmpty() ? 0 : jdbc.queryForObject("SELECT count(*) FROM "
+                        + kind.stagingTable() + " WHERE import_id = ? AND not_counted IS NOT NULL", Integer.class, importId);
+                step.getExecutionContext().put(NOT_COUNTED, new java.util.ArrayList<>(notCounted));
+                step.getExecutionContext().putInt(NOT_COUNTED_COUNT, notCountedCount);
                 jdbc.update("""
                         UPDATE import_batch SET status = 'STORED', rows_read = ?, added = ?, changed = ?, unchanged = ?,
-                                                refused = ?
-                         WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, importId);
+                                                refused = ?, not_counted = ?, skipped = ?
+                         WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
+                        layout == null ? 0 : layout.skippedRows(), importId);
             }
-            jdbc.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
-            jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
+            long t2 = System.nanoTime();
+            clear(jdbc, kind, importId);
+            log.info("import {}: staging rows removed in {} ms", importId, (System.nanoTime() - t2) / 1_000_000);
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("store", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    /** A refusal as the job's context keeps it (serialisable). */
+    record RefusalText(String key, String[] arguments) implements java.io.Serializable {
+    }
+
+    /** The staged rows of an import go, whatever happened to them. */
+    private static void clear(JdbcTemplate jdbc, ImportKind kind, long importId) {
+        jdbc.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
+        jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, String> writtenHeadings(StepExecution checkRows) {
+        Object written = checkRows.getExecutionContext().get(WRITTEN_HEADINGS);
+        return written == null ? java.util.Map.of() : (java.util.Map<String, String>) written;
     }
 }

@@ -9,11 +9,19 @@ public interface ImportKind {
      * The kind named on the command line: "dossiers" (checked against the catalogue: field code → name) or "transfers",
      * understanding the headings and labels of {@code mapping}.
      */
+    static ImportKind of(String name, java.util.Map<String, String> fields, ImportMapping mapping) {
+        return of(name, fields, java.util.Map.of(), java.util.Map.of(), mapping, new Dates(java.util.Map.of()));
+    }
+
+    /**
+     * As {@link #of(String, java.util.Map, ImportMapping)}, with the catalogue's other spellings (alias → field code),
+     * its procedures (→ field code), and reading dates with {@code dates}.
+     */
     static ImportKind of(String name, java.util.Map<String, String> fields, java.util.Map<String, String> fieldAliases,
-                         java.util.Map<String, String> procedureFields, ImportMapping mapping) {
+                         java.util.Map<String, String> procedureFields, ImportMapping mapping, Dates dates) {
         return switch (name) {
-            case "dossiers" -> new DossierImport(fields, fieldAliases, procedureFields, mapping);
-            case "transfers" -> new TransferImport(mapping);
+            case "dossiers" -> new DossierImport(fields, fieldAliases, procedureFields, mapping, dates);
+            case "transfers" -> new TransferImport(mapping, dates);
             default -> throw new ImportException("import.unknown-kind", name);
         };
     }
@@ -26,6 +34,27 @@ public interface ImportKind {
 
     /** The headings a file must have. */
     List<String> required();
+
+    /** The required columns, or alternatives, that a file's headings lack, described for the message; empty when none. */
+    default List<String> missing(java.util.Set<String> found) {
+        return required().stream().filter(c -> !found.contains(c)).map(c -> HeadingRow.describe(c, this)).toList();
+    }
+
+    /**
+     * When a row's only text ("LĨNH VỰC ĐẤT ĐAI (19 hồ sơ)") groups the rows below it, the value it gives them
+     * (the field's name); null when it is not such a row.
+     */
+    default String groupValue(String text) {
+        return null;
+    }
+
+    /** The column a group row's value goes to, when a row leaves it empty. */
+    default String groupColumn() {
+        return null;
+    }
+
+    /** The date columns: a footer row has no date in them. */
+    List<String> dateColumns();
 
     /** The canonical column of each heading a file may use, by {@link Names#key}. */
     java.util.Map<String, String> headings();
@@ -48,6 +77,19 @@ public interface ImportKind {
      * column's heading in the file, the import id (twice: staged rows, codes of refused rows).
      */
     String duplicatesSql();
+
+    /** How this import reads dates, and what its date columns showed so far. */
+    Dates dates();
+
+    /** Staged rows stored but counted in no report ("CODE (label, line)"), the first {@code limit}. */
+    default List<String> notCounted(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId, int limit) {
+        return List.of();
+    }
+
+    /** Whether {@link #duplicatesSql} can find anything: a quick hash count, so that a clean file skips the sort. */
+    default boolean hasDuplicates(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId) {
+        return true;
+    }
 
     /** Stores the staged rows of an import; returns {added, changed, unchanged}. */
     int[] store(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId);

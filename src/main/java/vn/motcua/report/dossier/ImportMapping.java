@@ -28,6 +28,9 @@ public final class ImportMapping {
 
     public static final String FILE = "import-mapping.yaml";
 
+    /** The status of a dossier stored but counted in no report (entered by mistake, never received). */
+    static final String NOT_COUNTED = "not-counted";
+
     /** Per kind: the canonical column of each heading a file may use. */
     private static final Map<String, Map<String, List<String>>> HEADINGS = Map.of(
             "dossiers", ordered(
@@ -40,6 +43,7 @@ public final class ImportMapping {
                     "due_at", List.of("Ngày hẹn trả"),
                     "finished_at", List.of("Ngày có kết quả", "Ngày trả kết quả", "Ngày kết thúc xử lý"),
                     "outcome", List.of("Kết quả"),
+                    "status", List.of("Trạng thái", "Trạng thái hồ sơ", "Tình trạng", "Tình trạng hồ sơ"),
                     "paused_from", List.of("Ngày tạm dừng"),
                     "paused_until", List.of("Ngày tiếp tục"),
                     "apology_at", List.of("Ngày thư xin lỗi"),
@@ -61,6 +65,14 @@ public final class ImportMapping {
                     "resolved", List.of("Đã giải quyết"),
                     "withdrawn", List.of("Rút hồ sơ"),
                     "returned", List.of("Trả lại")),
+            // What exports write in "Trạng thái"; the dates still decide resolved or pending (domain.md).
+            "status", ordered(
+                    "resolved", List.of("Đã trả kết quả", "Đã giải quyết", "Hoàn thành", "Đã có kết quả", "Chờ trả kết quả"),
+                    "open", List.of("Đang xử lý", "Đang giải quyết", "Mới tiếp nhận", "Đã tiếp nhận", "Trễ hạn", "Quá hạn"),
+                    "paused", List.of("Chờ bổ sung", "Yêu cầu bổ sung", "Tạm dừng"),
+                    "withdrawn", List.of("Đã rút", "Rút hồ sơ", "Công dân rút hồ sơ"),
+                    "returned", List.of("Trả lại", "Trả lại hồ sơ", "Không giải quyết", "Từ chối giải quyết"),
+                    NOT_COUNTED, List.of("Đã hủy", "Đã huỷ", "Hủy", "Huỷ", "Từ chối tiếp nhận")),
             "level", ordered(
                     "commune", List.of("Xã", "Cấp xã"),
                     "district", List.of("Huyện", "Cấp huyện"),

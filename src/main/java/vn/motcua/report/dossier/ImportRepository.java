@@ -49,6 +49,11 @@ public class ImportRepository {
         jdbc.update("UPDATE import_batch SET status = 'REFUSED' WHERE id = ?", importId);
     }
 
+    /** The refusals of a reading of the file that is dropped (it is read again). */
+    void clearRejects(long importId) {
+        jdbc.update("DELETE FROM import_reject WHERE import_id = ?", importId);
+    }
+
     public ImportSummary summary(long importId) {
         Map<Rule, Integer> byRule = new EnumMap<>(Rule.class);
         jdbc.query("SELECT rule, count(*) FROM import_reject WHERE import_id = ? GROUP BY rule",
@@ -56,10 +61,11 @@ public class ImportRepository {
                     byRule.put(Rule.ofCode(rs.getString(1)), rs.getInt(2));
                 }, importId);
         return jdbc.queryForObject("""
-                SELECT id, kind, file_name, status, rows_read, added, changed, unchanged, refused
+                SELECT id, kind, file_name, status, rows_read, added, changed, unchanged, refused, not_counted
                   FROM import_batch WHERE id = ?""", (rs, n) -> new ImportSummary(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                rs.getInt(9), firstRejects(importId), byRule, null, List.of(), List.of()), importId);
+                rs.getInt(9), firstRejects(importId), byRule, null, List.of(), List.of(), null, rs.getInt(10),
+                List.of()), importId);
     }
 
     private List<Reject> firstRejects(long importId) {
@@ -114,12 +120,14 @@ public class ImportRepository {
     /**
      * The outcome of one import: what was stored, or what was refused and why (the first refusals, and how many
      * by rule), where the rejects file is, which reported periods' data this import changed, and the file's
-     * columns that were not used (a misspelt optional heading shows up here).
+     * columns that were not used (a misspelt optional heading shows up here), how the file was read (sheet,
+     * heading rows, rows skipped), and the dossiers stored but not counted (how many, and the first ones).
      */
     public record ImportSummary(long id, String kind, String fileName, String status, int rowsRead, int added,
                                 int changed, int unchanged, int refusedRows, List<Reject> rejects,
                                 Map<Rule, Integer> refusalsByRule, Path rejectsFile,
-                                List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings) {
+                                List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings,
+                                ImportLayout layout, int notCountedRows, List<String> notCounted) {
         public boolean stored() {
             return "STORED".equals(status);
         }
@@ -128,9 +136,11 @@ public class ImportRepository {
             return refusalsByRule.values().stream().mapToInt(Integer::intValue).sum();
         }
 
-        ImportSummary with(Path rejectsFile, List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings) {
+        ImportSummary with(Path rejectsFile, List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings,
+                           ImportLayout layout, List<String> notCounted) {
             return new ImportSummary(id, kind, fileName, status, rowsRead, added, changed, unchanged, refusedRows,
-                    rejects, refusalsByRule, rejectsFile, changedPeriods, List.copyOf(ignoredHeadings));
+                    rejects, refusalsByRule, rejectsFile, changedPeriods, List.copyOf(ignoredHeadings), layout,
+                    notCountedRows, List.copyOf(notCounted));
         }
     }
 }

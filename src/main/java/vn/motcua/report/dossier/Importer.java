@@ -17,12 +17,14 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.Sha256;
 
 /** Imports one file through the import job and says what happened. */
@@ -64,31 +66,50 @@ public class Importer {
      * @throws ImportException when the file cannot be read as such a table at all (nothing stored)
      * @throws ConfigException when {@code jobs/import-mapping.yaml} is wrong
      */
-    @SuppressWarnings("unchecked")
     public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial)
             throws Exception {
-        ImportKind.of(kind, Map.of(), Map.of(), Map.of(), ImportMapping.builtIn());
+        return importFile(kind, file, sheet, acceptPartial, null);
+    }
+
+    /**
+     * As {@link #importFile(String, Path, String, boolean)}, with the order of every date written with slashes
+     * given ({@code --date-order}), or null to decide it from each column's values.
+     *
+     * @throws Refusal when the dates' order cannot be told from the file (nothing stored)
+     */
+    @SuppressWarnings("unchecked")
+    public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial,
+                                                     String dateOrder) throws Exception {
+        ImportKind.of(kind, Map.of(), ImportMapping.builtIn());
         ImportFile type = ImportFile.of(file);
-        if (sheet != null && type != ImportFile.XLSX) {
+        if (sheet != null && !type.isWorkbook()) {
             throw new ImportException("import.sheet-of-csv", file.toString());
         }
         catalogue.refresh();
+        String orders = "";
+        if (dateOrder != null) {
+            DateOrder order = DateOrder.ofCode(dateOrder);
+            if (order == null) {
+                throw new Refusal("import.dateOrder.unknown", dateOrder);
+            }
+            orders = DateOrder.format(Map.of(Dates.EVERY_COLUMN, order));
+        }
         ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
         long importId = imports.begin(kind, file.getFileName().toString(), Sha256.of(file), sheet, acceptPartial);
-        JobExecution execution = jobOperator.start(importJob,
-                ImportJobConfiguration.parameters(importId, file, kind, sheet, acceptPartial));
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            for (Throwable t : execution.getAllFailureExceptions()) {
-                for (Throwable c = t; c != null; c = c.getCause()) {
-                    if (c instanceof ImportException || c instanceof ConfigException) {
-                        log.warn("import {} of {} refused", importId, file, t);
-                        imports.markRefused(importId);
-                        throw (RuntimeException) c;
-                    }
-                }
-            }
+        JobExecution execution = run(importId, file, kind, sheet, acceptPartial, orders);
+        StepExecution store = step(execution, "store");
+        String again = store == null ? null : store.getExecutionContext().getString(ImportJobConfiguration.DATE_ORDERS, null);
+        if (again != null) {
+            // A column is month first: what was checked day first is dropped, and the file is read again.
+            log.info("import {}: dates read again with {}", importId, again);
+            imports.clearRejects(importId);
+            execution = run(importId, file, kind, sheet, acceptPartial, again);
+            store = step(execution, "store");
+        }
+        if (store != null && store.getExecutionContext().get(ImportJobConfiguration.REFUSAL)
+                instanceof ImportJobConfiguration.RefusalText refusal) {
             imports.markRefused(importId);
-            throw new IllegalStateException("The import of " + file + " failed: " + execution.getAllFailureExceptions());
+            throw new Refusal(refusal.key(), (Object[]) refusal.arguments());
         }
         ImportRepository.ImportSummary summary = imports.summary(importId);
         if (summary.rowsRead() == 0) {
@@ -104,11 +125,39 @@ public class Importer {
         }
         List<ChangesSince.PeriodChange> changed = summary.stored() && summary.added() + summary.changed() > 0
                 ? changesSince.touchedBy(importId) : List.of();
-        List<String> ignored = execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals("checkRows")).findFirst()
-                .map(s -> (List<String>) s.getExecutionContext().get(ImportJobConfiguration.IGNORED_HEADINGS))
-                .orElse(List.of());
-        return summary.with(rejects, changed, ignored == null ? List.of() : ignored);
+        StepExecution checkRows = step(execution, "checkRows");
+        List<String> ignored = checkRows == null ? null
+                : (List<String>) checkRows.getExecutionContext().get(ImportJobConfiguration.IGNORED_HEADINGS);
+        ImportLayout layout = checkRows == null ? null
+                : (ImportLayout) checkRows.getExecutionContext().get(TableReader.LAYOUT);
+        List<String> notCounted = store == null ? null
+                : (List<String>) store.getExecutionContext().get(ImportJobConfiguration.NOT_COUNTED);
+        return summary.with(rejects, changed, ignored == null ? List.of() : ignored, layout,
+                notCounted == null ? List.of() : notCounted);
+    }
+
+    private JobExecution run(long importId, Path file, String kind, String sheet, boolean acceptPartial, String orders)
+            throws Exception {
+        JobExecution execution = jobOperator.start(importJob,
+                ImportJobConfiguration.parameters(importId, file, kind, sheet, acceptPartial, orders));
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            for (Throwable t : execution.getAllFailureExceptions()) {
+                for (Throwable c = t; c != null; c = c.getCause()) {
+                    if (c instanceof ImportException || c instanceof ConfigException || c instanceof Refusal) {
+                        log.warn("import {} of {} refused", importId, file, t);
+                        imports.markRefused(importId);
+                        throw (RuntimeException) c;
+                    }
+                }
+            }
+            imports.markRefused(importId);
+            throw new IllegalStateException("The import of " + file + " failed: " + execution.getAllFailureExceptions());
+        }
+        return execution;
+    }
+
+    private static StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElse(null);
     }
 
     /** Beside the input: {@code NAME.rejects.csv} for {@code NAME.csv} or {@code NAME.xlsx}. */

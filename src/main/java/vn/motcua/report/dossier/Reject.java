@@ -16,7 +16,8 @@ public record Reject(long line, String column, String value, Rule rule, String r
         PAUSE("thời gian tạm dừng nằm ngoài thời gian xử lý", "pause outside the dossier's life"),
         OUTCOME("kết quả và ngày có kết quả không khớp", "outcome and finish date disagree"),
         FIELD("lĩnh vực không có trong danh mục", "unknown field"),
-        LABEL("giá trị không có trong danh sách", "unknown channel, outcome or level"),
+        LABEL("giá trị không có trong danh sách", "unknown channel, outcome, status or level"),
+        STATUS("trạng thái không khớp với kết quả hay các ngày", "status disagrees with the outcome or dates"),
         DUPLICATE("mã hồ sơ lặp lại trong tệp", "code repeated in the file");
 
         private final String vi;

@@ -18,8 +18,25 @@ public class TransferImport implements ImportKind {
 
     private final ImportMapping mapping;
 
+    private final Dates dates;
+
     public TransferImport(ImportMapping mapping) {
+        this(mapping, new Dates(Map.of()));
+    }
+
+    TransferImport(ImportMapping mapping, Dates dates) {
         this.mapping = mapping;
+        this.dates = dates;
+    }
+
+    @Override
+    public Dates dates() {
+        return dates;
+    }
+
+    @Override
+    public List<String> dateColumns() {
+        return List.of("sent_at");
     }
 
     @Override
@@ -49,7 +66,7 @@ public class TransferImport implements ImportKind {
         String code = Values.required(row, "dossier_code", rejects);
         String from = Values.label(row, "from_level", mapping.labels("level"), true, LEVELS, rejects);
         String to = Values.label(row, "to_level", mapping.labels("level"), true, LEVELS, rejects);
-        LocalDate sent = Values.date(row, "sent_at", true, rejects);
+        LocalDate sent = dates.date(row, "sent_at", true, rejects);
         if (from != null && from.equals(to)) {
             Values.reject(row, "to_level", row.get("to_level"), Rule.LABEL, "trùng cấp với " + row.heading("from_level"),
                     "is the same level as " + row.heading("from_level"), rejects);

@@ -1,7 +1,6 @@
 package vn.motcua.report.dossier;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -28,30 +27,6 @@ final class Values {
             reject(row, column, "", Rule.REQUIRED, "không được để trống", "is required", rejects);
         }
         return v;
-    }
-
-    static LocalDate date(CsvRow row, String column, boolean required, List<Reject> rejects) {
-        String v = row.get(column);
-        if (v.isEmpty()) {
-            if (required) {
-                reject(row, column, "", Rule.REQUIRED, "không được để trống", "is required", rejects);
-            }
-            return null;
-        }
-        try {
-            LocalDate d = VietnamTime.dateOf(v);
-            if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
-                reject(row, column, v, Rule.DATE, "năm " + d.getYear() + " không hợp lý",
-                        "has the year " + d.getYear() + ", which is not plausible", rejects);
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            reject(row, column, v, Rule.DATE,
-                    "không phải ngày có thật: ghi theo dạng 03/02/2021, 03/02/2021 08:15 hoặc 2021-02-03",
-                    "is not a real date: expected 03/02/2021, 03/02/2021 08:15 or ISO 2021-02-03", rejects);
-            return null;
-        }
     }
 
     /**

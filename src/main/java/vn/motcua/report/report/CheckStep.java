@@ -21,6 +21,8 @@ import vn.motcua.report.revision.RevisionRepository;
  */
 class CheckStep extends RevisionTasklet {
 
+    static final String NAME = "check";
+
     private final RevisionRepository revisions;
     private final CellDossiers cells;
     private final IndependentRecount recount;
@@ -34,6 +36,7 @@ class CheckStep extends RevisionTasklet {
 
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) {
+        HaltPoint.reached("check");
         ReportTable table = revisions.table(revision);
         List<String> problems = new ArrayList<>();
         for (ReportRow row : table.rows()) {

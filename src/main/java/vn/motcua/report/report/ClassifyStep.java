@@ -7,31 +7,25 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.motcua.report.classify.Classification;
-import vn.motcua.report.classify.Classifier;
-import vn.motcua.report.classify.InScopeDossierReader;
-import vn.motcua.report.dossier.Dossier;
-import vn.motcua.report.period.Period;
-import vn.motcua.report.revision.ClassificationWriter;
 import vn.motcua.report.revision.RevisionRepository;
 
 /**
- * The classify step: a chunk-oriented step (cursor reader, {@link Classifier}, {@link ClassificationWriter}),
- * built afresh for each step execution from the job's parameters. That is what {@code @StepScope} beans
- * would do, without a scoped proxy resolving the reader and the processor on every item (a third of the
- * step's time on a province's month, measured). As a partition's worker it reads the id range its
- * execution context gives ({@link #AFTER_ID}, {@link #TO_ID}); alone it reads every dossier.
+ * Step 2: every dossier in scope, classified and summed per field, chunk by chunk ({@link ClassifyWorker}).
+ * One thread, or N local threads over id ranges ({@link IdRangePartitioner}). The partitions and the
+ * chunk size are the execution's own ({@link ReportParameters}, recorded when the run started): a restart
+ * resumes each partition where it stopped, cut as it was, whatever the settings say now. An execution that
+ * recorded none gets the configured ones.
  */
 public class ClassifyStep implements Step {
 
+    public static final String NAME = "classify";
     public static final String AFTER_ID = "afterId";
     public static final String TO_ID = "toId";
 
-    private final String name;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;
     private final DataSource dataSource;
@@ -39,10 +33,11 @@ public class ClassifyStep implements Step {
     private final RevisionRepository revisions;
     private final int chunkSize;
     private final int fetchSize;
+    private final int partitions;
 
-    public ClassifyStep(String name, JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource,
-                        JdbcTemplate jdbc, RevisionRepository revisions, int chunkSize, int fetchSize) {
-        this.name = name;
+    /** {@code chunkSize} and {@code partitions}: for executions that recorded none. */
+    public ClassifyStep(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource,
+                        JdbcTemplate jdbc, RevisionRepository revisions, int chunkSize, int fetchSize, int partitions) {
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.dataSource = dataSource;
@@ -50,28 +45,31 @@ public class ClassifyStep implements Step {
         this.revisions = revisions;
         this.chunkSize = chunkSize;
         this.fetchSize = fetchSize;
+        this.partitions = partitions;
     }
 
     @Override
     public String getName() {
-        return name;
+        return NAME;
     }
 
     @Override
     public void execute(StepExecution stepExecution) throws JobInterruptedException {
-        ReportParameters params = ReportParameters.from(stepExecution.getJobParameters());
-        Period period = params.period();
-        long revisionId = revisions.of(period.name(), params.revision()).id();
-        ExecutionContext context = stepExecution.getExecutionContext();
-        Classifier classifier = new Classifier(period);
-        new StepBuilder(name, jobRepository)
-                .<Dossier, Classification>chunk(chunkSize)
-                .transactionManager(tx)
-                .reader(new InScopeDossierReader(dataSource, period, fetchSize,
-                        context.getLong(AFTER_ID, 0L), context.getLong(TO_ID, Long.MAX_VALUE)))
-                // Out-of-scope dossiers (rule 1) are filtered out here and counted as the step's filter count.
-                .processor(dossier -> classifier.classify(dossier).orElse(null))
-                .writer(new ClassificationWriter(jdbc, revisionId))
+        ReportParameters params = ReportParameters.from(stepExecution.getJobParameters()).tunedBy(partitions, chunkSize);
+        if (params.partitions() <= 1) {
+            new ClassifyWorker(NAME, jobRepository, tx, dataSource, jdbc, revisions, params.chunkSize(), fetchSize)
+                    .execute(stepExecution);
+            return;
+        }
+        ClassifyWorker worker = new ClassifyWorker("classifyPartition", jobRepository, tx, dataSource, jdbc, revisions,
+                params.chunkSize(), fetchSize);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("classify-");
+        threads.setConcurrencyLimit(params.partitions());
+        new StepBuilder(NAME, jobRepository)
+                .partitioner(worker.getName(), new IdRangePartitioner(jdbc))
+                .step(worker)
+                .gridSize(params.partitions())
+                .taskExecutor(threads)
                 .build()
                 .execute(stepExecution);
     }

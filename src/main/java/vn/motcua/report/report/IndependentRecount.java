@@ -24,7 +24,7 @@ public class IndependentRecount {
             scope AS (
                 SELECT d.*, p.s, p.e, d.finished_on IS NOT NULL AND d.finished_on <= p.e AS done
                   FROM dossier d, p
-                 WHERE d.received_on <= p.e AND (d.finished_on IS NULL OR d.finished_on >= p.s)),
+                 WHERE d.received_on <= p.e AND (d.finished_on IS NULL OR d.finished_on >= p.s) AND d.not_counted IS NULL),
             cell AS (
                 SELECT field_code, received_on < s AS carried, channel, done,
                        CASE WHEN done THEN

@@ -11,7 +11,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -40,9 +39,6 @@ import vn.motcua.report.revision.UnitRows;
 public class ReportJobConfiguration {
 
     public static final String JOB_NAME = ExecutionHistory.JOB_NAME;
-    public static final String TABLE_PATH = "tablePath";
-    public static final String DOCUMENT_PATH = "documentPath";
-    public static final String WORKBOOK_PATH = "workbookPath";
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
@@ -63,61 +59,47 @@ public class ReportJobConfiguration {
         return step("openRevision", new OpenRevisionStep(revisions), jobRepository, tx);
     }
 
-    /**
-     * One thread by default; with {@code motcua.partitions} N > 1, N local threads over id ranges (the
-     * same worker; restart resumes each partition where it stopped).
-     */
+    /** The tuning an execution recorded (ReportService records the configured one), else the configured one. */
     @Bean
     Step classify(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource, JdbcTemplate jdbc,
-                  RevisionRepository revisions, @Value("${motcua.chunk-size:10000}") int chunkSize,
-                  @Value("${motcua.fetch-size:10000}") int fetchSize, @Value("${motcua.partitions:2}") int partitions) {
+                  RevisionRepository revisions, @Value("${motcua.chunk-size}") int chunkSize,
+                  @Value("${motcua.fetch-size}") int fetchSize, @Value("${motcua.partitions}") int partitions) {
         return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
     }
 
     @Bean
     Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                CellDossiers cells, IndependentRecount recount) {
-        return step("check", new CheckStep(revisions, cells, recount), jobRepository, tx);
+        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount), jobRepository, tx);
     }
 
     @Bean
     Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                     UnitRows units) {
-        return step("writeTable", new WriteTableStep(revisions, units), jobRepository, tx);
+        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units), jobRepository, tx);
     }
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                        ReportDocuments documents) {
-        return step("writeWorkbook", new WriteWorkbookStep(revisions, documents), jobRepository, tx);
+        return step(WriteWorkbookStep.NAME, new WriteWorkbookStep(revisions, documents), jobRepository, tx);
     }
 
     @Bean
     Step document(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                   ReportDocuments documents) {
-        return step("document", new DocumentStep(revisions, documents), jobRepository, tx);
+        return step(DocumentStep.NAME, new DocumentStep(revisions, documents), jobRepository, tx);
     }
 
     /**
-     * The classify step: one thread by default; with {@code partitions} N > 1, N local threads over id
-     * ranges (the same worker; a restart resumes each partition where it stopped).
+     * The classify step, with the chunk size and partitions for executions that recorded none: one
+     * thread, or N > 1 local threads over id ranges (the same worker; a restart resumes each partition
+     * where it stopped).
      */
     public static Step classifyStep(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource,
                                     JdbcTemplate jdbc, RevisionRepository revisions, int chunkSize, int fetchSize,
                                     int partitions) {
-        if (partitions <= 1) {
-            return new ClassifyStep("classify", jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize);
-        }
-        ClassifyStep worker = new ClassifyStep("classifyPartition", jobRepository, tx, dataSource, jdbc, revisions,
-                chunkSize, fetchSize);
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("classify-");
-        threads.setConcurrencyLimit(partitions);
-        return new StepBuilder("classify", jobRepository)
-                .partitioner(worker.getName(), new IdRangePartitioner(jdbc))
-                .step(worker)
-                .gridSize(partitions)
-                .taskExecutor(threads)
-                .build();
+        return new ClassifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository jobRepository, PlatformTransactionManager tx) {

@@ -10,11 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.catalogue.CatalogueStore;
@@ -39,7 +42,10 @@ public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
-    /** A correction of a period: the revision it corrects and the one it makes, over the corrected one's cutoff. */
+    /**
+     * A correction of a period: the revision it corrects (the latest completed one; null when none completed)
+     * and the one it makes, over the cutoff of the period's latest revision.
+     */
     public record Correction(Revision corrects, Period period, int revision) {
     }
 
@@ -51,10 +57,13 @@ public class ReportService {
     private final PeriodLock periodLock;
     private final ExecutionHistory history;
     private final CatalogueStore catalogue;
+    private final int partitions;
+    private final int chunkSize;
 
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
-                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue) {
+                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue,
+                         @Value("${motcua.partitions}") int partitions, @Value("${motcua.chunk-size}") int chunkSize) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.reportJob = reportJob;
@@ -63,6 +72,8 @@ public class ReportService {
         this.periodLock = periodLock;
         this.history = history;
         this.catalogue = catalogue;
+        this.partitions = partitions;
+        this.chunkSize = chunkSize;
     }
 
     /**
@@ -78,25 +89,32 @@ public class ReportService {
 
     /**
      * The revision a first run of the period makes: 1. Refused when the period has a completed report
-     * (a correction is a rerun) or a run that did not complete (it is restarted).
+     * (a correction is a rerun), a run that did not complete (it is restarted) or one that cannot be
+     * resumed (a new revision is made with rerun).
      */
     public int firstRun(Period period) {
-        Optional<Revision> completed = revisions.latest(period.name()).filter(Revision::completed);
-        if (completed.isPresent()) {
-            throw new ReportStateException("report.run.completed", period.name(), completed.get().revision());
+        Optional<Revision> latest = revisions.latest(period.name());
+        if (latest.isPresent() && latest.get().completed()) {
+            throw new ReportStateException("report.run.completed", period.name(), latest.get().revision());
         }
         refuseUnfinished(period.name(), "report.unfinished.");
+        if (latest.isPresent()) {
+            throw new ReportStateException("report.run.abandoned", period.name(), latest.get().revision());
+        }
         return 1;
     }
 
     /**
-     * A correction of the period: the next revision after its latest, which must have completed, with the
-     * latest's cutoff (a correction reports the same days).
+     * A correction of the period: the next revision after its latest, with the latest's cutoff (a correction
+     * reports the same days). It corrects the latest completed revision, if any. Refused while the latest
+     * did not complete and can be resumed (restart it first); when it cannot be resumed, the correction is
+     * the way on.
      */
     public Correction correction(String period) {
         refuseUnfinished(period, "report.rerun.unfinished.");
         Revision latest = revisions.latest(period).orElseThrow(() -> new ReportStateException("report.rerun.none", period));
-        return new Correction(latest, Period.of(period, CutoffDay.parse(latest.cutoff())), latest.revision() + 1);
+        return new Correction(revisions.latestCompleted(period).orElse(null),
+                Period.of(period, CutoffDay.parse(latest.cutoff())), latest.revision() + 1);
     }
 
     /** The revision after the period's latest, whatever its state (1 when none): each demo or bench run makes one. */
@@ -105,36 +123,138 @@ public class ReportService {
     }
 
     /**
-     * Resumes the latest revision of the period from its last committed chunk, with the parameters it
-     * had ({@code out} replaced when given). An execution still marked running is first recovered as
-     * failed: the caller holds the period's lock, so the process that ran it is dead.
+     * Finishes the period's latest revision, whatever state a killed or failed run left it in, with the
+     * parameters that run had ({@code out} replaced when given): the caller holds the period's lock, so no
+     * live process works on it.
+     * <ul>
+     * <li>killed before its job instance existed (the revision reserved, no execution): the job starts now;</li>
+     * <li>an execution still marked running is the remains of a dead process: recovered as failed, then resumed
+     * from its last committed chunk (steps that completed are not run again, partitions resume as they were cut);</li>
+     * <li>failed or stopped: resumed the same way;</li>
+     * <li>its execution completed but the process died before the revision was marked: the revision is marked.</li>
+     * </ul>
+     * An execution that cannot be resumed (abandoned, or refused by Spring Batch) is refused with what to do:
+     * a new revision with rerun.
      */
     public JobExecution restart(String period, Path out) throws Exception {
-        // The newest execution, not the revision row: a process killed before openRevision left no row.
-        ExecutionHistory.ExecutionRecord newest = newestExecution(period).orElseThrow(() ->
-                new ReportStateException("report.restart.nothing", period));
-        if (newest.status() == BatchStatus.COMPLETED) {
-            throw new ReportStateException("report.restart.completed", period, newest.revision());
+        Optional<Revision> latest = revisions.latest(period);
+        Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
+        if (latest.isEmpty() && newest.isEmpty()) {
+            throw new ReportStateException("report.restart.nothing", period);
         }
-        JobExecution last = jobRepository.getJobExecution(newest.executionId());
+        if (latest.isPresent() && latest.get().completed()) {
+            throw new ReportStateException("report.restart.completed", period, latest.get().revision());
+        }
+        Optional<ExecutionHistory.ExecutionRecord> ofLatest = newest.filter(e -> latest.isEmpty()
+                || e.revision() == latest.get().revision());
+        if (ofLatest.isEmpty()) {
+            Revision r = latest.get();
+            log.warn("{} revision {} has no execution: its process was killed before the job started; starting it",
+                    period, r.revision());
+            return run(Period.of(period, CutoffDay.parse(r.cutoff())), r.revision(), r.reason(),
+                    out == null ? ReportParameters.DEFAULT_OUT : out);
+        }
+        JobExecution last = jobRepository.getJobExecution(ofLatest.get().executionId());
         if (last.getStatus().isRunning()) {
             log.warn("Execution {} of {} is marked {} but no process holds the period: recovering it as failed",
                     last.getId(), period, last.getStatus());
             last = jobOperator.recover(last);
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
-            throw new ReportStateException("report.restart.completed", period, newest.revision());
+            log.warn("Execution {} of {} completed but its revision was not marked: marking it", last.getId(), period);
+            return completed(last);
         }
+        int revision = ReportParameters.from(last.getJobParameters()).revision();
         if (last.getStatus() == BatchStatus.ABANDONED) {
-            throw new ReportStateException("report.restart.abandoned", period, last.getId());
+            throw new ReportStateException("report.restart.abandoned", period, last.getId(), revision);
         }
-        if (out == null) {
-            return jobOperator.restart(last);
+        JobExecution resumed;
+        try {
+            if (out == null) {
+                resumed = jobOperator.restart(last);
+            } else {
+                // Same identifying parameters: Spring Batch continues the same instance from its last committed chunk.
+                resumed = jobOperator.start(reportJob, new JobParametersBuilder(last.getJobParameters())
+                        .addString("out", out.toAbsolutePath().toString(), false).toJobParameters());
+            }
+        } catch (JobExecutionException e) {
+            log.error("Execution {} of {} cannot be resumed; abandoning it so that rerun makes a new revision",
+                    last.getId(), period, e);
+            jobOperator.abandon(last);
+            throw new ReportStateException("report.restart.impossible", period, last.getId(), revision);
         }
-        // Same identifying parameters: Spring Batch continues the same instance from its last committed chunk.
-        JobParameters params = new JobParametersBuilder(last.getJobParameters())
-                .addString("out", out.toAbsolutePath().toString(), false).toJobParameters();
-        return jobOperator.start(reportJob, params);
+        Optional<String> forGood = failedForGood(resumed);
+        if (forGood.isPresent()) {
+            log.error("Execution {} of {} failed again in {} after a restart: {}; abandoning it so that rerun makes a"
+                    + " new revision", resumed.getId(), period, forGood.get(), resumed.getAllFailureExceptions());
+            jobOperator.abandon(resumed);
+            throw new ReportStateException("report.restart.failed-again", period, resumed.getId(), revision,
+                    forGood.get());
+        }
+        return completed(resumed);
+    }
+
+    /**
+     * The step a resumed execution failed in when resuming again cannot help: the checks found the committed
+     * counts and the data apart (the data changed since the interrupted run), or a committed chunk would be
+     * written twice. Empty for any other outcome (a disk full, a lost connection: a later restart may pass).
+     */
+    private static Optional<String> failedForGood(JobExecution resumed) {
+        if (resumed.getStatus() != BatchStatus.FAILED) {
+            return Optional.empty();
+        }
+        Optional<String> failedStep = resumed.getStepExecutions().stream()
+                .filter(st -> st.getStatus() == BatchStatus.FAILED).map(StepExecution::getStepName).findFirst();
+        boolean integrity = resumed.getAllFailureExceptions().stream().anyMatch(t -> {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof DataIntegrityViolationException) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        return failedStep.filter(st -> integrity || st.equals(CheckStep.NAME));
+    }
+
+    /**
+     * The files the job wrote: the CSV table and the draft PDF, as the steps that wrote them recorded (a
+     * restarted execution may have found them written by the one before).
+     */
+    public Produced produced(JobExecution execution) {
+        return new Produced(path(execution, WriteTableStep.NAME, WriteTableStep.PATH),
+                path(execution, WriteWorkbookStep.NAME, WriteWorkbookStep.PATH),
+                path(execution, DocumentStep.NAME, DocumentStep.PATH));
+    }
+
+    private Path path(JobExecution execution, String step, String key) {
+        return Path.of(lastStep(execution, step).getExecutionContext().getString(key));
+    }
+
+    /** The CSV table, the workbook and the draft PDF of a revision. */
+    public record Produced(Path table, Path workbook, Path document) {
+    }
+
+    private StepExecution lastStep(JobExecution execution, String step) {
+        StepExecution last = jobRepository.getLastStepExecution(execution.getJobInstance(), step);
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("execution " + execution.getId() + " completed without its step " + step);
+        }
+        return last;
+    }
+
+    /**
+     * A revision is completed when, and only when, its job execution is: marked here, after Spring Batch
+     * recorded the execution COMPLETED. A process killed in between leaves the revision RUNNING, which
+     * restart recognises and finishes.
+     */
+    private JobExecution completed(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            HaltPoint.reached("after-job");
+            ReportParameters params = ReportParameters.from(execution.getJobParameters());
+            Revision r = revisions.of(params.period().name(), params.revision());
+            revisions.setStatus(r.id(), RevisionStatus.COMPLETED);
+        }
+        return execution;
     }
 
     /** The period's newest execution of the report job, whatever its state. */
@@ -143,22 +263,32 @@ public class ReportService {
     }
 
     /**
-     * Refuses when the period's last run did not complete, pointing to restart: its latest revision, or else
-     * its newest execution, which exists without a revision when the process was killed before the revision
-     * row was written. {@code keys} starts the refusal's message key, as the command words its advice.
+     * Refuses when the period's last run did not complete and can be resumed, pointing to restart. Its
+     * execution, when the job started but never got to record the revision as its own (killed or failed
+     * before its first step committed); else its latest revision, RUNNING when its process was interrupted
+     * (killed, even before the job started) or FAILED. An abandoned execution cannot be resumed: not refused
+     * here. {@code keys} starts the refusal's message key, as the command words its advice.
      */
     private void refuseUnfinished(String period, String keys) {
         Optional<Revision> latest = revisions.latest(period);
+        Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
+        if (newest.filter(e -> e.status() == BatchStatus.ABANDONED).isPresent()) {
+            return;
+        }
+        Optional<ExecutionHistory.ExecutionRecord> unrecorded = newest
+                .filter(e -> e.status() != BatchStatus.COMPLETED)
+                .filter(e -> latest.isEmpty() || (e.revision() == latest.get().revision()
+                        && !Long.valueOf(e.executionId()).equals(latest.get().jobExecutionId())));
+        if (unrecorded.isPresent()) {
+            ExecutionHistory.ExecutionRecord e = unrecorded.get();
+            throw new ReportStateException(keys + "execution", period, e.revision(), e.executionId(), e.status());
+        }
         if (latest.isPresent() && !latest.get().completed()) {
             Revision r = latest.get();
             throw r.status() == RevisionStatus.RUNNING
                     ? new ReportStateException(keys + "interrupted", period, r.revision())
                     : new ReportStateException(keys + "failed", period, r.revision(), r.status());
         }
-        newestExecution(period).filter(e -> e.status() != BatchStatus.COMPLETED).ifPresent(e -> {
-            throw new ReportStateException(keys + "execution", period, e.revision(), e.executionId(),
-                    e.status());
-        });
     }
 
     /** The revision explain reads: the given one, or else the period's latest completed revision. */
@@ -187,15 +317,19 @@ public class ReportService {
     }
 
     /**
-     * Runs the job for a revision of the period (1 for its first report). The jobs/ files are read
-     * first, so a mistake in them is refused before anything is stored; the revision uses the catalogue of
-     * jobs/catalogue.yaml as it is now.
+     * Runs the job for a revision of the period (1 for its first report), recording the classify step's
+     * tuning with the execution. The jobs/ files are read first, so a mistake in them is refused before
+     * anything is stored; the revision uses the catalogue of jobs/catalogue.yaml as it is now.
      */
     public JobExecution run(Period period, int revision, String reason, Path out) throws Exception {
         jobs.reportSettings();
         jobs.periodTexts(period);
         catalogue.refresh();
-        return jobOperator.start(reportJob, new ReportParameters(period, revision, reason, out).toJobParameters());
+        // Reserved before the job starts: a process killed from here on leaves a revision that restart finishes.
+        revisions.open(period, revision, reason, null);
+        HaltPoint.reached("before-job");
+        return completed(jobOperator.start(reportJob,
+                new ReportParameters(period, revision, reason, out, partitions, chunkSize).toJobParameters()));
     }
 
     public Revision revision(String period, int revision) {

@@ -11,7 +11,8 @@ import vn.motcua.report.revision.RunningProcess;
 /**
  * Keeps the revision's status with its execution's: as an execution starts, which process runs it (for
  * 'history' and for a second command's refusal) and the revision RUNNING again on a restart; when it
- * ends unsuccessfully, the revision FAILED.
+ * ends unsuccessfully, the revision FAILED. (COMPLETED is marked once Spring Batch recorded the execution
+ * COMPLETED, which is after this listener: see {@link ReportService}.)
  */
 class RevisionStatusListener implements JobExecutionListener {
 
@@ -33,6 +34,7 @@ class RevisionStatusListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         if (!execution.getStatus().isUnsuccessful()) {
+            HaltPoint.reached("after-last-step");
             return;
         }
         ReportParameters params = ReportParameters.from(execution.getJobParameters());

@@ -11,9 +11,12 @@ import vn.motcua.report.revision.UnitRows;
 
 /**
  * Step 4: the revision's table by unit, counted and kept with the revision ({@link UnitRows}), and the CSV
- * tables by field and by unit ({@link TableCsv}).
+ * tables by field and by unit ({@link TableCsv}); the table's path is recorded with the step, committed with it.
  */
 class WriteTableStep extends RevisionTasklet {
+
+    static final String NAME = "writeTable";
+    static final String PATH = "tablePath";
 
     private final RevisionRepository revisions;
     private final UnitRows units;
@@ -29,6 +32,6 @@ class WriteTableStep extends RevisionTasklet {
         ReportTable table = revisions.table(revision);
         TableCsv.writeUnits(params.out(), units.compute(revision, table));
         Path csv = TableCsv.write(params.out(), table);
-        step.getJobExecution().getExecutionContext().putString(ReportJobConfiguration.TABLE_PATH, csv.toString());
+        step.getExecutionContext().putString(PATH, csv.toString());
     }
 }

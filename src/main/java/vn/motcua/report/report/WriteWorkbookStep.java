@@ -8,8 +8,12 @@ import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 
-/** Step 5: the workbook (the forms as sheets, the complete dossier lists); the lists stream inside this step's transaction. */
+/** Step 5: the workbook (the forms as sheets, the complete dossier lists); the lists stream inside this step's transaction;
+ * its path is recorded with the step, committed with it. */
 class WriteWorkbookStep extends RevisionTasklet {
+
+    static final String NAME = "writeWorkbook";
+    static final String PATH = "workbookPath";
 
     private final ReportDocuments documents;
 
@@ -21,6 +25,6 @@ class WriteWorkbookStep extends RevisionTasklet {
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
         Path xlsx = documents.writeWorkbook(params.out(), revision);
-        step.getJobExecution().getExecutionContext().putString(ReportJobConfiguration.WORKBOOK_PATH, xlsx.toString());
+        step.getExecutionContext().putString(PATH, xlsx.toString());
     }
 }

@@ -36,16 +36,19 @@ public class RevisionRepository {
     }
 
     /**
-     * Creates the revision with a zero row per catalogue field (its name and place as the catalogue says now,
-     * kept with the revision), or returns it when it exists already (a restarted execution continues the
-     * same revision).
+     * Creates the revision RUNNING with a zero row per catalogue field (its name and place as the catalogue says now,
+     * kept with the revision), or returns it when it exists already
+     * (a restarted execution continues the same revision). Called before the job starts ({@code jobExecutionId}
+     * null: the revision is reserved, so a process killed before its job instance exists leaves a trace), and by
+     * the job's first step with its execution.
      */
-    public Revision open(Period period, int revision, String reason, long jobExecutionId) {
+    public Revision open(Period period, int revision, String reason, Long jobExecutionId) {
         jdbc.update("""
                 INSERT INTO report_revision (period, revision, cutoff, start_on, end_on, reason, job_execution_id, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (period, revision) DO UPDATE SET job_execution_id = EXCLUDED.job_execution_id,
-                                                             status = EXCLUDED.status""",
+                ON CONFLICT (period, revision) DO UPDATE
+                    SET job_execution_id = coalesce(EXCLUDED.job_execution_id, report_revision.job_execution_id),
+                        status = EXCLUDED.status""",
                 period.name(), revision, period.cutoff().toString(), period.start(), period.end(), reason,
                 jobExecutionId, RevisionStatus.RUNNING.name());
         Revision r = find(period.name(), revision).orElseThrow();

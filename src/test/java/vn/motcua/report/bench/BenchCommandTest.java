@@ -48,4 +48,20 @@ class BenchCommandTest extends DatabaseTest {
         assertThat(stray.exitCode()).isEqualTo(2);
         assertThat(stray.err()).contains("'x'");
     }
+
+    @Test
+    void benchImport_timesAFirstImportAgainstTheDatabaseFloor_andStoresEveryRow() {
+        Run run = cli("bench", "--dossiers", "3000", "--import");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).matches("bench: import_rows=3000 added=3000 import_s=[0-9.]+ floor_s=[0-9.]+"
+                + " import_vs_floor=[0-9.]+ heap_peak_mb=[0-9]+");
+        // The import stored the generated export as written: 6 fields in turn, every fifth dossier open.
+        assertThat(count("dossier")).isEqualTo(3000);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dossier WHERE finished_on IS NULL", Long.class)).isEqualTo(600);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT field_code) FROM dossier", Long.class)).isEqualTo(6);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'bench_floor%'",
+                Long.class)).isZero();
+        assertThat(cli("bench", "--dossiers", "3000", "--import").exitCode()).isEqualTo(2);
+    }
 }

@@ -169,13 +169,13 @@ class CatalogueVersionsTest extends DatabaseTest {
                 """);
         String header = "Mã hồ sơ,Mã TTHC,Tên thủ tục,Hình thức nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Kết quả\n";
         Run imported = cli("import", "dossiers", file("no-field.csv", header
-                + "P1,1.004227.000.00.00.H12,Đăng ký đất đai lần đầu,Trực tiếp,01/02/2021,10/02/2021,,\n"
+                + "P1,1.004227.000.00.00.H12,Đăng ký đất đai lần đầu,Trực tiếp,01/02/2021,15/02/2021,,\n"
                 + "P2,,đăng ký  KHAI SINH,Trực tuyến,02/02/2021,03/02/2021,03/02/2021,Đã giải quyết\n").toString());
         assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
         assertThat(jdbc.queryForList("SELECT code || ' ' || field_code FROM dossier ORDER BY code", String.class))
                 .containsExactly("P1 dat-dai", "P2 ho-tich");
         Run refused = cli("import", "dossiers", file("unknown.csv", header
-                + "P3,,Cấp phép xây dựng,Trực tiếp,01/02/2021,10/02/2021,,\n").toString());
+                + "P3,,Cấp phép xây dựng,Trực tiếp,01/02/2021,15/02/2021,,\n").toString());
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("Cấp phép xây dựng")
                 .contains("this procedure is not in the catalogue's procedures");

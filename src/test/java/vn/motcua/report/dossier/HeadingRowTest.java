@@ -70,4 +70,36 @@ class HeadingRowTest {
                 .isSameAs(EMPTY).hasMessage("f.csv is empty: expected a heading row such as dossier_code");
         assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, EMPTY)).isSameAs(EMPTY);
     }
+
+    private static final ImportKind DOSSIERS = new DossierImport(java.util.Map.of("dat-dai", "Đất đai"),
+            ImportMapping.builtIn());
+
+    @Test
+    void twoRowHeading_eachColumnIsNamedByItsOwnCell_theGroupRowOnlyGroups() {
+        // As a CSV saved from a sheet with merged cells: the group row's names sit in the first cell of each merge.
+        Rows rows = new Rows(List.of(
+                List.of("DANH SÁCH HỒ SƠ", "", "", "", "", "", "", ""),
+                List.of("", "Mã hồ sơ", "Kênh tiếp nhận", "Thời gian", "", "", "Kết quả xử lý", ""),
+                List.of("", "", "", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Kết quả", "Ghi chú")));
+        HeadingRow heading = HeadingRow.find(rows, DOSSIERS, EMPTY);
+        assertThat(heading.column(1)).isEqualTo("code");
+        assertThat(heading.column(2)).isEqualTo("channel");
+        assertThat(heading.column(3)).isEqualTo("received_at");
+        assertThat(heading.column(6)).isEqualTo("outcome");
+        assertThat(heading.written().get("outcome")).isEqualTo("Kết quả");
+        assertThat(heading.ignored()).containsExactly("Ghi chú");
+        assertThat(heading.firstLine()).isEqualTo(-1);   // lines not given here
+    }
+
+    @Test
+    void aTitleAboveAOneRowHeading_isNotTakenAsItsGroupRow() {
+        List<String> names = List.of("Mã hồ sơ", "Hình thức nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả",
+                "Trạng thái");
+        Rows rows = new Rows(List.of(List.of("DANH SÁCH HỒ SƠ THÁNG 02/2021", "", "", "", "", ""), names));
+        HeadingRow heading = HeadingRow.find(rows, DOSSIERS, EMPTY);
+        assertThat(heading.column(0)).isEqualTo("code");
+        assertThat(heading.column(5)).isEqualTo("status");
+        assertThat(heading.ignored()).isEmpty();
+        assertThat(rows.read).isEqualTo(2);
+    }
 }

@@ -27,7 +27,7 @@ class ImportFormatsTest extends DatabaseTest {
 
     /** One line per refusal reason; line 2 is good and line 13 repeats its code. */
     private static final String EVERY_REASON = HEADINGS + "\n"
-            + "OK1,dat-dai,P,direct,03/02/2021,10/02/2021,09/02/2021,Đã giải quyết,,,\n"   // 2 good
+            + "OK1,dat-dai,P,direct,03/02/2021,15/02/2021,09/02/2021,Đã giải quyết,,,\n"   // 2 good (15/02: day first)
             + "R1,,P,direct,03/02/2021,,,,,,\n"                                            // 3 field required
             + "R2,dat-dai,P,direct,31/02/2021,,,,,,\n"                                     // 4 no 31/02
             + "R3,dat-dai,P,direct,05/02/2021,,04/02/2021,resolved,,,\n"                   // 5 finished < received
@@ -105,7 +105,7 @@ class ImportFormatsTest extends DatabaseTest {
                 .containsEntry("refused", 15).containsEntry("accept_partial", true);
 
         // Once the file is fixed, the stale rejects file goes.
-        Files.writeString(input, HEADINGS + "\nOK1,dat-dai,P,direct,03/02/2021,10/02/2021,09/02/2021,Đã giải quyết,,,\n");
+        Files.writeString(input, HEADINGS + "\nOK1,dat-dai,P,direct,03/02/2021,15/02/2021,09/02/2021,Đã giải quyết,,,\n");
         assertThat(cli("import", "dossiers", input.toString()).exitCode()).isZero();
         assertThat(tmp.resolve("export.rejects.csv")).doesNotExist();
     }
@@ -114,7 +114,7 @@ class ImportFormatsTest extends DatabaseTest {
     void vietnameseExport_withBom_semicolons_quotedLineBreaks() throws Exception {
         String csv = "\uFEFFMã hồ sơ;Lĩnh vực;Tên thủ tục;Hình thức nộp;Ngày tiếp nhận;Ngày hẹn trả;Ngày trả kết quả;"
                 + "Kết quả;Ngày tạm dừng;Ngày tiếp tục;Ngày thư xin lỗi;Người nộp\r\n"
-                + "H1;Đất đai;\"Cấp giấy; chứng nhận\r\nlần đầu\";Trực tiếp;03/02/2021 08:15;10/02/2021;"
+                + "H1;Đất đai;\"Cấp giấy; chứng nhận\r\nlần đầu\";Trực tiếp;03/02/2021 08:15;15/02/2021;"
                 + "09/02/2021 16:00:00;Đã giải quyết;;;;Nguyễn Văn A\r\n"                  // lines 2-3
                 + "H2;ho-tich;Khai sinh;Trực tuyến;2021-02-04;;;;;;;\"Trần, Thị B\"\r\n"    // line 4
                 + "H3;Hộ tịch;\"Nhiều\r\ndòng\r\nnữa\";Dịch vụ bưu chính;31/02/2021;;;;;;;\r\n" // lines 5-7
@@ -202,9 +202,10 @@ class ImportFormatsTest extends DatabaseTest {
                 + " FROM dossier ORDER BY code", String.class))
                 .containsExactly("100234 2021-02-03 2021-02-09", "HS-2 2021-02-04 -");
 
+        // Without --sheet, the first sheet that is a dossier list is taken, and named with the others.
         Run firstSheet = cli("import", "dossiers", book.toString());
         assertThat(firstSheet.exitCode()).isEqualTo(2);
-        assertThat(firstSheet.err()).contains("the headings do not match a dossiers file").contains("code (\"Mã hồ sơ\")");
+        assertThat(firstSheet.err()).contains("Read sheet \"Hồ sơ\"; other sheets: \"Ghi chú\".").contains("Heading: row 3.");
         Run noSuchSheet = cli("import", "dossiers", book.toString(), "--sheet", "Tháng 3");
         assertThat(noSuchSheet.exitCode()).isEqualTo(2);
         assertThat(noSuchSheet.err()).contains("has no sheet \"Tháng 3\"; its sheets are: Ghi chú, Hồ sơ");
@@ -218,9 +219,6 @@ class ImportFormatsTest extends DatabaseTest {
 
         Path binary = tmp.resolve("photo.csv");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
-        Path latin = tmp.resolve("latin.csv");
-        // Saved from Excel as plain "CSV" on a Western code page: "Mã" is the byte E3, not UTF-8.
-        Files.write(latin, (HEADINGS + "\nG2,dat-dai,Mã,direct,2021-02-03,,,,,,\n").getBytes(StandardCharsets.ISO_8859_1));
         Path utf16 = tmp.resolve("utf16.csv");
         Files.write(utf16, ("\uFEFF" + HEADINGS).getBytes(StandardCharsets.UTF_16LE));
         Path xls = tmp.resolve("old.xls");
@@ -228,16 +226,16 @@ class ImportFormatsTest extends DatabaseTest {
         Path fakeXlsx = tmp.resolve("fake.xlsx");
         Files.write(fakeXlsx, new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5});
         Map<Path, String> expected = new java.util.LinkedHashMap<>();
-        expected.put(binary, "is a binary file, not a table: expected a CSV file (UTF-8, heading row first) or an Excel .xlsx workbook");
+        expected.put(binary, "is a binary file, not a table: expected a CSV file (heading row first) or an Excel or LibreOffice workbook (.xlsx, .xls, .ods)");
         expected.put(file("empty.csv", ""), "is empty: expected a CSV file");
         expected.put(file("blank.csv", "\uFEFF\n\n  \n"), "is empty: expected a CSV file");
-        expected.put(latin, "is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (Comma delimited)\"");
-        expected.put(utf16, "is UTF-16 text");
-        expected.put(xls, "is an old Excel .xls workbook");
-        expected.put(fakeXlsx, "is not a readable Excel .xlsx workbook");
+        expected.put(utf16, "has a heading row but no rows of data");
+        expected.put(xls, "is not a readable Excel .xls workbook (it may be damaged or protected)");
+        expected.put(fakeXlsx, "is a damaged zip file, not a readable workbook");
         expected.put(file("headings.csv", "code,field,channel\nA,dat-dai,direct\n"),
                 "line 1: the headings do not match a dossiers file; missing: received_at (\"Ngày tiếp nhận\"),"
-                        + " due_at (\"Ngày hẹn trả\"), finished_at (\"Ngày có kết quả\"), outcome (\"Kết quả\"). Expected: code,field,");
+                        + " due_at (\"Ngày hẹn trả\"), finished_at (\"Ngày có kết quả\"), outcome (\"Kết quả\") or status"
+                        + " (\"Trạng thái\"). Expected: code,field,");
         expected.put(file("twice.csv", "code,Mã hồ sơ,field,channel,received_at,due_at,finished_at,outcome\n"),
                 "the headings \"code\" and \"Mã hồ sơ\" both mean code");
         expected.put(file("nodata.csv", HEADINGS + "\n"), "has a heading row but no rows of data");
@@ -259,6 +257,6 @@ class ImportFormatsTest extends DatabaseTest {
     void sheetOnACsvFile_isAUsageMistake() throws Exception {
         Run run = cli("import", "dossiers", file("a.csv", HEADINGS + "\n").toString(), "--sheet", "X");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--sheet is for Excel workbooks");
+        assertThat(run.err()).contains("--sheet is for workbooks");
     }
 }

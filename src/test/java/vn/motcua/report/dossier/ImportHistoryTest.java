@@ -51,7 +51,7 @@ class ImportHistoryTest extends DatabaseTest {
     void refusedFile_leavesEveryDossierAsItWas() throws Exception {
         assertThat(cli("import", "dossiers", file("feb.csv", FEBRUARY).toString()).exitCode()).isZero();
         assertThat(cli("import", "transfers", file("t.csv",
-                "dossier_code,from_level,to_level,sent_at\nF1,district,commune,05/02/2021\n").toString()).exitCode()).isZero();
+                "dossier_code,from_level,to_level,sent_at\nF1,district,commune,15/02/2021\n").toString()).exitCode()).isZero();
         String before = dump(jdbc);
         long rows = count("dossier");
 
@@ -87,12 +87,12 @@ class ImportHistoryTest extends DatabaseTest {
 
         // A dossier that revision 1 counted but which a correction moves out of the period still makes it stale.
         Run moved = cli("import", "dossiers", file("moved.csv", HEADINGS
-                + "\nF2,dat-dai,P,online,04/03/2021,12/03/2021,,,,,\n").toString());
+                + "\nF2,dat-dai,P,online,14/03/2021,22/03/2021,,,,,\n").toString());
         assertThat(moved.out()).contains("Data for 2021-02 changed since revision 1 was produced: 3 dossiers.");
         assertThat(changesSince.codes("2021-02", 1)).containsExactly("F1", "F2", "N1");
 
         // An import changing only other periods' dossiers says nothing about 2021-02.
-        Run march = cli("import", "dossiers", file("march.csv", HEADINGS + "\nN3,ho-tich,P,direct,10/03/2021,,,,,,\n").toString());
+        Run march = cli("import", "dossiers", file("march.csv", HEADINGS + "\nN3,ho-tich,P,direct,20/03/2021,,,,,,\n").toString());
         assertThat(march.out()).doesNotContain("Data for");
     }
 
@@ -114,7 +114,7 @@ class ImportHistoryTest extends DatabaseTest {
 
     @Test
     void transfers_inVietnamese() throws Exception {
-        String csv = "Mã hồ sơ;Từ cấp;Đến cấp;Ngày gửi\nF1;Huyện;Xã;05/02/2021\nF2;Cấp xã;Cấp huyện;2021-02-06\nF3;Tỉnh;Tỉnh;07/02/2021\n";
+        String csv = "Mã hồ sơ;Từ cấp;Đến cấp;Ngày gửi\nF1;Huyện;Xã;15/02/2021\nF2;Cấp xã;Cấp huyện;2021-02-06\nF3;Tỉnh;Tỉnh;17/02/2021\n";
         Run run = cli("import", "transfers", file("lt.csv", csv).toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("line 4, Đến cấp 'Tỉnh': is the same level as Từ cấp");

@@ -59,14 +59,105 @@ class KillAndRestartProcessTest {
         });
     }
 
-    @Test
-    void killedRun_restarts_toTheUninterruptedTable_whileOtherCommandsShareTheServer() throws Exception {
+    /** A fresh MOTCUA_HOME; the PostgreSQL binaries are unpacked once for all runs of these tests. */
+    private void newHome() throws IOException {
         home = tmp.resolve("home");
         Files.createDirectories(home);
-        // The PostgreSQL binaries are unpacked once for all runs of this test.
         Path binaries = Path.of("target/process-test-pg-bin").toAbsolutePath();
         Files.createDirectories(binaries);
         Files.createSymbolicLink(home.resolve("pg-bin"), binaries);
+    }
+
+    /** The seed's table (2021-02, cutoff 25), as the terminal prints its total row. */
+    private static final String SEED_TOTAL = "TOTAL 497 48 449 467 459 8 30 29 1";
+
+    /**
+     * Issue 13: kill -9 (a halt, as the test-only motcua.test.halt-at asks) at every point of a run, then
+     * {@code restart}: exit 0 and the seed's exact table each time. Before the job instance exists, in
+     * classify, in check, in the document step, after the last step, after the job (before its revision
+     * is marked); and a run killed in classify with one partition of 300-dossier chunks, restarted with the
+     * default settings (two partitions of 10,000), which resumes the run's own partitions and chunks.
+     */
+    @Test
+    void killedAtEveryPoint_restartFinishesIt_withTheSeedTable() throws Exception {
+        newHome();
+        Path dossiers = tmp.resolve("demo-dossiers.csv");
+        try (var in = KillAndRestartProcessTest.class.getResourceAsStream("/demo/dossiers.csv")) {
+            Files.copy(in, dossiers);
+        }
+        Done imported = run(List.of(), "import", "dossiers", dossiers.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        // Killed after the last step: run refuses and points to restart, which finishes it.
+        Done killed = run(List.of(halt("after-last-step")), "run", "--period", PERIOD);
+        assertThat(killed.exitCode()).as("halted: " + killed.err()).isEqualTo(HALTED);
+        Done again = run(List.of(), "run", "--period", PERIOD);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(2);
+        assertThat(again.err()).contains("restart --period " + PERIOD).doesNotContain("already has a completed report");
+        restartsToTheSeedTable(1);
+
+        int revision = 1;
+        for (String point : List.of("before-job", "classify", "check", "document", "after-last-step", "after-job")) {
+            revision++;
+            Done k = run(List.of(halt(point)), "rerun", "--period", PERIOD, "--reason", "killed at " + point);
+            assertThat(k.exitCode()).as(point + ": " + k.err()).isEqualTo(HALTED);
+            if (point.startsWith("before") || point.startsWith("after")) {
+                Done refused = run(List.of(), "rerun", "--period", PERIOD, "--reason", "again");
+                assertThat(refused.exitCode()).as(point + ": " + refused.err()).isEqualTo(2);
+                assertThat(refused.err()).as(point).contains("restart --period " + PERIOD);
+            }
+            restartsToTheSeedTable(revision);
+        }
+
+        // Other tuning at the kill than at the restart: the restart keeps the killed run's own.
+        revision++;
+        Done tuned = run(List.of(halt("classify"), "-Dmotcua.partitions=1", "-Dmotcua.chunk-size=300"),
+                "rerun", "--period", PERIOD, "--reason", "one partition, chunks of 300");
+        assertThat(tuned.exitCode()).as(tuned.err()).isEqualTo(HALTED);
+        restartsToTheSeedTable(revision);
+
+        JsonNode executions = new ObjectMapper().readTree(run(List.of(), "history", "--period", PERIOD, "--json").out());
+        for (int r = 1; r <= revision; r++) {
+            int rev = r;
+            JsonNode newest = null;
+            for (JsonNode e : executions) {
+                if (e.get("revision").asInt() == rev) {
+                    newest = e;
+                    break;
+                }
+            }
+            assertThat(newest).as("revision %d has an execution", rev).isNotNull();
+            assertThat(newest.get("status").asText()).as("revision %d", rev).isEqualTo("COMPLETED");
+        }
+        JsonNode resumed = executions.get(0);
+        assertThat(resumed.get("revision").asInt()).isEqualTo(revision);
+        assertThat(classify(resumed, "readCount")).as("the restart read what the first chunk of 300 left")
+                .isLessThan(575 - 300 + 1).isPositive();
+        List<String> steps = new ArrayList<>();
+        resumed.get("steps").forEach(st -> steps.add(st.get("name").asText()));
+        assertThat(steps).as("one partition, as the killed run had").contains("classify")
+                .noneMatch(n -> n.startsWith("classifyPartition"));
+        assertThat(postmaster()).isEmpty();
+    }
+
+    private static final int HALTED = 137;
+
+    private static String halt(String point) {
+        return "-Dmotcua.test.halt-at=" + point;
+    }
+
+    /** {@code restart} (with the default settings) exits 0 and prints the revision and the seed's total row. */
+    private void restartsToTheSeedTable(int revision) throws Exception {
+        Done restarted = run(List.of(), "restart", "--period", PERIOD);
+        assertThat(restarted.exitCode()).as("revision " + revision + ": " + restarted.out() + restarted.err()).isZero();
+        assertThat(restarted.out().lines().map(l -> l.strip().replaceAll("\\s+", " ")))
+                .as("revision " + revision).contains(SEED_TOTAL);
+        assertThat(restarted.out()).contains("revision " + revision);
+    }
+
+    @Test
+    void killedRun_restarts_toTheUninterruptedTable_whileOtherCommandsShareTheServer() throws Exception {
+        newHome();
 
         Path data = generate(tmp.resolve("dossiers.csv"), 80_000);
         Done imported = run("import", "dossiers", data.toString());
@@ -191,9 +282,14 @@ class KillAndRestartProcessTest {
     }
 
     private Process start(Path outputs, int chunkSize, String... args) throws IOException {
+        return start(outputs, List.of("-Dmotcua.chunk-size=" + chunkSize), args);
+    }
+
+    private Process start(Path outputs, List<String> options, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dmotcua.chunk-size=" + chunkSize, "-cp", System.getProperty("java.class.path"),
-                "vn.motcua.report.MotcuaReportApplication"));
+                "-Xmx256m"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
         command.addAll(List.of(args));
         Files.createDirectories(outputs);
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
@@ -218,6 +314,12 @@ class KillAndRestartProcessTest {
     private Done run(String... args) throws Exception {
         Path outputs = tmp.resolve("cmd" + (++runs));
         return finish(start(outputs, args), outputs);
+    }
+
+    /** A command with these JVM options only (no chunk size: the defaults). */
+    private Done run(List<String> options, String... args) throws Exception {
+        Path outputs = tmp.resolve("cmd" + (++runs));
+        return finish(start(outputs, options, args), outputs);
     }
 
     /** Waits until A's classify step has committed at least {@code chunks} chunks; returns how many it had. */

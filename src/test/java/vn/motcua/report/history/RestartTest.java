@@ -219,10 +219,11 @@ class RestartTest extends DatabaseTest {
                 BEGIN
                     RAISE EXCEPTION 'injected failure before the revision row';
                 END $$""");
-        jdbc.execute("CREATE TRIGGER test_injected_failure BEFORE INSERT ON report_revision"
+        // The run reserves its revision before the job starts; the job's first step records it as its own.
+        jdbc.execute("CREATE TRIGGER test_injected_failure BEFORE UPDATE ON report_revision"
                 + " FOR EACH ROW EXECUTE FUNCTION test_injected_failure()");
         assertThat(cli("run", "--period", PERIOD, "--out", tmp.toString()).exitCode()).isEqualTo(1);
-        assertThat(count("report_revision")).isZero();
+        assertThat(revisions.find(PERIOD, 1).orElseThrow().jobExecutionId()).as("not written by the job").isNull();
         long execution = history.executions(PERIOD).get(0).executionId();
         simulateKilledProcess(execution);
         removeInjectedFailure();
@@ -236,6 +237,41 @@ class RestartTest extends DatabaseTest {
         Revision r1 = revisions.find(PERIOD, 1).orElseThrow();
         assertThat(r1.completed()).isTrue();
         assertThat(revisions.table(r1).total().get(vn.motcua.report.classify.Counter.TOTAL)).isEqualTo(IN_SCOPE);
+    }
+
+    /**
+     * Issue 13: a period never stays stuck. The data of a dossier the interrupted run had already counted
+     * changes before the restart, so the resumed run's checks fail: resuming again cannot help, so restart
+     * abandons the execution and says to make a new revision, and rerun does.
+     */
+    @Test
+    void restartThatCannotHelp_abandonsTheExecution_andRerunMakesANewRevision() throws Exception {
+        importDemo();
+        assertThat(cli("run", "--period", PERIOD, "--out", tmp.toString()).exitCode()).isZero();
+        failWhenDatDaiExceeds(100);
+        assertThat(cli("rerun", "--period", PERIOD, "--reason", "x", "--out", tmp.toString()).exitCode()).isEqualTo(1);
+        removeInjectedFailure();
+        // The first dat-dai dossier in scope was in a committed chunk; it now belongs to another field.
+        jdbc.update("""
+                UPDATE dossier SET field_code = 'ho-tich', updated_at = now()
+                 WHERE id = (SELECT min(id) FROM dossier WHERE field_code = 'dat-dai' AND received_on <= DATE '2021-02-25'
+                               AND (finished_on IS NULL OR finished_on >= DATE '2021-01-26'))""");
+
+        Run restarted = cli("restart", "--period", PERIOD, "--out", tmp.toString());
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isEqualTo(2);
+        assertThat(restarted.err()).contains("revision 2 cannot be resumed").contains("failed again in step check")
+                .contains("rerun --period " + PERIOD).doesNotContain("SQL").doesNotContain("Exception");
+        Run again = cli("restart", "--period", PERIOD);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("was abandoned").contains("rerun --period " + PERIOD);
+
+        Run rerun = cli("rerun", "--period", PERIOD, "--reason", "after the abandoned revision 2", "--out", tmp.toString());
+        assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(rerun.out()).contains("revision 3").contains("Revision 3 corrects revision 1");
+        Revision r3 = revisions.find(PERIOD, 3).orElseThrow();
+        assertThat(r3.completed()).isTrue();
+        assertThat(revisions.find(PERIOD, 2).orElseThrow().status()).isEqualTo(RevisionStatus.FAILED);
+        assertThat(revisions.table(r3).total().get(vn.motcua.report.classify.Counter.TOTAL)).isEqualTo(IN_SCOPE);
     }
 
     private void simulateKilledProcess(long execution) {

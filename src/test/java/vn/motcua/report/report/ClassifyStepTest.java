@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -62,13 +63,62 @@ class ClassifyStepTest extends DatabaseTest {
 
     /** openRevision, classify with the given chunk size and partitions, check (which compares with SQL). */
     private JobExecution run(int revision, int chunkSize, int partitions) throws Exception {
+        return run(chunkSize, partitions, new ReportParameters(PERIOD, revision, null, Path.of("unused")));
+    }
+
+    /** As above, the chunk size and partitions being the step's defaults for parameters that record none. */
+    private JobExecution run(int chunkSize, int partitions, ReportParameters params) throws Exception {
         Job job = new JobBuilder("classifyVariant", jobRepository)
                 .start(openRevision)
                 .next(ReportJobConfiguration.classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize,
                         50, partitions))
                 .next(check)
                 .build();
-        return jobOperator.start(job, new ReportParameters(PERIOD, revision, null, Path.of("unused")).toJobParameters());
+        return jobOperator.start(job, params.toJobParameters());
+    }
+
+    /**
+     * Issue 13: a run recorded one partition and chunks of 100; restarted where the settings say two
+     * partitions of 7, it resumes with its own, so no chunk is counted twice and the table is exact.
+     */
+    @Test
+    void restartWithOtherSettings_resumesWithThePartitionsAndChunksTheRunRecorded() throws Exception {
+        generate(6_000);
+        Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
+        long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
+        long bad = jdbc.queryForObject("""
+                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
+                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
+                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
+                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
+        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET session_replication_role = replica");
+                s.execute("UPDATE dossier SET field_code = 'no-such-field' WHERE id = " + bad);
+                s.execute("SET session_replication_role = DEFAULT");
+            }
+            return null;
+        });
+        ReportParameters recorded = new ReportParameters(PERIOD, 1, null, Path.of("unused"), 1, 100);
+        JobExecution failed = run(7, 2, recorded);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName).contains("classify")
+                .noneMatch(n -> n.startsWith("classifyPartition"));
+        long committed = jdbc.queryForObject("SELECT coalesce(sum(cardinality(dossier_ids)), 0) FROM report_dossier_block",
+                Long.class);
+        assertThat(committed).as("chunks of 100 before the bad one").isPositive().isLessThan(inScope);
+        assertThat(jdbc.queryForObject("SELECT min(cardinality(dossier_ids)) FROM report_dossier_block", Integer.class))
+                .as("no block of the step's default 7").isGreaterThan(7);
+
+        jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
+        // The restart reuses the execution's parameters (ReportService.restart): the recorded tuning with them.
+        JobExecution restarted = run(7, 2, recorded);
+        assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+                .noneMatch(n -> n.startsWith("classifyPartition"));
+        assertThat(table(1)).isEqualTo(sql);
+        assertThat(cells(1)).hasSize((int) inScope).doesNotHaveDuplicates();
     }
 
     private Map<String, Tally> table(int revision) {

@@ -1,0 +1,231 @@
+package vn.motcua.report.dossier;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.motcua.report.dossier.Reject.Rule;
+import vn.motcua.report.period.VietnamTime;
+import vn.motcua.report.system.Refusal;
+
+/**
+ * Reads the dates of one import and learns each date column's order from its values. A date with slashes is read
+ * in the column's order when it is known (given with {@code --date-order}, or decided by an earlier pass);
+ * otherwise it is read day first, and the column's values are counted: those that can only be day first
+ * (13/02/2021), only month first (2/19/2021), or either (03/02/2021). {@link #decide} then says whether the rows
+ * checked day first may be stored, or must be read again month first, or the file is refused: a date is never
+ * guessed. An Excel serial number (44232 = 05/02/2021) is a date too: a date column whose cells lost their format
+ * shows them.
+ */
+public final class Dates {
+
+    /** Dates outside these years are typing mistakes (2201, 0021) or an empty Excel cell (1899), not dossiers. */
+    static final int FIRST_YEAR = Values.FIRST_YEAR;
+    static final int LAST_YEAR = Values.LAST_YEAR;
+
+    /** Every column given: {@code --date-order}. */
+    static final String EVERY_COLUMN = "*";
+
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    /** Five digits: 1927..2173 as Excel days; shorter numbers are not dates anyone meant. */
+    private static final Pattern SERIAL = Pattern.compile("\\d{5}(?:\\.\\d+)?");
+
+    /** What one column's values said about its order. */
+    static final class Seen {
+        long dayFirst;
+        long monthFirst;
+        long either;
+        String dayFirstExample;
+        String monthFirstExample;
+        String eitherExample;
+    }
+
+    private final Map<String, DateOrder> given;
+    private final Map<String, Seen> seen = new LinkedHashMap<>();
+
+    /** @param given the order of each column known before reading ({@link #EVERY_COLUMN} for all), may be empty */
+    Dates(Map<String, DateOrder> given) {
+        this.given = given;
+    }
+
+    private DateOrder order(String column) {
+        DateOrder o = given.get(column);
+        return o != null ? o : given.get(EVERY_COLUMN);
+    }
+
+    /** The date of a column, or null (empty, or refused: then a reject is added). */
+    LocalDate date(CsvRow row, String column, boolean required, List<Reject> rejects) {
+        String v = row.get(column);
+        if (v.isEmpty()) {
+            if (required) {
+                Values.reject(row, column, "", Rule.REQUIRED, "không được để trống", "is required", rejects);
+            }
+            return null;
+        }
+        LocalDate d;
+        try {
+            Matcher m = SLASHED.matcher(v);
+            if (m.matches()) {
+                d = slashed(m, row, column, v, rejects);
+                if (d == null) {
+                    return null;
+                }
+            } else if (SERIAL.matcher(v).matches()) {
+                d = LocalDate.parse(XlsxSource.serialDate(new BigDecimal(v)).substring(0, 10));
+            } else {
+                d = VietnamTime.dateOf(v);
+            }
+        } catch (DateTimeException | NullPointerException | StringIndexOutOfBoundsException e) {
+            notReal(row, column, v, order(column), rejects);
+            return null;
+        }
+        if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+            Values.reject(row, column, v, Rule.DATE, "năm " + d.getYear() + " không hợp lý",
+                    "has the year " + d.getYear() + ", which is not plausible", rejects);
+            return null;
+        }
+        return d;
+    }
+
+    private LocalDate slashed(Matcher m, CsvRow row, String column, String v, List<Reject> rejects) {
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(2));
+        int year = Integer.parseInt(m.group(3));
+        if (m.group(4) != null) {
+            LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+        }
+        DateOrder order = order(column);
+        if (order != null) {
+            return order == DateOrder.DMY ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b);
+        }
+        boolean dayFirst = valid(year, b, a);
+        boolean monthFirst = valid(year, a, b);
+        Seen s = seen.computeIfAbsent(column, c -> new Seen());
+        if (dayFirst && monthFirst && a != b) {
+            s.either++;
+            if (s.eitherExample == null) {
+                s.eitherExample = example(row, v);
+            }
+        } else if (dayFirst && !monthFirst) {
+            s.dayFirst++;
+            if (s.dayFirstExample == null) {
+                s.dayFirstExample = example(row, v);
+            }
+        } else if (monthFirst && !dayFirst) {
+            s.monthFirst++;
+            if (s.monthFirstExample == null) {
+                s.monthFirstExample = example(row, v);
+            }
+            // Only month first: this reading is not stored (the file is read again month first, or refused).
+            Values.reject(row, column, v, Rule.DATE, "chỉ đọc được khi tháng đứng trước",
+                    "can only be month first", rejects);
+            return null;
+        }
+        return LocalDate.of(year, b, a);
+    }
+
+    /** Without an exception: half the values of a day-first column are not dates month first. */
+    private static boolean valid(int year, int month, int day) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    private static String example(CsvRow row, String v) {
+        return v + " (" + row.line() + ")";
+    }
+
+    private static void notReal(CsvRow row, String column, String v, DateOrder order, List<Reject> rejects) {
+        if (order == DateOrder.MDY) {
+            Values.reject(row, column, v, Rule.DATE,
+                    "không phải ngày có thật theo thứ tự tháng trước (tháng/ngày/năm, --date-order mdy)",
+                    "is not a real date month first (month/day/year, --date-order mdy)", rejects);
+        } else {
+            Values.reject(row, column, v, Rule.DATE,
+                    "không phải ngày có thật: ghi theo dạng 03/02/2021, 03/02/2021 08:15 hoặc 2021-02-03",
+                    "is not a real date: expected 03/02/2021, 03/02/2021 08:15 or ISO 2021-02-03", rejects);
+        }
+    }
+
+    /** What the values seen said, as the check step leaves it for the store step: one line per column. */
+    String seenText() {
+        StringBuilder t = new StringBuilder();
+        seen.forEach((column, s) -> t.append(column).append('\t').append(s.dayFirst).append('\t').append(s.monthFirst)
+                .append('\t').append(s.either).append('\t').append(nz(s.dayFirstExample)).append('\t')
+                .append(nz(s.monthFirstExample)).append('\t').append(nz(s.eitherExample)).append('\n'));
+        return t.toString();
+    }
+
+    static Map<String, Seen> seenOf(String text) {
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        if (text == null) {
+            return seen;
+        }
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            Seen s = new Seen();
+            s.dayFirst = Long.parseLong(f[1]);
+            s.monthFirst = Long.parseLong(f[2]);
+            s.either = Long.parseLong(f[3]);
+            s.dayFirstExample = f[4];
+            s.monthFirstExample = f[5];
+            s.eitherExample = f[6];
+            seen.put(f[0], s);
+        }
+        return seen;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * The order of each column whose dates were read without a known order, decided from the values of the whole
+     * file: a column with a date that can only be month first is month first; one with a date that can only be day
+     * first is day first; a column whose dates could all be either takes the order the file's other columns show,
+     * when they agree.
+     *
+     * @param headings how the file heads each column, for the message
+     * @return the orders decided (empty when nothing was read without one)
+     * @throws Refusal when a column holds dates of both orders, or its order cannot be told
+     */
+    static Map<String, DateOrder> decide(Map<String, Seen> seen, Map<String, String> headings, String file) {
+        Map<String, DateOrder> decided = new LinkedHashMap<>();
+        List<String> undecided = new ArrayList<>();
+        for (Map.Entry<String, Seen> e : seen.entrySet()) {
+            Seen s = e.getValue();
+            String heading = headings.getOrDefault(e.getKey(), e.getKey());
+            if (s.dayFirst > 0 && s.monthFirst > 0) {
+                throw new Refusal("import.dates.mixed", file, heading, s.dayFirstExample, s.monthFirstExample);
+            }
+            if (s.monthFirst > 0) {
+                decided.put(e.getKey(), DateOrder.MDY);
+            } else if (s.dayFirst > 0) {
+                decided.put(e.getKey(), DateOrder.DMY);
+            } else if (s.either > 0) {
+                undecided.add(e.getKey());
+            }
+        }
+        if (!undecided.isEmpty()) {
+            java.util.Set<DateOrder> shown = new java.util.HashSet<>(decided.values());
+            if (shown.size() != 1) {
+                String column = undecided.get(0);
+                throw new Refusal("import.dates.ambiguous", file, headings.getOrDefault(column, column),
+                        seen.get(column).eitherExample);
+            }
+            DateOrder evident = shown.iterator().next();
+            undecided.forEach(c -> decided.put(c, evident));
+        }
+        return decided;
+    }
+}

@@ -1,0 +1,264 @@
+package vn.motcua.report.dossier;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the dossier rows of an import file as offices lay them out, whatever its format ({@link ImportFile}):
+ * <ul>
+ * <li>the sheet: the one named, else the first whose rows have the heading (a workbook may open with a summary);</li>
+ * <li>the heading: after a title block, one row or two (a group row over the columns' own names,
+ * {@link HeadingRow#find}); data may start in any column;</li>
+ * <li>rows that are not dossiers are skipped and reported: blank separator rows, a row of column numbers
+ * ("(1) (2) (3)") under the heading, group rows ("LĨNH VỰC ĐẤT ĐAI (19 hồ sơ)", whose field the rows below take
+ * when they name none), and footer rows (totals, the signature block, a date line, a signer's name);</li>
+ * <li>text normalised: NFC (Vietnamese typed decomposed looks the same but compares different), non-breaking
+ * spaces as spaces. Merged cells were filled by the sources.</li>
+ * </ul>
+ * Line numbers are those the clerk sees (an editor's line, a sheet's row number).
+ */
+public class TableReader implements ItemStreamReader<CsvRow> {
+
+    /** Columns read at most: a merged range or a repeated cell may claim the whole sheet's width. */
+    static final int MAX_COLUMNS = 1000;
+
+    /** Where the reader leaves how it read the file ({@link ImportLayout}) in the step's context. */
+    static final String LAYOUT = "layout";
+
+    /** Totals, the signature block, a date line: rows under the data, by their first words. */
+    private static final Pattern FOOTER = Pattern.compile("(?iu)^(tổng cộng|tổng số|tổng|cộng|người lập|người ký"
+            + "|thủ trưởng|giám đốc|phó giám đốc|kt\\.|tm\\.|q\\.|ký tên|\\(ký|xác nhận|nơi nhận|ghi chú"
+            + "|.*ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}).*");
+
+    /** Digits and the separators of dates and times only. */
+    private static final Pattern DATE_LIKE = Pattern.compile("(?=.*\\d)[\\d\\s/.:\\-T+Z]+");
+
+    /** A cell of the row of column numbers under a heading: "1", "(2)", "[3]". */
+    private static final Pattern NUMBERING = Pattern.compile("[(\\[]?\\d{1,2}[)\\]]?");
+
+    private final Path file;
+    private final String sheetName;
+    private final ImportKind kind;
+    private final ImportProgress progress;
+    private final String groupColumn;
+
+    private TableSource source;
+    private HeadingRow headings;
+    private int[] dateColumns;
+    private String group;
+    private boolean dataSeen;
+    /** The last line of the last row that was not blank: blank rows count once a row follows them. */
+    private long lastEnd;
+    private long rowsRead;
+    private ImportLayout layout;
+
+    /** @param sheetName the sheet to read, or null to look for the dossier list */
+    public TableReader(Path file, String sheetName, ImportKind kind, ImportProgress progress) {
+        this.file = file;
+        this.sheetName = sheetName;
+        this.kind = kind;
+        this.progress = progress;
+        this.groupColumn = kind.groupColumn();
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (source != null) {
+            return;   // registered as the step's reader and as a stream: opened once
+        }
+        ImportFile type = ImportFile.of(file);
+        List<String> sheets = type.sheets(file);
+        List<String> tried;
+        if (sheetName != null) {
+            if (!sheets.contains(sheetName)) {
+                throw new ImportException("import.no-such-sheet", file.toString(), sheetName, String.join(", ", sheets));
+            }
+            tried = List.of(sheetName);
+        } else {
+            tried = sheets;
+        }
+        ImportException first = null;
+        String taken = null;
+        for (String sheet : tried) {
+            TableSource candidate = type.open(file, sheet);
+            try {
+                headings = HeadingRow.find(() -> candidate(candidate), kind, new ImportException(
+                        sheet == null ? "import.empty-csv" : "import.empty-sheet", candidate.where(),
+                        String.join(",", kind.columns())));
+                source = candidate;
+                taken = sheet;
+                break;
+            } catch (ImportException e) {
+                candidate.close();
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (source == null) {
+            if (tried.size() > 1) {
+                throw new ImportException(first, "import.no-sheet-with-headings", file.toString(), kind.name(),
+                        String.join(", ", sheets));
+            }
+            throw first;
+        }
+        headings.saveTo(context);
+        List<Integer> dates = new ArrayList<>();
+        for (int i = 0; i < headings.size(); i++) {
+            if (headings.column(i) != null && kind.dateColumns().contains(headings.column(i))) {
+                dates.add(i);
+            }
+        }
+        dateColumns = dates.stream().mapToInt(Integer::intValue).toArray();
+        List<String> others = new ArrayList<>(sheets);
+        others.remove(taken);
+        others.remove(null);
+        lastEnd = headings.lastLine();
+        layout = new ImportLayout(taken, List.copyOf(others), headings.firstLine(), headings.lastLine(),
+                source.rowWord(), ImportLayout.noneSkipped());
+        progress.started();
+    }
+
+    private HeadingRow.Candidate candidate(TableSource from) {
+        SheetRow row = from.next();
+        return row == null ? null
+                : new HeadingRow.Candidate(normalised(row.cells()), from.where() + " " + from.rowWord() + " " + row.line(),
+                        row.line());
+    }
+
+    @Override
+    public CsvRow read() {
+        SheetRow raw;
+        while ((raw = source.next()) != null) {
+            SheetRow row = new SheetRow(raw.line(), normalised(raw.cells()), raw.end());
+            if (row.blank()) {
+                continue;
+            }
+            for (long blank = lastEnd + 1; lastEnd >= 0 && blank < row.line(); blank++) {
+                layout.skipped().get(ImportLayout.Skip.BLANK).add(blank);
+            }
+            lastEnd = row.end();
+            ImportLayout.Skip skip = skip(row);
+            if (skip != null) {
+                layout.skipped().get(skip).add(row.line());
+                continue;
+            }
+            dataSeen = true;
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < row.cells().size() && i < MAX_COLUMNS; i++) {
+                String column = headings.column(i);
+                if (column != null) {
+                    values.put(column, row.cells().get(i));
+                }
+            }
+            if (group != null && groupColumn != null && values.getOrDefault(groupColumn, "").isBlank()) {
+                values.put(groupColumn, group);
+            }
+            if (source.countsValues() && row.cells().size() != headings.size()) {
+                values.put("#count", Integer.toString(row.cells().size()));
+            }
+            values.put("#headings", Integer.toString(headings.size()));
+            rowsRead++;
+            progress.read(rowsRead, source.fraction());
+            return new CsvRow(row.line(), values, headings.written());
+        }
+        return null;
+    }
+
+    /** Why a row is not a dossier, or null when it is one. */
+    private ImportLayout.Skip skip(SheetRow row) {
+        // Distinct values, counted up to three without a set: a dossier row has many, the others one or two.
+        String first = null;
+        String second = null;
+        int distinct = 0;
+        boolean numbering = !dataSeen;
+        int filled = 0;
+        for (String c : row.cells()) {
+            if (c.isBlank()) {
+                continue;
+            }
+            filled++;
+            numbering = numbering && NUMBERING.matcher(c.strip()).matches();
+            String v = c.strip();
+            if (first == null) {
+                first = v;
+                distinct = 1;
+            } else if (distinct < 3 && !v.equals(first) && !v.equals(second)) {
+                if (second == null) {
+                    second = v;
+                }
+                distinct++;
+            }
+        }
+        if (numbering && filled >= 3) {
+            return ImportLayout.Skip.NUMBERING;
+        }
+        if (distinct == 1) {
+            String value = kind.groupValue(first);
+            if (value != null) {
+                group = value;
+                return ImportLayout.Skip.GROUP;
+            }
+        }
+        if (distinct <= 2 && !hasDate(row)) {
+            // A name under the signature, a lone note: no dossier is only one or two words without a date.
+            return ImportLayout.Skip.FOOTER;
+        }
+        if (filled <= 6 && FOOTER.matcher(first).matches()) {
+            // Totals (with their counts), the signature block and its date line, which may lie over date columns.
+            return ImportLayout.Skip.FOOTER;
+        }
+        return null;
+    }
+
+    /** Whether a date column holds something written like a date (03/02/2021, 44232, 2021-02-03T08:00): a dossier. */
+    private boolean hasDate(SheetRow row) {
+        for (int c : dateColumns) {
+            String v = row.cell(c).strip();
+            if (DATE_LIKE.matcher(v).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NFC, non-breaking spaces as spaces. */
+    static List<String> normalised(List<String> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            out.add(normalised(c));
+        }
+        return out;
+    }
+
+    static String normalised(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.indexOf('\u00A0') >= 0 || text.indexOf('\u202F') >= 0 || text.indexOf('\u2007') >= 0
+                ? text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ') : text;
+        return Normalizer.isNormalized(t, Normalizer.Form.NFC) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        if (layout != null) {
+            context.put(LAYOUT, layout);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (source != null) {
+            source.close();
+        }
+    }
+}
