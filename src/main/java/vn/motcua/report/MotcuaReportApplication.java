@@ -1,12 +1,12 @@
 package vn.motcua.report;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import vn.motcua.report.cli.Cli;
 import vn.motcua.report.cli.ExitCode;
@@ -43,18 +43,19 @@ public class MotcuaReportApplication {
             MotcuaConfiguration.checkJobsFolder(System.getenv("MOTCUA_JOBS"));
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
             Map<String, Object> properties = new HashMap<>(parsed.command().startupProperties());
-            app.setDefaultProperties(properties);
+            properties.put("motcua.lang", terminal.messages().locale().getLanguage());
+            // What the command needs to run at all (its scratch database) comes before the environment's settings.
+            app.addInitializers(c -> c.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("command", properties)));
             context = app.run();
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             Refusal refusal = Launcher.refusalIn(e);
             if (refusal != null) {
                 terminal.refuse(terminal.text(refusal));
-                parsed.command().afterStop(terminal);
                 System.exit(ExitCode.BAD_INPUT);
                 return;
             }
             terminal.refuse(terminal.text("cli.could-not-start"));
-            parsed.command().afterStop(terminal);
             System.exit(ExitCode.FAILED);
             return;
         }
@@ -62,7 +63,6 @@ public class MotcuaReportApplication {
         try (context) {
             code = context.getBean(Cli.class).execute(parsed.command(), terminal);
         }
-        parsed.command().afterStop(terminal);
         System.exit(code);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
@@ -30,7 +31,7 @@ import vn.motcua.report.system.Refusal;
  * and database floors. Ends with one {@code bench: ...} line for scripts.
  */
 @Command(name = "bench")
-public class BenchCommand implements vn.motcua.report.cli.Command {
+public class BenchCommand implements Cli.Command {
 
     @Option(names = "--dossiers", required = true, paramLabel = "N", converter = Dossiers.class)
     long dossiers;
@@ -61,7 +62,7 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
 
     /**
      * bench generates millions of dossiers: into a scratch database of its own, never the real one. With
-     * --keep, one folder per size, so the next bench --keep of the same size reuses the generated data.
+     * --keep, one per size, so the next bench --keep of the same size reuses the generated data.
      */
     @Override
     public Map<String, Object> startupProperties() {
@@ -83,25 +84,25 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
         if (existing.dossiers() != 0 && !reuse) {
             throw new Refusal("cli.bench.not-empty", existing.dossiers());
         }
-        ScratchDatabase scratch = session.spring().getBeanProvider(ScratchDatabase.class).getIfAvailable();
+        Optional<ScratchDatabase> scratch = Optional.ofNullable(session.spring().getBeanProvider(ScratchDatabase.class)
+                .getIfAvailable());
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
-        Path folder = scratch == null ? Files.createTempDirectory("motcua-bench-out") : scratch.folder();
+        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
         PrintStream out = session.out();
         try {
-            out.printf(Locale.ROOT, "%s %,d dossiers over %d months in %s%n", reuse ? "Reusing the kept" : "Generating",
-                    dossiers, months, scratch == null ? "the configured database" : folder);
+            session.say(reuse ? "cli.bench.reusing" : "cli.bench.generating", String.format(Locale.ROOT, "%,d", dossiers),
+                    months, scratch.isEmpty() ? session.text("cli.bench.configured-database") : folder.toString());
             Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
-            print(r, out);
+            print(r, session.terminal());
+            scratch.filter(ScratchDatabase::kept).ifPresent(s -> session.say("cli.bench.kept", s.database().toString()));
             if (!r.differences().isEmpty()) {
                 r.differences().forEach(d -> session.err().println("motcua-report: bench: " + d));
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;
         } finally {
-            if (scratch == null) {
+            if (scratch.isEmpty()) {
                 delete(folder);
-            } else if (scratch.kept()) {
-                session.say("cli.bench.kept", scratch.database().toString());
             }
         }
     }
@@ -142,10 +143,12 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
         }
     }
 
-    static void print(Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "%s Month %s, %,d dossiers in scope; best of %d rounds; max heap %d MB.%n",
-                r.generateSeconds() == 0 ? "Data reused." : String.format(Locale.ROOT, "Generated in %.1f s.", r.generateSeconds()),
-                r.period().describe(), r.inScope(), Benchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+    static void print(Result r, Terminal t) {
+        PrintStream out = t.out();
+        t.say("cli.bench.summary", r.generateSeconds() == 0 ? t.text("cli.bench.data-reused")
+                        : t.text("cli.bench.generated-in", String.format(Locale.ROOT, "%.1f", r.generateSeconds())),
+                Words.period(t, r.period()), String.format(Locale.ROOT, "%,d", r.inScope()), Benchmark.ROUNDS,
+                Runtime.getRuntime().maxMemory() >> 20);
         out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
         row(out, "job: classify step (as run does it)", r.job(), r);
         out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, CSV, PDF)", r.jobAllStepsSeconds());
@@ -155,7 +158,7 @@ public class BenchCommand implements vn.motcua.report.cli.Command {
         out.printf("%-36s %s%n", "  its steps (seconds)", steps);
         row(out, "stream: plain JDBC + Classifier", r.stream(), r);
         row(out, "sql: one SQL statement", r.sql(), r);
-        out.println(r.differences().isEmpty() ? "Tables: job, stream and sql are identical." : "Tables DIFFER.");
+        t.say(r.differences().isEmpty() ? "cli.bench.identical" : "cli.bench.differ");
         out.printf(Locale.ROOT, "bench: dossiers=%d in_scope=%d job_s=%.3f stream_s=%.3f sql_s=%.3f job_vs_stream=%.2f"
                         + " job_vs_sql=%.2f heap_peak_mb=%d%n",
                 r.dossiers(), r.inScope(), r.job().seconds(), r.stream().seconds(), r.sql().seconds(),

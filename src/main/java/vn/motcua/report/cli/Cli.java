@@ -1,5 +1,7 @@
 package vn.motcua.report.cli;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +19,24 @@ import vn.motcua.report.system.Refusal;
 public class Cli {
 
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    /**
+     * A command of the command line, as picocli parsed it: a plain object holding its typed options (checked
+     * before anything starts), executed once Spring and the database are up.
+     */
+    public interface Command {
+
+        /** Does the work with the application's services; returns the exit code ({@link ExitCode}). */
+        int execute(Session session) throws Exception;
+
+        /**
+         * Spring properties this command needs before start-up, e.g. a scratch database of its own
+         * ({@link vn.motcua.report.db.ScratchDatabase#properties}); they come before the environment's.
+         */
+        default Map<String, Object> startupProperties() {
+            return Map.of();
+        }
+    }
 
     private final ApplicationContext spring;
     private final String logFile;

@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
@@ -16,16 +19,29 @@ import vn.motcua.report.report.ReportService;
 
 /**
  * {@code demo [--out DIR]}: loads the bundled sample data (February 2021, the seed report's figures)
- * and produces the 2021-02 report with cutoff 25. Loading again changes nothing; each demo run after the
- * first makes a new revision.
+ * and produces the 2021-02 report with cutoff 25, in a scratch database of its own (removed at the end),
+ * so that the user's data and reports are never read or touched; only the files go to {@code DIR}.
+ * In-process (tests), it runs in the application's database: loading again changes nothing, and each demo
+ * run after the first makes a new revision.
  */
 @Command(name = "demo")
-public class DemoCommand implements vn.motcua.report.cli.Command {
+public class DemoCommand implements Cli.Command {
 
     public static final String PERIOD = "2021-02";
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out = Path.of(RunCommand.DEFAULT_OUT);
+
+    /**
+     * The demo's own scratch embedded database, removed at the end, whatever the user configured (even a
+     * PostgreSQL server through SPRING_DATASOURCE_URL): these properties come before the environment's.
+     */
+    @Override
+    public Map<String, Object> startupProperties() {
+        Map<String, Object> properties = new HashMap<>(ScratchDatabase.properties("demo", false));
+        properties.put("spring.datasource.url", "");
+        return properties;
+    }
 
     @Override
     public int execute(Session session) throws Exception {

@@ -27,7 +27,7 @@ import vn.motcua.report.system.TextKey;
  * dossiers of one field), exactly as that revision counted them (default: the latest completed revision).
  */
 @Command(name = "explain")
-public class ExplainCommand implements vn.motcua.report.cli.Command {
+public class ExplainCommand implements Cli.Command {
 
     private static final String[] CSV_HEADER = {"code", "field", "channel", "received_on", "due_on", "finished_on",
             "outcome", "paused_from", "paused_until", "apology_on", "apology_counted", "intake", "result",

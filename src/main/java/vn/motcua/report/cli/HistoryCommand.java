@@ -16,7 +16,7 @@ import vn.motcua.report.revision.ExecutionHistory.StepRecord;
 
 /** {@code history [--period P] [--json]}: every execution of the report job, newest first. */
 @Command(name = "history")
-public class HistoryCommand implements vn.motcua.report.cli.Command {
+public class HistoryCommand implements Cli.Command {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final JsonMapper JSON = JsonMapper.builder().build();

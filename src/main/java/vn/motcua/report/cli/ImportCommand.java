@@ -19,7 +19,7 @@ import vn.motcua.report.dossier.Reject;
 
 /** {@code import dossiers|transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]} */
 @Command(name = "import")
-public class ImportCommand implements vn.motcua.report.cli.Command {
+public class ImportCommand implements Cli.Command {
 
     /** Refusals printed in full; the rest are in the rejects file. */
     private static final int SHOWN_REJECTS = 50;
@@ -77,7 +77,10 @@ public class ImportCommand implements vn.motcua.report.cli.Command {
         if (s.refusedRows() > 0) {
             session.note("cli.import.refused-rows", file.toString(), s.refusedRows(), s.rowsRead(), s.refusals());
             for (Map.Entry<Reject.Rule, Integer> e : s.refusalsByRule().entrySet()) {
-                session.err().printf("  %,8d  %s (%s)%n", e.getValue(), e.getKey().en(), e.getKey().vi());
+                // The rule's own two names (dossier room): the user's language first.
+                boolean english = session.terminal().messages().locale().getLanguage().equals("en");
+                session.err().printf("  %,8d  %s (%s)%n", e.getValue(), english ? e.getKey().en() : e.getKey().vi(),
+                        english ? e.getKey().vi() : e.getKey().en());
             }
             s.rejects().stream().limit(SHOWN_REJECTS).forEach(r -> session.err().println("  " + r));
             if (s.refusals() > SHOWN_REJECTS) {

@@ -43,7 +43,7 @@ public final class Launcher {
     }
 
     /** What parsing gave: a command to run, or the exit code when there is nothing to run (help, bad usage). */
-    public record Parsed(vn.motcua.report.cli.Command command, int exitCode) {
+    public record Parsed(Cli.Command command, int exitCode) {
     }
 
     private Launcher() {
@@ -82,7 +82,7 @@ public final class Launcher {
             about.usage(terminal.out());
             return new Parsed(null, ExitCode.OK);
         }
-        if (!(command instanceof vn.motcua.report.cli.Command c)) {
+        if (!(command instanceof Cli.Command c)) {
             line.usage(terminal.out());
             return new Parsed(null, ExitCode.OK);
         }
@@ -111,7 +111,7 @@ public final class Launcher {
     }
 
     /** The command's name as typed ("run", "import"). */
-    static String name(vn.motcua.report.cli.Command command) {
+    static String name(Cli.Command command) {
         Command annotation = command.getClass().getAnnotation(Command.class);
         return annotation == null ? command.getClass().getSimpleName() : annotation.name();
     }

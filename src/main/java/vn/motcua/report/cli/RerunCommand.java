@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionComparison;
 import vn.motcua.report.revision.RevisionComparison.Differences;
 
@@ -19,7 +17,7 @@ import vn.motcua.report.revision.RevisionComparison.Differences;
  * cell, and which dossiers moved between cells.
  */
 @Command(name = "rerun")
-public class RerunCommand implements vn.motcua.report.cli.Command {
+public class RerunCommand implements Cli.Command, Launcher.Checked {
 
     /** Moved dossiers printed in full; the rest are counted (explain lists any cell). */
     private static final int SHOWN_MOVES = 100;
@@ -32,6 +30,11 @@ public class RerunCommand implements vn.motcua.report.cli.Command {
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out = Path.of(RunCommand.DEFAULT_OUT);
+
+    @Override
+    public void check() {
+        RunCommand.refuseNotBegun(period, Period.earliestStart(period));
+    }
 
     @Override
     public int execute(Session session) throws Exception {

@@ -18,7 +18,7 @@ import vn.motcua.report.report.ReportService;
  * still marked running belongs to a dead process and is recovered first; a live one is refused.
  */
 @Command(name = "restart")
-public class RestartCommand implements vn.motcua.report.cli.Command {
+public class RestartCommand implements Cli.Command {
 
     @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
     String period;

@@ -1,7 +1,8 @@
 package vn.motcua.report.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -9,16 +10,19 @@ import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.classify.Counter;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.system.Refusal;
 
 /** {@code run --period P [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period. */
 @Command(name = "run")
-public class RunCommand implements vn.motcua.report.cli.Command {
+public class RunCommand implements Cli.Command, Launcher.Checked {
 
     public static final String DEFAULT_OUT = "reports";
 
@@ -30,6 +34,19 @@ public class RunCommand implements vn.motcua.report.cli.Command {
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out = Path.of(DEFAULT_OUT);
+
+    /** A period that has not begun is refused before anything starts (with the cutoff given, or any cutoff). */
+    @Override
+    public void check() {
+        refuseNotBegun(period, cutoffDay == null ? Period.earliestStart(period) : Period.of(period, cutoffDay).start());
+    }
+
+    static void refuseNotBegun(String period, LocalDate start) {
+        LocalDate today = VietnamTime.today(Clock.systemUTC());
+        if (start.isAfter(today)) {
+            throw new Refusal("cli.run.not-begun", period, VietnamTime.format(start), VietnamTime.format(today));
+        }
+    }
 
     @Override
     public int execute(Session session) throws Exception {
@@ -43,6 +60,8 @@ public class RunCommand implements vn.motcua.report.cli.Command {
 
     /** Runs the job for one revision, prints the table and the files written; returns the exit code. */
     static int run(Session session, Period period, int revision, String reason, Path outDir) throws Exception {
+        // The configured cutoff is known only now: the exact start decides.
+        refuseNotBegun(period.name(), period.start());
         session.say("cli.run.start", Words.period(session.terminal(), period), revision);
         JobExecution execution = session.bean(ReportService.class).run(period, revision, reason, outDir);
         return finish(session, execution, period, revision);
@@ -62,7 +81,15 @@ public class RunCommand implements vn.motcua.report.cli.Command {
         }
         ReportService reports = session.bean(ReportService.class);
         Revision done = reports.revision(period.name(), revision);
-        TablePrinter.print(reports.table(done), session.terminal());
+        ReportTable table = reports.table(done);
+        TablePrinter.print(table, session.terminal());
+        if (table.total().get(Counter.TOTAL) == 0) {
+            session.say("cli.run.no-dossiers", period.name());
+        }
+        LocalDate today = VietnamTime.today(Clock.systemUTC());
+        if (!period.isClosed(today)) {
+            session.note("cli.run.not-closed", period.name(), VietnamTime.format(period.end()), VietnamTime.format(today));
+        }
         ReportService.Produced files = reports.produced(execution);
         session.say("cli.run.wrote", files.table().toString());
         session.say("cli.run.wrote", files.workbook().toString());

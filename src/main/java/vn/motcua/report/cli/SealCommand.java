@@ -18,7 +18,7 @@ import vn.motcua.report.system.Refusal;
  * [--trust CA.cer] [--out DIR]}: the clerk adds the organisation's signature to the signed-off file.
  */
 @Command(name = "seal")
-public class SealCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
+public class SealCommand implements Cli.Command, Launcher.Checked {
 
     @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
     String period;

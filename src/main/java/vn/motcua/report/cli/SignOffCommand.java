@@ -18,7 +18,7 @@ import vn.motcua.report.signoff.SigningKey;
  * [--accept-name-mismatch] [--allow-blank] [--out DIR]}: the final, signed report of a completed revision.
  */
 @Command(name = "sign-off")
-public class SignOffCommand implements vn.motcua.report.cli.Command, Launcher.Checked {
+public class SignOffCommand implements Cli.Command, Launcher.Checked {
 
     @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
     String period;

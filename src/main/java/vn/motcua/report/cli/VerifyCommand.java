@@ -17,7 +17,7 @@ import vn.motcua.report.signoff.Verification;
  * readable PDF.
  */
 @Command(name = "verify")
-public class VerifyCommand implements vn.motcua.report.cli.Command {
+public class VerifyCommand implements Cli.Command {
 
     @Parameters(index = "0", paramLabel = "FILE.pdf", converter = Converters.ExistingFile.class)
     Path file;

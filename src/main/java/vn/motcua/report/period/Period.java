@@ -71,6 +71,27 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
         return firstMonth.equals(lastMonth);
     }
 
+    /** Whether the period has begun on {@code today} (its first day is today or earlier). */
+    public boolean hasBegun(LocalDate today) {
+        return !start.isAfter(today);
+    }
+
+    /**
+     * Whether the period is closed on {@code today}: its cutoff day is over. Before that its figures are
+     * provisional (số liệu tạm tính): dossiers of the period may still arrive or finish.
+     */
+    public boolean isClosed(LocalDate today) {
+        return today.isAfter(end);
+    }
+
+    /**
+     * The earliest start a period of this name can have, whatever the cutoff (cutoff day 1): when even that is
+     * after today, the period has not begun under any configuration.
+     */
+    public static LocalDate earliestStart(String name) {
+        return of(name, new CutoffDay(1)).start();
+    }
+
     public long days() {
         return ChronoUnit.DAYS.between(start, end) + 1;
     }

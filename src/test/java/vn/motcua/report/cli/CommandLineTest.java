@@ -32,7 +32,7 @@ class CommandLineTest {
             return result.exitCode();
         }
 
-        Command command() {
+        Cli.Command command() {
             return result.command();
         }
     }
@@ -200,6 +200,34 @@ class CommandLineTest {
         assertThat(bench.dossiers).isEqualTo(1_000_000);
         assertThat(bench.keep).isTrue();
         assertThat(bench.months).isEqualTo(14);
+    }
+
+    /** The README's heading of each command names exactly the options the command has (picocli's annotations). */
+    @Test
+    void theReadme_showsEveryCommandWithItsOptions_andAnExample() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        picocli.CommandLine line = Launcher.commandLine(Messages.of(Locale.ENGLISH));
+        for (var entry : line.getSubcommands().entrySet()) {
+            String name = entry.getKey();
+            if (name.equals("help")) {
+                assertThat(readme).contains("java -jar target/motcua-report.jar help run");
+                continue;
+            }
+            List<String> headings = readme.lines().filter(l -> l.startsWith("**`" + name + " ") || l.startsWith("**`" + name + "`"))
+                    .toList();
+            assertThat(headings).as("README heading of " + name).isNotEmpty();
+            String heading = String.join(" ", headings);
+            java.util.Set<String> options = new java.util.TreeSet<>();
+            entry.getValue().getCommandSpec().options().stream().map(o -> o.longestName())
+                    .filter(o -> !o.equals("--help") && !o.equals("--lang")).forEach(options::add);
+            java.util.Set<String> written = new java.util.TreeSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("--[a-z][a-z0-9-]*").matcher(heading);
+            while (m.find()) {
+                written.add(m.group());
+            }
+            assertThat(written).as("options of " + name + " in the README").isEqualTo(options);
+            assertThat(readme).as("an example of " + name).contains("target/motcua-report.jar " + name + " ");
+        }
     }
 
     @Test

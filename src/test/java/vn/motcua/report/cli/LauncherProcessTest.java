@@ -64,12 +64,45 @@ class LauncherProcessTest {
         assertThat(file.exitCode()).isEqualTo(2);
         assertThat(file.err().lines()).singleElement().asString().contains("khong-co.csv");
 
+        Done future = run(Map.of(), "run", "--period", "2099-01");
+        assertThat(future.exitCode()).isEqualTo(2);
+        assertThat(future.err()).startsWith("motcua-report: kỳ 2099-01 chưa bắt đầu: kỳ bắt đầu từ ngày 02/12/2098");
+
         Done help = run(Map.of(), "help", "run");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--cutoff-day");
 
         assertThat(tmp.resolve("home/db")).as("no database was started").doesNotExist();
         assertThat(tmp.resolve("home/pg-bin")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenJobsFile_isNamedWithItsRealLine_inTheProductsWords_exitTwo() throws Exception {
+        // This one starts the database: its binaries are unpacked once for all process tests.
+        Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
+        Files.createSymbolicLink(Files.createDirectories(tmp.resolve("home")).resolve("pg-bin"), binaries);
+        Path jobs = Files.createDirectories(tmp.resolve("jobs"));
+        // Line 6 lacks its colon; the parser only notices on line 7.
+        Files.writeString(jobs.resolve("report.yaml"), """
+                cutoff-day: 25
+                centre:
+                  parent-body: UBND huyện An Hòa
+                  name: Trung tâm Hành chính công
+                  place: An Hòa
+                  symbol TTHCC
+                recipients:
+                  - Lưu
+                archive: TT
+                signer:
+                  position: GIÁM ĐỐC
+                  name: Nguyễn Văn An
+                """);
+        Done done = run(Map.of("MOTCUA_JOBS", jobs.toString()), "run", "--period", "2021-02");
+        assertThat(done.exitCode()).as(done.err()).isEqualTo(2);
+        assertThat(done.err().lines()).singleElement().asString()
+                .startsWith("motcua-report: " + jobs.resolve("report.yaml") + ", dòng 6: không đọc được dòng này")
+                .doesNotContain("mapping").doesNotContain("Exception").doesNotContain("line 7");
+        assertThat(done.out()).isEmpty();
     }
 
     @Test

@@ -295,7 +295,7 @@ class KillAndRestartProcessTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectOutput(outputs.resolve("out.txt").toFile()).redirectError(outputs.resolve("err.txt").toFile());
         pb.environment().put("MOTCUA_HOME", home.toString());
-        // The assertions read the English words; Vietnamese, the default, is tested in cli/.
+        // The assertions quote the English wording (the default is Vietnamese).
         pb.environment().put("MOTCUA_LANG", "en");
         pb.environment().remove("SPRING_DATASOURCE_URL");
         return pb.start();

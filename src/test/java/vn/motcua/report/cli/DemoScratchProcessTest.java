@@ -1,0 +1,91 @@
+package vn.motcua.report.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * demo as a user runs it, on a MOTCUA_HOME that holds the user's own data: it works in a scratch database of
+ * its own, so the user's dossiers (even those with the demo's codes) and reports stay exactly as they were.
+ */
+@Tag("process")
+class DemoScratchProcessTest {
+
+    /** Two of the user's dossiers; the first has a code the demo data uses too, with other dates. */
+    private static final String USER_DATA = """
+            code,field,procedure,channel,received_at,due_at,finished_at,outcome,paused_from,paused_until,apology_at
+            000.00.21.H12-201202-0001,ho-tich,Đăng ký khai sinh,online,2021-02-01,2021-02-03,2021-02-02,resolved,,,
+            U-2,dat-dai,Cấp GCN,direct,2021-02-10,2021-02-20,,,,,
+            """;
+
+    @TempDir
+    Path tmp;
+
+    record Done(int exitCode, String out, String err) {
+    }
+
+    private int runs;
+
+    private Done run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
+        command.addAll(List.of(args));
+        Path out = tmp.resolve("out" + (++runs) + ".txt");
+        Path err = tmp.resolve("err" + runs + ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Path home = tmp.resolve("home");
+        if (!Files.exists(home.resolve("pg-bin"))) {
+            // The PostgreSQL binaries are unpacked once for all process tests (as KillAndRestartProcessTest does).
+            Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
+            Files.createSymbolicLink(Files.createDirectories(home).resolve("pg-bin"), binaries);
+        }
+        pb.environment().put("MOTCUA_HOME", home.toString());
+        pb.environment().put("MOTCUA_LANG", "en");
+        pb.environment().remove("SPRING_DATASOURCE_URL");
+        pb.environment().remove("MOTCUA_JOBS");
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the command did not finish in 180 s");
+        }
+        return new Done(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void demo_leavesTheUsersData_exactlyAsItWas() throws Exception {
+        Path data = Files.writeString(tmp.resolve("user.csv"), USER_DATA);
+        Done imported = run("import", "dossiers", data.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("2 added");
+
+        Done demo = run("demo", "--out", tmp.resolve("demo-reports").toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).containsPattern("(?m)^ +TOTAL +497 +48 +449 +467 +459 +8 +30 +29 +1$")
+                .contains("revision 1");
+        assertThat(tmp.resolve("demo-reports/2021-02/bao-cao-2021-02-r1.pdf")).isNotEmptyFile();
+        assertThat(demo.out()).as("the demo's data went into an empty database").contains("574 added");
+
+        Done history = run("history");
+        assertThat(history.out().strip()).as("the demo's runs are not the user's").isEqualTo("No report has been run yet.");
+        // Re-importing the user's file changes nothing: the demo overwrote none of the user's dossiers.
+        Done same = run("import", "dossiers", data.toString());
+        assertThat(same.out()).contains("0 added, 0 changed, 2 unchanged");
+
+        // The user's own first report of 2021-02: the user's two dossiers only.
+        Done first = run("run", "--period", "2021-02", "--cutoff-day", "25", "--out", tmp.resolve("reports").toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("revision 1")
+                .containsPattern("(?m)^ +TOTAL +2 +0 +2 +1 +1 +0 +1 +0 +1$");
+        assertThat(Files.readString(tmp.resolve("reports/2021-02/bao-cao-2021-02-r1.csv")))
+                .contains("6,ho-tich,Hộ tịch,1,0,1,1,1,0,0,0,0").contains("TOTAL,Tổng cộng,2,0,2,1,1,0,1,0,1");
+    }
+}
