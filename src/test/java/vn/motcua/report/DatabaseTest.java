@@ -46,12 +46,16 @@ public abstract class DatabaseTest {
     @BeforeEach
     void emptyDatabase() {
         jdbc.execute("""
-                TRUNCATE report_seal, report_dossier_block, report_row, report_revision, import_reject, import_dossier, import_transfer, import_refused_code,
+                TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_revision, import_reject, import_dossier, import_transfer, import_refused_code,
                          transfer, dossier, import_batch,
                          batch_step_execution_context, batch_step_execution, batch_job_execution_context,
                          batch_job_execution_params, batch_job_execution, batch_job_instance""");
-        // Tests may add fields to the catalogue; the seeded 18 stay.
+        // Tests may add fields to the catalogue or retire some; the seeded 18 stay, listed in their order.
         jdbc.update("DELETE FROM field WHERE position > 18");
+        jdbc.update("UPDATE field SET retired = false, sort_order = position");
+        jdbc.update("DELETE FROM field_alias");
+        jdbc.update("DELETE FROM unit");
+        jdbc.update("DELETE FROM procedure_field");
     }
 
     /** What one command printed and returned. */

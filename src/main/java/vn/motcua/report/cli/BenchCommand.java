@@ -152,6 +152,10 @@ public class BenchCommand implements Cli.Command {
         out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
         row(out, "job: classify step (as run does it)", r.job(), r);
         out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, CSV, PDF)", r.jobAllStepsSeconds());
+        StringBuilder steps = new StringBuilder();
+        r.jobSteps().forEach((step, s) -> steps.append(steps.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.3f", step, s)));
+        out.printf("%-36s %s%n", "  its steps (seconds)", steps);
         row(out, "stream: plain JDBC + Classifier", r.stream(), r);
         row(out, "sql: one SQL statement", r.sql(), r);
         t.say(r.differences().isEmpty() ? "cli.bench.identical" : "cli.bench.differ");

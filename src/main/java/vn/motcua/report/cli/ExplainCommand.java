@@ -17,11 +17,14 @@ import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.TableColumn;
+import vn.motcua.report.revision.UnitRows;
 import vn.motcua.report.system.Refusal;
+import vn.motcua.report.system.TextKey;
 
 /**
- * {@code explain --period P [--revision N] --field CODE|TOTAL --column NAME [--csv]}: the dossiers behind
- * one cell, exactly as that revision counted them (default: the latest completed revision).
+ * {@code explain --period P [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]}: the
+ * dossiers behind one cell, of the table by field or, with {@code --unit}, of the table by unit (both: a unit's
+ * dossiers of one field), exactly as that revision counted them (default: the latest completed revision).
  */
 @Command(name = "explain")
 public class ExplainCommand implements Cli.Command {
@@ -36,8 +39,11 @@ public class ExplainCommand implements Cli.Command {
     @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
     Integer revision;
 
-    @Option(names = "--field", required = true, paramLabel = "CODE|TOTAL", converter = Converters.Text.class)
+    @Option(names = "--field", paramLabel = "CODE|TOTAL", converter = Converters.Text.class)
     String field;
+
+    @Option(names = "--unit", paramLabel = "CODE|NAME", converter = Converters.Text.class)
+    String unit;
 
     @Option(names = "--column", required = true, paramLabel = "NAME", converter = Converters.Column.class)
     TableColumn column;
@@ -49,12 +55,16 @@ public class ExplainCommand implements Cli.Command {
     public int execute(Session session) throws Exception {
         ReportService reports = session.bean(ReportService.class);
         CellDossiers cells = session.bean(CellDossiers.class);
-        String code = field.equalsIgnoreCase("TOTAL") ? null : field;
+        if (field == null && unit == null) {
+            throw new Refusal("cli.explain.field-or-unit");
+        }
+        String code = field == null || field.equalsIgnoreCase("TOTAL") ? null : field;
         if (code != null && !cells.fieldExists(code)) {
             throw new Refusal("cli.explain.unknown-field", field);
         }
         Revision r = reports.toExplain(period, revision);
-        List<CellDossier> dossiers = cells.of(r, code, column);
+        ReportRow unitRow = unit == null ? null : unitRow(session.bean(UnitRows.class).table(r), unit);
+        List<CellDossier> dossiers = cells.of(r, code, unitRow == null ? null : unitRow.position(), column);
         if (!r.completed()) {
             session.note("cli.explain.not-completed", period, r.revision(), r.status());
         }
@@ -70,8 +80,16 @@ public class ExplainCommand implements Cli.Command {
             out.flush();
             return ExitCode.OK;
         }
-        session.say("cli.explain.heading", period, r.revision(), code == null ? "TOTAL" : code,
-                session.text("table.column." + column.header()), dossiers.size(), tableValue(reports, r, code, column));
+        if (unitRow == null) {
+            session.say("cli.explain.heading", period, r.revision(), code == null ? "TOTAL" : code,
+                    session.text("table.column." + column.header()), dossiers.size(), tableValue(reports, r, code, column));
+        } else if (code == null) {
+            session.say("cli.explain.unit-heading", period, r.revision(), unitRow.name(),
+                    session.text("table.column." + column.header()), dossiers.size(), column.of(unitRow.counts()));
+        } else {
+            session.say("cli.explain.unit-field-heading", period, r.revision(), unitRow.name(), code,
+                    session.text("table.column." + column.header()), dossiers.size());
+        }
         if (dossiers.isEmpty()) {
             return ExitCode.OK;
         }
@@ -101,6 +119,17 @@ public class ExplainCommand implements Cli.Command {
             session.say("cli.explain.changed-since");
         }
         return ExitCode.OK;
+    }
+
+    /** The row of the revision's table by unit named by its code or its name, whatever the case or spacing. */
+    private static ReportRow unitRow(ReportTable units, String option) {
+        String key = TextKey.of(option);
+        return units.rows().stream()
+                .filter(u -> TextKey.of(u.field()).equals(key) || TextKey.of(u.name()).equals(key)).findFirst()
+                .orElseThrow(() -> units.rows().isEmpty()
+                        ? new Refusal("cli.explain.no-units", units.revision().period(), units.revision().revision())
+                        : new Refusal("cli.explain.unknown-unit", option,
+                                units.rows().stream().map(ReportRow::field).collect(java.util.stream.Collectors.joining(", "))));
     }
 
     private static long tableValue(ReportService reports, Revision revision, String field, TableColumn column) {

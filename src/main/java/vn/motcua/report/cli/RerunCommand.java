@@ -57,6 +57,10 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
             session.say("cli.rerun.same", d.before().revision());
             return;
         }
+        if (!d.rows().isEmpty()) {
+            session.say("cli.rerun.rows", d.rows().size());
+            d.rows().forEach(r -> session.out().println("  " + r));
+        }
         session.say("cli.rerun.cells", d.cells().size());
         d.cells().forEach(c -> session.out().println("  " + c));
         if (d.cells().isEmpty()) {

@@ -92,6 +92,7 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
         }
         ReportService.Produced files = reports.produced(execution);
         session.say("cli.run.wrote", files.table().toString());
+        session.say("cli.run.wrote", files.workbook().toString());
         session.say("cli.run.wrote-draft", files.document().toString());
         return ExitCode.OK;
     }

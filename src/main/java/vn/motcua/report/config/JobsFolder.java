@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
@@ -61,7 +62,7 @@ public final class JobsFolder {
     }
 
     public ReportSettings reportSettings() {
-        YamlNode root = load(REPORT).only("cutoff-day", "centre", "recipients", "archive", "signer");
+        YamlNode root = load(REPORT).only("cutoff-day", "centre", "recipients", "archive", "signer", "pdf-list-limit");
         YamlNode cutoffDay = root.required("cutoff-day");
         CutoffDay cutoff;
         try {
@@ -74,7 +75,20 @@ public final class JobsFolder {
                 centre.required("parent-body").text(), centre.required("name").text(),
                 centre.required("place").text(), centre.required("symbol").text()),
                 root.required("recipients").lines(), root.required("archive").text(),
-                signer(root.required("signer")));
+                signer(root.required("signer")), pdfListLimit(root));
+    }
+
+    /** How many dossiers each list of the PDF shows (the workbook has them all): 1 to 1,000,000, default 1,000. */
+    private static int pdfListLimit(YamlNode root) {
+        Optional<YamlNode> limit = root.get("pdf-list-limit");
+        if (limit.isEmpty()) {
+            return ReportSettings.DEFAULT_PDF_LIST_LIMIT;
+        }
+        long n = limit.get().count();
+        if (n < 1 || n > 1_000_000) {
+            throw limit.get().refuse("config.pdf-list-limit", n);
+        }
+        return (int) n;
     }
 
     /** Where the texts of a period live, relative to the jobs folder: {@code periods/2021-02.yaml}. */
@@ -142,6 +156,11 @@ public final class JobsFolder {
     private boolean exists(String name) {
         return folder == null ? JobsFolder.class.getResource("/jobs/" + name) != null
                 : Files.isRegularFile(folder.resolve(name));
+    }
+
+    /** Whether the jobs folder (or, without one, the bundled copy) has the file {@code name}. */
+    public boolean has(String name) {
+        return exists(name);
     }
 
     /**

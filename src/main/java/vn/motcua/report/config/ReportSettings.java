@@ -6,7 +6,10 @@ import vn.motcua.report.period.CutoffDay;
 
 /** What operations staff set in {@code jobs/report.yaml}. */
 public record ReportSettings(CutoffDay cutoffDay, Centre centre, List<String> recipients, String archive,
-                            Signer signer) {
+                            Signer signer, int pdfListLimit) {
+
+    /** Late and overdue dossiers listed in the PDF, each list, when report.yaml does not say. */
+    public static final int DEFAULT_PDF_LIST_LIMIT = 1000;
 
     /**
      * The issuing centre, as the document names it. {@code parentBody} and {@code name} are written in

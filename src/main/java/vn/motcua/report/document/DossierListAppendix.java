@@ -7,14 +7,16 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * Appendix 02: the dossiers resolved late and those pending overdue at the cutoff, with field, dates, days
- * late and the apology letter. The lists are streamed from the database and the table is flushed to the
- * page every {@value #FLUSH} rows, so 50,000 dossiers take many pages but little memory; the heading rows
- * repeat on each page.
+ * late and the apology letter, grouped by handling unit (a row naming the unit and its count), worst first. Each list stops at the report's list limit (report.yaml's
+ * {@code pdf-list-limit}, default 1,000) with a line saying how many more there are and that the workbook
+ * holds them all: nobody reads 1,800 pages of a list on paper. The lists are streamed from the database and
+ * the table is flushed to the page every {@value #FLUSH} rows; the heading rows repeat on each page.
  */
 final class DossierListAppendix {
 
@@ -33,14 +35,27 @@ final class DossierListAppendix {
         long late = data.table().total().get(LATE);
         long overdue = data.table().total().get(OVERDUE);
         document.add(DocumentStyle.heading("a) Hồ sơ đã giải quyết trễ hẹn: " + count(late) + " hồ sơ"));
-        list(document, writer, data.lateDossiers(), late, false);
+        list(document, writer, data, data.lateDossiers(), late, false);
         document.add(DocumentStyle.heading("b) Hồ sơ đang giải quyết quá hạn tại ngày " + date(data.period().end()) + ": "
                 + count(overdue) + " hồ sơ"));
-        list(document, writer, data.overdueDossiers(), overdue, true);
+        list(document, writer, data, data.overdueDossiers(), overdue, true);
         Paragraph note = new Paragraph(14, "Số ngày trễ hẹn tính theo ngày lịch: từ ngày hẹn trả đến ngày trả kết quả, "
                 + "hoặc đến ngày " + date(data.period().end()) + " đối với hồ sơ đang giải quyết.", DocumentStyle.italic(11));
         note.setSpacingBefore(6);
         document.add(note);
+    }
+
+    /** How many of the list's dossiers the unit has, from the per-unit table. */
+    private static long unitCount(ReportDocumentData data, String unit, boolean pending) {
+        return data.units().rows().stream().filter(r -> r.name().equals(unit)).findFirst()
+                .map(r -> r.counts().get(pending ? OVERDUE : LATE)).orElse(0L);
+    }
+
+    /** The line under a list cut at the limit. */
+    static String moreLine(ReportDocumentData data, long expected, long shown) {
+        return "Danh sách trên gồm " + count(shown) + " hồ sơ trễ hẹn nhiều ngày nhất; còn " + count(expected - shown)
+                + " hồ sơ khác. Đủ cả " + count(expected) + " hồ sơ có trong bảng tính " + data.workbookName()
+                + " kèm theo báo cáo này.";
     }
 
     /**
@@ -58,7 +73,8 @@ final class DossierListAppendix {
         t.setSkipFirstHeader(!(atTop || nearlyFull));
     }
 
-    private static void list(Document document, PdfWriter writer, DossierList dossiers, long expected, boolean pending) {
+    private static void list(Document document, PdfWriter writer, ReportDocumentData data, DossierList dossiers,
+                             long expected, boolean pending) {
         if (expected == 0) {
             document.add(DocumentStyle.body("Không có hồ sơ."));
             return;
@@ -73,7 +89,15 @@ final class DossierListAppendix {
             t.addCell(DocumentStyle.heading(h, head, 1, 1));
         }
         long[] n = {0};
+        String[] unit = {null};
         dossiers.forEach(d -> {
+            if (data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {
+                unit[0] = d.unit();
+                PdfPCell group = DocumentStyle.data(d.unit() + ": " + count(unitCount(data, d.unit(), pending)) + " hồ sơ",
+                        DocumentStyle.bold(10), Element.ALIGN_LEFT);
+                group.setColspan(HEADINGS.length);
+                t.addCell(group);
+            }
             n[0]++;
             t.addCell(DocumentStyle.data(count(n[0]), body, Element.ALIGN_CENTER));
             t.addCell(DocumentStyle.data(d.code(), body, Element.ALIGN_LEFT));
@@ -92,10 +116,14 @@ final class DossierListAppendix {
         });
         t.setComplete(true);
         document.add(t);
-        if (n[0] != expected) {
+        long shown = Math.min(expected, data.listLimit());
+        if (n[0] != shown) {
             // The list and the table come from the same revision; a mismatch means the data changed under us.
             throw new IllegalStateException("the list of " + (pending ? "overdue" : "late") + " dossiers has " + n[0]
-                    + " rows but the table counts " + expected);
+                    + " rows but the table counts " + expected + " (at most " + data.listLimit() + " listed)");
+        }
+        if (expected > shown) {
+            document.add(DocumentStyle.body(moreLine(data, expected, shown)));
         }
     }
 }

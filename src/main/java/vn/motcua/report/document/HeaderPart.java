@@ -75,9 +75,18 @@ final class HeaderPart {
                 + " tổng hợp tình hình tiếp nhận, giải quyết TTHC theo cơ chế một cửa " + period(data.period())
                 + " tại " + centre.name() + " trong thời gian từ ngày " + date(data.period().start())
                 + " đến ngày " + date(data.period().end()) + " như sau:"));
+        if (data.provisional()) {
+            document.add(DocumentStyle.body(provisional(data)));
+        }
         if (data.correction() != null) {
             document.add(DocumentStyle.body(correction(data)));
         }
+    }
+
+    /** The sentence that marks a report counted before its period closed. */
+    static String provisional(ReportDocumentData data) {
+        return "Báo cáo được lập trước ngày kết thúc kỳ báo cáo (" + date(data.period().end())
+                + ") nên là số liệu tạm tính; số liệu chính thức được tổng hợp khi chạy lại báo cáo sau ngày này.";
     }
 
     /** "Báo cáo này thay thế Báo cáo số 15/BC-TTHCC ngày 26/02/2021 (lần 1). Lý do điều chỉnh: …" */

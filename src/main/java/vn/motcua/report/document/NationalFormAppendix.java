@@ -27,30 +27,28 @@ final class NationalFormAppendix {
 
     static void add(Document document, ReportDocumentData data) {
         AppendixHeading.add(document, data, "PHỤ LỤC 01", "Biểu số 06 (Thông tư số 01/2020/TT-VPCP): " + TITLE);
+        form(document, FormHeadings.NATIONAL, data.table());
+        Tally total = data.table().total();
+        long inTime = total.get(EARLY) + total.get(ON_TIME) + total.get(NOT_YET_DUE);
+        document.add(note("Ghi chú: (3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
+                + "Hồ sơ rút hoặc trả lại theo yêu cầu được tính là trả đúng hạn. BCCI: dịch vụ bưu chính công ích."));
+        document.add(note("Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn và đang giải quyết trong hạn (Quyết định số "
+                + "766/QĐ-TTg): [(8) + (9) + (12)] / (3) = " + count(inTime) + "/" + count(total.get(TOTAL)) + " = "
+                + percent(inTime, total.get(TOTAL)) + "."));
+    }
+
+    /** The 13-column table, one row per row of {@code table} (a field or a unit), "Tổng cộng" last. */
+    static void form(Document document, FormHeadings.Layout layout, ReportTable table) {
         Font head = DocumentStyle.bold(9);
         Font body = DocumentStyle.regular(10);
         Font bold = DocumentStyle.bold(10);
         PdfPTable t = new PdfPTable(new float[] {26, 240, 40, 42, 50, 42, 40, 40, 40, 40, 40, 40, 40});
         t.setWidthPercentage(100);
         t.setHeaderRows(4);
-
-        t.addCell(DocumentStyle.heading("STT", head, 1, 3));
-        t.addCell(DocumentStyle.heading("Lĩnh vực, công việc giải quyết theo cấp", head, 1, 3));
-        t.addCell(DocumentStyle.heading("Số hồ sơ nhận giải quyết", head, 4, 1));
-        t.addCell(DocumentStyle.heading("Kết quả giải quyết", head, 7, 1));
-        t.addCell(DocumentStyle.heading("Tổng số", head, 1, 2));
-        t.addCell(DocumentStyle.heading("Trong đó", head, 3, 1));
-        t.addCell(DocumentStyle.heading("Số hồ sơ đã giải quyết", head, 4, 1));
-        t.addCell(DocumentStyle.heading("Số hồ sơ đang giải quyết", head, 3, 1));
-        for (String h : new String[] {"Số mới tiếp nhận trực tuyến", "Số mới tiếp nhận trực tiếp hoặc qua dịch vụ BCCI",
-                "Số kỳ trước chuyển qua", "Tổng số", "Trả trước hạn", "Trả đúng hạn", "Trả quá hạn", "Tổng số",
-                "Trong hạn", "Quá hạn"}) {
-            t.addCell(DocumentStyle.heading(h, head, 1, 1));
+        for (FormHeadings.Cell h : layout.cells()) {
+            t.addCell(DocumentStyle.heading(h.text(), FormHeadings.isNumber(h) ? DocumentStyle.italic(9) : head,
+                    h.columns(), h.rows()));
         }
-        for (int i = 1; i <= 13; i++) {
-            t.addCell(DocumentStyle.heading("(" + i + ")", DocumentStyle.italic(9), 1, 1));
-        }
-        ReportTable table = data.table();
         for (ReportRow row : table.rows()) {
             t.addCell(DocumentStyle.data(Integer.toString(row.position()), body, Element.ALIGN_CENTER));
             t.addCell(DocumentStyle.data(row.name(), body, Element.ALIGN_LEFT));
@@ -59,16 +57,8 @@ final class NationalFormAppendix {
         PdfPCell label = DocumentStyle.data("Tổng cộng", bold, Element.ALIGN_CENTER);
         label.setColspan(2);
         t.addCell(label);
-        Tally total = table.total();
-        figures(t, total, bold);
+        figures(t, table.total(), bold);
         document.add(t);
-
-        long inTime = total.get(EARLY) + total.get(ON_TIME) + total.get(NOT_YET_DUE);
-        document.add(note("Ghi chú: (3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
-                + "Hồ sơ rút hoặc trả lại theo yêu cầu được tính là trả đúng hạn. BCCI: dịch vụ bưu chính công ích."));
-        document.add(note("Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn và đang giải quyết trong hạn (Quyết định số "
-                + "766/QĐ-TTg): [(8) + (9) + (12)] / (3) = " + count(inTime) + "/" + count(total.get(TOTAL)) + " = "
-                + percent(inTime, total.get(TOTAL)) + "."));
     }
 
     /** Columns (3)–(13) of Biểu 06. */

@@ -9,8 +9,8 @@ import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
- * table, sections 2 and 3, recipients and signature block), then three appendices (Biểu 06, the list of
- * late and overdue dossiers, charts). Plain code, no Spring: the report job renders the draft, and
+ * table, sections 2 and 3, recipients and signature block), then the appendices (Biểu 06, the list of
+ * late and overdue dossiers grouped by unit, charts, the table by unit). Plain code, no Spring: the report job renders the draft, and
  * sign-off renders the final version with the signer's block.
  */
 public final class ReportDocument {
@@ -62,6 +62,10 @@ public final class ReportDocument {
         DossierListAppendix.add(document, writer, data);
         portrait(document);
         ChartAppendix.add(document, writer, data);
+        if (UnitAppendix.present(data)) {
+            landscape(document);
+            UnitAppendix.add(document, data);
+        }
 
         document.close();
         return new Rendered(decorations.pages(), box.page(), box.rectangle());
@@ -79,7 +83,7 @@ public final class ReportDocument {
     }
 
     /** The caller owns the stream: closing the document flushes it but leaves it open. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -6,6 +6,7 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.UnitRows;
 
 /**
  * Everything one report document prints, gathered before rendering so that the renderer touches no
@@ -18,13 +19,17 @@ import vn.motcua.report.revision.ReportTable;
  * @param lateDossiers          dossiers resolved late in the period
  * @param overdueDossiers       dossiers pending and overdue at the cutoff
  * @param lateRates             the late rate of the latest periods of the same kind, oldest first, this one last
- * @param correction            for a corrected report, what it replaces and why; null for a first report
+ * @param correction            for a corrected report, the issued (signed-off) report it replaces and why; null when
+ *                              none before it was issued
+ * @param listLimit             at most this many dossiers in each list (worst first); the workbook has them all
+ * @param provisional           the revision was counted before the period closed (its cutoff day was still to come)
+ * @param units                 the per-unit table (rows by handling unit); empty for a revision made before units
  */
 public record ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
                                  String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
                                  List<String> recipients, String archive, ReportSettings.Signer signer,
                                  DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
-                                 Correction correction) {
+                                 Correction correction, long listLimit, boolean provisional, ReportTable units) {
 
     /**
      * What a corrected report (revision 2 and later) replaces: the earlier revision, its number and date
@@ -36,7 +41,19 @@ public record ReportDocumentData(ReportSettings.Centre centre, Period period, in
     /** The same document signed by someone else: what sign-off uses when the signer is named at signing. */
     public ReportDocumentData withSigner(ReportSettings.Signer other) {
         return new ReportDocumentData(centre, period, revision, texts, periodFile, table, transfers,
-                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction);
+                overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction,
+                listLimit, provisional, units);
+    }
+
+    /** Whether the dossiers have units to show: not when every one is without a unit (or none were counted). */
+    public boolean hasUnits() {
+        return !units.rows().isEmpty()
+                && !(units.rows().size() == 1 && units.rows().get(0).name().equals(UnitRows.NO_UNIT));
+    }
+
+    /** The workbook beside the PDF, as the document names it: "bao-cao-2021-02-r1.xlsx". */
+    public String workbookName() {
+        return "bao-cao-" + period.name() + "-r" + revision + ".xlsx";
     }
 
     /** "Số: 15/BC-TTHCC", with a blank for the clerk while the number is not given. */

@@ -26,6 +26,7 @@ import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.UnitRows;
 
 /**
  * Gathers a revision's document data (its rows, the period's transfers, the jobs/ texts, earlier periods'
@@ -42,12 +43,15 @@ public class ReportDocuments {
     private final RevisionRepository revisions;
     private final CellDossiers cells;
     private final JobsFolder jobs;
+    private final UnitRows units;
 
-    public ReportDocuments(JdbcTemplate jdbc, RevisionRepository revisions, CellDossiers cells, JobsFolder jobs) {
+    public ReportDocuments(JdbcTemplate jdbc, RevisionRepository revisions, CellDossiers cells, JobsFolder jobs,
+                           UnitRows units) {
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.cells = cells;
         this.jobs = jobs;
+        this.units = units;
     }
 
     /** {@code DIR/2021-02/bao-cao-2021-02-r1.pdf}, beside the CSV table. */
@@ -65,8 +69,28 @@ public class ReportDocuments {
         });
     }
 
+    /** {@code DIR/2021-02/bao-cao-2021-02-r1.xlsx}, beside the PDF. */
+    public static Path workbookPath(Path outDir, Revision revision) {
+        return ReportFiles.path(outDir, revision, ".xlsx");
+    }
+
+    /** Writes the revision's workbook ({@link ReportWorkbook}: the forms and the complete dossier lists) into {@link #workbookPath}. */
+    public Path writeWorkbook(Path outDir, Revision revision) throws IOException {
+        long started = System.nanoTime();
+        return ReportFiles.writeAtomically(workbookPath(outDir, revision), out -> {
+            ReportWorkbook.write(data(revision, null), out);
+            log.info("Wrote the workbook of {} revision {} in {} ms", revision.period(), revision.revision(),
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
     /** Everything the document of this revision prints, with the default signer (the period file's, else report.yaml's). */
     public ReportDocumentData data(Revision revision) {
+        return data(revision, (long) jobs.reportSettings().pdfListLimit());
+    }
+
+    /** As {@link #data(Revision)}, each dossier list cut at {@code listLimit} dossiers (null: the complete lists). */
+    private ReportDocumentData data(Revision revision, Long listLimit) {
         ReportSettings settings = jobs.reportSettings();
         Period period = Period.of(revision.period(), CutoffDay.parse(revision.cutoff()));
         PeriodTexts texts = jobs.periodTexts(period);
@@ -74,18 +98,27 @@ public class ReportDocuments {
         return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
                 "jobs/" + JobsFolder.periodFile(period), table, transfers(period), cells.overdueWithoutApology(revision),
                 settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
-                action -> cells.listed(revision, Result.LATE, action),
-                action -> cells.listed(revision, Result.OVERDUE, action), lateRates(period, table),
-                correction(revision));
+                action -> cells.listed(revision, Result.LATE, listLimit, action),
+                action -> cells.listed(revision, Result.OVERDUE, listLimit, action), lateRates(period, table),
+                correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
+                countedBeforeTheEnd(revision, period), units.table(revision));
     }
 
-    /** For revision 2 and later: the latest completed revision before it (as signed, if it was) and the reason. */
+    /**
+     * What this revision replaces: the latest revision before it that was signed off (issued), with its number
+     * and date as signed, and the reason; null when none before it was issued (drafts replace nothing).
+     */
     private ReportDocumentData.Correction correction(Revision revision) {
         if (revision.revision() == 1) {
             return null;
         }
         return revisions.correctedBy(revision).map(c -> new ReportDocumentData.Correction(c.revision(),
                 c.documentNumber(), c.documentDate(), revision.reason())).orElse(null);
+    }
+
+    /** Whether the revision was run on a day before the period's last day: its figures are provisional. */
+    private boolean countedBeforeTheEnd(Revision revision, Period period) {
+        return period.end().isAfter(revisions.madeOn(revision));
     }
 
     private Transfers transfers(Period period) {

@@ -34,6 +34,9 @@ final class SectionsPart {
         }
         staffText(document, data, data.texts().section2(), "phần 2 (section-2)");
         document.add(DocumentStyle.heading(SECTION_3));
+        if (data.hasUnits()) {
+            document.add(DocumentStyle.body(lateUnits(data)));
+        }
         staffText(document, data, data.texts().section3(), "phần 3 (section-3)");
     }
 
@@ -106,6 +109,36 @@ final class SectionsPart {
             sentences.add(s.append('.').toString());
         }
         return sentences;
+    }
+
+    /**
+     * Section 3's sentence on the units with late or overdue dossiers, most first (late + overdue, then the
+     * table's order), each with its counts: what the seed wrote by hand as "các cơ quan có hồ sơ trễ hẹn nhiều".
+     */
+    static String lateUnits(ReportDocumentData data) {
+        List<vn.motcua.report.revision.ReportRow> units = data.units().rows().stream()
+                .filter(r -> r.counts().get(LATE) + r.counts().get(OVERDUE) > 0)
+                .sorted(java.util.Comparator.comparingLong(
+                        (vn.motcua.report.revision.ReportRow r) -> -(r.counts().get(LATE) + r.counts().get(OVERDUE)))
+                        .thenComparingInt(vn.motcua.report.revision.ReportRow::position))
+                .toList();
+        if (units.isEmpty()) {
+            return "- Trong kỳ, không có cơ quan, đơn vị nào có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn.";
+        }
+        List<String> parts = new ArrayList<>();
+        for (vn.motcua.report.revision.ReportRow u : units) {
+            List<String> counts = new ArrayList<>();
+            if (u.counts().get(LATE) > 0) {
+                counts.add(twoDigits(u.counts().get(LATE)) + " hồ sơ giải quyết trễ hẹn");
+            }
+            if (u.counts().get(OVERDUE) > 0) {
+                counts.add(twoDigits(u.counts().get(OVERDUE)) + " hồ sơ đang giải quyết quá hạn");
+            }
+            parts.add(u.name() + " (" + String.join(", ", counts) + ")");
+        }
+        return "- Các cơ quan, đơn vị có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn trong kỳ: "
+                + String.join("; ", parts) + ". Đề nghị các cơ quan, đơn vị này khắc phục, giải quyết dứt điểm "
+                + "hồ sơ quá hạn và ban hành thư xin lỗi theo quy định (danh sách tại Phụ lục 02).";
     }
 
     private static void staffText(Document document, ReportDocumentData data, List<String> paragraphs, String part) {

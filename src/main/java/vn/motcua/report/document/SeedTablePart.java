@@ -35,24 +35,10 @@ final class SeedTablePart {
         t.setHeaderRows(4);
         t.setSpacingAfter(8);
 
-        t.addCell(DocumentStyle.heading("STT", head, 1, 3));
-        t.addCell(DocumentStyle.heading("Lĩnh vực, công việc giải quyết theo cấp", head, 1, 3));
-        t.addCell(DocumentStyle.heading("Hồ sơ nhận giải quyết", head, 3, 1));
-        t.addCell(DocumentStyle.heading("Kết quả giải quyết", head, 6, 1));
-        t.addCell(DocumentStyle.heading("Ghi chú", head, 1, 3));
-
-        t.addCell(DocumentStyle.heading("Tổng số", head, 1, 2));
-        t.addCell(DocumentStyle.heading("Trong đó", head, 2, 1));
-        t.addCell(DocumentStyle.heading("Hồ sơ đã giải quyết", head, 3, 1));
-        t.addCell(DocumentStyle.heading("Hồ sơ đang giải quyết", head, 3, 1));
-
-        for (String h : new String[] {"Số kỳ trước chuyển qua", "Số mới tiếp nhận", "Tổng số", "Trả đúng thời hạn",
-                "Trả quá hạn", "Tổng số", "Chưa đến hạn", "Quá hạn"}) {
-            t.addCell(DocumentStyle.heading(h, head, 1, 1));
-        }
+        FormHeadings.Layout headings = FormHeadings.SEED;
         Font numberFont = DocumentStyle.italic(9);
-        for (int i = 1; i <= 12; i++) {
-            t.addCell(DocumentStyle.heading("(" + i + ")", numberFont, 1, 1));
+        for (FormHeadings.Cell h : headings.cells()) {
+            t.addCell(DocumentStyle.heading(h.text(), FormHeadings.isNumber(h) ? numberFont : head, h.columns(), h.rows()));
         }
 
         for (ReportRow row : table.rows()) {

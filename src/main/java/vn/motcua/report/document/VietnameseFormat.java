@@ -32,9 +32,12 @@ public final class VietnameseFormat {
         return (n < 0 ? "-" : "") + sb;
     }
 
-    /** Counts in running text as the seed writes them: "08 hồ sơ", "01 thư", "25 lượt"; 0 stays "0". */
+    /**
+     * Counts in running text as the seed writes them: "08 hồ sơ", "01 thư", "25 lượt", and "00 lượt", so that
+     * the counts of one sentence are written the same way.
+     */
     public static String twoDigits(long n) {
-        return n > 0 && n < 10 ? "0" + n : count(n);
+        return n >= 0 && n < 10 ? "0" + n : count(n);
     }
 
     /** part / whole with one decimal and a decimal comma: 8 of 467 → "1,7%". */

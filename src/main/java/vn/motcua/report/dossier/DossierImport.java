@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import vn.motcua.report.dossier.Reject.Rule;
+import vn.motcua.report.system.TextKey;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,10 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DossierImport implements ImportKind {
 
     static final List<String> COLUMNS = List.of("code", "field", "procedure", "channel", "received_at", "due_at",
-            "finished_at", "outcome", "status", "paused_from", "paused_until", "apology_at");
+            "finished_at", "outcome", "status", "paused_from", "paused_until", "apology_at", "unit", "procedure_code");
 
     private static final List<String> STAGING = List.of("code", "field_code", "procedure", "channel", "received_on",
-            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "not_counted");
+            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "not_counted", "unit");
 
     private static final List<String> DATES = List.of("received_at", "due_at", "finished_at", "paused_from",
             "paused_until", "apology_at");
@@ -32,28 +33,35 @@ public class DossierImport implements ImportKind {
     private static final String VALUES = String.join(", ", STAGING);
 
     private final Map<String, String> fieldNames;
+    private final Map<String, String> procedureFields;
     private final Map<String, String> fields = new HashMap<>();
     private final ImportMapping mapping;
     private final Dates dates;
 
     /** Reads dates in the order each column's values show. */
     public DossierImport(Map<String, String> fieldNames, ImportMapping mapping) {
-        this(fieldNames, mapping, new Dates(Map.of()));
+        this(fieldNames, Map.of(), Map.of(), mapping, new Dates(Map.of()));
     }
 
     /**
-     * @param fieldNames the catalogue: each field code and its Vietnamese name
-     * @param mapping    the headings and labels understood
-     * @param dates      how the file's dates are read
+     * @param fieldNames   the catalogue: each field code and its Vietnamese name
+     * @param fieldAliases the catalogue's other spellings: alias → field code
+     * @param procedureFields the catalogue's procedures, Mã TTHC or name (as {@link Names#key}) → field code: with
+     *                     any, the field column may be absent or empty and the procedure says the field
+     * @param mapping      the headings and labels understood
+     * @param dates        how the file's dates are read
      */
-    DossierImport(Map<String, String> fieldNames, ImportMapping mapping, Dates dates) {
+    public DossierImport(Map<String, String> fieldNames, Map<String, String> fieldAliases,
+                         Map<String, String> procedureFields, ImportMapping mapping, Dates dates) {
         this.fieldNames = fieldNames;
+        this.procedureFields = procedureFields;
         this.mapping = mapping;
         this.dates = dates;
         fieldNames.forEach((code, name) -> {
             fields.put(Names.key(code), code);
             fields.put(Names.key(name), code);
         });
+        fieldAliases.forEach((alias, code) -> fields.put(Names.key(alias), code));
         fields.putAll(mapping.labels("field"));
     }
 
@@ -198,14 +206,23 @@ public class DossierImport implements ImportKind {
             // Kept, with its status as the file writes it, but counted in no report: no finish, no outcome.
             return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
                     null, null, pausedFrom, pausedUntil, apology,
-                    Names.key(row.get("status")).isEmpty() ? null : row.get("status").strip()}, rejects);
+                    Names.key(row.get("status")).isEmpty() ? null : row.get("status").strip(), unit(row)}, rejects);
         }
         return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
-                finished, outcome, pausedFrom, pausedUntil, apology, null}, rejects);
+                finished, outcome, pausedFrom, pausedUntil, apology, null, unit(row)}, rejects);
+    }
+
+    /** The handling unit as the export names it (normalised), or null: it is matched to the catalogue at run time. */
+    private static String unit(CsvRow row) {
+        String v = TextKey.normal(row.get("unit"));
+        return v.isEmpty() ? null : v;
     }
 
     /** The field's catalogue code, given by code or by its exact Vietnamese name; else a reject suggesting the name meant. */
     private String field(CsvRow row, List<Reject> rejects) {
+        if (row.get("field").isEmpty() && !procedureFields.isEmpty()) {
+            return fieldOfProcedure(row, rejects);
+        }
         String v = Values.required(row, "field", rejects);
         if (v.isEmpty()) {
             return null;
@@ -218,6 +235,21 @@ public class DossierImport implements ImportKind {
                     "is not a field code or name of the catalogue" + (near == null ? "" : "; did you mean \"" + near + "\"?"), rejects);
         }
         return code;
+    }
+
+    /** No field given: the field of the row's procedure (its Mã TTHC first, then its name) in the catalogue. */
+    private String fieldOfProcedure(CsvRow row, List<Reject> rejects) {
+        for (String column : new String[] {"procedure_code", "procedure"}) {
+            String code = row.get(column).isEmpty() ? null : procedureFields.get(Names.key(row.get(column)));
+            if (code != null) {
+                return code;
+            }
+        }
+        String named = !row.get("procedure_code").isEmpty() ? row.get("procedure_code") : row.get("procedure");
+        Values.reject(row, "field", named, Rule.FIELD,
+                "lĩnh vực để trống và thủ tục này không có trong danh mục thủ tục (procedures của jobs/catalogue.yaml)",
+                "the field is empty and this procedure is not in the catalogue's procedures (jobs/catalogue.yaml)", rejects);
+        return null;
     }
 
     @Override

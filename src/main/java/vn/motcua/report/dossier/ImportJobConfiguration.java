@@ -120,7 +120,8 @@ public class ImportJobConfiguration {
 
     static ImportKind kind(String kind, String dateOrders, ImportRepository imports, JobsFolder jobs) {
         java.util.Map<String, String> fields = imports.fieldCatalogue();
-        return ImportKind.of(kind, fields, ImportMapping.load(jobs, fields.keySet()), new Dates(DateOrder.parse(dateOrders)));
+        return ImportKind.of(kind, fields, imports.fieldAliases(), imports.procedureFields(),
+                ImportMapping.load(jobs, fields.keySet()), new Dates(DateOrder.parse(dateOrders)));
     }
 
     /** Checks each row, and leaves what the date columns showed for the store step. */

@@ -10,13 +10,17 @@ public interface ImportKind {
      * understanding the headings and labels of {@code mapping}.
      */
     static ImportKind of(String name, java.util.Map<String, String> fields, ImportMapping mapping) {
-        return of(name, fields, mapping, new Dates(java.util.Map.of()));
+        return of(name, fields, java.util.Map.of(), java.util.Map.of(), mapping, new Dates(java.util.Map.of()));
     }
 
-    /** As {@link #of(String, java.util.Map, ImportMapping)}, reading dates with {@code dates}. */
-    static ImportKind of(String name, java.util.Map<String, String> fields, ImportMapping mapping, Dates dates) {
+    /**
+     * As {@link #of(String, java.util.Map, ImportMapping)}, with the catalogue's other spellings (alias → field code),
+     * its procedures (→ field code), and reading dates with {@code dates}.
+     */
+    static ImportKind of(String name, java.util.Map<String, String> fields, java.util.Map<String, String> fieldAliases,
+                         java.util.Map<String, String> procedureFields, ImportMapping mapping, Dates dates) {
         return switch (name) {
-            case "dossiers" -> new DossierImport(fields, mapping, dates);
+            case "dossiers" -> new DossierImport(fields, fieldAliases, procedureFields, mapping, dates);
             case "transfers" -> new TransferImport(mapping, dates);
             default -> throw new ImportException("import.unknown-kind", name);
         };

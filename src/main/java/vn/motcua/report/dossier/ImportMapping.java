@@ -37,6 +37,7 @@ public final class ImportMapping {
                     "code", List.of("Mã hồ sơ"),
                     "field", List.of("Lĩnh vực"),
                     "procedure", List.of("Thủ tục", "Tên thủ tục"),
+                    "procedure_code", List.of("Mã TTHC", "Mã thủ tục"),
                     "channel", List.of("Hình thức nộp", "Kênh tiếp nhận"),
                     "received_at", List.of("Ngày tiếp nhận", "Ngày nhận"),
                     "due_at", List.of("Ngày hẹn trả"),
@@ -45,7 +46,9 @@ public final class ImportMapping {
                     "status", List.of("Trạng thái", "Trạng thái hồ sơ", "Tình trạng", "Tình trạng hồ sơ"),
                     "paused_from", List.of("Ngày tạm dừng"),
                     "paused_until", List.of("Ngày tiếp tục"),
-                    "apology_at", List.of("Ngày thư xin lỗi")),
+                    "apology_at", List.of("Ngày thư xin lỗi"),
+                    "unit", List.of("Cơ quan giải quyết", "Đơn vị giải quyết", "Đơn vị xử lý", "Cơ quan thực hiện",
+                            "Tên cơ quan tiếp nhận thực hiện thủ tục")),
             "transfers", ordered(
                     "dossier_code", List.of("Mã hồ sơ"),
                     "from_level", List.of("Từ cấp", "Nơi gửi"),

@@ -88,13 +88,33 @@ public class ImportRepository {
                 rs.getString(6));
     }
 
-    /** The field catalogue: code → Vietnamese name, in catalogue order. */
+    /** The field catalogue: code → Vietnamese name, in catalogue order (retired fields left out). */
     public Map<String, String> fieldCatalogue() {
         Map<String, String> fields = new LinkedHashMap<>();
-        jdbc.query("SELECT code, name FROM field ORDER BY position", rs -> {
+        jdbc.query("SELECT code, name FROM field WHERE NOT retired ORDER BY sort_order", rs -> {
             fields.put(rs.getString(1), rs.getString(2));
         });
         return fields;
+    }
+
+    /** The catalogue's procedures (by Mã TTHC or name, as comparison keys) → field code, for exports without a field. */
+    public Map<String, String> procedureFields() {
+        Map<String, String> procedures = new LinkedHashMap<>();
+        jdbc.query("SELECT p.procedure_key, p.field_code FROM procedure_field p JOIN field f ON f.code = p.field_code"
+                + " WHERE NOT f.retired", rs -> {
+            procedures.put(rs.getString(1), rs.getString(2));
+        });
+        return procedures;
+    }
+
+    /** The catalogue's other spellings of field names (jobs/catalogue.yaml's aliases): alias → field code. */
+    public Map<String, String> fieldAliases() {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        jdbc.query("SELECT a.alias, a.field_code FROM field_alias a JOIN field f ON f.code = a.field_code WHERE NOT f.retired",
+                rs -> {
+                    aliases.put(rs.getString(1), rs.getString(2));
+                });
+        return aliases;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.system.Refusal;
@@ -40,14 +41,16 @@ public class Importer {
     private final ImportRepository imports;
     private final JobsFolder jobs;
     private final ChangesSince changesSince;
+    private final CatalogueStore catalogue;
 
     public Importer(JobOperator jobOperator, @Qualifier(ImportJobConfiguration.JOB_NAME) Job importJob,
-                    ImportRepository imports, JobsFolder jobs, ChangesSince changesSince) {
+                    ImportRepository imports, JobsFolder jobs, ChangesSince changesSince, CatalogueStore catalogue) {
         this.jobOperator = jobOperator;
         this.importJob = importJob;
         this.imports = imports;
         this.jobs = jobs;
         this.changesSince = changesSince;
+        this.catalogue = catalogue;
     }
 
     /** Imports {@code file} as {@code kind}, all or nothing, from a workbook's first sheet. */
@@ -82,6 +85,7 @@ public class Importer {
         if (sheet != null && !type.isWorkbook()) {
             throw new ImportException("import.sheet-of-csv", file.toString());
         }
+        catalogue.refresh();
         String orders = "";
         if (dateOrder != null) {
             DateOrder order = DateOrder.ofCode(dateOrder);

@@ -2,13 +2,13 @@ package vn.motcua.report.dossier;
 
 import java.text.Normalizer;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.regex.Pattern;
+
+import vn.motcua.report.system.TextKey;
 
 /** How headings and labels written by people are compared: the same words whatever the case, spacing or Unicode form. */
 final class Names {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Names() {
@@ -16,9 +16,7 @@ final class Names {
 
     /** NFC, no BOM, trimmed, single spaces, lower case: "  Ngày  tiếp nhận" and "NGÀY TIẾP NHẬN" are one key. */
     static String key(String text) {
-        String t = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-        t = t.replace("\uFEFF", "").strip();
-        return SPACES.matcher(t).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return TextKey.of(text);
     }
 
     /** The key without diacritics ("đất đai" → "dat dai"): only to suggest the name meant, never to accept one. */

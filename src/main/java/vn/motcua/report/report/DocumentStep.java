@@ -9,7 +9,7 @@ import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 
 /**
- * Step 5: the draft PDF ("DỰ THẢO" on every page); its dossier lists stream inside this step's transaction,
+ * Step 6: the draft PDF ("DỰ THẢO" on every page); its dossier lists stream inside this step's transaction,
  * and its path is recorded with the step, committed with it. The revision is not completed here but when
  * the whole execution is ({@link ReportService}).
  */

@@ -18,6 +18,7 @@ import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.UnitRows;
 
 /**
  * The period report job, steps in order:
@@ -25,7 +26,10 @@ import vn.motcua.report.revision.RevisionRepository;
  * <li>{@code openRevision} ({@link OpenRevisionStep}): the revision row and a zero row per catalogue field;</li>
  * <li>{@code classify} ({@link ClassifyStep}): every dossier in scope, classified and summed per field, chunk by chunk;</li>
  * <li>{@code check} ({@link CheckStep}): the table's identities, and the totals against an {@link IndependentRecount};</li>
- * <li>{@code writeTable} ({@link WriteTableStep}): the CSV table;</li>
+ * <li>{@code writeTable} ({@link WriteTableStep}): the table by unit (kept with the revision), the CSV tables by
+ * field and by unit;</li>
+ * <li>{@code writeWorkbook} ({@link WriteWorkbookStep}): the workbook (the forms as sheets, the complete late
+ * and overdue lists);</li>
  * <li>{@code document} ({@link DocumentStep}): the draft PDF (sections, appendices, "DỰ THẢO" on every page).</li>
  * </ol>
  * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}
@@ -38,12 +42,13 @@ public class ReportJobConfiguration {
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
-                  Step document, RevisionRepository revisions, ExecutionHistory history) {
+                  Step writeWorkbook, Step document, RevisionRepository revisions, ExecutionHistory history) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
                 .next(check)
                 .next(writeTable)
+                .next(writeWorkbook)
                 .next(document)
                 .listener(new RevisionStatusListener(revisions, history))
                 .build();
@@ -69,8 +74,15 @@ public class ReportJobConfiguration {
     }
 
     @Bean
-    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions) {
-        return step(WriteTableStep.NAME, new WriteTableStep(revisions), jobRepository, tx);
+    Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                    UnitRows units) {
+        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units), jobRepository, tx);
+    }
+
+    @Bean
+    Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                       ReportDocuments documents) {
+        return step(WriteWorkbookStep.NAME, new WriteWorkbookStep(revisions, documents), jobRepository, tx);
     }
 
     @Bean

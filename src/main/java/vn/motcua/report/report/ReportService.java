@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
@@ -55,12 +56,13 @@ public class ReportService {
     private final JobsFolder jobs;
     private final PeriodLock periodLock;
     private final ExecutionHistory history;
+    private final CatalogueStore catalogue;
     private final int partitions;
     private final int chunkSize;
 
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
-                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history,
+                         JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue,
                          @Value("${motcua.partitions}") int partitions, @Value("${motcua.chunk-size}") int chunkSize) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -69,6 +71,7 @@ public class ReportService {
         this.jobs = jobs;
         this.periodLock = periodLock;
         this.history = history;
+        this.catalogue = catalogue;
         this.partitions = partitions;
         this.chunkSize = chunkSize;
     }
@@ -218,13 +221,17 @@ public class ReportService {
      * restarted execution may have found them written by the one before).
      */
     public Produced produced(JobExecution execution) {
-        return new Produced(Path.of(lastStep(execution, WriteTableStep.NAME).getExecutionContext()
-                .getString(WriteTableStep.PATH)), Path.of(lastStep(execution, DocumentStep.NAME)
-                .getExecutionContext().getString(DocumentStep.PATH)));
+        return new Produced(path(execution, WriteTableStep.NAME, WriteTableStep.PATH),
+                path(execution, WriteWorkbookStep.NAME, WriteWorkbookStep.PATH),
+                path(execution, DocumentStep.NAME, DocumentStep.PATH));
     }
 
-    /** The CSV table and the draft PDF of a revision. */
-    public record Produced(Path table, Path document) {
+    private Path path(JobExecution execution, String step, String key) {
+        return Path.of(lastStep(execution, step).getExecutionContext().getString(key));
+    }
+
+    /** The CSV table, the workbook and the draft PDF of a revision. */
+    public record Produced(Path table, Path workbook, Path document) {
     }
 
     private StepExecution lastStep(JobExecution execution, String step) {
@@ -312,11 +319,12 @@ public class ReportService {
     /**
      * Runs the job for a revision of the period (1 for its first report), recording the classify step's
      * tuning with the execution. The jobs/ files are read first, so a mistake in them is refused before
-     * anything is stored.
+     * anything is stored; the revision uses the catalogue of jobs/catalogue.yaml as it is now.
      */
     public JobExecution run(Period period, int revision, String reason, Path out) throws Exception {
         jobs.reportSettings();
         jobs.periodTexts(period);
+        catalogue.refresh();
         // Reserved before the job starts: a process killed from here on leaves a revision that restart finishes.
         revisions.open(period, revision, reason, null);
         HaltPoint.reached("before-job");

@@ -33,14 +33,27 @@ public final class TableCsv {
         return ReportFiles.path(outDir, revision, ".csv");
     }
 
-    /** Writes the CSV through a temporary file, so a reader never sees half a table. */
+    /** The per-unit table's columns: {@code unit} is the catalogue's code, or the name of a unit it does not list. */
+    public static final String[] UNIT_HEADER = Stream.concat(Stream.of("no", "unit", "name"),
+            TableColumn.IN_TABLE.stream().map(TableColumn::header)).toArray(String[]::new);
+
+    /** Writes the CSV (UTF-8 with a byte order mark) through a temporary file, so a reader never sees half a table. */
     public static Path write(Path outDir, ReportTable table) throws IOException {
-        return ReportFiles.writeAtomically(path(outDir, table.revision()), out -> {
+        return write(path(outDir, table.revision()), HEADER, table);
+    }
+
+    /** {@code DIR/2021-02/bao-cao-2021-02-r1-don-vi.csv}: the per-unit table, as {@link #write} writes the field table. */
+    public static Path writeUnits(Path outDir, ReportTable units) throws IOException {
+        return write(ReportFiles.path(outDir, units.revision(), "-don-vi.csv"), UNIT_HEADER, units);
+    }
+
+    private static Path write(Path target, String[] header, ReportTable table) throws IOException {
+        return ReportFiles.writeAtomically(target, out -> {
             // An encoder, not a charset: unmappable text fails the write instead of turning into '?' (as before).
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
             // A byte order mark: Excel then reads the Vietnamese names as UTF-8 (scripts skip it as commons-csv does).
             w.write('\uFEFF');
-            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
                 for (ReportRow row : table.rows()) {
                     csv.printRecord(cells(Integer.toString(row.position()), row.field(), row.name(), row.counts()));
                 }

@@ -33,17 +33,28 @@ public class CellDossiers {
                               boolean changedSince) {
     }
 
-    /** Dossiers listed in the document, in field order then by dates; days late at the finish or the cutoff. */
+    /**
+     * Dossiers listed in the document and the workbook: the worst (most days late: at the finish, or at the
+     * cutoff while pending) up to the limit ({@code LIMIT NULL}: all), grouped by unit in the order of the
+     * revision's table by unit, worst first within a unit, then in field order and by dates. Field names and
+     * units are the revision's own (report_row, report_unit_row), whatever the catalogue says now.
+     */
     private static final String LISTED = """
-            SELECT d.code, f.name, d.received_on, d.due_on, CASE WHEN rd.result = ? THEN d.finished_on END,
-                   CASE WHEN rd.result = ? THEN d.finished_on - d.due_on ELSE rv.end_on - d.due_on END,
-                   CASE WHEN rd.apology THEN d.apology_on END
-              FROM report_dossier rd
-              JOIN report_revision rv ON rv.id = rd.revision_id
-              JOIN dossier d ON d.id = rd.dossier_id
-              JOIN field f ON f.code = rd.field_code
-             WHERE rd.revision_id = ? AND rd.result = ?
-             ORDER BY f.position, d.due_on, d.received_on, d.code""";
+            SELECT * FROM (
+                SELECT d.code, w.field_name, d.received_on, d.due_on,
+                       CASE WHEN rd.result = ? THEN d.finished_on END AS finished_on,
+                       CASE WHEN rd.result = ? THEN d.finished_on - d.due_on ELSE rv.end_on - d.due_on END AS days_late,
+                       CASE WHEN rd.apology THEN d.apology_on END AS apology_on, u.unit_name, u.unit_order, w.field_order
+                  FROM report_dossier rd
+                  JOIN report_revision rv ON rv.id = rd.revision_id
+                  JOIN dossier d ON d.id = rd.dossier_id
+                  JOIN report_row w ON w.revision_id = rd.revision_id AND w.field_code = rd.field_code
+                  LEFT JOIN report_unit_name n ON n.revision_id = rd.revision_id AND n.name = coalesce(d.unit, '')
+                  LEFT JOIN report_unit_row u ON u.revision_id = rd.revision_id AND u.unit_order = n.unit_order
+                 WHERE rd.revision_id = ? AND rd.result = ?
+                 ORDER BY days_late DESC, w.field_order, d.due_on, d.received_on, d.code
+                 LIMIT ?::bigint) worst
+             ORDER BY unit_order, days_late DESC, field_order, due_on, received_on, code""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -60,6 +71,14 @@ public class CellDossiers {
 
     /** {@code field} is a catalogue code, or null for the total row. */
     public List<CellDossier> of(Revision revision, String field, TableColumn column) {
+        return of(revision, field, null, column);
+    }
+
+    /**
+     * As {@link #of(Revision, String, TableColumn)}, only the dossiers of one row of the revision's table by
+     * unit ({@code unitRow}, its number; null for every unit).
+     */
+    public List<CellDossier> of(Revision revision, String field, Integer unitRow, TableColumn column) {
         String sql = """
                 SELECT d.code, rd.field_code, d.channel, d.received_on, d.due_on, d.finished_on, d.outcome,
                        d.paused_from, d.paused_until, d.apology_on, rd.intake, rd.result, rd.apology,
@@ -68,13 +87,15 @@ public class CellDossiers {
                   JOIN dossier d ON d.id = rd.dossier_id
                   JOIN report_revision rv ON rv.id = rd.revision_id
                  WHERE rd.revision_id = ? AND (?::text IS NULL OR rd.field_code = ?)
+                   AND (?::int IS NULL OR EXISTS (SELECT 1 FROM report_unit_name n WHERE n.revision_id = rd.revision_id
+                                                      AND n.name = coalesce(d.unit, '') AND n.unit_order = ?))
                    AND (%s)
                  ORDER BY d.received_on, d.code""".formatted(column.where());
         return jdbc.query(sql, (rs, n) -> new CellDossier(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                 rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
                 rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getBoolean(13),
-                rs.getBoolean(14)), revision.id(), field, field);
+                rs.getBoolean(14)), revision.id(), field, field, unitRow, unitRow);
     }
 
     public boolean fieldExists(String code) {
@@ -98,15 +119,16 @@ public class CellDossiers {
 
     /**
      * Streams the revision's dossiers of one result ({@link Result#LATE} or {@link Result#OVERDUE}) in the
-     * document's order, inside a (joined or read-only) transaction so that the cursor streams.
+     * document's order, at most {@code limit} of them (null: all), inside a (joined or read-only) transaction
+     * so that the cursor streams.
      */
-    public void listed(Revision revision, Result result, Consumer<ListedDossier> action) {
+    public void listed(Revision revision, Result result, Long limit, Consumer<ListedDossier> action) {
         readOnly.executeWithoutResult(status -> streaming.query(LISTED, rs -> {
             Date finished = rs.getDate(5);
             Date apology = rs.getDate(7);
             action.accept(new ListedDossier(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                     rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
-                    apology == null ? null : apology.toLocalDate()));
-        }, Result.LATE.name(), Result.LATE.name(), revision.id(), result.name()));
+                    apology == null ? null : apology.toLocalDate(), rs.getString(8)));
+        }, Result.LATE.name(), Result.LATE.name(), revision.id(), result.name(), limit));
     }
 }

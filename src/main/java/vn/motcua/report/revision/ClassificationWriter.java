@@ -40,11 +40,16 @@ public class ClassificationWriter implements ItemWriter<Classification> {
         });
         this.fieldCodes = new String[fieldPositions.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
         fieldPositions.forEach((code, position) -> fieldCodes[position] = code);
-        StringBuilder set = new StringBuilder();
+        StringBuilder add = new StringBuilder();
         for (Counter c : Counter.values()) {
-            set.append(set.isEmpty() ? "" : ", ").append(c.column()).append(" = ").append(c.column()).append(" + ?");
+            add.append(add.isEmpty() ? "" : ", ").append(c.column()).append(" = report_row.").append(c.column())
+                    .append(" + EXCLUDED.").append(c.column());
         }
-        this.addToRow = "UPDATE report_row SET " + set + " WHERE revision_id = ? AND field_code = ?";
+        // A field retired from the catalogue after its dossiers were imported has no row yet: it gets one, after
+        // the catalogue's fields, so every dossier in scope is counted (the check step compares with SQL).
+        this.addToRow = "INSERT INTO report_row (" + Counter.columns() + ", revision_id, field_code, field_name, field_order)"
+                + " SELECT " + "?, ".repeat(Counter.values().length) + "?, code, name, 1000000 + position FROM field"
+                + " WHERE code = ? ON CONFLICT (revision_id, field_code) DO UPDATE SET " + add;
     }
 
     @Override
@@ -89,8 +94,8 @@ public class ClassificationWriter implements ItemWriter<Classification> {
         int[] updated = jdbc.batchUpdate(addToRow, sums);
         for (int k = 0; k < updated.length; k++) {
             if (updated[k] != 1) {
-                throw new IllegalStateException("No report row for field " + sums.get(k)[sums.get(k).length - 1]
-                        + " in revision " + revisionId);
+                throw new IllegalStateException("No field " + sums.get(k)[sums.get(k).length - 1]
+                        + " in the catalogue for revision " + revisionId);
             }
         }
     }

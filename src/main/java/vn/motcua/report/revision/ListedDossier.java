@@ -9,7 +9,9 @@ import java.time.LocalDate;
  * @param finished  the finish date, null while pending at the cutoff
  * @param daysLate  calendar days past the due date: at the finish date, or at the cutoff while pending
  * @param apologyOn the apology letter's date when dated by the cutoff, else null
+ * @param unit      the handling unit's row in the revision's table by unit (its name); null for a revision
+ *                  made before units were counted
  */
 public record ListedDossier(String code, String field, LocalDate received, LocalDate due, LocalDate finished,
-                            long daysLate, LocalDate apologyOn) {
+                            long daysLate, LocalDate apologyOn, String unit) {
 }

@@ -1,7 +1,9 @@
 package vn.motcua.report.revision;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,27 @@ public class RevisionComparison {
         }
     }
 
-    public record Differences(Revision before, Revision after, List<CellChange> cells, List<Move> moves) {
+    /**
+     * A row of the table that the catalogue changed between the two revisions: a field renamed (same code,
+     * another name), added (only in the later one) or retired (only in the earlier one).
+     */
+    public record RowChange(Kind kind, String field, String before, String after) {
+        public enum Kind { RENAMED, ADDED, RETIRED }
+
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case RENAMED -> field + " renamed: \"" + before + "\" -> \"" + after + "\"";
+                case ADDED -> field + " added: \"" + after + "\"";
+                case RETIRED -> field + " retired: \"" + before + "\"";
+            };
+        }
+    }
+
+    public record Differences(Revision before, Revision after, List<RowChange> rows, List<CellChange> cells,
+                              List<Move> moves) {
         public boolean none() {
-            return cells.isEmpty() && moves.isEmpty();
+            return rows.isEmpty() && cells.isEmpty() && moves.isEmpty();
         }
     }
 
@@ -59,15 +79,30 @@ public class RevisionComparison {
     public Differences compare(Revision before, Revision after) {
         ReportTable a = revisions.table(before);
         ReportTable b = revisions.table(after);
+        // Rows are matched by field code: each revision has the rows of the catalogue it was run with.
+        Map<String, ReportRow> earlier = new LinkedHashMap<>();
+        a.rows().forEach(r -> earlier.put(r.field(), r));
+        List<RowChange> rows = new ArrayList<>();
         List<CellChange> cells = new ArrayList<>();
-        for (int i = 0; i < a.rows().size(); i++) {
-            changes(a.rows().get(i).field(), a.rows().get(i).counts(), b.rows().get(i).counts(), cells);
+        Tally none = new Tally();
+        for (ReportRow later : b.rows()) {
+            ReportRow was = earlier.remove(later.field());
+            if (was == null) {
+                rows.add(new RowChange(RowChange.Kind.ADDED, later.field(), null, later.name()));
+            } else if (!was.name().equals(later.name())) {
+                rows.add(new RowChange(RowChange.Kind.RENAMED, later.field(), was.name(), later.name()));
+            }
+            changes(later.field(), was == null ? none : was.counts(), later.counts(), cells);
+        }
+        for (ReportRow retired : earlier.values()) {
+            rows.add(new RowChange(RowChange.Kind.RETIRED, retired.field(), retired.name(), null));
+            changes(retired.field(), retired.counts(), none, cells);
         }
         changes("TOTAL", a.total(), b.total(), cells);
         List<Move> moves = jdbc.query(MOVES, (rs, n) -> new Move(rs.getString(1),
                 rs.getString(2) == null ? "not counted" : rs.getString(2),
                 rs.getString(3) == null ? "not counted" : rs.getString(3)), before.id(), after.id());
-        return new Differences(before, after, cells, moves);
+        return new Differences(before, after, List.copyOf(rows), cells, moves);
     }
 
     private static void changes(String field, Tally before, Tally after, List<CellChange> into) {

@@ -36,7 +36,8 @@ public class RevisionRepository {
     }
 
     /**
-     * Creates the revision RUNNING with a zero row per catalogue field, or returns it when it exists already
+     * Creates the revision RUNNING with a zero row per catalogue field (its name and place as the catalogue says now,
+     * kept with the revision), or returns it when it exists already
      * (a restarted execution continues the same revision). Called before the job starts ({@code jobExecutionId}
      * null: the revision is reserved, so a process killed before its job instance exists leaves a trace), and by
      * the job's first step with its execution.
@@ -52,8 +53,8 @@ public class RevisionRepository {
                 jobExecutionId, RevisionStatus.RUNNING.name());
         Revision r = find(period.name(), revision).orElseThrow();
         jdbc.update("""
-                INSERT INTO report_row (revision_id, field_code)
-                SELECT ?, code FROM field ON CONFLICT DO NOTHING""", r.id());
+                INSERT INTO report_row (revision_id, field_code, field_name, field_order)
+                SELECT ?, code, name, sort_order FROM field WHERE NOT retired ON CONFLICT DO NOTHING""", r.id());
         return r;
     }
 
@@ -97,22 +98,35 @@ public class RevisionRepository {
                 status.name(), status == RevisionStatus.COMPLETED, revisionId);
     }
 
-    /** The revision's rows in catalogue order. */
+    /**
+     * The revision's rows in the order of the catalogue it used, numbered 1, 2, … as printed, with the names
+     * that catalogue gave: what the catalogue says later does not change them.
+     */
     public ReportTable table(Revision revision) {
         List<ReportRow> rows = new ArrayList<>();
-        jdbc.query("SELECT f.position, f.code, f.name, " + prefixed("r") + """
-                 FROM report_row r JOIN field f ON f.code = r.field_code
-                WHERE r.revision_id = ? ORDER BY f.position""", rs -> {
-            rows.add(new ReportRow(rs.getInt(1), rs.getString(2), rs.getString(3), tally(rs, 4)));
+        jdbc.query("SELECT r.field_code, r.field_name, " + prefixed("r") + """
+                 FROM report_row r
+                WHERE r.revision_id = ? ORDER BY r.field_order, r.field_code""", rs -> {
+            rows.add(new ReportRow(rows.size() + 1, rs.getString(1), rs.getString(2), tally(rs, 3)));
         }, revision.id());
         return new ReportTable(revision, rows);
     }
 
-    /** The latest completed revision of the same period before this one, which a correction replaces. */
+    /** The day (in Vietnam) the revision was made. */
+    public LocalDate madeOn(Revision revision) {
+        return jdbc.queryForObject(
+                "SELECT (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM report_revision WHERE id = ?",
+                LocalDate.class, revision.id());
+    }
+
+    /**
+     * The latest revision of the same period before this one that was signed off (issued), which a correction
+     * replaces; empty when none was (a draft replaces nothing).
+     */
     public Optional<Cited> correctedBy(Revision revision) {
         return jdbc.query("""
                 SELECT revision, document_number, document_date FROM report_revision
-                 WHERE period = ? AND revision < ? AND status = ?
+                 WHERE period = ? AND revision < ? AND status = ? AND signed_at IS NOT NULL
                  ORDER BY revision DESC LIMIT 1""", (rs, n) -> new Cited(rs.getInt(1), rs.getString(2),
                 rs.getObject(3, LocalDate.class)), revision.period(), revision.revision(),
                 RevisionStatus.COMPLETED.name()).stream().findFirst();

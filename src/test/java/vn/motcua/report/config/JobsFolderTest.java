@@ -99,6 +99,21 @@ class JobsFolderTest {
     }
 
     @Test
+    void pdfListLimit_defaultsTo1000_andMustBeAPositiveWholeNumber() throws IOException {
+        String shipped = Files.readString(DatabaseTest.JOBS.resolve("report.yaml"));
+        assertThat(shipped).contains("pdf-list-limit: 1000");
+        Files.writeString(dir.resolve("report.yaml"), shipped.replace("pdf-list-limit: 1000\n", ""));
+        assertThat(new JobsFolder(dir).reportSettings().pdfListLimit()).as("default").isEqualTo(1000);
+        Files.writeString(dir.resolve("report.yaml"), shipped.replace("pdf-list-limit: 1000", "pdf-list-limit: 50"));
+        assertThat(new JobsFolder(dir).reportSettings().pdfListLimit()).isEqualTo(50);
+        for (String bad : new String[] {"0", "many", "-3"}) {
+            Files.writeString(dir.resolve("report.yaml"), shipped.replace("pdf-list-limit: 1000", "pdf-list-limit: " + bad));
+            assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("report.yaml").hasMessageContaining("'pdf-list-limit' is '" + bad + "'");
+        }
+    }
+
+    @Test
     void quotedAndUnquotedDates_readTheSame() throws IOException {
         period("document:\n  number: \"07\"\n  date: \"2021-02-26\"\n");
         PeriodTexts quoted = new JobsFolder(dir).periodTexts(FEB);

@@ -118,7 +118,11 @@ class ReportDocumentTest extends DatabaseTest {
                         + "ngược lại từ cấp xã lên Trung tâm Hành chính công huyện là 38 lượt và từ Trung tâm Phục vụ Hành "
                         + "chính công tỉnh về Trung tâm Hành chính công huyện 01 lượt.",
                 "Cụ thể: từ ngày 17/02 đến 25/02 đã tiếp nhận và xử lý 697 hồ sơ, bình quân mỗi ngày khoảng 100 hồ sơ.",
-                "3. Kiến nghị, đề xuất");
+                "3. Kiến nghị, đề xuất",
+                // Section 3 names the units with late or overdue dossiers, most first.
+                "- Các cơ quan, đơn vị có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn trong kỳ: Phòng Lao động"
+                        + " - Thương binh và Xã hội (05 hồ sơ giải quyết trễ hẹn); Phòng Tài nguyên và Môi trường (03 hồ sơ"
+                        + " giải quyết trễ hẹn, 01 hồ sơ đang giải quyết quá hạn).");
         assertThat(text.indexOf("chiếm tỷ lệ 1,7%")).isLessThan(text.indexOf("Trong tháng 02/2021, Trung tâm tiếp tục"));
         // Every staff paragraph reads back exactly (Vietnamese round trip).
         PeriodTexts texts = jobs.periodTexts(Period.of("2021-02", CutoffDay.parse("25")));
@@ -227,8 +231,12 @@ class ReportDocumentTest extends DatabaseTest {
         }
     }
 
+    /**
+     * 1,500 late dossiers, 1 to 15 days late (100 of each): the PDF lists the 1,000 latest (15 down to 6 days)
+     * over many pages, headings repeated, then says how many more and where they all are; the workbook has all.
+     */
     @Test
-    void longListOfLateDossiers_runsOverManyPages_withTheHeadingsRepeated() throws Exception {
+    void longListOfLateDossiers_runsOverManyPages_withTheHeadingsRepeated_upToTheLimit() throws Exception {
         int late = 1500;
         jdbc.update("""
                 INSERT INTO dossier (code, field_code, procedure, channel, received_on, due_on, finished_on, outcome)
@@ -253,12 +261,58 @@ class ReportDocumentTest extends DatabaseTest {
                 listed.add(m.group());
             }
         }
-        assertThat(listed).hasSize(late).doesNotHaveDuplicates();
-        assertThat(doc.flat(charts - 1)).contains("1.500 LATE-");
+        assertThat(listed).hasSize(1000).doesNotHaveDuplicates();
+        List<String> worst = jdbc.queryForList("SELECT code FROM dossier WHERE finished_on - due_on >= 6 ORDER BY code",
+                String.class);
+        assertThat(listed.stream().sorted()).as("the 1,000 latest").containsExactlyElementsOf(worst);
+        String firstPage = doc.flat(first);
+        assertThat(firstPage).as("worst first").containsPattern("1 LATE-\\d{5} Đất đai \\S+ 05/03/2021 20/03/2021 15 ");
+        assertThat(doc.flat(charts - 1)).contains("1.000 LATE-").doesNotContain("1.001 LATE-");
+        // (the justified line may break after the hyphen of the file name)
+        assertThat(doc.flat(charts - 1).replace("2021- 03", "2021-03")).contains("Danh sách trên gồm 1.000 hồ sơ trễ hẹn nhiều ngày nhất; còn 500 hồ sơ khác. Đủ cả 1.500 hồ sơ "
+                        + "có trong bảng tính bao-cao-2021-03-r1.xlsx kèm theo báo cáo này.");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                tmp.resolve("2021-03/bao-cao-2021-03-r1.xlsx").toFile())) {
+            assertThat(wb.findSheet(ReportWorkbook.LATE_SHEET).orElseThrow().read().stream()
+                    .filter(r -> r.getCellText(1).startsWith("LATE-")).count()).as("the workbook has them all").isEqualTo(late);
+        }
         assertThat(doc.flat()).contains("có 1.500/1.500 hồ sơ đã giải quyết trễ hẹn, chiếm tỷ lệ 100,0%");
         for (int i = 0; i < doc.pages(); i++) {
             assertThat(doc.margin(i + 1)).endsWith("DỰ THẢO");
         }
+    }
+
+    /**
+     * A correction cites the last revision that was signed off (issued), not the latest draft; one that
+     * replaces nothing issued says nothing of the kind. A period not yet closed is marked provisional.
+     */
+    @Test
+    void theReplacesSentence_citesTheLastIssuedRevision_andAnOpenPeriodIsProvisional() throws Exception {
+        assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
+        Run r2 = cli("rerun", "--period", "2021-02", "--reason", "bổ sung hồ sơ", "--out", tmp.toString());
+        assertThat(r2.exitCode()).as(r2.err()).isZero();
+        String second = PdfText.read(tmp.resolve("2021-02/bao-cao-2021-02-r2.pdf")).flat();
+        assertThat(second).as("revision 1 was never issued").doesNotContain("thay thế").doesNotContain("Lý do điều chỉnh")
+                .doesNotContain("số liệu tạm tính");
+
+        Run signed = cli("sign-off", "--period", "2021-02", "--revision", "1", "--signer", "Nguyễn Văn A", "--position",
+                "PHÓ GIÁM ĐỐC", "--out", tmp.toString());
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        Run r3 = cli("rerun", "--period", "2021-02", "--reason", "sửa ngày hẹn", "--out", tmp.toString());
+        assertThat(r3.exitCode()).as(r3.err()).isZero();
+        String third = PdfText.read(tmp.resolve("2021-02/bao-cao-2021-02-r3.pdf")).flat();
+        assertThat(third).contains("Báo cáo này (lần 3) thay thế Báo cáo số 15/BC-TTHCC ngày 26/02/2021 (lần 1). "
+                + "Lý do điều chỉnh: sửa ngày hẹn.").doesNotContain("(lần 2)");
+
+        // The period that holds today (cutoff 25) ends after today: its figures are provisional.
+        java.time.LocalDate today = java.time.LocalDate.now(vn.motcua.report.period.VietnamTime.ZONE);
+        java.time.YearMonth month = java.time.YearMonth.from(today).plusMonths(today.getDayOfMonth() >= 25 ? 1 : 0);
+        String open = month.toString();
+        Run run = cli("run", "--period", open, "--out", tmp.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(PdfText.read(tmp.resolve(open + "/bao-cao-" + open + "-r1.pdf")).flat())
+                .contains("Báo cáo được lập trước ngày kết thúc kỳ báo cáo (25/" + open.substring(5) + "/"
+                        + open.substring(0, 4) + ") nên là số liệu tạm tính");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

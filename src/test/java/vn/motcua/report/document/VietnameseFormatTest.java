@@ -18,7 +18,7 @@ class VietnameseFormatTest {
         assertThat(VietnameseFormat.count(1234)).isEqualTo("1.234");
         assertThat(VietnameseFormat.count(1234567)).isEqualTo("1.234.567");
         assertThat(VietnameseFormat.twoDigits(8)).isEqualTo("08");
-        assertThat(VietnameseFormat.twoDigits(0)).isEqualTo("0");
+        assertThat(VietnameseFormat.twoDigits(0)).as("beside 02 in the same sentence").isEqualTo("00");
         assertThat(VietnameseFormat.twoDigits(25)).isEqualTo("25");
         assertThat(VietnameseFormat.percent(8, 467)).isEqualTo("1,7%");
         assertThat(VietnameseFormat.percent(1, 8)).isEqualTo("12,5%");

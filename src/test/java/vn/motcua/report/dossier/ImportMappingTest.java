@@ -51,7 +51,7 @@ class ImportMappingTest {
                   field:
                     dat-dai: [Đất đai - Nhà ở]
                 """);
-        DossierImport kind = new DossierImport(CATALOGUE, mapping);
+        DossierImport kind = new DossierImport(CATALOGUE, java.util.Map.of(), java.util.Map.of(), mapping, new Dates(java.util.Map.of()));
         HeadingRow headings = HeadingRow.of(List.of("Số hồ sơ", "Lĩnh vực", "Hình thức nộp", "NGÀY NHẬN HỒ SƠ",
                 "Ngày hẹn trả", "Ngày có kết quả", "Kết quả"), kind, "test");
         assertThat(headings.column(0)).isEqualTo("code");

@@ -223,7 +223,7 @@ class ClassifyStepTest extends DatabaseTest {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         java.util.List<Integer> cells = new java.util.ArrayList<>();
         // A large catalogue: positions far beyond the 18 of the seed must survive the packing too.
-        jdbc.update("INSERT INTO field (code, position, name) VALUES ('linh-vuc-1000', 1000, 'Lĩnh vực thứ 1000')");
+        jdbc.update("INSERT INTO field (code, position, name, sort_order) VALUES ('linh-vuc-1000', 1000, 'Lĩnh vực thứ 1000', 1000)");
         for (int position : new int[] {1, 2, 18, 1000}) {
             for (Intake intake : Intake.values()) {
                 for (Result result : Result.values()) {

@@ -82,6 +82,22 @@ class ReportJobTest extends DatabaseTest {
         assertThat(csv.get(18)).isEqualTo(
                 "18,lien-thong-dkkd-hkd-htx,\"TTHC liên thông Đăng ký Hộ kinh doanh, HTX và Đăng ký mã số thuế\",10,0,10,10,10,0,0,0,0");
         assertThat(csv.get(19)).isEqualTo("\"\",TOTAL,Tổng cộng,497,48,449,467,459,8,30,29,1");
+        // By unit: the demo's units are by field (Phòng TN-MT has Đất đai and Môi trường, 172 + 2; LĐ-TB-XH has
+        // Bảo trợ xã hội and Người có công, 79 + 27; ...), some spelled by their alias in the data.
+        List<String> units = Files.readAllLines(tmp.resolve("2021-02/bao-cao-2021-02-r1-don-vi.csv"));
+        assertThat(units).containsExactly(
+                "\uFEFFno,unit,name,total,carried_over,new,resolved,on_time,late,pending,not_yet_due,overdue",
+                "1,tnmt,Phòng Tài nguyên và Môi trường,174,30,144,150,147,3,24,23,1",
+                "2,vpdk,Chi nhánh Văn phòng Đăng ký đất đai,66,0,66,66,66,0,0,0,0",
+                "3,tu-phap,Phòng Tư pháp,6,0,6,6,6,0,0,0,0",
+                "4,tckh,Phòng Tài chính - Kế hoạch,29,1,28,29,29,0,0,0,0",
+                "5,ktht,Phòng Kinh tế và Hạ tầng,15,5,10,15,15,0,0,0,0",
+                "6,ldtbxh,Phòng Lao động - Thương binh và Xã hội,106,12,94,100,95,5,6,6,0",
+                "7,gddt,Phòng Giáo dục và Đào tạo,1,0,1,1,1,0,0,0,0",
+                "8,noi-vu,Phòng Nội vụ,3,0,3,3,3,0,0,0,0",
+                "9,bhxh,Bảo hiểm xã hội huyện,6,0,6,6,6,0,0,0,0",
+                "10,cong-an,Công an huyện,91,0,91,91,91,0,0,0,0",
+                "\"\",TOTAL,Tổng cộng,497,48,449,467,459,8,30,29,1");
         // The terminal shows the table and where it went.
         assertThat(run.out()).contains("TOTAL").contains("497").contains("bao-cao-2021-02-r1.csv");
     }

@@ -1,0 +1,163 @@
+package vn.motcua.report.revision;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import vn.motcua.report.classify.Counter;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.system.TextKey;
+
+/**
+ * A revision's per-unit table (the 13 columns of Biểu 06 by handling unit, as Biểu II.06a has them): the
+ * revision's counted dossiers grouped by their unit, each unit name matched to the catalogue's units by
+ * name or alias (whatever the case, spacing or Unicode form). Rows: every catalogue unit in its order, then
+ * the units it does not list under their own names (alphabetically), then {@value #NO_UNIT}. Computed
+ * once when the revision is made and kept with it ({@code report_unit_row}, {@code report_unit_name}).
+ */
+@Repository
+public class UnitRows {
+
+    public static final String NO_UNIT = "Chưa xác định đơn vị";
+
+    /** The revision's dossiers in the view's terms, counted per unit name as stored ('' for none). */
+    private static final String BY_NAME = """
+            SELECT coalesce(d.unit, ''), count(*),
+                   count(*) FILTER (WHERE rd.intake = 'CARRIED_OVER'), count(*) FILTER (WHERE rd.intake = 'NEW_ONLINE'),
+                   count(*) FILTER (WHERE rd.intake = 'NEW_DIRECT'), count(*) FILTER (WHERE rd.intake = 'NEW_POSTAL'),
+                   count(*) FILTER (WHERE rd.result IN ('EARLY', 'ON_TIME', 'LATE')),
+                   count(*) FILTER (WHERE rd.result = 'EARLY'), count(*) FILTER (WHERE rd.result = 'ON_TIME'),
+                   count(*) FILTER (WHERE rd.result = 'LATE'),
+                   count(*) FILTER (WHERE rd.result IN ('NOT_YET_DUE', 'OVERDUE')),
+                   count(*) FILTER (WHERE rd.result = 'NOT_YET_DUE'), count(*) FILTER (WHERE rd.result = 'OVERDUE'),
+                   count(*) FILTER (WHERE rd.outcome = 'withdrawn'), count(*) FILTER (WHERE rd.outcome = 'returned'),
+                   count(*) FILTER (WHERE rd.result = 'LATE' AND rd.apology)
+              FROM report_dossier rd JOIN dossier d ON d.id = rd.dossier_id
+             WHERE rd.revision_id = ?
+             GROUP BY 1""";
+
+    private final JdbcTemplate jdbc;
+
+    public UnitRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A unit the catalogue lists. */
+    private record Listed(String code, String name) {
+    }
+
+    /**
+     * Counts the revision's per-unit table and keeps it with the revision (replacing an earlier count of the
+     * same revision, as a restarted step does), in the caller's transaction.
+     *
+     * @throws IllegalStateException when the units do not add up to the revision's table
+     */
+    public ReportTable compute(Revision revision, ReportTable byField) {
+        Map<String, Listed> byKey = new HashMap<>();
+        List<Listed> listed = new ArrayList<>();
+        jdbc.query("SELECT code, name FROM unit WHERE NOT retired ORDER BY sort_order", rs -> {
+            Listed u = new Listed(rs.getString(1), rs.getString(2));
+            listed.add(u);
+            byKey.put(TextKey.of(u.code()), u);
+            byKey.put(TextKey.of(u.name()), u);
+        });
+        jdbc.query("SELECT a.alias_key, u.code, u.name FROM unit_alias a JOIN unit u ON u.code = a.unit_code"
+                + " WHERE NOT u.retired", rs -> {
+            byKey.put(rs.getString(1), new Listed(rs.getString(2), rs.getString(3)));
+        });
+
+        Map<String, Tally> listedCounts = new LinkedHashMap<>();
+        listed.forEach(u -> listedCounts.put(u.code(), new Tally()));
+        Map<String, Tally> unlisted = new TreeMap<>(Collator.getInstance(Locale.forLanguageTag("vi-VN")));
+        Map<String, String> unlistedNames = new HashMap<>();
+        Tally none = new Tally();
+        Map<String, String> rowOfName = new LinkedHashMap<>();
+        jdbc.query(BY_NAME, rs -> {
+            String name = rs.getString(1);
+            long[] counts = new long[Counter.values().length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = rs.getLong(2 + i);
+            }
+            Tally t = Tally.of(counts);
+            Listed u = name.isEmpty() ? null : byKey.get(TextKey.of(name));
+            if (name.isEmpty()) {
+                none.add(t);
+                rowOfName.put(name, "");
+            } else if (u != null) {
+                listedCounts.get(u.code()).add(t);
+                rowOfName.put(name, "listed:" + u.code());
+            } else {
+                // One unlisted unit however its exports spell it: its first spelling (in name order) names it.
+                String key = TextKey.of(name);
+                unlistedNames.putIfAbsent(key, name);
+                unlisted.computeIfAbsent(unlistedNames.get(key), k -> new Tally()).add(t);
+                rowOfName.put(name, "unlisted:" + unlistedNames.get(key));
+            }
+        }, revision.id());
+
+        List<ReportRow> rows = new ArrayList<>();
+        Map<String, Integer> orderOf = new HashMap<>();
+        for (Listed u : listed) {
+            rows.add(new ReportRow(rows.size() + 1, u.code(), u.name(), listedCounts.get(u.code())));
+            orderOf.put("listed:" + u.code(), rows.size());
+        }
+        unlisted.forEach((name, t) -> {
+            rows.add(new ReportRow(rows.size() + 1, name, name, t));
+            orderOf.put("unlisted:" + name, rows.size());
+        });
+        if (none.get(Counter.TOTAL) > 0 || rows.isEmpty()) {
+            rows.add(new ReportRow(rows.size() + 1, NO_UNIT, NO_UNIT, none));
+            orderOf.put("", rows.size());
+        }
+        ReportTable table = new ReportTable(revision, List.copyOf(rows));
+        if (!table.total().equals(byField.total())) {
+            throw new IllegalStateException("the per-unit table of " + revision.period() + " revision "
+                    + revision.revision() + " totals " + table.total() + " but the table by field " + byField.total());
+        }
+
+        jdbc.update("DELETE FROM report_unit_name WHERE revision_id = ?", revision.id());
+        jdbc.update("DELETE FROM report_unit_row WHERE revision_id = ?", revision.id());
+        List<Object[]> inserts = new ArrayList<>();
+        for (ReportRow r : rows) {
+            boolean isListed = r.position() <= listed.size();
+            Object[] args = new Object[4 + Counter.values().length];
+            args[0] = revision.id();
+            args[1] = r.position();
+            args[2] = isListed ? r.field() : null;
+            args[3] = r.name();
+            long[] counts = r.counts().toArray();
+            for (int i = 0; i < counts.length; i++) {
+                args[4 + i] = counts[i];
+            }
+            inserts.add(args);
+        }
+        jdbc.batchUpdate("INSERT INTO report_unit_row (revision_id, unit_order, unit_code, unit_name, " + Counter.columns()
+                + ") VALUES (?, ?, ?, ?" + ", ?".repeat(Counter.values().length) + ")", inserts);
+        List<Object[]> names = new ArrayList<>();
+        rowOfName.forEach((name, row) -> names.add(new Object[] {revision.id(), name, orderOf.get(row)}));
+        jdbc.batchUpdate("INSERT INTO report_unit_name (revision_id, name, unit_order) VALUES (?, ?, ?)", names);
+        return table;
+    }
+
+    /**
+     * The revision's per-unit table as kept: each row's {@code field} is the unit's catalogue code, or its name
+     * for a unit the catalogue does not list (and for {@value #NO_UNIT}). Empty for a revision made before
+     * units were counted.
+     */
+    public ReportTable table(Revision revision) {
+        List<ReportRow> rows = new ArrayList<>();
+        jdbc.query("SELECT unit_order, coalesce(unit_code, unit_name), unit_name, " + Counter.columns()
+                + " FROM report_unit_row WHERE revision_id = ? ORDER BY unit_order", rs -> {
+            rows.add(new ReportRow(rs.getInt(1), rs.getString(2), rs.getString(3), RevisionRepository.tally(rs, 4)));
+        }, revision.id());
+        return new ReportTable(revision, rows);
+    }
+}
