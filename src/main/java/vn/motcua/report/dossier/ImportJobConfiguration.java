@@ -205,8 +205,8 @@ public class ImportJobConfiguration {
                 }
                 refused = refusedLines(staged, importId);
                 if (refused > 0 && !acceptPartial) {
-                    staged.update("UPDATE import_batch SET status = 'REFUSED', rows_read = ?, refused = ? WHERE id = ?",
-                            rowsRead, refused, importId);
+                    staged.update("UPDATE import_batch SET status = ?, rows_read = ?, refused = ? WHERE id = ?",
+                            ImportStatus.REFUSED.name(), rowsRead, refused, importId);
                 } else {
                     staged.update("DELETE FROM " + kind.stagingTable() + " s WHERE s.import_id = ? AND EXISTS"
                             + " (SELECT 1 FROM import_reject r WHERE r.import_id = s.import_id AND r.line = s.line)",
@@ -222,9 +222,9 @@ public class ImportJobConfiguration {
                 step.getExecutionContext().put(NOT_COUNTED, new java.util.ArrayList<>(notCounted));
                 step.getExecutionContext().putInt(NOT_COUNTED_COUNT, notCountedCount);
                 staged.update("""
-                        UPDATE import_batch SET status = 'STORED', rows_read = ?, added = ?, changed = ?, unchanged = ?,
+                        UPDATE import_batch SET status = ?, rows_read = ?, added = ?, changed = ?, unchanged = ?,
                                                 refused = ?, not_counted = ?, skipped = ?
-                         WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
+                         WHERE id = ?""", ImportStatus.STORED.name(), rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
                         layout == null ? 0 : layout.skippedRows(), importId);
             }
             long t2 = System.nanoTime();

@@ -43,6 +43,7 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
     private ExecutorService storing;
     private Future<?> previous;
     private long staged;
+    private long waitedNanos;
     /** Read and written by the storing thread and the reading one in turn (a chunk waits for the one before). */
     private JdbcTemplate tx;
     private CopyManager copyManager;
@@ -162,12 +163,14 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
         if (previous == null) {
             return;
         }
+        long t0 = System.nanoTime();
         try {
             previous.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             previous = null;
+            waitedNanos += System.nanoTime() - t0;
         }
     }
 
@@ -181,8 +184,9 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
             long t0 = System.nanoTime();
             waitForPrevious();
             transaction.storedWhileReading(stored, storingRows);
-            log.info("import {}: {} rows staged, {} stored while reading; PostgreSQL finished {} ms after the last chunk",
-                    importId, staged, stored, (System.nanoTime() - t0) / 1_000_000);
+            log.info("import {}: {} rows staged, {} stored while reading; PostgreSQL finished {} ms after the last chunk,"
+                    + " and the reading waited {} ms for it in all", importId, staged, stored,
+                    (System.nanoTime() - t0) / 1_000_000, waitedNanos / 1_000_000);
         } catch (Exception e) {
             throw new ItemStreamException("could not stage the rows", e);
         } finally {
