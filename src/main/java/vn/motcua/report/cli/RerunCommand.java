@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
+import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.RevisionComparison;
 import vn.motcua.report.revision.RevisionComparison.Differences;
@@ -29,11 +30,11 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
     String reason;
 
     @Option(names = "--out", paramLabel = "DIR")
-    Path out = Path.of(RunCommand.DEFAULT_OUT);
+    Path out = ReportParameters.DEFAULT_OUT;
 
     @Override
     public void check() {
-        RunCommand.refuseNotBegun(period, Period.earliestStart(period));
+        ReportOutcome.refuseNotBegun(period, Period.earliestStart(period));
     }
 
     @Override
@@ -41,7 +42,7 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
         ReportService reports = session.bean(ReportService.class);
         try (PeriodLock.Held lock = reports.lock(period)) {
             ReportService.Correction correction = reports.correction(period);
-            int code = RunCommand.run(session, correction.period(), correction.revision(), reason, out);
+            int code = ReportOutcome.run(session, correction.period(), correction.revision(), reason, out);
             if (code == ExitCode.OK && correction.corrects() != null) {
                 print(session.bean(RevisionComparison.class).compare(correction.corrects(),
                         reports.revision(period, correction.revision())), reason, session);
