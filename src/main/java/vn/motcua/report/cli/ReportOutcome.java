@@ -3,6 +3,8 @@ package vn.motcua.report.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,9 +19,14 @@ import vn.motcua.report.system.Refusal;
 
 /**
  * What run, rerun, restart and demo share: a period that has not begun is refused, one revision's job is run,
- * and how its execution ended is printed (the table and the files, or why it failed and how to resume).
+ * and how its execution ended is printed (the table and the files, or why it failed and how to resume), also
+ * for history.
  */
 final class ReportOutcome {
+
+    /** The exception's class at the start of a stack trace and of each "Caused by:" line. */
+    private static final Pattern THROWN = Pattern.compile(
+            "(?m)^(?:Caused by: )?([a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)+)(?::|$)");
 
     private ReportOutcome() {
     }
@@ -47,8 +54,7 @@ final class ReportOutcome {
             session.note("cli.run.job-failed", execution.getStatus().toString(), Long.toString(execution.getId()));
             execution.getAllFailureExceptions().forEach(t -> {
                 Refusal refusal = Launcher.refusalIn(t);
-                session.err().println("  " + (refusal != null ? session.terminal().text(refusal)
-                        : session.text("cli.run.step-failed", session.bean(Cli.class).logFile())));
+                session.err().println("  " + (refusal != null ? session.terminal().text(refusal) : stepFailed(session)));
             });
             session.note("cli.run.nothing-counts", revision, period.name());
             return ExitCode.FAILED;
@@ -69,5 +75,38 @@ final class ReportOutcome {
         session.say("cli.run.wrote", files.workbook().toString());
         session.say("cli.run.wrote-draft", files.document().toString());
         return ExitCode.OK;
+    }
+
+    /**
+     * What the end of a recorded execution means, in the product's words, for its exit message as Spring Batch
+     * stored it (an exception's stack trace when a step failed, cut at 2,500 characters; never shown): nothing
+     * when there is none; a refusal's when the stored trace names one (its sentence was shown as it ran); else
+     * the internal failure's, as {@link #finish} words it. Either way the details are in the log.
+     */
+    static String ending(Session session, String exitMessage) {
+        if (exitMessage == null || exitMessage.isBlank()) {
+            return "";
+        }
+        return refused(exitMessage) ? session.text("cli.history.refused", session.bean(Cli.class).logFile())
+                : stepFailed(session);
+    }
+
+    /** Whether a stored stack trace is of a refusal: its exception, or one of its causes, is a {@link Refusal}. */
+    static boolean refused(String stackTrace) {
+        Matcher m = THROWN.matcher(stackTrace);
+        while (m.find()) {
+            try {
+                if (Refusal.class.isAssignableFrom(Class.forName(m.group(1), false, ReportOutcome.class.getClassLoader()))) {
+                    return true;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // A class of another version, or not a class name at all: not one of the product's refusals.
+            }
+        }
+        return false;
+    }
+
+    private static String stepFailed(Session session) {
+        return session.text("cli.run.step-failed", session.bean(Cli.class).logFile());
     }
 }
