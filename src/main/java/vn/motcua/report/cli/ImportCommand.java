@@ -1,15 +1,11 @@
 package vn.motcua.report.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.dossier.ImportProgress;
 import vn.motcua.report.dossier.ImportRepository.ImportSummary;
 import vn.motcua.report.dossier.Importer;
@@ -43,23 +39,9 @@ public class ImportCommand implements Cli.Command {
         progress.showOn(session.err());
         try {
             ImportSummary s = session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
-            int code = ImportOutcome.print(s, file, session);
-            if (s.stored() && kind == Kind.dossiers) {
-                unlistedUnits(s, session);
-            }
-            return code;
+            return ImportOutcome.print(s, file, session);
         } finally {
             progress.showOn(null);
-        }
-    }
-
-    /** The units the stored dossiers name that the catalogue does not list, for staff to add (or alias). */
-    private static void unlistedUnits(ImportSummary s, Session session) {
-        Map<String, Long> unlisted = session.bean(CatalogueStore.class).unlistedUnits(s.id());
-        if (!unlisted.isEmpty()) {
-            List<String> named = new ArrayList<>();
-            unlisted.forEach((unit, n) -> named.add(session.text("catalogue.unlistedUnit", unit, n)));
-            session.say("catalogue.unlistedUnits", String.join("; ", named));
         }
     }
 }

@@ -1,8 +1,11 @@
 package vn.motcua.report.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.dossier.ChangesSince;
 import vn.motcua.report.dossier.ImportLayout;
 import vn.motcua.report.dossier.ImportRepository.ImportSummary;
@@ -18,8 +21,8 @@ final class ImportOutcome {
     }
 
     /**
-     * What an import did: how the file was read, the rows refused and why, what was stored; returns the exit
-     * code (2 when nothing was stored).
+     * What an import did: how the file was read, the rows refused and why, what was stored, and the units the
+     * stored dossiers name that the catalogue does not list; returns the exit code (2 when nothing was stored).
      */
     static int print(ImportSummary s, Path file, Session session) {
         layout(s, session);
@@ -58,7 +61,20 @@ final class ImportOutcome {
         for (ChangesSince.PeriodChange c : s.changedPeriods()) {
             session.say("cli.import.period-changed", c.period(), c.revision(), c.dossiers());
         }
+        if (ImportCommand.Kind.dossiers.name().equals(s.kind())) {
+            unlistedUnits(s, session);
+        }
         return ExitCode.OK;
+    }
+
+    /** The units the stored dossiers name that the catalogue does not list, for staff to add (or alias). */
+    private static void unlistedUnits(ImportSummary s, Session session) {
+        Map<String, Long> unlisted = session.bean(CatalogueStore.class).unlistedUnits(s.id());
+        if (!unlisted.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            unlisted.forEach((unit, n) -> named.add(session.text("catalogue.unlistedUnit", unit, n)));
+            session.say("catalogue.unlistedUnits", String.join("; ", named));
+        }
     }
 
     /** How the file was read: the sheet taken and the others, the heading's rows, the rows skipped (one line). */
