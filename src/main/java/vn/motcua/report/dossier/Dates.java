@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.motcua.report.dossier.Reject.Rule;
@@ -34,7 +33,6 @@ public final class Dates {
     /** Every column given: {@code --date-order}. */
     static final String EVERY_COLUMN = "*";
 
-    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     /** Five digits: 1927..2173 as Excel days; shorter numbers are not dates anyone meant. */
     private static final Pattern SERIAL = Pattern.compile("\\d{5}(?:\\.\\d+)?");
 
@@ -72,9 +70,9 @@ public final class Dates {
         }
         LocalDate d;
         try {
-            Matcher m = SLASHED.matcher(v);
-            if (m.matches()) {
-                d = slashed(m, row, column, v, rejects);
+            int[] parts = slashedParts(v);
+            if (parts != null) {
+                d = slashed(parts, row, column, v, rejects);
                 if (d == null) {
                     return null;
                 }
@@ -95,14 +93,62 @@ public final class Dates {
         return d;
     }
 
-    private LocalDate slashed(Matcher m, CsvRow row, String column, String v, List<Reject> rejects) {
-        int a = Integer.parseInt(m.group(1));
-        int b = Integer.parseInt(m.group(2));
-        int year = Integer.parseInt(m.group(3));
-        if (m.group(4) != null) {
-            LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+    /**
+     * The numbers of a date written {@code d/m/yyyy}, with an optional time {@code h:mm} or {@code h:mm:ss} after
+     * white space: the first number, the second, the year, then hour, minute, second (0 when absent); null when the
+     * text is written otherwise. Read by hand, not by a regular expression: every date of a large export comes here.
+     */
+    static int[] slashedParts(String v) {
+        int[] p = new int[6];
+        int i = digits(v, 0, 1, 2, p, 0);
+        i = expect(v, i, '/');
+        i = digits(v, i, 1, 2, p, 1);
+        i = expect(v, i, '/');
+        i = digits(v, i, 4, 4, p, 2);
+        if (i < 0 || i == v.length()) {
+            return i < 0 ? null : p;
         }
+        int spaced = i;
+        while (i < v.length() && " \t\n\u000B\f\r".indexOf(v.charAt(i)) >= 0) {
+            i++;
+        }
+        i = i == spaced ? -1 : digits(v, i, 1, 2, p, 3);
+        i = expect(v, i, ':');
+        i = digits(v, i, 2, 2, p, 4);
+        if (i >= 0 && i < v.length()) {
+            i = expect(v, i, ':');
+            i = digits(v, i, 2, 2, p, 5);
+        }
+        return i == v.length() ? p : null;
+    }
+
+    /** Reads {@code min} to {@code max} digits from {@code from} into {@code p[at]}; the index after them, or -1. */
+    private static int digits(String v, int from, int min, int max, int[] p, int at) {
+        if (from < 0) {
+            return -1;
+        }
+        int i = from;
+        int value = 0;
+        while (i < v.length() && i - from < max && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            value = value * 10 + v.charAt(i) - '0';
+            i++;
+        }
+        if (i - from < min) {
+            return -1;
+        }
+        p[at] = value;
+        return i;
+    }
+
+    private static int expect(String v, int i, char c) {
+        return i >= 0 && i < v.length() && v.charAt(i) == c ? i + 1 : -1;
+    }
+
+    private LocalDate slashed(int[] p, CsvRow row, String column, String v, List<Reject> rejects) {
+        int a = p[0];
+        int b = p[1];
+        int year = p[2];
+        LocalTime.of(p[3], p[4], p[5]);
         DateOrder order = order(column);
         if (order != null) {
             return order == DateOrder.DMY ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b);

@@ -32,6 +32,10 @@ public class DossierImport implements ImportKind {
 
     private static final String VALUES = String.join(", ", STAGING);
 
+    private static final String STAGED = "s." + VALUES.replace(", ", ", s.");
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DossierImport.class);
+
     private final Map<String, String> fieldNames;
     private final Map<String, String> procedureFields;
     private final Map<String, String> fields = new HashMap<>();
@@ -285,35 +289,89 @@ public class DossierImport implements ImportKind {
     }
 
     /**
-     * Changed dossiers updated, then new codes added with a plain INSERT (cheaper than INSERT … ON CONFLICT for
-     * each of a million rows), the rest left as they were. Imports of one database do not overlap on a code: the
-     * catalogue's imports run one at a time.
+     * New codes added with a plain INSERT (cheaper than INSERT … ON CONFLICT for each of a million rows), then changed
+     * dossiers updated, the rest left as they were. Imports of one database do not overlap on a code: the catalogue's
+     * imports run one at a time.
      */
     @Override
     public int[] store(JdbcTemplate jdbc, long importId) {
-        Integer total = jdbc.queryForObject("SELECT count(*) FROM import_dossier WHERE import_id = ?", Integer.class,
-                importId);
-        // The catalogue stays as it is until this transaction ends, and every staged field is in it (checked in
-        // one query: the check per row of a foreign key would take longer than the rest of the store).
+        checkFields(jdbc, importId);
+        int added = jdbc.update("INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + STAGED + ", s.import_id"
+                + " FROM import_dossier s WHERE s.import_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)", importId);
+        return finish(jdbc, importId, added, staged(jdbc, importId));
+    }
+
+    /**
+     * A first import is the usual case, and the largest: all its codes are new, and while its chunks are stored the
+     * unique key of {@code dossier.code} finds a code repeated among them.
+     */
+    @Override
+    public String storeChunkSql(String chunkTable) {
+        return "INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + STAGED + ", s.import_id FROM " + chunkTable
+                + " s WHERE NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)";
+    }
+
+    @Override
+    public boolean storesWhileReading() {
+        return true;
+    }
+
+    /** The codes stored before (a re-import) are where a repeat could hide from the unique key: looked for then. */
+    @Override
+    public int[] finishStoring(JdbcTemplate jdbc, long importId, long stored) {
+        checkFields(jdbc, importId);
+        int total = staged(jdbc, importId);
+        if (stored < total && hasDuplicates(jdbc, importId)) {
+            return null;
+        }
+        return finish(jdbc, importId, (int) stored, total);
+    }
+
+    @Override
+    public void undoStoring(JdbcTemplate jdbc, long importId) {
+        jdbc.update("DELETE FROM dossier WHERE import_id = ?", importId);
+    }
+
+    /**
+     * The catalogue stays as it is until the import's transaction ends, and every staged field is in it (checked in
+     * one query: the check per row of a foreign key would take longer than the rest of the store).
+     */
+    private static void checkFields(JdbcTemplate jdbc, long importId) {
         jdbc.execute("LOCK TABLE field IN SHARE MODE");
         List<String> unknown = jdbc.queryForList("SELECT DISTINCT field_code FROM import_dossier s WHERE import_id = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM field f WHERE f.code = s.field_code)", String.class, importId);
         if (!unknown.isEmpty()) {
             throw new IllegalStateException("fields removed from the catalogue during the import: " + unknown);
         }
-        StringBuilder set = new StringBuilder();
-        for (String c : STAGING.subList(1, STAGING.size())) {
-            set.append(c).append(" = s.").append(c).append(", ");
+    }
+
+    /** After the new codes were added: the dossiers stored before, updated where the file changes them. */
+    private int[] finish(JdbcTemplate jdbc, long importId, int added, int total) {
+        long t0 = System.nanoTime();
+        int changed = 0;
+        if (added < total) {
+            StringBuilder set = new StringBuilder();
+            for (String c : STAGING.subList(1, STAGING.size())) {
+                set.append(c).append(" = s.").append(c).append(", ");
+            }
+            String current = "d." + VALUES.replace(", ", ", d.");
+            changed = jdbc.update("UPDATE dossier d SET " + set + "import_id = s.import_id, updated_at = now()"
+                    + " FROM import_dossier s WHERE s.import_id = ? AND s.code = d.code"
+                    + " AND d.import_id IS DISTINCT FROM s.import_id"
+                    + " AND (" + current + ") IS DISTINCT FROM (" + STAGED + ")", importId);
         }
-        String current = "d." + VALUES.replace(", ", ", d.");
-        String staged = "s." + VALUES.replace(", ", ", s.");
-        int changed = jdbc.update("UPDATE dossier d SET " + set + "import_id = s.import_id, updated_at = now()"
-                + " FROM import_dossier s WHERE s.import_id = ? AND s.code = d.code"
-                + " AND (" + current + ") IS DISTINCT FROM (" + staged + ")", importId);
-        int added = jdbc.update("INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + staged + ", s.import_id"
-                + " FROM import_dossier s WHERE s.import_id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)", importId);
+        log.info("import {}: {} rows, {} added, {} changed ({} ms for the changed)", importId, total, added, changed,
+                ms(System.nanoTime() - t0));
         return new int[] {added, changed, total - added - changed};
+    }
+
+    private static int staged(JdbcTemplate jdbc, long importId) {
+        return jdbc.queryForObject("SELECT count(*) FROM import_dossier WHERE import_id = ?", Integer.class, importId);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     @Override

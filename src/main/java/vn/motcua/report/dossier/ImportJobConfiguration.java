@@ -85,6 +85,13 @@ public class ImportJobConfiguration {
                 .toJobParameters();
     }
 
+    /** The import's own transaction ({@link ImportTransaction}), rolled back at the job's end unless committed. */
+    @Bean(destroyMethod = "close")
+    @JobScope
+    ImportTransaction importTransaction(javax.sql.DataSource dataSource) {
+        return new ImportTransaction(dataSource);
+    }
+
     @Bean
     Job importJob(JobRepository jobRepository, Step checkRows, Step store) {
         return new JobBuilder(JOB_NAME, jobRepository).start(checkRows).next(store).preventRestart().build();
@@ -101,11 +108,11 @@ public class ImportJobConfiguration {
                    @Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['sheet']}") String sheet,
                    @Value("#{jobParameters['kind']}") String kindName,
                    @Value("#{jobParameters['dateOrders']}") String dateOrders,
-                   @Value("#{jobParameters['importId']}") Long importId) {
+                   @Value("#{jobParameters['importId']}") Long importId, ImportTransaction importTransaction) {
         ImportKind kind = kind(kindName, dateOrders, imports, jobs);
         TableReader reader = new TableReader(Path.of(file), sheet == null || sheet.isEmpty() ? null : sheet, kind, progress);
         RowChecker checker = new RowChecker(kind);
-        StagingWriter writer = new StagingWriter(jdbc, kind, importId);
+        StagingWriter writer = new StagingWriter(jdbc, kind, importId, importTransaction);
         return new StepBuilder("checkRows", jobRepository)
                 .<CsvRow, CheckedRow>chunk(chunkSize)
                 .transactionManager(tx)
@@ -146,7 +153,7 @@ public class ImportJobConfiguration {
 
     @Bean
     Step store(JobRepository jobRepository, PlatformTransactionManager tx, JdbcTemplate jdbc, ImportRepository imports,
-               JobsFolder jobs, ImportProgress progress) {
+               JobsFolder jobs, ImportProgress progress, ImportTransaction importTransaction) {
         Tasklet tasklet = (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
             long importId = step.getJobParameters().getLong("importId");
@@ -164,67 +171,85 @@ public class ImportJobConfiguration {
             } catch (vn.motcua.report.system.Refusal refusal) {
                 step.getExecutionContext().put(REFUSAL, new RefusalText(refusal.key(), java.util.Arrays.stream(
                         refusal.arguments()).map(String::valueOf).toArray(String[]::new)));
-                clear(jdbc, kind, importId);
+                importTransaction.close();
+                clearRefusedCodes(jdbc, importId);
                 return RepeatStatus.FINISHED;
             }
             if (orders.containsValue(DateOrder.MDY)) {
                 java.util.Map<String, DateOrder> all = new java.util.LinkedHashMap<>(DateOrder.parse(dateOrders));
                 all.putAll(orders);
                 step.getExecutionContext().putString(DATE_ORDERS, DateOrder.format(all));
-                clear(jdbc, kind, importId);
+                importTransaction.close();
+                clearRefusedCodes(jdbc, importId);
                 return RepeatStatus.FINISHED;
             }
             log.info("import {}: dates decided in {} ms", importId, (System.nanoTime() - started) / 1_000_000);
             progress.phase("checking codes and storing");
+            JdbcTemplate staged = importTransaction.jdbc();
             // Sorting a million codes and merging them into dossier goes faster with room to sort in memory.
-            jdbc.execute("SET LOCAL work_mem = '128MB'");
-            long t0 = System.nanoTime();
-            if (kind.duplicatesSql() != null && kind.hasDuplicates(jdbc, importId)) {
-                jdbc.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"), importId,
-                        importId);
-            }
-            log.info("import {}: repeated codes checked in {} ms", importId, (System.nanoTime() - t0) / 1_000_000);
+            staged.execute("SET LOCAL work_mem = '128MB'");
             long rowsRead = checkRows.getReadCount();
-            Integer refused = jdbc.queryForObject("SELECT count(DISTINCT line) FROM import_reject WHERE import_id = ?",
-                    Integer.class, importId);
-            if (refused > 0 && !acceptPartial) {
-                jdbc.update("UPDATE import_batch SET status = 'REFUSED', rows_read = ?, refused = ? WHERE id = ?",
-                        rowsRead, refused, importId);
-            } else {
-                if (refused > 0) {
-                    // Only the rows that passed every check are stored: a repeated code's later lines are refused.
-                    jdbc.update("DELETE FROM " + kind.stagingTable() + " s WHERE s.import_id = ? AND EXISTS"
-                            + " (SELECT 1 FROM import_reject r WHERE r.import_id = s.import_id AND r.line = s.line)", importId);
+            long t0 = System.nanoTime();
+            int refused = refusedLines(staged, importId);
+            int[] counts = refused == 0 && importTransaction.storing() && kind.storesWhileReading()
+                    ? kind.finishStoring(staged, importId, importTransaction.stored()) : null;
+            if (counts == null) {
+                // Refused rows, or a repeated code: what was stored while reading goes, and every line repeating a
+                // code is refused too; then the file is refused whole, or only the rows that passed are stored.
+                if (importTransaction.stored() > 0) {
+                    kind.undoStoring(staged, importId);
                 }
-                long t1 = System.nanoTime();
-                int[] counts = kind.store(jdbc, importId);
-                log.info("import {}: stored in {} ms", importId, (System.nanoTime() - t1) / 1_000_000);
-                java.util.List<String> notCounted = kind.notCounted(jdbc, importId, NOT_COUNTED_SHOWN);
-                Integer notCountedCount = notCounted.isEmpty() ? 0 : jdbc.queryForObject("SELECT count(*) FROM "
+                if (kind.duplicatesSql() != null && kind.hasDuplicates(staged, importId)) {
+                    staged.update(kind.duplicatesSql(), checkRows.getExecutionContext().getString(CODE_HEADING, "code"),
+                            importId, importId);
+                }
+                refused = refusedLines(staged, importId);
+                if (refused > 0 && !acceptPartial) {
+                    staged.update("UPDATE import_batch SET status = 'REFUSED', rows_read = ?, refused = ? WHERE id = ?",
+                            rowsRead, refused, importId);
+                } else {
+                    staged.update("DELETE FROM " + kind.stagingTable() + " s WHERE s.import_id = ? AND EXISTS"
+                            + " (SELECT 1 FROM import_reject r WHERE r.import_id = s.import_id AND r.line = s.line)",
+                            importId);
+                    counts = kind.store(staged, importId);
+                }
+            }
+            log.info("import {}: stored in {} ms", importId, (System.nanoTime() - t0) / 1_000_000);
+            if (counts != null) {
+                java.util.List<String> notCounted = kind.notCounted(staged, importId, NOT_COUNTED_SHOWN);
+                Integer notCountedCount = notCounted.isEmpty() ? 0 : staged.queryForObject("SELECT count(*) FROM "
                         + kind.stagingTable() + " WHERE import_id = ? AND not_counted IS NOT NULL", Integer.class, importId);
                 step.getExecutionContext().put(NOT_COUNTED, new java.util.ArrayList<>(notCounted));
                 step.getExecutionContext().putInt(NOT_COUNTED_COUNT, notCountedCount);
-                jdbc.update("""
+                staged.update("""
                         UPDATE import_batch SET status = 'STORED', rows_read = ?, added = ?, changed = ?, unchanged = ?,
                                                 refused = ?, not_counted = ?, skipped = ?
                          WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
                         layout == null ? 0 : layout.skippedRows(), importId);
             }
             long t2 = System.nanoTime();
-            clear(jdbc, kind, importId);
-            log.info("import {}: staging rows removed in {} ms", importId, (System.nanoTime() - t2) / 1_000_000);
+            // The staged rows go, whatever happened to them; the rows and the import's outcome are committed at once.
+            staged.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
+            importTransaction.commit();
+            clearRefusedCodes(jdbc, importId);
+            log.info("import {}: staging rows removed and committed in {} ms", importId,
+                    (System.nanoTime() - t2) / 1_000_000);
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("store", jobRepository).tasklet(tasklet, tx).build();
+    }
+
+    private static int refusedLines(JdbcTemplate jdbc, long importId) {
+        return jdbc.queryForObject("SELECT count(DISTINCT line) FROM import_reject WHERE import_id = ?", Integer.class,
+                importId);
     }
 
     /** A refusal as the job's context keeps it (serialisable). */
     record RefusalText(String key, String[] arguments) implements java.io.Serializable {
     }
 
-    /** The staged rows of an import go, whatever happened to them. */
-    private static void clear(JdbcTemplate jdbc, ImportKind kind, long importId) {
-        jdbc.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
+    /** The codes of an import's refused rows are needed only while it runs. */
+    private static void clearRefusedCodes(JdbcTemplate jdbc, long importId) {
         jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
     }
 

@@ -93,4 +93,31 @@ public interface ImportKind {
 
     /** Stores the staged rows of an import; returns {added, changed, unchanged}. */
     int[] store(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId);
+
+    /**
+     * The statement that stores a chunk's checked rows (in {@code chunkTable}, shaped as the staging table) in their
+     * final table while the file is still read; null when this kind stores only in {@link #store}. It stores the rows
+     * whose unique value is not stored yet, and fails on a unique value repeated in the file.
+     */
+    default String storeChunkSql(String chunkTable) {
+        return null;
+    }
+
+    /** Whether {@link #storeChunkSql} stores while reading. */
+    default boolean storesWhileReading() {
+        return false;
+    }
+
+    /**
+     * After every chunk was stored by {@link #storeChunkSql} ({@code stored} rows of the staged ones): stores the
+     * rest (values stored before: changed ones updated) and returns {added, changed, unchanged}; or returns null,
+     * having stored nothing more, when a unique value repeats among the rest.
+     */
+    default int[] finishStoring(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId, long stored) {
+        throw new UnsupportedOperationException(name() + " stores only after reading");
+    }
+
+    /** Removes what {@link #storeChunkSql} stored of an import (in its transaction, before it commits). */
+    default void undoStoring(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId) {
+    }
 }

@@ -41,10 +41,8 @@ public class ImportRepository {
                 RETURNING id""", Long.class, kind, fileName, sha256, sheet, acceptPartial);
     }
 
-    /** An import that could not even be read: it stored nothing, and its staged rows go. */
+    /** An import that could not even be read: it stored nothing (its staged rows went with its transaction). */
     public void markRefused(long importId) {
-        jdbc.update("DELETE FROM import_dossier WHERE import_id = ?", importId);
-        jdbc.update("DELETE FROM import_transfer WHERE import_id = ?", importId);
         jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
         jdbc.update("UPDATE import_batch SET status = 'REFUSED' WHERE id = ?", importId);
     }

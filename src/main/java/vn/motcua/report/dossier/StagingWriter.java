@@ -1,68 +1,90 @@
 package vn.motcua.report.dossier;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes checked rows to the import's staging table, and refused ones to {@code import_reject}. Staging rows go
- * in through one PostgreSQL COPY held open for the whole step, on a connection of its own: PostgreSQL stores
- * each chunk while the next one is read and checked (the two run on two cores), and the step waits for it only
- * at the end. The staging rows are outside the chunks' transactions; they live for one import only (an import
- * cannot be restarted, and a failed or refused one has its staging rows removed).
+ * Writes checked rows to the import's staging table, and refused ones to {@code import_reject}. Each chunk's rows go
+ * in through PostgreSQL's COPY into a temporary chunk table, in the {@link ImportTransaction}; from there they are
+ * staged, and, for an import kind that stores while reading ({@link ImportKind#storeChunkSql}), stored in their final
+ * table too, as long as no row was refused and no code repeated. That work runs on a thread of its own while the next
+ * chunk is read and checked (PostgreSQL and Java on two cores); a chunk waits only for the one before it. Refused rows
+ * are recorded in the chunk's own transaction, so they are kept whatever becomes of the import.
  */
 public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagingWriter.class);
 
-    private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
-    private final long importId;
-    private final String copyRows;
-    private Connection connection;
-    private CopyIn copy;
-    private final StringBuilder rows = new StringBuilder(1 << 16);
+    private static final String CHUNK_TABLE = "import_chunk";
 
-    public StagingWriter(JdbcTemplate jdbc, ImportKind kind, long importId) {
+    private final JdbcTemplate jdbc;
+    private final ImportKind kind;
+    private final long importId;
+    private final ImportTransaction transaction;
+    private final String copyRows;
+    private final StringBuilder rows = new StringBuilder(1 << 16);
+    private ExecutorService storing;
+    private Future<?> previous;
+    private long staged;
+    /** Read and written by the storing thread and the reading one in turn (a chunk waits for the one before). */
+    private JdbcTemplate tx;
+    private CopyManager copyManager;
+    private boolean storingRows = true;
+    private long stored;
+
+    public StagingWriter(JdbcTemplate jdbc, ImportKind kind, long importId, ImportTransaction transaction) {
         this.jdbc = jdbc;
-        this.dataSource = jdbc.getDataSource();
+        this.kind = kind;
         this.importId = importId;
-        this.copyRows = "COPY " + kind.stagingTable() + " (import_id, line, " + String.join(", ", kind.stagingColumns())
+        this.transaction = transaction;
+        this.copyRows = "COPY " + CHUNK_TABLE + " (import_id, line, " + String.join(", ", kind.stagingColumns())
                 + ") FROM STDIN";
     }
 
     @Override
     public void open(ExecutionContext context) {
-        if (copy != null) {
+        if (storing != null) {
             return;
         }
+        // The job-scoped transaction is reached here, on the job's thread; the storing thread uses what it gives.
+        tx = transaction.jdbc();
         try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyRows);
+            copyManager = transaction.connection().unwrap(PGConnection.class).getCopyAPI();
         } catch (SQLException e) {
-            close();
             throw new ItemStreamException("could not start staging the rows", e);
         }
+        tx.execute("CREATE TEMPORARY TABLE " + CHUNK_TABLE + " (LIKE " + kind.stagingTable()
+                + ") ON COMMIT DROP");
+        storing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-" + importId + "-store");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
-    public void write(Chunk<? extends CheckedRow> chunk) throws SQLException {
+    public void write(Chunk<? extends CheckedRow> chunk) throws Exception {
         rows.setLength(0);
         List<Object[]> rejects = new ArrayList<>();
         List<Object[]> refusedCodes = new ArrayList<>();
+        long count = 0;
         for (CheckedRow row : chunk) {
             if (row.refused()) {
                 if (row.code() != null) {
@@ -73,6 +95,7 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                             r.reasonVi()});
                 }
             } else {
+                count++;
                 rows.append(importId).append('\t').append(row.line());
                 for (Object v : row.values()) {
                     rows.append('\t');
@@ -80,10 +103,6 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 }
                 rows.append('\n');
             }
-        }
-        if (!rows.isEmpty()) {
-            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate("""
@@ -93,40 +112,104 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
         if (!refusedCodes.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO import_refused_code (import_id, line, code) VALUES (?, ?, ?)", refusedCodes);
         }
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        boolean anyRefused = !rejects.isEmpty();
+        waitForPrevious();
+        if (anyRefused) {
+            // The file is refused, or stored without its refused rows and the codes they repeat: the store step decides.
+            storingRows = false;
+        }
+        if (count == 0) {
+            return;
+        }
+        staged += count;
+        previous = storing.submit(() -> {
+            store(bytes);
+            return null;
+        });
     }
 
-    /** Ends the COPY: waits for PostgreSQL to have stored every staged row. */
-    @Override
-    public void close() {
+    /** On the storing thread: the chunk staged, and stored too while nothing stands in the way. */
+    private void store(byte[] bytes) throws SQLException {
+        CopyIn copy = copyManager.copyIn(copyRows);
         try {
-            if (copy != null && copy.isActive()) {
-                long t0 = System.nanoTime();
-                long rows = copy.endCopy();
-                log.info("import {}: {} rows staged; PostgreSQL finished {} ms after the last chunk", importId, rows,
-                        (System.nanoTime() - t0) / 1_000_000);
-            }
-        } catch (SQLException e) {
-            throw new ItemStreamException("could not finish staging the rows", e);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
         } finally {
-            copy = null;
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } catch (SQLException e) {
-                log.warn("closing the staging connection", e);
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
-            connection = null;
+        }
+        tx.update("INSERT INTO " + kind.stagingTable() + " SELECT * FROM " + CHUNK_TABLE);
+        if (kind.storesWhileReading() && storingRows) {
+            // A chunk's codes are looked up one by one in the final table's unique index, not by hashing the whole
+            // table (which grows with every chunk) as the planner would: it knows neither table's size in the middle
+            // of the transaction.
+            tx.execute("SAVEPOINT chunk; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+            try {
+                stored += tx.update(kind.storeChunkSql(CHUNK_TABLE));
+                tx.execute("RELEASE SAVEPOINT chunk; SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+            } catch (DuplicateKeyException repeated) {
+                // A code repeated in the file: the store step finds every repeat and refuses their lines.
+                tx.execute("ROLLBACK TO SAVEPOINT chunk");
+                storingRows = false;
+            }
+        }
+        tx.execute("TRUNCATE " + CHUNK_TABLE);
+    }
+
+    private void waitForPrevious() throws Exception {
+        if (previous == null) {
+            return;
+        }
+        try {
+            previous.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            previous = null;
         }
     }
 
-    /** A value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
+    /** Waits for the last chunk to be staged (and stored); the transaction stays open for the store step. */
+    @Override
+    public void close() {
+        if (storing == null) {
+            return;
+        }
+        try {
+            long t0 = System.nanoTime();
+            waitForPrevious();
+            transaction.storedWhileReading(stored, storingRows);
+            log.info("import {}: {} rows staged, {} stored while reading; PostgreSQL finished {} ms after the last chunk",
+                    importId, staged, stored, (System.nanoTime() - t0) / 1_000_000);
+        } catch (Exception e) {
+            throw new ItemStreamException("could not stage the rows", e);
+        } finally {
+            storing.shutdownNow();
+            storing = null;
+        }
+    }
+
+    /** A value in COPY's text format: \\N for null, backslash escapes for the characters that delimit. */
     static void copyText(Object value, StringBuilder out) {
         if (value == null) {
             out.append("\\N");
             return;
         }
+        if (value instanceof LocalDate d) {
+            // ISO, as LocalDate.toString writes it for the years an import accepts, without its formatter.
+            int y = d.getYear();
+            int m = d.getMonthValue();
+            int day = d.getDayOfMonth();
+            out.append(y).append(m < 10 ? "-0" : "-").append(m).append(day < 10 ? "-0" : "-").append(day);
+            return;
+        }
         String s = value.toString();
+        if (plain(s)) {
+            out.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -137,5 +220,15 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

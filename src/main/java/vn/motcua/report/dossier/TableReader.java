@@ -3,9 +3,7 @@ package vn.motcua.report.dossier;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -53,6 +51,10 @@ public class TableReader implements ItemStreamReader<CsvRow> {
     private TableSource source;
     private HeadingRow headings;
     private int[] dateColumns;
+    private final CsvRow.Columns columns = new CsvRow.Columns();
+    /** The slot in a row's values of each cell of the heading, -1 for a cell no column uses. */
+    private int[] slots;
+    private int groupSlot = -1;
     private String group;
     private boolean dataSeen;
     /** The last line of the last row that was not blank: blank rows count once a row follows them. */
@@ -118,6 +120,13 @@ public class TableReader implements ItemStreamReader<CsvRow> {
             }
         }
         dateColumns = dates.stream().mapToInt(Integer::intValue).toArray();
+        slots = new int[Math.min(headings.size(), MAX_COLUMNS)];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = headings.column(i) == null ? -1 : columns.slot(headings.column(i));
+        }
+        if (groupColumn != null) {
+            groupSlot = columns.slot(groupColumn);
+        }
         List<String> others = new ArrayList<>(sheets);
         others.remove(taken);
         others.remove(null);
@@ -152,23 +161,20 @@ public class TableReader implements ItemStreamReader<CsvRow> {
                 continue;
             }
             dataSeen = true;
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < row.cells().size() && i < MAX_COLUMNS; i++) {
-                String column = headings.column(i);
-                if (column != null) {
-                    values.put(column, row.cells().get(i));
+            String[] values = new String[columns.size()];
+            List<String> cells = row.cells();
+            for (int i = 0; i < cells.size() && i < slots.length; i++) {
+                if (slots[i] >= 0) {
+                    values[slots[i]] = cells.get(i);
                 }
             }
-            if (group != null && groupColumn != null && values.getOrDefault(groupColumn, "").isBlank()) {
-                values.put(groupColumn, group);
+            if (group != null && groupSlot >= 0 && (values[groupSlot] == null || values[groupSlot].isBlank())) {
+                values[groupSlot] = group;
             }
-            if (source.countsValues() && row.cells().size() != headings.size()) {
-                values.put("#count", Integer.toString(row.cells().size()));
-            }
-            values.put("#headings", Integer.toString(headings.size()));
+            int valueCount = source.countsValues() && cells.size() != headings.size() ? cells.size() : -1;
             rowsRead++;
             progress.read(rowsRead, source.fraction());
-            return new CsvRow(row.line(), values, headings.written());
+            return new CsvRow(row.line(), columns, values, headings.written(), valueCount, headings.size());
         }
         return null;
     }

@@ -50,9 +50,9 @@ final class Values {
     }
 
     static void columnCount(CsvRow row, List<Reject> rejects) {
-        String count = row.values().get("#count");
-        if (count != null) {
-            String expected = row.values().get("#headings");
+        if (row.valueCount() >= 0) {
+            int count = row.valueCount();
+            int expected = row.headingCount();
             reject(row, "(row)", "", Rule.SHAPE, "có " + count + " ô nhưng dòng tiêu đề có " + expected + " cột",
                     "has " + count + " values but the heading has " + expected, rejects);
         }

@@ -1,0 +1,43 @@
+package vn.motcua.report.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** How a date written with slashes is read: the shapes accepted, and those left to the other readings or refused. */
+class DatesTest {
+
+    @Test
+    void slashedDates_withOrWithoutATime_giveTheirNumbers() {
+        assertThat(Dates.slashedParts("3/2/2021")).containsExactly(3, 2, 2021, 0, 0, 0);
+        assertThat(Dates.slashedParts("03/02/2021 08:15")).containsExactly(3, 2, 2021, 8, 15, 0);
+        assertThat(Dates.slashedParts("28/02/2021 8:05:30")).containsExactly(28, 2, 2021, 8, 5, 30);
+        assertThat(Dates.slashedParts("2/19/2021\t17:00")).containsExactly(2, 19, 2021, 17, 0, 0);
+        assertThat(Dates.slashedParts("03/02/2021   08:15")).containsExactly(3, 2, 2021, 8, 15, 0);
+    }
+
+    @Test
+    void otherShapes_areNotSlashedDates() {
+        for (String v : List.of("", "03/02/21", "003/02/2021", "03/002/2021", "03-02-2021", "03/02/20211", "03/02/2021 08",
+                "03/02/2021 08:1", "03/02/2021 08:15:3", "03/02/2021T08:15", "03/02/2021 123:15", "03/02/2021 08:15 x",
+                "a3/02/2021", "03/02/2021 ", "2021-02-03", "44232")) {
+            assertThat(Dates.slashedParts(v)).as(v).isNull();
+        }
+    }
+
+    @Test
+    void aDateInTheRow_isReadDayFirstAndItsTimeChecked() {
+        Dates dates = new Dates(Map.of());
+        List<Reject> rejects = new ArrayList<>();
+        CsvRow row = new CsvRow(7, Map.of("received_at", "13/02/2021 08:15", "due_at", "13/02/2021 25:00"));
+        assertThat(dates.date(row, "received_at", true, rejects)).isEqualTo(LocalDate.of(2021, 2, 13));
+        assertThat(rejects).isEmpty();
+        assertThat(dates.date(row, "due_at", false, rejects)).isNull();
+        assertThat(rejects).singleElement().satisfies(r -> assertThat(r.reasonVi()).contains("không phải ngày có thật"));
+    }
+}
