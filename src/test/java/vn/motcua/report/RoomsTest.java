@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rooms (packages) of src/main/java as the README's "Project layout" draws them: no two rooms depend
- * on each other, directly or round a cycle, and each report table's SQL is in the revision room only.
+ * on each other, directly or round a cycle, and each report table's SQL is in the revision room only;
+ * no command class of the command line uses another (what several share is a class of its own).
  */
 class RoomsTest {
 
@@ -57,6 +58,46 @@ class RoomsTest {
             }
             assertThat(rooms).as(table).containsExactly("revision");
         }
+    }
+
+    @Test
+    void noCommandClass_usesAnotherCommandClass() throws IOException {
+        Path cli = SOURCES.resolve("cli");
+        Set<String> commands = new TreeSet<>();
+        try (Stream<Path> files = Files.list(cli)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Command.java"))
+                    .forEach(n -> commands.add(n.substring(0, n.length() - ".java".length())));
+        }
+        assertThat(commands).contains("RunCommand", "RerunCommand", "RestartCommand", "DemoCommand", "ImportCommand");
+        List<String> uses = new ArrayList<>();
+        for (String command : commands) {
+            commandsUsed(read(cli.resolve(command + ".java")), command, commands)
+                    .forEach(other -> uses.add(command + " -> " + other));
+        }
+        assertThat(uses).as("command classes using another command class").isEmpty();
+    }
+
+    @Test
+    void theCommandFinderSeesACommandUsed_butNotInAComment() {
+        Set<String> commands = Set.of("RunCommand", "RerunCommand");
+        String source = "/** Like {@link RunCommand}. */ class RerunCommand { // RunCommand too\n"
+                + " int x = RunCommand.run(); }";
+        assertThat(commandsUsed(source, "RerunCommand", commands)).containsExactly("RunCommand");
+        assertThat(commandsUsed("/** RunCommand */ class RerunCommand { // RunCommand\n }", "RerunCommand", commands))
+                .isEmpty();
+    }
+
+    /** The other command classes a command's source names outside its comments. */
+    private static Set<String> commandsUsed(String source, String own, Set<String> commands) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+        Set<String> used = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b(\\w+Command)\\b").matcher(code);
+        while (m.find()) {
+            if (!m.group(1).equals(own) && commands.contains(m.group(1))) {
+                used.add(m.group(1));
+            }
+        }
+        return used;
     }
 
     /** Room -> the other rooms its sources name (imports and qualified names). */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
@@ -96,7 +99,8 @@ public class BenchCommand implements Cli.Command {
             print(r, session.terminal());
             scratch.filter(ScratchDatabase::kept).ifPresent(s -> session.say("cli.bench.kept", s.database().toString()));
             if (!r.differences().isEmpty()) {
-                r.differences().forEach(d -> session.err().println("motcua-report: bench: " + d));
+                r.differences().forEach(d -> session.terminal().refuse(session.text("cli.bench.tables-differ",
+                        d.one().name(), d.other().name(), new TreeMap<>(d.one().table()), new TreeMap<>(d.other().table()))));
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;
@@ -116,23 +120,23 @@ public class BenchCommand implements Cli.Command {
         // The export is written beside the scratch database (removed with it), or to a folder removed at the end.
         Path folder = scratch == null ? Files.createTempDirectory("motcua-bench-import") : scratch.folder();
         PrintStream out = session.out();
+        Terminal t = session.terminal();
         try {
-            out.printf(Locale.ROOT, "Generating a %,d-row export (Vietnamese headings, semicolons, dd/MM/yyyy HH:mm)%n",
-                    dossiers);
+            t.say("cli.bench.import.generating", String.format(Locale.ROOT, "%,d", dossiers));
             ImportBenchmark.Result r = session.bean(ImportBenchmark.class).run(dossiers, folder);
-            out.printf(Locale.ROOT, "Generated in %.1f s (%,d bytes); max heap %d MB.%n", r.generateSeconds(), r.bytes(),
-                    Runtime.getRuntime().maxMemory() >> 20);
-            out.printf(Locale.ROOT, "%-52s %9s %12s%n", "", "seconds", "rows/s");
-            out.printf(Locale.ROOT, "%-52s %9.3f %,12.0f%n", "import: first import (read, check, stage, store)",
-                    r.importSeconds(), r.rows() / r.importSeconds());
-            out.printf(Locale.ROOT, "%-52s %9.3f %,12.0f%n", "floor: PostgreSQL COPY + one INSERT ... SELECT",
-                    r.floorSeconds(), r.rows() / r.floorSeconds());
+            t.say("cli.bench.import.generated", String.format(Locale.ROOT, "%.1f", r.generateSeconds()),
+                    String.format(Locale.ROOT, "%,d", r.bytes()), Runtime.getRuntime().maxMemory() >> 20);
+            Table table = new Table(t, 52, List.of("cli.bench.import.import", "cli.bench.import.floor"), new int[] {9, 12},
+                    "cli.bench.seconds", "cli.bench.rows-per-second");
+            table.row("cli.bench.import.import", String.format(Locale.ROOT, "%.3f", r.importSeconds()),
+                    String.format(Locale.ROOT, "%,.0f", r.rows() / r.importSeconds()));
+            table.row("cli.bench.import.floor", String.format(Locale.ROOT, "%.3f", r.floorSeconds()),
+                    String.format(Locale.ROOT, "%,.0f", r.rows() / r.floorSeconds()));
             out.printf(Locale.ROOT, "bench: import_rows=%d added=%d import_s=%.3f floor_s=%.3f import_vs_floor=%.2f"
                     + " heap_peak_mb=%d%n", r.rows(), r.summary().added(), r.importSeconds(), r.floorSeconds(), r.ratio(),
                     r.heapPeakMb());
             if (r.summary().added() != r.rows()) {
-                session.err().println("motcua-report: bench: the import stored " + r.summary().added() + " of "
-                        + r.rows() + " rows");
+                t.refuse(t.text("cli.bench.import.stored-part", r.summary().added(), r.rows()));
                 return ExitCode.FAILED;
             }
             return ExitCode.OK;
@@ -149,15 +153,17 @@ public class BenchCommand implements Cli.Command {
                         : t.text("cli.bench.generated-in", String.format(Locale.ROOT, "%.1f", r.generateSeconds())),
                 Words.period(t, r.period()), String.format(Locale.ROOT, "%,d", r.inScope()), Benchmark.ROUNDS,
                 Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-36s %9s %12s %14s%n", "", "seconds", "rows/s", "heap peak MB");
-        row(out, "job: classify step (as run does it)", r.job(), r);
-        out.printf(Locale.ROOT, "%-36s %9.3f%n", "job: all steps (check, CSV, PDF)", r.jobAllStepsSeconds());
+        Table table = new Table(t, 36, List.of("cli.bench.job", "cli.bench.job-all-steps",
+                "cli.bench.job-steps", "cli.bench.stream", "cli.bench.sql"), new int[] {9, 12, 14},
+                "cli.bench.seconds", "cli.bench.rows-per-second", "cli.bench.heap-peak");
+        row(table, "cli.bench.job", r.job(), r);
+        table.row("cli.bench.job-all-steps", String.format(Locale.ROOT, "%.3f", r.jobAllStepsSeconds()));
         StringBuilder steps = new StringBuilder();
         r.jobSteps().forEach((step, s) -> steps.append(steps.isEmpty() ? "" : ", ")
                 .append(String.format(Locale.ROOT, "%s %.3f", step, s)));
-        out.printf("%-36s %s%n", "  its steps (seconds)", steps);
-        row(out, "stream: plain JDBC + Classifier", r.stream(), r);
-        row(out, "sql: one SQL statement", r.sql(), r);
+        table.line("cli.bench.job-steps", steps.toString());
+        row(table, "cli.bench.stream", r.stream(), r);
+        row(table, "cli.bench.sql", r.sql(), r);
         t.say(r.differences().isEmpty() ? "cli.bench.identical" : "cli.bench.differ");
         out.printf(Locale.ROOT, "bench: dossiers=%d in_scope=%d job_s=%.3f stream_s=%.3f sql_s=%.3f job_vs_stream=%.2f"
                         + " job_vs_sql=%.2f heap_peak_mb=%d%n",
@@ -165,8 +171,50 @@ public class BenchCommand implements Cli.Command {
                 r.job().seconds() / r.stream().seconds(), r.job().seconds() / r.sql().seconds(), r.heapPeakMb());
     }
 
-    private static void row(PrintStream out, String name, Measure m, Result r) {
-        out.printf(Locale.ROOT, "%-36s %9.3f %,12.0f %14d%n", name, m.seconds(), r.rowsPerSecond(m), m.heapPeakMb());
+    private static void row(Table table, String key, Measure m, Result r) {
+        table.row(key, String.format(Locale.ROOT, "%.3f", m.seconds()), String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond(m)),
+                Long.toString(m.heapPeakMb()));
+    }
+
+    /**
+     * The bench's table on the terminal: a label per way (a key of the message source) and its figures, right
+     * aligned under the column heads; the labels' column and each figure's as wide as asked, or as the longest
+     * label or the head when wider (the Vietnamese ones are longer).
+     */
+    private static final class Table {
+        private final Terminal t;
+        private final int labelWidth;
+        private final List<String> heads = new ArrayList<>();
+        private final int[] widths;
+
+        Table(Terminal t, int labelWidth, List<String> labelKeys, int[] widths, String... headKeys) {
+            this.t = t;
+            this.labelWidth = Math.max(labelWidth, labelKeys.stream().mapToInt(k -> t.text(k).length()).max().orElse(0));
+            this.widths = widths.clone();
+            for (int i = 0; i < headKeys.length; i++) {
+                heads.add(t.text(headKeys[i]));
+                this.widths[i] = Math.max(widths[i], heads.get(i).length());
+            }
+            row(null, heads.toArray(String[]::new));
+        }
+
+        /** A way's figures, in the order of the heads. */
+        void row(String labelKey, String... figures) {
+            StringBuilder line = new StringBuilder(pad(labelKey == null ? "" : t.text(labelKey), labelWidth));
+            for (int i = 0; i < figures.length; i++) {
+                line.append(' ').append(" ".repeat(Math.max(0, widths[i] - figures[i].length()))).append(figures[i]);
+            }
+            t.out().println(line);
+        }
+
+        /** A label and free text after it. */
+        void line(String labelKey, String text) {
+            t.out().println(pad(t.text(labelKey), labelWidth) + " " + text);
+        }
+
+        private static String pad(String s, int width) {
+            return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        }
     }
 
     private static void delete(Path folder) throws IOException {

@@ -15,6 +15,7 @@ import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.dossier.Importer;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
+import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
 
 /**
@@ -30,7 +31,7 @@ public class DemoCommand implements Cli.Command {
     public static final String PERIOD = "2021-02";
 
     @Option(names = "--out", paramLabel = "DIR")
-    Path out = Path.of(RunCommand.DEFAULT_OUT);
+    Path out = ReportParameters.DEFAULT_OUT;
 
     /**
      * The demo's own scratch embedded database, removed at the end, whatever the user configured (even a
@@ -51,7 +52,7 @@ public class DemoCommand implements Cli.Command {
         try {
             for (String kind : new String[] {"dossiers", "transfers"}) {
                 Path file = copy("/demo/" + kind + ".csv", dir.resolve(kind + ".csv"));
-                int code = ImportCommand.report(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"),
+                int code = ImportOutcome.print(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"),
                         session);
                 if (code != ExitCode.OK) {
                     return code;
@@ -66,7 +67,7 @@ public class DemoCommand implements Cli.Command {
         Period period = reports.period(PERIOD, "25");
         try (PeriodLock.Held lock = reports.lock(period.name())) {
             int revision = reports.nextRevision(period);
-            return RunCommand.run(session, period, revision, revision == 1 ? null : session.text("cli.demo.again"), out);
+            return ReportOutcome.run(session, period, revision, revision == 1 ? null : session.text("cli.demo.again"), out);
         }
     }
 

@@ -27,14 +27,17 @@ public class HistoryCommand implements Cli.Command {
     @Option(names = "--json")
     boolean json;
 
-    /** One execution as {@code --json} writes it; times ISO-8601 with their offset (+07:00). */
+    /**
+     * One execution as {@code --json} writes it; times ISO-8601 with their offset (+07:00); the exit message in
+     * the product's words (Spring Batch's own, a stack trace, stays in the database and the log).
+     */
     record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
                          List<StepRecord> steps) {
-        static ExecutionJson of(ExecutionRecord e) {
+        static ExecutionJson of(ExecutionRecord e, Session session) {
             return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
-                    e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(), e.exitMessage(),
-                    e.steps());
+                    e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(),
+                    ReportOutcome.ending(session, e.exitMessage()), e.steps());
         }
 
         private static String iso(OffsetDateTime t) {
@@ -46,7 +49,7 @@ public class HistoryCommand implements Cli.Command {
     public int execute(Session session) {
         List<ExecutionRecord> executions = session.bean(ExecutionHistory.class).executions(period);
         if (json) {
-            session.out().println(json(executions));
+            session.out().println(json(executions, session));
             return ExitCode.OK;
         }
         if (executions.isEmpty()) {
@@ -81,7 +84,7 @@ public class HistoryCommand implements Cli.Command {
     }
 
     /** The executions as a JSON array, written by Jackson. */
-    static String json(List<ExecutionRecord> executions) {
-        return JSON.writeValueAsString(executions.stream().map(ExecutionJson::of).toList());
+    static String json(List<ExecutionRecord> executions, Session session) {
+        return JSON.writeValueAsString(executions.stream().map(e -> ExecutionJson.of(e, session)).toList());
     }
 }

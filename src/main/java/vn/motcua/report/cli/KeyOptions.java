@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.springframework.core.env.Environment;
 
+import picocli.CommandLine.Option;
+
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.signoff.CertificateChecks;
 import vn.motcua.report.signoff.SigningKey;
@@ -18,19 +20,41 @@ import vn.motcua.report.signoff.TrustAnchors;
 import vn.motcua.report.system.Refusal;
 
 /**
- * What sign-off, seal and verify share: the key of {@code --keystore FILE.p12} or {@code --pkcs11 CONFIG}
- * (its password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt, never an argument), the trust anchors
- * of {@code --trust} or jobs/trust/, and the images.
+ * The options sign-off and seal share (a picocli mixin: each command's help texts stay its own keys,
+ * help.motcua-report.COMMAND.OPTION): the period and revision, the key of {@code --keystore FILE.p12} or
+ * {@code --pkcs11 CONFIG} (its password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt, never an
+ * argument), the trust anchors of {@code --trust} or jobs/trust/, and the output folder. Also what verify
+ * shares with them: the trust anchors and the images.
  */
 final class KeyOptions {
 
     static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
 
-    private KeyOptions() {
-    }
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
+    String period;
+
+    /** Without it, the command's own default revision. */
+    @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
+    Integer revision;
+
+    @Option(names = "--keystore", paramLabel = "FILE.p12", converter = Converters.ExistingFile.class)
+    Path keystore;
+
+    @Option(names = "--pkcs11", paramLabel = "CONFIG", converter = Converters.ExistingFile.class)
+    Path pkcs11;
+
+    @Option(names = "--alias", paramLabel = "A", converter = Converters.Text.class)
+    String alias;
+
+    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
+    Path trust;
+
+    /** Without --out: beside the revision's draft. */
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out;
 
     /** Refuses contradictory options before anything starts. */
-    static void check(Path keystore, Path pkcs11, String alias, boolean keyRequired, String command) {
+    void check(boolean keyRequired, String command) {
         if (keystore != null && pkcs11 != null) {
             throw new Refusal("signoff.key.both");
         }
@@ -43,7 +67,7 @@ final class KeyOptions {
     }
 
     /** The key the options name, or null when none is named (signed off on paper). */
-    static SigningKey key(Session session, Path keystore, Path pkcs11, String alias) {
+    SigningKey key(Session session) {
         if (keystore != null) {
             char[] password = password(session, "signoff.prompt.keystore", keystore);
             try {
@@ -64,6 +88,11 @@ final class KeyOptions {
     }
 
     /** {@code --trust FILE}, else the certificates of jobs/trust/. */
+    List<X509Certificate> anchors(Session session) {
+        return anchors(session, trust);
+    }
+
+    /** {@code --trust FILE}, else the certificates of jobs/trust/. */
     static List<X509Certificate> anchors(Session session, Path trust) {
         return TrustAnchors.load(trust == null ? List.of() : List.of(trust), session.bean(JobsFolder.class).trustFolder());
     }
@@ -72,7 +101,7 @@ final class KeyOptions {
      * The signer's handwritten signature: {@code --signature-image}, else the image the signer block of the
      * period's file or of report.yaml names for this signer; null when none.
      */
-    static byte[] signatureImage(Session session, Path option, String period, String signer) {
+    byte[] signatureImage(Session session, Path option, String signer) {
         if (option != null) {
             return png(option, "--signature-image");
         }

@@ -38,7 +38,7 @@ public class RestartCommand implements Cli.Command {
                 session.out().printf("  %-12s %-9s %s%n", step.getStepName(), step.getStatus(),
                         session.text("cli.restart.step", step.getReadCount(), step.getWriteCount(), step.getCommitCount()));
             }
-            return RunCommand.finish(session, execution, params.period(), params.revision());
+            return ReportOutcome.finish(session, execution, params.period(), params.revision());
         }
     }
 }

@@ -1,30 +1,19 @@
 package vn.motcua.report.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import vn.motcua.report.classify.Counter;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.PeriodLock;
+import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
-import vn.motcua.report.revision.ReportTable;
-import vn.motcua.report.revision.Revision;
-import vn.motcua.report.system.Refusal;
 
 /** {@code run --period P [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period. */
 @Command(name = "run")
 public class RunCommand implements Cli.Command, Launcher.Checked {
-
-    public static final String DEFAULT_OUT = "reports";
 
     @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
     String period;
@@ -33,19 +22,13 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
     CutoffDay cutoffDay;
 
     @Option(names = "--out", paramLabel = "DIR")
-    Path out = Path.of(DEFAULT_OUT);
+    Path out = ReportParameters.DEFAULT_OUT;
 
     /** A period that has not begun is refused before anything starts (with the cutoff given, or any cutoff). */
     @Override
     public void check() {
-        refuseNotBegun(period, cutoffDay == null ? Period.earliestStart(period) : Period.of(period, cutoffDay).start());
-    }
-
-    static void refuseNotBegun(String period, LocalDate start) {
-        LocalDate today = VietnamTime.today(Clock.systemUTC());
-        if (start.isAfter(today)) {
-            throw new Refusal("cli.run.not-begun", period, VietnamTime.format(start), VietnamTime.format(today));
-        }
+        ReportOutcome.refuseNotBegun(period, cutoffDay == null ? Period.earliestStart(period)
+                : Period.of(period, cutoffDay).start());
     }
 
     @Override
@@ -54,46 +37,7 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
         Period p = reports.period(period, cutoffDay == null ? null : cutoffDay.toString());
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
         try (PeriodLock.Held lock = reports.lock(p.name())) {
-            return run(session, p, reports.firstRun(p), null, out);
+            return ReportOutcome.run(session, p, reports.firstRun(p), null, out);
         }
-    }
-
-    /** Runs the job for one revision, prints the table and the files written; returns the exit code. */
-    static int run(Session session, Period period, int revision, String reason, Path outDir) throws Exception {
-        // The configured cutoff is known only now: the exact start decides.
-        refuseNotBegun(period.name(), period.start());
-        session.say("cli.run.start", Words.period(session.terminal(), period), revision);
-        JobExecution execution = session.bean(ReportService.class).run(period, revision, reason, outDir);
-        return finish(session, execution, period, revision);
-    }
-
-    /** Prints how the execution ended: the table and the file, or why it failed and how to resume. */
-    static int finish(Session session, JobExecution execution, Period period, int revision) {
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            session.note("cli.run.job-failed", execution.getStatus().toString(), Long.toString(execution.getId()));
-            execution.getAllFailureExceptions().forEach(t -> {
-                Refusal refusal = Launcher.refusalIn(t);
-                session.err().println("  " + (refusal != null ? session.terminal().text(refusal)
-                        : session.text("cli.run.step-failed", session.bean(Cli.class).logFile())));
-            });
-            session.note("cli.run.nothing-counts", revision, period.name());
-            return ExitCode.FAILED;
-        }
-        ReportService reports = session.bean(ReportService.class);
-        Revision done = reports.revision(period.name(), revision);
-        ReportTable table = reports.table(done);
-        TablePrinter.print(table, session.terminal());
-        if (table.total().get(Counter.TOTAL) == 0) {
-            session.say("cli.run.no-dossiers", period.name());
-        }
-        LocalDate today = VietnamTime.today(Clock.systemUTC());
-        if (!period.isClosed(today)) {
-            session.note("cli.run.not-closed", period.name(), VietnamTime.format(period.end()), VietnamTime.format(today));
-        }
-        ReportService.Produced files = reports.produced(execution);
-        session.say("cli.run.wrote", files.table().toString());
-        session.say("cli.run.wrote", files.workbook().toString());
-        session.say("cli.run.wrote-draft", files.document().toString());
-        return ExitCode.OK;
     }
 }

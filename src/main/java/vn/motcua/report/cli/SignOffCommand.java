@@ -3,6 +3,7 @@ package vn.motcua.report.cli;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.config.ReportSettings;
@@ -20,11 +21,8 @@ import vn.motcua.report.signoff.SigningKey;
 @Command(name = "sign-off")
 public class SignOffCommand implements Cli.Command, Launcher.Checked {
 
-    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
-
-    @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
-    Integer revision;
+    @Mixin
+    KeyOptions key;
 
     @Option(names = "--signer", required = true, paramLabel = "NAME", converter = Converters.Text.class)
     String signer;
@@ -35,20 +33,8 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
     @Option(names = "--on-behalf", paramLabel = "TEXT", converter = Converters.Text.class)
     String onBehalf;
 
-    @Option(names = "--keystore", paramLabel = "FILE.p12", converter = Converters.ExistingFile.class)
-    Path keystore;
-
-    @Option(names = "--pkcs11", paramLabel = "CONFIG", converter = Converters.ExistingFile.class)
-    Path pkcs11;
-
-    @Option(names = "--alias", paramLabel = "A", converter = Converters.Text.class)
-    String alias;
-
     @Option(names = "--signature-image", paramLabel = "PNG", converter = Converters.ExistingFile.class)
     Path signatureImage;
-
-    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
-    Path trust;
 
     @Option(names = "--accept-name-mismatch")
     boolean acceptNameMismatch;
@@ -56,27 +42,22 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
     @Option(names = "--allow-blank")
     boolean allowBlank;
 
-    /** Without --out: beside the revision's draft. */
-    @Option(names = "--out", paramLabel = "DIR")
-    Path out;
-
     @Override
     public void check() {
-        KeyOptions.check(keystore, pkcs11, alias, false, "sign-off");
+        key.check(false, "sign-off");
     }
 
     @Override
     public int execute(Session session) throws Exception {
         ReportService reports = session.bean(ReportService.class);
         SignOff.Options options = new SignOff.Options(
-                KeyOptions.signatureImage(session, signatureImage, period, signer), KeyOptions.anchors(session, trust),
-                !acceptNameMismatch, allowBlank);
-        SigningKey key = KeyOptions.key(session, keystore, pkcs11, alias);
-        try (PeriodLock.Held lock = reports.lock(period)) {
-            Revision r = reports.toSign(period, revision);
+                key.signatureImage(session, signatureImage, signer), key.anchors(session), !acceptNameMismatch, allowBlank);
+        SigningKey signingKey = key.key(session);
+        try (PeriodLock.Held lock = reports.lock(key.period)) {
+            Revision r = reports.toSign(key.period, key.revision);
             SignOff.Result result = session.bean(SignOff.class).signOff(r,
-                    new ReportSettings.Signer(onBehalf, position, signer), key, options, out);
-            session.say("cli.sign-off.done", period, r.revision(), signer,
+                    new ReportSettings.Signer(onBehalf, position, signer), signingKey, options, key.out);
+            session.say("cli.sign-off.done", key.period, r.revision(), signer,
                     (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt().toString());
             session.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
                     result.file().toString(), result.pages());

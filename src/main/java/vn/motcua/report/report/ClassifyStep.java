@@ -18,21 +18,24 @@ import vn.motcua.report.revision.RevisionRepository;
  * One thread, or N local threads over id ranges ({@link IdRangePartitioner}). The partitions and the
  * chunk size are the execution's own ({@link ReportParameters}, recorded when the run started): a restart
  * resumes each partition where it stopped, cut as it was, whatever the settings say now. An execution that
- * recorded none gets the configured ones.
+ * recorded none gets the configured ones. This class owns the step's settings and the beans it works with;
+ * its workers take them from it.
  */
 public class ClassifyStep implements Step {
 
     public static final String NAME = "classify";
+    /** A partition's worker step, and the id range its execution context gives it. */
+    static final String PARTITION = "classifyPartition";
     public static final String AFTER_ID = "afterId";
     public static final String TO_ID = "toId";
 
-    private final JobRepository jobRepository;
-    private final PlatformTransactionManager tx;
-    private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
-    private final RevisionRepository revisions;
+    final JobRepository jobRepository;
+    final PlatformTransactionManager tx;
+    final DataSource dataSource;
+    final JdbcTemplate jdbc;
+    final RevisionRepository revisions;
+    final int fetchSize;
     private final int chunkSize;
-    private final int fetchSize;
     private final int partitions;
 
     /** {@code chunkSize} and {@code partitions}: for executions that recorded none. */
@@ -57,12 +60,10 @@ public class ClassifyStep implements Step {
     public void execute(StepExecution stepExecution) throws JobInterruptedException {
         ReportParameters params = ReportParameters.from(stepExecution.getJobParameters()).tunedBy(partitions, chunkSize);
         if (params.partitions() <= 1) {
-            new ClassifyWorker(NAME, jobRepository, tx, dataSource, jdbc, revisions, params.chunkSize(), fetchSize)
-                    .execute(stepExecution);
+            new ClassifyWorker(this, NAME, params.chunkSize()).execute(stepExecution);
             return;
         }
-        ClassifyWorker worker = new ClassifyWorker("classifyPartition", jobRepository, tx, dataSource, jdbc, revisions,
-                params.chunkSize(), fetchSize);
+        ClassifyWorker worker = new ClassifyWorker(this, PARTITION, params.chunkSize());
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("classify-");
         threads.setConcurrencyLimit(params.partitions());
         new StepBuilder(NAME, jobRepository)

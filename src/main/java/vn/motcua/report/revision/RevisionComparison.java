@@ -1,5 +1,7 @@
 package vn.motcua.report.revision;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +18,17 @@ public class RevisionComparison {
 
     /** One cell of the table whose count changed; {@code field} is a catalogue code or TOTAL. */
     public record CellChange(String field, TableColumn column, long before, long after) {
-        @Override
-        public String toString() {
-            long d = after - before;
-            return field + " " + column.header() + ": " + before + " -> " + after + " (" + (d > 0 ? "+" : "") + d + ")";
-        }
     }
 
-    /** A dossier whose cell differs; {@code before} or {@code after} is "not counted" when out of that revision. */
-    public record Move(String code, String before, String after) {
-        @Override
-        public String toString() {
-            return code + ": " + before + " -> " + after;
-        }
+    /**
+     * Where one revision counted a dossier: its field, intake and result (lower case, as explain shows them), its
+     * outcome in the period (null when none) and whether its apology letter counted.
+     */
+    public record Cell(String field, String intake, String result, String outcome, boolean apology) {
+    }
+
+    /** A dossier whose cell differs; {@code before} or {@code after} is null when out of that revision. */
+    public record Move(String code, Cell before, Cell after) {
     }
 
     /**
@@ -37,15 +37,6 @@ public class RevisionComparison {
      */
     public record RowChange(Kind kind, String field, String before, String after) {
         public enum Kind { RENAMED, ADDED, RETIRED }
-
-        @Override
-        public String toString() {
-            return switch (kind) {
-                case RENAMED -> field + " renamed: \"" + before + "\" -> \"" + after + "\"";
-                case ADDED -> field + " added: \"" + after + "\"";
-                case RETIRED -> field + " retired: \"" + before + "\"";
-            };
-        }
     }
 
     public record Differences(Revision before, Revision after, List<RowChange> rows, List<CellChange> cells,
@@ -56,11 +47,8 @@ public class RevisionComparison {
     }
 
     private static final String MOVES = """
-            SELECT d.code,
-                   a.field_code || ' ' || lower(a.intake) || ' ' || lower(a.result)
-                       || coalesce(' ' || a.outcome, '') || CASE WHEN a.apology THEN ' apology' ELSE '' END,
-                   b.field_code || ' ' || lower(b.intake) || ' ' || lower(b.result)
-                       || coalesce(' ' || b.outcome, '') || CASE WHEN b.apology THEN ' apology' ELSE '' END
+            SELECT d.code, a.field_code, lower(a.intake), lower(a.result), a.outcome, a.apology,
+                   b.field_code, lower(b.intake), lower(b.result), b.outcome, b.apology
               FROM (SELECT * FROM report_dossier WHERE revision_id = ?) a
               FULL JOIN (SELECT * FROM report_dossier WHERE revision_id = ?) b ON b.dossier_id = a.dossier_id
               JOIN dossier d ON d.id = coalesce(a.dossier_id, b.dossier_id)
@@ -99,10 +87,15 @@ public class RevisionComparison {
             changes(retired.field(), retired.counts(), none, cells);
         }
         changes("TOTAL", a.total(), b.total(), cells);
-        List<Move> moves = jdbc.query(MOVES, (rs, n) -> new Move(rs.getString(1),
-                rs.getString(2) == null ? "not counted" : rs.getString(2),
-                rs.getString(3) == null ? "not counted" : rs.getString(3)), before.id(), after.id());
+        List<Move> moves = jdbc.query(MOVES, (rs, n) -> new Move(rs.getString(1), cell(rs, 2), cell(rs, 7)),
+                before.id(), after.id());
         return new Differences(before, after, List.copyOf(rows), cells, moves);
+    }
+
+    /** The cell of the five columns from {@code first}; null when the revision did not count the dossier. */
+    private static Cell cell(ResultSet rs, int first) throws SQLException {
+        return rs.getString(first) == null ? null : new Cell(rs.getString(first), rs.getString(first + 1),
+                rs.getString(first + 2), rs.getString(first + 3), rs.getBoolean(first + 4));
     }
 
     private static void changes(String field, Tally before, Tally after, List<CellChange> into) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.revision.Revision;
+import vn.motcua.report.system.Messages;
 import vn.motcua.report.revision.RevisionRepository;
 
 /** rerun (a new revision and what changed), explain (the dossiers of a cell), history (text and JSON). */
@@ -84,6 +85,20 @@ class RerunAndExplainTest extends DatabaseTest {
         // A4 was re-imported after revision 1: its dates today are not those revision 1 saw.
         Run overdueR1 = cli("explain", "--period", "2021-03", "--revision", "1", "--field", "dat-dai", "--column", "overdue");
         assertThat(overdueR1.out()).contains("A4*").contains("re-imported with changes after this revision");
+    }
+
+    @Test
+    void rerun_inVietnamese_wordsTheMovesOutcomesAndTheUncounted() throws Exception {
+        assertThat(cli("import", "dossiers", file("fix.csv", CORRECTION).toString()).exitCode()).isZero();
+        Run rerun = cliIn(Messages.VIETNAMESE, "rerun", "--period", "2021-03", "--reason", "A4 đã có kết quả",
+                "--out", tmp.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("Lần 2 điều chỉnh lần 1 (lý do: A4 đã có kết quả).",
+                "  dat-dai total: 5 -> 4 (-1)", "  TOTAL total: 6 -> 7 (+1)", "Các hồ sơ chuyển ô (3):",
+                "  A4: dat-dai new_direct overdue -> dat-dai new_direct late đã giải quyết",
+                "  A5: dat-dai new_direct not_yet_due -> ho-tich new_direct not_yet_due",
+                "  C1: không được đếm -> ho-tich new_online on_time đã giải quyết")
+                .doesNotContain("not counted").doesNotContain("late resolved");
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.revision.ExecutionHistory;
@@ -23,6 +26,7 @@ import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.RevisionStatus;
+import vn.motcua.report.system.Messages;
 
 /**
  * Fail-then-restart on the demo data (497 dossiers in 2021-02) with chunks of 10: a failure injected at
@@ -109,6 +113,20 @@ class RestartTest extends DatabaseTest {
         assertThat(r2.reason()).isEqualTo("test: corrected export");
         ExecutionRecord failedExecution = history.executions(PERIOD).get(0);
         assertThat(failedExecution.status()).isEqualTo(BatchStatus.FAILED);
+        // history --json words the failure as the product does; Spring Batch's stack trace stays in the database.
+        assertThat(failedExecution.exitMessage()).contains("Exception").contains("\tat org.springframework");
+        for (java.util.Locale language : new java.util.Locale[] {Messages.VIETNAMESE, java.util.Locale.ENGLISH}) {
+            Run json = cliIn(language, "history", "--period", PERIOD, "--json");
+            assertThat(json.exitCode()).as(json.err()).isZero();
+            assertThat(json.out()).doesNotContain("Exception").doesNotContain("injected failure")
+                    .doesNotContain("org.").doesNotContain("\\tat ").doesNotContain("java.");
+            JsonNode newest = new ObjectMapper().readTree(json.out()).get(0);
+            assertThat(newest.get("status").asText()).isEqualTo("FAILED");
+            assertThat(newest.get("exitMessage").asText()).startsWith(language == java.util.Locale.ENGLISH
+                    ? "a step failed because of an internal error; details are in the log "
+                    : "một bước bị lỗi bên trong chương trình; chi tiết trong nhật ký ").endsWith("motcua-report.log");
+            assertThat(newest.get("steps")).isNotEmpty();
+        }
         StepRecord failedClassify = failedExecution.step("classify").orElseThrow();
         assertThat(failedClassify.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(failedClassify.writeCount()).isEqualTo(committed);

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** One message source, two languages: the same keys, valid patterns, and every key the code names exists. */
+/**
+ * One message source, two languages: the same keys, valid patterns, every key the code names exists, and
+ * every key is used by the code.
+ */
 class MessagesTest {
 
     private static Properties load(String name) throws IOException {
@@ -67,17 +69,57 @@ class MessagesTest {
         assertThat(inner.getMessage()).as("the log's English").isEqualTo("period '2021-13' has no month 13: months are 01..12");
     }
 
+    /**
+     * Every key of the files is used by the main code: its literal text is in a source ("cli.run.start"), or it
+     * starts with a prefix the code completes at run time, a literal ending in a dot ("table.column." + c,
+     * refuseUnfinished(p, "report.unfinished."), the help texts' bundle("help.")).
+     */
+    @Test
+    void everyKeyOfTheFiles_isUsedByTheCode() throws IOException {
+        StringBuilder code = new StringBuilder();
+        for (Path source : mainSources()) {
+            code.append(Files.readString(source)).append('\n');
+        }
+        assertThat(unused(load("messages.properties").stringPropertyNames(), code.toString()))
+                .as("keys no source under src/main uses").isEmpty();
+    }
+
+    @Test
+    void aKeyNoCodeUses_isFound_andOneTheCodeCompletesIsNot() {
+        String code = "say(\"cli.run.start\", p); text(\"table.column.\" + c.header()); lock(\"report.unfinished.\");";
+        assertThat(unused(Set.of("cli.run.start", "table.column.late", "report.unfinished.failed", "cli.run.gone",
+                "table.columns", "cli.run"), code)).containsExactlyInAnyOrder("cli.run.gone", "table.columns", "cli.run");
+    }
+
+    /** The keys whose literal is not in the code and that start with no prefix literal of the code. */
+    private static Set<String> unused(Set<String> keys, String code) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9-]+)*\\.)\"").matcher(code);
+        while (m.find()) {
+            prefixes.add(m.group(1));
+        }
+        Set<String> unused = new java.util.TreeSet<>();
+        for (String key : keys) {
+            if (!code.contains("\"" + key + "\"") && prefixes.stream().noneMatch(key::startsWith)) {
+                unused.add(key);
+            }
+        }
+        return unused;
+    }
+
+    private static List<Path> mainSources() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
     /** Every literal key the main code passes ("cli.run.start") is in the files. */
     @Test
     void everyKeyTheCodeNames_exists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Pattern literal = Pattern.compile("\"((?:cli|config|period|import|report|revision|signoff|table)\\.[a-z0-9.-]+[a-z0-9])\"");
         Set<String> missing = new LinkedHashSet<>();
-        List<Path> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
-        }
-        for (Path source : sources) {
+        for (Path source : mainSources()) {
             Matcher m = literal.matcher(Files.readString(source));
             while (m.find()) {
                 // "report.yaml" and the like are file names, not keys.

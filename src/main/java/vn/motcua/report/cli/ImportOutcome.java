@@ -1,0 +1,106 @@
+package vn.motcua.report.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import vn.motcua.report.catalogue.CatalogueStore;
+import vn.motcua.report.dossier.ChangesSince;
+import vn.motcua.report.dossier.ImportLayout;
+import vn.motcua.report.dossier.ImportRepository.ImportSummary;
+import vn.motcua.report.dossier.Reject;
+
+/** What import and demo print of an import's summary. */
+final class ImportOutcome {
+
+    /** Refusals printed in full; the rest are in the rejects file. */
+    private static final int SHOWN_REJECTS = 50;
+
+    private ImportOutcome() {
+    }
+
+    /**
+     * What an import did: how the file was read, the rows refused and why, what was stored, and the units the
+     * stored dossiers name that the catalogue does not list; returns the exit code (2 when nothing was stored).
+     */
+    static int print(ImportSummary s, Path file, Session session) {
+        layout(s, session);
+        if (!s.ignoredHeadings().isEmpty()) {
+            session.note("cli.import.ignored-headings", String.join(", ", s.ignoredHeadings()));
+        }
+        if (s.refusedRows() > 0) {
+            session.note("cli.import.refused-rows", file.toString(), s.refusedRows(), s.rowsRead(), s.refusals());
+            for (Map.Entry<Reject.Rule, Integer> e : s.refusalsByRule().entrySet()) {
+                // The rule's own two names (dossier room): the user's language first.
+                boolean english = session.terminal().messages().locale().getLanguage().equals("en");
+                session.err().printf("  %,8d  %s (%s)%n", e.getValue(), english ? e.getKey().en() : e.getKey().vi(),
+                        english ? e.getKey().vi() : e.getKey().en());
+            }
+            s.rejects().stream().limit(SHOWN_REJECTS).forEach(r -> session.err().println("  " + r));
+            if (s.refusals() > SHOWN_REJECTS) {
+                session.note("cli.import.more-refusals", s.refusals() - SHOWN_REJECTS);
+            }
+            if (s.rejectsFile() != null) {
+                session.note("cli.import.rejects-file", s.rejectsFile().toString());
+            } else {
+                session.note("cli.import.no-rejects-file");
+            }
+        }
+        if (!s.stored()) {
+            session.note("cli.import.nothing-stored");
+            return ExitCode.BAD_INPUT;
+        }
+        session.say(s.refusedRows() > 0 ? "cli.import.stored-partly" : "cli.import.stored",
+                session.text("cli.import.kind." + s.kind()), file.toString(), s.rowsRead() - s.refusedRows(),
+                s.added(), s.changed(), s.unchanged(), s.refusedRows());
+        if (s.notCountedRows() > 0) {
+            session.say("import.notCounted", s.notCountedRows(), String.join(", ", s.notCounted()),
+                    s.notCountedRows() > s.notCounted().size() ? 1 : 0);
+        }
+        for (ChangesSince.PeriodChange c : s.changedPeriods()) {
+            session.say("cli.import.period-changed", c.period(), c.revision(), c.dossiers());
+        }
+        if (ImportCommand.Kind.dossiers.name().equals(s.kind())) {
+            unlistedUnits(s, session);
+        }
+        return ExitCode.OK;
+    }
+
+    /** The units the stored dossiers name that the catalogue does not list, for staff to add (or alias). */
+    private static void unlistedUnits(ImportSummary s, Session session) {
+        Map<String, Long> unlisted = session.bean(CatalogueStore.class).unlistedUnits(s.id());
+        if (!unlisted.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            unlisted.forEach((unit, n) -> named.add(session.text("catalogue.unlistedUnit", unit, n)));
+            session.say("catalogue.unlistedUnits", String.join("; ", named));
+        }
+    }
+
+    /** How the file was read: the sheet taken and the others, the heading's rows, the rows skipped (one line). */
+    private static void layout(ImportSummary s, Session session) {
+        ImportLayout l = s.layout();
+        if (l == null) {
+            return;
+        }
+        if (l.sheet() != null) {
+            session.note("import.layout.sheet", l.sheet(), l.otherSheets().size(),
+                    String.join(", ", l.otherSheets().stream().map(n -> "\"" + n + "\"").toList()));
+        }
+        if (l.headingFirst() > 0 && (l.headingFirst() > 1 || l.headingLast() > l.headingFirst())) {
+            session.note("import.layout.heading." + l.rowWord(), l.headingFirst()
+                    + (l.headingLast() > l.headingFirst() ? "–" + l.headingLast() : ""),
+                    l.headingLast() > l.headingFirst() ? 1 : 0);
+        }
+        if (l.skippedRows() > 0) {
+            StringBuilder parts = new StringBuilder();
+            l.skipped().forEach((kind, lines) -> {
+                if (lines.count() > 0) {
+                    parts.append(parts.isEmpty() ? "" : "; ").append(session.text("import.layout.skip." + kind.name()
+                            .toLowerCase(java.util.Locale.ROOT), lines.count(), lines.text()));
+                }
+            });
+            session.note("import.layout.skipped", l.skippedRows(), parts.toString());
+        }
+    }
+}
