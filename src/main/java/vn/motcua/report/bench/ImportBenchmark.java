@@ -134,7 +134,8 @@ public class ImportBenchmark {
                        CASE s.outcome WHEN 'Đã giải quyết' THEN 'resolved' WHEN 'Rút hồ sơ' THEN 'withdrawn' END
                   FROM bench_floor_staging s JOIN field f ON f.name = s.field""");
         double seconds = seconds(System.nanoTime() - t0);
-        log.info("bench floor: COPY {} s, INSERT … SELECT {} s", seconds(copied - t0), seconds(System.nanoTime() - copied));
+        log.info("bench floor: COPY {} s, INSERT … SELECT {} s", String.format("%.1f", seconds(copied - t0)),
+                String.format("%.1f", seconds(System.nanoTime() - copied)));
         jdbc.execute("DROP TABLE bench_floor_staging, bench_floor_dossier");
         return seconds;
     }
