@@ -22,18 +22,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.report.config.JobsFolder;
 
 /**
- * The import job, steps in order:
+ * The import job, steps in order, both in the import's one {@link ImportTransaction}:
  * <ol>
- * <li>{@code checkRows}: reads the file chunk by chunk, checks every row, stages the good ones and
- * records why the others are refused;</li>
- * <li>{@code store}: when no row was refused, stores the whole file in one transaction (new dossiers
- * added, changed ones updated, the rest left as they were); otherwise stores nothing, unless
- * {@code acceptPartial}: then the rows that passed are stored and the refused ones reported.</li>
+ * <li>{@code checkRows}: reads the file chunk by chunk, checks every row, records why the refused ones are refused
+ * (committed with each chunk), stages the others, and stores them already when the kind allows it
+ * ({@link ImportKind#storesWhileReading}) and nothing stood in the way so far;</li>
+ * <li>{@code store}: when no row was refused, stores the whole file (new dossiers added, changed ones updated, the
+ * rest left as they were), or finishes what was stored while reading; otherwise stores nothing, unless
+ * {@code acceptPartial}: then the rows that passed are stored and the refused ones reported. The outcome is
+ * committed with the rows.</li>
  * </ol>
- * Either way the staging rows are removed. Before storing, the store step decides the order of the dates read
- * without a known one ({@link Dates#decide}): when a column is month first, nothing is stored and the job leaves
- * the orders for the importer to read the file again with them ({@link #DATE_ORDERS}); when the order cannot be
- * told, nothing is stored and the refusal is left ({@link #REFUSAL}).
+ * Before storing, the store step decides the order of the dates read without a known one ({@link Dates#decide}):
+ * when a column is month first, nothing is stored (the transaction is rolled back) and the job leaves the orders for
+ * the importer to read the file again with them ({@link #DATE_ORDERS}); when the order cannot be told, nothing is
+ * stored and the refusal is left ({@link #REFUSAL}).
  * Parameters: {@code importId} and {@code dateOrders} (identifying: a second reading is a new job instance),
  * {@code file}, {@code kind}, {@code sheet} (a workbook's sheet, "" to look for it), {@code acceptPartial}.
  */

@@ -111,4 +111,19 @@ class StoreWhileReadingTest extends DatabaseTest {
                 .as("the refused file changed nothing").isEqualTo("2021-02-08");
         assertThat(count("dossier")).isEqualTo(10);
     }
+
+    @Test
+    void importsThatFailWhileReading_leaveNoTransactionOpen() throws Exception {
+        // More failed imports than the connection pool holds: each gives its connection back, rolled back.
+        for (int i = 0; i < 12; i++) {
+            Run broken = cli("import", "dossiers", file("broken.csv", HEADER + rows(4) + "Q1,dat-dai,\"never closed,direct\n")
+                    .toString());
+            assertThat(broken.exitCode()).as(broken.err()).isEqualTo(2);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND state LIKE 'idle in transaction%'", Integer.class)).isZero();
+        Run good = importDossiers(rows(5));
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        assertThat(count("dossier")).isEqualTo(5);
+    }
 }
