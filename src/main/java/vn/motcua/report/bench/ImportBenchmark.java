@@ -32,6 +32,8 @@ public class ImportBenchmark {
             "Hoạt động xây dựng"};
     private static final String[] CHANNELS = {"Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"};
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportBenchmark.class);
+
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final Importer importer;
@@ -122,6 +124,7 @@ public class ImportBenchmark {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY bench_floor_staging FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ';')", in);
         }
+        long copied = System.nanoTime();
         jdbc.update("""
                 INSERT INTO bench_floor_dossier (code, field_code, procedure, channel, received_on, due_on, finished_on, outcome)
                 SELECT s.code, f.code, s.procedure,
@@ -131,6 +134,8 @@ public class ImportBenchmark {
                        CASE s.outcome WHEN 'Đã giải quyết' THEN 'resolved' WHEN 'Rút hồ sơ' THEN 'withdrawn' END
                   FROM bench_floor_staging s JOIN field f ON f.name = s.field""");
         double seconds = seconds(System.nanoTime() - t0);
+        log.info("bench floor: COPY {} s, INSERT … SELECT {} s", String.format("%.1f", seconds(copied - t0)),
+                String.format("%.1f", seconds(System.nanoTime() - copied)));
         jdbc.execute("DROP TABLE bench_floor_staging, bench_floor_dossier");
         return seconds;
     }

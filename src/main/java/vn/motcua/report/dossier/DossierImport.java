@@ -295,7 +295,6 @@ public class DossierImport implements ImportKind {
      */
     @Override
     public int[] store(JdbcTemplate jdbc, long importId) {
-        checkFields(jdbc, importId);
         int added = jdbc.update("INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + STAGED + ", s.import_id"
                 + " FROM import_dossier s WHERE s.import_id = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)", importId);
@@ -307,9 +306,9 @@ public class DossierImport implements ImportKind {
      * unique key of {@code dossier.code} finds a code repeated among them.
      */
     @Override
-    public String storeChunkSql(String chunkTable) {
-        return "INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + STAGED + ", s.import_id FROM " + chunkTable
-                + " s WHERE NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)";
+    public String storeChunkSql(boolean lookUp) {
+        return "INSERT INTO dossier (" + VALUES + ", import_id) SELECT " + STAGED + ", s.import_id FROM import_dossier s"
+                + " WHERE s.line >= ?" + (lookUp ? " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = s.code)" : "");
     }
 
     @Override
@@ -319,31 +318,19 @@ public class DossierImport implements ImportKind {
 
     /** The codes stored before (a re-import) are where a repeat could hide from the unique key: looked for then. */
     @Override
-    public int[] finishStoring(JdbcTemplate jdbc, long importId, long stored) {
-        checkFields(jdbc, importId);
-        int total = staged(jdbc, importId);
-        if (stored < total && hasDuplicates(jdbc, importId)) {
+    public int[] finishStoring(JdbcTemplate jdbc, long importId, long staged, long stored) {
+        if (stored == staged) {
+            return new int[] {(int) stored, 0, 0};
+        }
+        if (hasDuplicates(jdbc, importId)) {
             return null;
         }
-        return finish(jdbc, importId, (int) stored, total);
+        return finish(jdbc, importId, (int) stored, (int) staged);
     }
 
     @Override
     public void undoStoring(JdbcTemplate jdbc, long importId) {
         jdbc.update("DELETE FROM dossier WHERE import_id = ?", importId);
-    }
-
-    /**
-     * The catalogue stays as it is until the import's transaction ends, and every staged field is in it (checked in
-     * one query: the check per row of a foreign key would take longer than the rest of the store).
-     */
-    private static void checkFields(JdbcTemplate jdbc, long importId) {
-        jdbc.execute("LOCK TABLE field IN SHARE MODE");
-        List<String> unknown = jdbc.queryForList("SELECT DISTINCT field_code FROM import_dossier s WHERE import_id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM field f WHERE f.code = s.field_code)", String.class, importId);
-        if (!unknown.isEmpty()) {
-            throw new IllegalStateException("fields removed from the catalogue during the import: " + unknown);
-        }
     }
 
     /** After the new codes were added: the dossiers stored before, updated where the file changes them. */

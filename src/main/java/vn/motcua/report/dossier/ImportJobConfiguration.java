@@ -109,6 +109,7 @@ public class ImportJobConfiguration {
                    @Value("#{jobParameters['kind']}") String kindName,
                    @Value("#{jobParameters['dateOrders']}") String dateOrders,
                    @Value("#{jobParameters['importId']}") Long importId, ImportTransaction importTransaction) {
+        importTransaction.lockCatalogue();
         ImportKind kind = kind(kindName, dateOrders, imports, jobs);
         TableReader reader = new TableReader(Path.of(file), sheet == null || sheet.isEmpty() ? null : sheet, kind, progress);
         RowChecker checker = new RowChecker(kind);
@@ -192,7 +193,7 @@ public class ImportJobConfiguration {
             long t0 = System.nanoTime();
             int refused = refusedLines(staged, importId);
             int[] counts = refused == 0 && importTransaction.storing() && kind.storesWhileReading()
-                    ? kind.finishStoring(staged, importId, importTransaction.stored()) : null;
+                    ? kind.finishStoring(staged, importId, importTransaction.staged(), importTransaction.stored()) : null;
             if (counts == null) {
                 // Refused rows, or a repeated code: what was stored while reading goes, and every line repeating a
                 // code is refused too; then the file is refused whole, or only the rows that passed are stored.
@@ -205,8 +206,8 @@ public class ImportJobConfiguration {
                 }
                 refused = refusedLines(staged, importId);
                 if (refused > 0 && !acceptPartial) {
-                    staged.update("UPDATE import_batch SET status = 'REFUSED', rows_read = ?, refused = ? WHERE id = ?",
-                            rowsRead, refused, importId);
+                    staged.update("UPDATE import_batch SET status = ?, rows_read = ?, refused = ? WHERE id = ?",
+                            ImportStatus.REFUSED.name(), rowsRead, refused, importId);
                 } else {
                     staged.update("DELETE FROM " + kind.stagingTable() + " s WHERE s.import_id = ? AND EXISTS"
                             + " (SELECT 1 FROM import_reject r WHERE r.import_id = s.import_id AND r.line = s.line)",
@@ -222,18 +223,16 @@ public class ImportJobConfiguration {
                 step.getExecutionContext().put(NOT_COUNTED, new java.util.ArrayList<>(notCounted));
                 step.getExecutionContext().putInt(NOT_COUNTED_COUNT, notCountedCount);
                 staged.update("""
-                        UPDATE import_batch SET status = 'STORED', rows_read = ?, added = ?, changed = ?, unchanged = ?,
+                        UPDATE import_batch SET status = ?, rows_read = ?, added = ?, changed = ?, unchanged = ?,
                                                 refused = ?, not_counted = ?, skipped = ?
-                         WHERE id = ?""", rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
+                         WHERE id = ?""", ImportStatus.STORED.name(), rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
                         layout == null ? 0 : layout.skippedRows(), importId);
             }
             long t2 = System.nanoTime();
-            // The staged rows go, whatever happened to them; the rows and the import's outcome are committed at once.
-            staged.update("DELETE FROM " + kind.stagingTable() + " WHERE import_id = ?", importId);
+            // The rows and the import's outcome are committed at once; the staging table goes with the transaction.
             importTransaction.commit();
             clearRefusedCodes(jdbc, importId);
-            log.info("import {}: staging rows removed and committed in {} ms", importId,
-                    (System.nanoTime() - t2) / 1_000_000);
+            log.info("import {}: committed in {} ms", importId, (System.nanoTime() - t2) / 1_000_000);
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("store", jobRepository).tasklet(tasklet, tx).build();

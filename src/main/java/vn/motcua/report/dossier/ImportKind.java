@@ -67,7 +67,10 @@ public interface ImportKind {
     /** Checks one row; returns its staging values in {@link #stagingColumns()} order, or its rejects. */
     CheckedRow check(CsvRow row);
 
-    /** Staging table and its columns (after import_id and line). */
+    /**
+     * Staging table and its columns (after import_id and line). Each import stages in a temporary table of this name
+     * (shaped as the permanent one), in its {@link ImportTransaction}.
+     */
     String stagingTable();
 
     List<String> stagingColumns();
@@ -95,12 +98,13 @@ public interface ImportKind {
     int[] store(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId);
 
     /**
-     * The statement that stores a chunk's checked rows (in {@code chunkTable}, shaped as the staging table) in their
-     * final table while the file is still read; null when this kind stores only in {@link #store}. It stores the rows
-     * whose unique value is not stored yet, and fails on a unique value repeated in the file.
+     * When {@link #storesWhileReading}: the statement that stores the staged rows from a line on (its parameter) in
+     * their final table while the file is still read. It fails on a unique value stored already, unless
+     * {@code lookUp}: then it stores only the rows whose unique value is not stored yet, and fails on one repeated in
+     * the file.
      */
-    default String storeChunkSql(String chunkTable) {
-        return null;
+    default String storeChunkSql(boolean lookUp) {
+        throw new UnsupportedOperationException(name() + " stores only after reading");
     }
 
     /** Whether {@link #storeChunkSql} stores while reading. */
@@ -109,11 +113,12 @@ public interface ImportKind {
     }
 
     /**
-     * After every chunk was stored by {@link #storeChunkSql} ({@code stored} rows of the staged ones): stores the
-     * rest (values stored before: changed ones updated) and returns {added, changed, unchanged}; or returns null,
+     * After every chunk was stored by {@link #storeChunkSql} ({@code stored} rows of the {@code staged} ones): stores
+     * the rest (values stored before: changed ones updated) and returns {added, changed, unchanged}; or returns null,
      * having stored nothing more, when a unique value repeats among the rest.
      */
-    default int[] finishStoring(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId, long stored) {
+    default int[] finishStoring(org.springframework.jdbc.core.JdbcTemplate jdbc, long importId, long staged,
+                                long stored) {
         throw new UnsupportedOperationException(name() + " stores only after reading");
     }
 

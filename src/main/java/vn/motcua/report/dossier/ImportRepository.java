@@ -44,7 +44,7 @@ public class ImportRepository {
     /** An import that could not even be read: it stored nothing (its staged rows went with its transaction). */
     public void markRefused(long importId) {
         jdbc.update("DELETE FROM import_refused_code WHERE import_id = ?", importId);
-        jdbc.update("UPDATE import_batch SET status = 'REFUSED' WHERE id = ?", importId);
+        jdbc.update("UPDATE import_batch SET status = ? WHERE id = ?", ImportStatus.REFUSED.name(), importId);
     }
 
     /** The refusals of a reading of the file that is dropped (it is read again). */
@@ -61,7 +61,7 @@ public class ImportRepository {
         return jdbc.queryForObject("""
                 SELECT id, kind, file_name, status, rows_read, added, changed, unchanged, refused, not_counted
                   FROM import_batch WHERE id = ?""", (rs, n) -> new ImportSummary(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                rs.getString(3), ImportStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
                 rs.getInt(9), firstRejects(importId), byRule, null, List.of(), List.of(), null, rs.getInt(10),
                 List.of()), importId);
     }
@@ -121,13 +121,13 @@ public class ImportRepository {
      * columns that were not used (a misspelt optional heading shows up here), how the file was read (sheet,
      * heading rows, rows skipped), and the dossiers stored but not counted (how many, and the first ones).
      */
-    public record ImportSummary(long id, String kind, String fileName, String status, int rowsRead, int added,
+    public record ImportSummary(long id, String kind, String fileName, ImportStatus status, int rowsRead, int added,
                                 int changed, int unchanged, int refusedRows, List<Reject> rejects,
                                 Map<Rule, Integer> refusalsByRule, Path rejectsFile,
                                 List<ChangesSince.PeriodChange> changedPeriods, List<String> ignoredHeadings,
                                 ImportLayout layout, int notCountedRows, List<String> notCounted) {
         public boolean stored() {
-            return "STORED".equals(status);
+            return status == ImportStatus.STORED;
         }
 
         public int refusals() {

@@ -22,6 +22,7 @@ public class ImportTransaction implements AutoCloseable {
     private final DataSource dataSource;
     private Connection connection;
     private JdbcTemplate jdbc;
+    private long staged;
     private long stored;
     private boolean storing = true;
 
@@ -50,14 +51,29 @@ public class ImportTransaction implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * The catalogue the rows are checked against stays as it is until the import ends: taken before it is read, so
+     * that no field a row names can go before the rows are stored (checking each row's field as a foreign key would
+     * take longer than the rest of the store).
+     */
+    void lockCatalogue() {
+        jdbc().execute("LOCK TABLE field IN SHARE MODE");
+    }
+
+    /** Rows staged by the check step. */
+    long staged() {
+        return staged;
+    }
+
     /** Rows stored in their final table while the file was read. */
     long stored() {
         return stored;
     }
 
-    /** What the check step stored while reading: how many rows, and whether it stored every checked row. */
-    void storedWhileReading(long rows, boolean everyRow) {
-        stored = rows;
+    /** What the check step staged, and stored while reading; and whether it stored every row it staged. */
+    void readingDone(long stagedRows, long storedRows, boolean everyRow) {
+        staged = stagedRows;
+        stored = storedRows;
         storing = everyRow;
     }
 

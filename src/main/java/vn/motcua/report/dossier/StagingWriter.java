@@ -21,18 +21,18 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes checked rows to the import's staging table, and refused ones to {@code import_reject}. Each chunk's rows go
- * in through PostgreSQL's COPY into a temporary chunk table, in the {@link ImportTransaction}; from there they are
- * staged, and, for an import kind that stores while reading ({@link ImportKind#storeChunkSql}), stored in their final
- * table too, as long as no row was refused and no code repeated. That work runs on a thread of its own while the next
- * chunk is read and checked (PostgreSQL and Java on two cores); a chunk waits only for the one before it. Refused rows
- * are recorded in the chunk's own transaction, so they are kept whatever becomes of the import.
+ * Writes checked rows to the import's staging table, and refused ones to {@code import_reject}. The staging table is
+ * the import's own: a temporary table in the {@link ImportTransaction}, of the same name and shape as the permanent
+ * one (which holds no rows, and gives the shape), so that it is gone with the transaction whatever happens, and no
+ * other import sees it. Each chunk's rows go in through PostgreSQL's COPY; for an import kind that stores while
+ * reading ({@link ImportKind#storeChunkSql}) the chunk is then stored in its final table too, as long as no row was
+ * refused and no code repeated. That work runs on a thread of its own while the next chunk is read and checked
+ * (PostgreSQL and Java on two cores); a chunk waits only for the one before it. Refused rows are recorded in the
+ * chunk's own transaction, so they are kept whatever becomes of the import.
  */
 public class StagingWriter implements ItemStreamWriter<CheckedRow> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagingWriter.class);
-
-    private static final String CHUNK_TABLE = "import_chunk";
 
     private final JdbcTemplate jdbc;
     private final ImportKind kind;
@@ -43,10 +43,12 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
     private ExecutorService storing;
     private Future<?> previous;
     private long staged;
+    private long waitedNanos;
     /** Read and written by the storing thread and the reading one in turn (a chunk waits for the one before). */
     private JdbcTemplate tx;
     private CopyManager copyManager;
     private boolean storingRows = true;
+    private boolean lookingUp;
     private long stored;
 
     public StagingWriter(JdbcTemplate jdbc, ImportKind kind, long importId, ImportTransaction transaction) {
@@ -54,7 +56,7 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
         this.kind = kind;
         this.importId = importId;
         this.transaction = transaction;
-        this.copyRows = "COPY " + CHUNK_TABLE + " (import_id, line, " + String.join(", ", kind.stagingColumns())
+        this.copyRows = "COPY " + kind.stagingTable() + " (import_id, line, " + String.join(", ", kind.stagingColumns())
                 + ") FROM STDIN";
     }
 
@@ -70,8 +72,9 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
         } catch (SQLException e) {
             throw new ItemStreamException("could not start staging the rows", e);
         }
-        tx.execute("CREATE TEMPORARY TABLE " + CHUNK_TABLE + " (LIKE " + kind.stagingTable()
-                + ") ON COMMIT DROP");
+        // A chunk's rows are found by their lines (which only grow: each new entry goes at the index's right end).
+        tx.execute("CREATE TEMPORARY TABLE " + kind.stagingTable() + " (LIKE public." + kind.stagingTable()
+                + ") ON COMMIT DROP; CREATE INDEX ON " + kind.stagingTable() + " (line)");
         storing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-" + importId + "-store");
             t.setDaemon(true);
@@ -85,6 +88,7 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
         List<Object[]> rejects = new ArrayList<>();
         List<Object[]> refusedCodes = new ArrayList<>();
         long count = 0;
+        long firstLine = -1;
         for (CheckedRow row : chunk) {
             if (row.refused()) {
                 if (row.code() != null) {
@@ -96,6 +100,9 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 }
             } else {
                 count++;
+                if (firstLine < 0) {
+                    firstLine = row.line();
+                }
                 rows.append(importId).append('\t').append(row.line());
                 for (Object v : row.values()) {
                     rows.append('\t');
@@ -123,14 +130,15 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
             return;
         }
         staged += count;
+        long from = firstLine;
         previous = storing.submit(() -> {
-            store(bytes);
+            store(bytes, from);
             return null;
         });
     }
 
     /** On the storing thread: the chunk staged, and stored too while nothing stands in the way. */
-    private void store(byte[] bytes) throws SQLException {
+    private void store(byte[] bytes, long firstLine) throws SQLException {
         CopyIn copy = copyManager.copyIn(copyRows);
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
@@ -140,34 +148,51 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 copy.cancelCopy();
             }
         }
-        tx.update("INSERT INTO " + kind.stagingTable() + " SELECT * FROM " + CHUNK_TABLE);
         if (kind.storesWhileReading() && storingRows) {
-            // A chunk's codes are looked up one by one in the final table's unique index, not by hashing the whole
-            // table (which grows with every chunk) as the planner would: it knows neither table's size in the middle
-            // of the transaction.
-            tx.execute("SAVEPOINT chunk; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+            storeChunk(firstLine);
+        }
+    }
+
+    /**
+     * A chunk's rows are reached through the lines' index, and, once a code of the file turned out to be stored
+     * already, each code looked up in the final table's unique index: the planner, knowing neither table's size in
+     * the middle of the transaction, would scan and hash both, which grow with every chunk. Until then the rows are
+     * simply inserted, the unique index alone telling a code stored before: a first import, the largest, looks
+     * nothing up.
+     */
+    private void storeChunk(long firstLine) {
+        while (true) {
+            tx.execute("SAVEPOINT chunk; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off;"
+                    + " SET LOCAL enable_mergejoin = off");
             try {
-                stored += tx.update(kind.storeChunkSql(CHUNK_TABLE));
-                tx.execute("RELEASE SAVEPOINT chunk; SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
-            } catch (DuplicateKeyException repeated) {
-                // A code repeated in the file: the store step finds every repeat and refuses their lines.
-                tx.execute("ROLLBACK TO SAVEPOINT chunk");
-                storingRows = false;
+                stored += tx.update(kind.storeChunkSql(lookingUp), firstLine);
+                tx.execute("RELEASE SAVEPOINT chunk; SET LOCAL enable_seqscan = on; SET LOCAL enable_hashjoin = on;"
+                        + " SET LOCAL enable_mergejoin = on");
+                return;
+            } catch (DuplicateKeyException e) {
+                tx.execute("ROLLBACK TO SAVEPOINT chunk; RELEASE SAVEPOINT chunk");
+                if (lookingUp) {
+                    // A code repeated in the file: the store step finds every repeat and refuses their lines.
+                    storingRows = false;
+                    return;
+                }
+                lookingUp = true;
             }
         }
-        tx.execute("TRUNCATE " + CHUNK_TABLE);
     }
 
     private void waitForPrevious() throws Exception {
         if (previous == null) {
             return;
         }
+        long t0 = System.nanoTime();
         try {
             previous.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             previous = null;
+            waitedNanos += System.nanoTime() - t0;
         }
     }
 
@@ -180,9 +205,10 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
         try {
             long t0 = System.nanoTime();
             waitForPrevious();
-            transaction.storedWhileReading(stored, storingRows);
-            log.info("import {}: {} rows staged, {} stored while reading; PostgreSQL finished {} ms after the last chunk",
-                    importId, staged, stored, (System.nanoTime() - t0) / 1_000_000);
+            transaction.readingDone(staged, stored, storingRows);
+            log.info("import {}: {} rows staged, {} stored while reading; PostgreSQL finished {} ms after the last chunk,"
+                    + " and the reading waited {} ms for it in all", importId, staged, stored,
+                    (System.nanoTime() - t0) / 1_000_000, waitedNanos / 1_000_000);
         } catch (Exception e) {
             throw new ItemStreamException("could not stage the rows", e);
         } finally {
