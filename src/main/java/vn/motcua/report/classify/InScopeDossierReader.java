@@ -21,22 +21,27 @@ import vn.motcua.report.dossier.Outcome;
 import vn.motcua.report.period.Period;
 
 /**
- * Streams the dossiers that may be in a period's scope, in id order, through a server-side cursor.
+ * Streams the dossiers that may be in a period's scope, in id order, through a server-side cursor, each with
+ * its handling unit as the export named it (for the table by unit, summed as the dossiers are counted).
  * The database does the coarse filter (received on or before E, not finished before S); the
  * {@link Classifier} decides each one. On restart it resumes after the last id of the last committed
  * chunk, so nothing committed is read again.
  */
-public class InScopeDossierReader implements ItemStreamReader<Dossier> {
+public class InScopeDossierReader implements ItemStreamReader<InScopeDossierReader.InScope> {
+
+    /** A dossier that may be in scope, and its unit as stored ('' for none). */
+    public record InScope(Dossier dossier, String unit) {
+    }
 
     static final String LAST_ID = "lastId";
 
     /**
-     * Only the columns the rules need (not the code, procedure, import...). Parameters: E, S, the id to
+     * Only the columns the rules and the table by unit need (not the code, procedure, import...). Parameters: E, S, the id to
      * resume after, and the id to stop at (inclusive; a partition's upper bound, or Long.MAX_VALUE).
      */
     public static final String SQL = """
             SELECT id, field_code, channel, received_on, due_on, finished_on, outcome,
-                   paused_from, paused_until, apology_on
+                   paused_from, paused_until, apology_on, coalesce(unit, '')
               FROM dossier
              WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND not_counted IS NULL
                AND id > ? AND id <= ?
@@ -52,6 +57,8 @@ public class InScopeDossierReader implements ItemStreamReader<Dossier> {
     private ResultSet rows;
     private long lastId;
     private final FieldCodes fieldCodes = new FieldCodes();
+    /** One String instance per unit name too: the unit's sums are looked up by it, as the fields' are. */
+    private final FieldCodes unitNames = new FieldCodes();
 
     /** All dossiers: ids above {@code afterId} up to {@code toId} (a partition), or everything. */
     public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize, long afterId, long toId) {
@@ -78,13 +85,13 @@ public class InScopeDossierReader implements ItemStreamReader<Dossier> {
     }
 
     @Override
-    public Dossier read() throws SQLException {
+    public InScope read() throws SQLException {
         if (rows == null || !rows.next()) {
             return null;
         }
         Dossier d = dossier(rows, fieldCodes);
         lastId = d.id();
-        return d;
+        return new InScope(d, unitNames.canonical(rows.getString(11)));
     }
 
     /**

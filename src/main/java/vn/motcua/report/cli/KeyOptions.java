@@ -23,8 +23,8 @@ import vn.motcua.report.system.Refusal;
  * The options sign-off and seal share (a picocli mixin: each command's help texts stay its own keys,
  * help.motcua-report.COMMAND.OPTION): the period and revision, the key of {@code --keystore FILE.p12} or
  * {@code --pkcs11 CONFIG} (its password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt, never an
- * argument), the trust anchors of {@code --trust} or jobs/trust/, and the output folder. Also what verify
- * shares with them: the trust anchors and the images.
+ * argument), the trust anchors of {@code --trust} or jobs/trust/, and the output folder. Its static helpers
+ * serve verify too (the trust anchors) and check the images.
  */
 final class KeyOptions {
 

@@ -76,7 +76,7 @@ public class ReportJobConfiguration {
     @Bean
     Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                     UnitRows units) {
-        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units), jobRepository, tx);
+        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units, jobRepository), jobRepository, tx);
     }
 
     @Bean

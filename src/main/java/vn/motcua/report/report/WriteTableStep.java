@@ -2,6 +2,7 @@ package vn.motcua.report.report;
 
 import java.nio.file.Path;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import vn.motcua.report.revision.Revision;
@@ -10,7 +11,8 @@ import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.UnitRows;
 
 /**
- * Step 4: the revision's table by unit, counted and kept with the revision ({@link UnitRows}), and the CSV
+ * Step 4: the revision's table by unit, from the sums the classify step made, kept with the revision
+ * ({@link UnitRows}), and the CSV
  * tables by field and by unit ({@link TableCsv}); the table's path is recorded with the step, committed with it.
  */
 class WriteTableStep extends RevisionTasklet {
@@ -20,17 +22,19 @@ class WriteTableStep extends RevisionTasklet {
 
     private final RevisionRepository revisions;
     private final UnitRows units;
+    private final JobRepository jobRepository;
 
-    WriteTableStep(RevisionRepository revisions, UnitRows units) {
+    WriteTableStep(RevisionRepository revisions, UnitRows units, JobRepository jobRepository) {
         super(revisions);
         this.revisions = revisions;
         this.units = units;
+        this.jobRepository = jobRepository;
     }
 
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
         ReportTable table = revisions.table(revision);
-        TableCsv.writeUnits(params.out(), units.compute(revision, table));
+        TableCsv.writeUnits(params.out(), units.compute(revision, table, ClassifyStep.unitSums(jobRepository, step)));
         Path csv = TableCsv.write(params.out(), table);
         step.getExecutionContext().putString(PATH, csv.toString());
     }

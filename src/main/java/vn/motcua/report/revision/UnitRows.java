@@ -18,7 +18,7 @@ import vn.motcua.report.system.TextKey;
 
 /**
  * A revision's per-unit table (the 13 columns of Biểu 06 by handling unit, as Biểu II.06a has them): the
- * revision's counted dossiers grouped by their unit, each unit name matched to the catalogue's units by
+ * revision's counted dossiers by their unit, as the classify step summed them per unit name, each name matched to the catalogue's units by
  * name or alias (whatever the case, spacing or Unicode form). Rows: every catalogue unit in its order, then
  * the units it does not list under their own names (alphabetically), then {@value #NO_UNIT}. Computed
  * once when the revision is made and kept with it ({@code report_unit_row}, {@code report_unit_name}).
@@ -27,22 +27,6 @@ import vn.motcua.report.system.TextKey;
 public class UnitRows {
 
     public static final String NO_UNIT = "Chưa xác định đơn vị";
-
-    /** The revision's dossiers in the view's terms, counted per unit name as stored ('' for none). */
-    private static final String BY_NAME = """
-            SELECT coalesce(d.unit, ''), count(*),
-                   count(*) FILTER (WHERE rd.intake = 'CARRIED_OVER'), count(*) FILTER (WHERE rd.intake = 'NEW_ONLINE'),
-                   count(*) FILTER (WHERE rd.intake = 'NEW_DIRECT'), count(*) FILTER (WHERE rd.intake = 'NEW_POSTAL'),
-                   count(*) FILTER (WHERE rd.result IN ('EARLY', 'ON_TIME', 'LATE')),
-                   count(*) FILTER (WHERE rd.result = 'EARLY'), count(*) FILTER (WHERE rd.result = 'ON_TIME'),
-                   count(*) FILTER (WHERE rd.result = 'LATE'),
-                   count(*) FILTER (WHERE rd.result IN ('NOT_YET_DUE', 'OVERDUE')),
-                   count(*) FILTER (WHERE rd.result = 'NOT_YET_DUE'), count(*) FILTER (WHERE rd.result = 'OVERDUE'),
-                   count(*) FILTER (WHERE rd.outcome = 'withdrawn'), count(*) FILTER (WHERE rd.outcome = 'returned'),
-                   count(*) FILTER (WHERE rd.result = 'LATE' AND rd.apology)
-              FROM report_dossier rd JOIN dossier d ON d.id = rd.dossier_id
-             WHERE rd.revision_id = ?
-             GROUP BY 1""";
 
     private final JdbcTemplate jdbc;
 
@@ -55,12 +39,13 @@ public class UnitRows {
     }
 
     /**
-     * Counts the revision's per-unit table and keeps it with the revision (replacing an earlier count of the
-     * same revision, as a restarted step does), in the caller's transaction.
+     * Makes the revision's per-unit table from its counters by unit name as stored ('' for none) and keeps it
+     * with the revision (replacing an earlier one of the same revision, as a restarted step does), in the
+     * caller's transaction.
      *
      * @throws IllegalStateException when the units do not add up to the revision's table
      */
-    public ReportTable compute(Revision revision, ReportTable byField) {
+    public ReportTable compute(Revision revision, ReportTable byField, Map<String, Tally> byName) {
         Map<String, Listed> byKey = new HashMap<>();
         List<Listed> listed = new ArrayList<>();
         jdbc.query("SELECT code, name FROM unit WHERE NOT retired ORDER BY sort_order", rs -> {
@@ -80,13 +65,8 @@ public class UnitRows {
         Map<String, String> unlistedNames = new HashMap<>();
         Tally none = new Tally();
         Map<String, String> rowOfName = new LinkedHashMap<>();
-        jdbc.query(BY_NAME, rs -> {
-            String name = rs.getString(1);
-            long[] counts = new long[Counter.values().length];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = rs.getLong(2 + i);
-            }
-            Tally t = Tally.of(counts);
+        // In name order, so that an unlisted unit is named by its first spelling in that order.
+        new TreeMap<>(byName).forEach((name, t) -> {
             Listed u = name.isEmpty() ? null : byKey.get(TextKey.of(name));
             if (name.isEmpty()) {
                 none.add(t);
@@ -101,7 +81,7 @@ public class UnitRows {
                 unlisted.computeIfAbsent(unlistedNames.get(key), k -> new Tally()).add(t);
                 rowOfName.put(name, "unlisted:" + unlistedNames.get(key));
             }
-        }, revision.id());
+        });
 
         List<ReportRow> rows = new ArrayList<>();
         Map<String, Integer> orderOf = new HashMap<>();

@@ -26,6 +26,7 @@ import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.RevisionStatus;
+import vn.motcua.report.revision.UnitRows;
 import vn.motcua.report.system.Messages;
 
 /**
@@ -48,6 +49,9 @@ class RestartTest extends DatabaseTest {
 
     @Autowired
     PeriodLock periodLock;
+
+    @Autowired
+    UnitRows units;
 
     @AfterEach
     void removeInjectedFailure() {
@@ -308,6 +312,14 @@ class RestartTest extends DatabaseTest {
             assertThat(tb.rows().get(i).counts()).as(ta.rows().get(i).field()).isEqualTo(ta.rows().get(i).counts());
         }
         assertThat(tb.total().get(vn.motcua.report.classify.Counter.TOTAL)).isEqualTo(IN_SCOPE);
+        // The same table by unit: a restart resumes the classify step's sums by unit with its committed chunks.
+        ReportTable ua = units.table(a);
+        ReportTable ub = units.table(b);
+        assertThat(ub.rows()).as("units").hasSameSizeAs(ua.rows()).hasSizeGreaterThan(1);
+        for (int i = 0; i < ua.rows().size(); i++) {
+            assertThat(ub.rows().get(i).field()).isEqualTo(ua.rows().get(i).field());
+            assertThat(ub.rows().get(i).counts()).as("unit " + ua.rows().get(i).field()).isEqualTo(ua.rows().get(i).counts());
+        }
         // The same dossiers in the same cells.
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM report_dossier x FULL JOIN report_dossier y
