@@ -73,7 +73,8 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
             throw new ItemStreamException("could not start staging the rows", e);
         }
         // A chunk's rows are found by their lines (which only grow: each new entry goes at the index's right end).
-        tx.execute("CREATE TEMPORARY TABLE " + kind.stagingTable() + " (LIKE public." + kind.stagingTable()
+        // Named before it exists, the staging table is still the permanent one: the temporary one takes its shape.
+        tx.execute("CREATE TEMPORARY TABLE " + kind.stagingTable() + " (LIKE " + kind.stagingTable()
                 + ") ON COMMIT DROP; CREATE INDEX ON " + kind.stagingTable() + " (line)");
         storing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-" + importId + "-store");
