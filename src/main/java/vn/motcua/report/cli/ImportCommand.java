@@ -36,12 +36,12 @@ public class ImportCommand implements Cli.Command {
     @Override
     public int execute(Session session) throws Exception {
         ImportProgress progress = session.bean(ImportProgress.class);
-        progress.showOn(session.err());
+        progress.showOn(session.err(), session.terminal().messages());
         try {
             ImportSummary s = session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
             return ImportOutcome.print(s, file, session);
         } finally {
-            progress.showOn(null);
+            progress.showOn(null, null);
         }
     }
 }

@@ -187,7 +187,7 @@ public class ImportJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             log.info("import {}: dates decided in {} ms", importId, (System.nanoTime() - started) / 1_000_000);
-            progress.phase("checking codes and storing");
+            progress.storing();
             JdbcTemplate staged = importTransaction.jdbc();
             // Sorting a million codes and merging them into dossier goes faster with room to sort in memory.
             staged.execute("SET LOCAL work_mem = '128MB'");

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 
 import org.springframework.stereotype.Component;
 
+import vn.motcua.report.system.Messages;
+
 /**
  * Shows how far a long import has got: a line on the operator's error stream every few seconds, with the
  * rows read, the share of the file (when known) and the speed. Quiet for files read in a few seconds.
@@ -14,13 +16,15 @@ public class ImportProgress {
     private static final long EVERY_NANOS = 3_000_000_000L;
 
     private PrintStream out;
+    private Messages messages;
     private long start;
     private long lastShown;
     private boolean shown;
 
-    /** Progress of the next imports goes to {@code out} (null: nowhere). */
-    public void showOn(PrintStream out) {
+    /** Progress of the next imports goes to {@code out} (null: nowhere), in the terminal's language. */
+    public void showOn(PrintStream out, Messages messages) {
         this.out = out;
+        this.messages = messages;
     }
 
     void started() {
@@ -38,16 +42,16 @@ public class ImportProgress {
         if (now - lastShown >= EVERY_NANOS) {
             lastShown = now;
             shown = true;
-            out.printf("  %,d rows read%s, %,d rows/s%n", rows,
-                    fraction < 0 ? "" : String.format(" (%d%%)", (int) Math.floor(fraction * 100)),
-                    Math.round(rows / ((now - start) / 1e9)));
+            long perSecond = Math.round(rows / ((now - start) / 1e9));
+            out.println(fraction < 0 ? messages.text("import.progress.read", rows, perSecond)
+                    : messages.text("import.progress.read-share", rows, (int) Math.floor(fraction * 100), perSecond));
         }
     }
 
-    /** Says what happens next when the operator has been watching (storing a large file takes a while too). */
-    void phase(String text) {
+    /** Says that the rows are being stored, when the operator has been watching (a large file takes a while). */
+    void storing() {
         if (out != null && shown) {
-            out.printf("  %s (%.1f s so far)%n", text, (System.nanoTime() - start) / 1e9);
+            out.println(messages.text("import.progress.storing", (System.nanoTime() - start) / 1e9));
         }
     }
 }
