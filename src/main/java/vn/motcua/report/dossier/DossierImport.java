@@ -39,6 +39,7 @@ public class DossierImport implements ImportKind {
     private final Map<String, String> fieldNames;
     private final Map<String, String> procedureFields;
     private final Map<String, String> fields = new HashMap<>();
+    private final java.util.Set<String> fieldsUsed = new java.util.HashSet<>();
     private final ImportMapping mapping;
     private final Dates dates;
 
@@ -113,6 +114,11 @@ public class DossierImport implements ImportKind {
         }
         String code = fields.get(Names.key(m.group(2)));
         return code != null ? code : m.group(1) != null ? m.group(2) : null;
+    }
+
+    @Override
+    public java.util.Set<String> fieldsUsed() {
+        return fieldsUsed;
     }
 
     @Override
@@ -206,6 +212,7 @@ public class DossierImport implements ImportKind {
         if (!rejects.isEmpty()) {
             return new CheckedRow(row.line(), null, rejects, code.isEmpty() ? null : code);
         }
+        fieldsUsed.add(field);
         if (notCounted) {
             // Kept, with its status as the file writes it, but counted in no report: no finish, no outcome.
             return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,

@@ -58,6 +58,9 @@ public class ImportJobConfiguration {
     /** Where the store step leaves the date orders to read the file again with. */
     static final String DATE_ORDERS = "dateOrders";
 
+    /** Where the check step leaves the catalogue's field codes its rows name ({@link ImportKind#fieldsUsed}). */
+    static final String FIELDS_USED = "fieldsUsed";
+
     /** Where the check step leaves what the date columns showed ({@link Dates#seenText}). */
     static final String DATES_SEEN = "datesSeen";
 
@@ -111,7 +114,6 @@ public class ImportJobConfiguration {
                    @Value("#{jobParameters['kind']}") String kindName,
                    @Value("#{jobParameters['dateOrders']}") String dateOrders,
                    @Value("#{jobParameters['importId']}") Long importId, ImportTransaction importTransaction) {
-        importTransaction.lockCatalogue();
         ImportKind kind = kind(kindName, dateOrders, imports, jobs);
         TableReader reader = new TableReader(Path.of(file), sheet == null || sheet.isEmpty() ? null : sheet, kind, progress);
         RowChecker checker = new RowChecker(kind);
@@ -151,6 +153,7 @@ public class ImportJobConfiguration {
         @Override
         public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
             context.putString(DATES_SEEN, kind.dates().seenText());
+            context.put(FIELDS_USED, new java.util.ArrayList<>(kind.fieldsUsed()));
         }
     }
 
@@ -193,6 +196,7 @@ public class ImportJobConfiguration {
             staged.execute("SET LOCAL work_mem = '128MB'");
             long rowsRead = checkRows.getReadCount();
             long t0 = System.nanoTime();
+            keepFields(staged, checkRows);
             int refused = refusedLines(staged, importId);
             int[] counts = refused == 0 && importTransaction.storing() && kind.storesWhileReading()
                     ? kind.finishStoring(staged, importId, importTransaction.staged(), importTransaction.stored()) : null;
@@ -247,6 +251,24 @@ public class ImportJobConfiguration {
 
     /** A refusal as the job's context keeps it (serialisable). */
     record RefusalText(String key, String[] arguments) implements java.io.Serializable {
+    }
+
+    /**
+     * The catalogue stays as it is until the import commits, and still has every field the rows name (they were
+     * checked against it as it was when reading began): one query, where a foreign key would check each row.
+     */
+    @SuppressWarnings("unchecked")
+    private static void keepFields(JdbcTemplate staged, StepExecution checkRows) {
+        Object used = checkRows.getExecutionContext().get(FIELDS_USED);
+        java.util.List<String> codes = used == null ? java.util.List.of() : (java.util.List<String>) used;
+        staged.execute("LOCK TABLE field IN SHARE MODE");
+        java.util.List<String> kept = staged.queryForList("SELECT code FROM field WHERE code = ANY (?)", String.class,
+                (Object) codes.toArray(String[]::new));
+        if (kept.size() < codes.size()) {
+            java.util.List<String> gone = new java.util.ArrayList<>(codes);
+            gone.removeAll(kept);
+            throw new IllegalStateException("fields removed from the catalogue during the import: " + gone);
+        }
     }
 
     /** The codes of an import's refused rows are needed only while it runs. */

@@ -81,6 +81,11 @@ public interface ImportKind {
      */
     String duplicatesSql();
 
+    /** The catalogue's field codes that the rows checked so far name (and that must still exist when they are stored). */
+    default java.util.Set<String> fieldsUsed() {
+        return java.util.Set.of();
+    }
+
     /** How this import reads dates, and what its date columns showed so far. */
     Dates dates();
 

@@ -51,15 +51,6 @@ public class ImportTransaction implements AutoCloseable {
         return connection;
     }
 
-    /**
-     * The catalogue the rows are checked against stays as it is until the import ends: taken before it is read, so
-     * that no field a row names can go before the rows are stored (checking each row's field as a foreign key would
-     * take longer than the rest of the store).
-     */
-    void lockCatalogue() {
-        jdbc().execute("LOCK TABLE field IN SHARE MODE");
-    }
-
     /** Rows staged by the check step. */
     long staged() {
         return staged;
