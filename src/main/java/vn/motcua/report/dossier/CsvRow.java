@@ -34,19 +34,23 @@ public final class CsvRow {
     private final Map<String, String> headings;
     private final int valueCount;
     private final int headingCount;
+    private final boolean fromText;
 
     /**
      * @param valueCount   how many values the row has when that differs from the heading's count (a CSV row shifted by
      *                     a separator inside a value), else -1
      * @param headingCount how many columns the heading has
+     * @param fromText     whether the file is text (CSV), where a workbook's merged cells are lost
      */
-    CsvRow(long line, Columns columns, String[] values, Map<String, String> headings, int valueCount, int headingCount) {
+    CsvRow(long line, Columns columns, String[] values, Map<String, String> headings, int valueCount, int headingCount,
+           boolean fromText) {
         this.line = line;
         this.columns = columns;
         this.values = values;
         this.headings = headings;
         this.valueCount = valueCount;
         this.headingCount = headingCount;
+        this.fromText = fromText;
     }
 
     public CsvRow(long line, Map<String, String> values, Map<String, String> headings) {
@@ -57,6 +61,7 @@ public final class CsvRow {
         this.headings = headings;
         this.valueCount = -1;
         this.headingCount = values.size();
+        this.fromText = true;
     }
 
     public CsvRow(long line, Map<String, String> values) {
@@ -86,5 +91,10 @@ public final class CsvRow {
 
     int headingCount() {
         return headingCount;
+    }
+
+    /** Whether the row comes from a text file (CSV): a cell merged over several rows there keeps only its first. */
+    boolean fromText() {
+        return fromText;
     }
 }

@@ -40,6 +40,8 @@ public class DossierImport implements ImportKind {
     private final Map<String, String> procedureFields;
     private final Map<String, String> fields = new HashMap<>();
     private final java.util.Set<String> fieldsUsed = new java.util.HashSet<>();
+    /** Whether a row checked before named a field: a CSV's empty fields under it may be a merged cell's. */
+    private boolean fieldAbove;
     private final ImportMapping mapping;
     private final Dates dates;
 
@@ -234,10 +236,20 @@ public class DossierImport implements ImportKind {
         if (row.get("field").isEmpty() && !procedureFields.isEmpty()) {
             return fieldOfProcedure(row, rejects);
         }
-        String v = Values.required(row, "field", rejects);
+        String v = row.get("field");
         if (v.isEmpty()) {
+            if (fieldAbove && row.fromText()) {
+                Values.reject(row, "field", "", Rule.REQUIRED, "không được để trống; nếu bảng tính gộp ô lĩnh vực cho"
+                        + " nhiều dòng thì bản lưu CSV chỉ giữ tên ở dòng đầu: hãy nhập chính bảng tính (.xlsx, .xls, .ods)",
+                        "is required; if the workbook merged the field's cell over several rows, saving it as CSV kept"
+                                + " the name on the first row only: import the workbook itself (.xlsx, .xls, .ods)",
+                        rejects);
+            } else {
+                Values.required(row, "field", rejects);
+            }
             return null;
         }
+        fieldAbove = true;
         String code = fields.get(Names.key(v));
         if (code == null) {
             String near = Names.closest(v, fieldNames.values());

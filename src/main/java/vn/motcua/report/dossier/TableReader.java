@@ -174,7 +174,8 @@ public class TableReader implements ItemStreamReader<CsvRow> {
             int valueCount = source.countsValues() && cells.size() != headings.size() ? cells.size() : -1;
             rowsRead++;
             progress.read(rowsRead, source.fraction());
-            return new CsvRow(row.line(), columns, values, headings.written(), valueCount, headings.size());
+            return new CsvRow(row.line(), columns, values, headings.written(), valueCount, headings.size(),
+                    source.countsValues());
         }
         return null;
     }

@@ -35,15 +35,19 @@ final class OfficeFiles {
     }
 
     /**
-     * Converts every file given to {@code format} (xlsx, xls, ods) in one LibreOffice call, into {@code out}; a
+     * Converts every file given to {@code format} (xlsx, xls, ods, or a format with its filter and options, as
+     * {@link #UTF8_CSV}) in one LibreOffice call, into {@code out}; a
      * private LibreOffice profile, so that other LibreOffice processes on the machine do not interfere.
      */
+    /** CSV as LibreOffice saves it when asked for UTF-8 (its default is the system's 8-bit code page). */
+    static final String UTF8_CSV = "csv:Text - txt - csv (StarCalc):44,34,76";
+
     static void convert(List<Path> files, String format, Path out) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("motcua-soffice-profile");
         List<String> command = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + profile.toUri(),
                 "--headless", "--norestore", "--convert-to", format, "--outdir", out.toString()));
         files.forEach(f -> command.add(f.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("soffice-" + format + ".log")
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("soffice-" + format.split(":")[0] + ".log")
                 .toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -51,10 +55,10 @@ final class OfficeFiles {
         }
         for (Path f : files) {
             String name = f.getFileName().toString();
-            Path converted = out.resolve(name.substring(0, name.lastIndexOf('.')) + "." + format);
+            Path converted = out.resolve(name.substring(0, name.lastIndexOf('.')) + "." + format.split(":")[0]);
             if (!Files.isRegularFile(converted)) {
                 throw new IllegalStateException("soffice made no " + converted + ": " + Files.readString(
-                        out.resolve("soffice-" + format + ".log")));
+                        out.resolve("soffice-" + format.split(":")[0] + ".log")));
             }
         }
     }

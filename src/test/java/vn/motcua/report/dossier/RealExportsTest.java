@@ -134,4 +134,37 @@ class RealExportsTest extends DatabaseTest {
                 .doesNotContain("Exception");
         assertThat(count("dossier")).isZero();
     }
+
+    /**
+     * A "Lĩnh vực" cell merged down over three dossiers, no group rows: the workbook counts them all; its CSV (saved
+     * by LibreOffice) keeps the name on the first row only, and the rows under it are refused with the way out.
+     */
+    @Test
+    void aFieldMergedDown_isEveryRowsField_inTheWorkbook_andItsCsvIsRefusedSayingSo(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeTrue(skip == null, skip);
+        OfficeFiles.Book book = new OfficeFiles.Book();
+        List<List<String>> s = book.sheet("Danh sách");
+        OfficeFiles.Book.row(s, "Mã hồ sơ", "Lĩnh vực", "Hình thức nộp", "Ngày tiếp nhận", "Ngày hẹn trả",
+                "Ngày có kết quả", "Kết quả");
+        OfficeFiles.Book.row(s, "M1", "Đất đai«r3»", "Trực tiếp", "03/02/2021", "17/02/2021", "", "");
+        OfficeFiles.Book.row(s, "M2", "Trực tuyến", "04/02/2021", "18/02/2021", "", "");
+        OfficeFiles.Book.row(s, "M3", "Trực tiếp", "05/02/2021", "19/02/2021", "", "");
+        Path source = dir.resolve("gop-linh-vuc.fods");
+        book.write(source);
+        OfficeFiles.convert(List.of(source), "xlsx", dir);
+        OfficeFiles.convert(List.of(source), OfficeFiles.UTF8_CSV, dir);
+
+        Run csv = cli("import", "dossiers", dir.resolve("gop-linh-vuc.csv").toString());
+        assertThat(csv.exitCode()).as(csv.out() + csv.err()).isEqualTo(2);
+        assertThat(csv.err()).contains("line 3, Lĩnh vực: is required; if the workbook merged the field's cell over"
+                        + " several rows, saving it as CSV kept the name on the first row only: import the workbook itself")
+                .contains("line 4, Lĩnh vực: is required; if the workbook merged");
+        assertThat(count("dossier")).isZero();
+
+        Run workbook = cli("import", "dossiers", dir.resolve("gop-linh-vuc.xlsx").toString());
+        assertThat(workbook.exitCode()).as(workbook.out() + workbook.err()).isZero();
+        assertThat(jdbc.queryForList("SELECT code || ' ' || field_code FROM dossier ORDER BY code", String.class))
+                .containsExactly("M1 dat-dai", "M2 dat-dai", "M3 dat-dai");
+    }
 }
