@@ -15,6 +15,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 final class HeadingRow {
 
+    /** A "?" inside a word: what a code page without Vietnamese letters writes for each of them ("Mă h? s?"). */
+    private static final java.util.regex.Pattern LOST_LETTERS = java.util.regex.Pattern.compile("\\p{L}\\?|\\?\\p{L}");
+
+
     /** How many rows may precede the heading row (a title block, blank lines) or make it. */
     static final int SEARCH = 20;
 
@@ -76,6 +80,9 @@ final class HeadingRow {
         if (!missing.isEmpty()) {
             String found = String.join(", ", headings.stream().limit(12)
                     .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList());
+            if (written.isEmpty() && LOST_LETTERS.matcher(found).find()) {
+                throw new ImportException("import.headings-lost-letters", where, found);
+            }
             throw written.isEmpty()
                     ? new ImportException("import.headings-missing-found", where, kind.name(), String.join(", ", missing),
                             found, String.join(",", kind.columns()))

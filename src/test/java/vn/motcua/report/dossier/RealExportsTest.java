@@ -162,6 +162,15 @@ class RealExportsTest extends DatabaseTest {
                 .contains("line 4, Lĩnh vực: is required; if the workbook merged");
         assertThat(count("dossier")).isZero();
 
+        // Saved by LibreOffice in a Western code page (Windows-1252): its Vietnamese letters became "?".
+        Path western = Files.createDirectories(dir.resolve("western"));
+        OfficeFiles.convert(List.of(source), "csv:Text - txt - csv (StarCalc):44,34,1", western);
+        Run lost = cli("import", "dossiers", western.resolve("gop-linh-vuc.csv").toString());
+        assertThat(lost.exitCode()).as(lost.out() + lost.err()).isEqualTo(2);
+        assertThat(lost.err()).contains("the headings have ? in place of accented letters")
+                .contains("Save it again as UTF-8 CSV").doesNotContain("Exception");
+        assertThat(lost.err().strip().lines().count()).isOne();
+
         Run workbook = cli("import", "dossiers", dir.resolve("gop-linh-vuc.xlsx").toString());
         assertThat(workbook.exitCode()).as(workbook.out() + workbook.err()).isZero();
         assertThat(jdbc.queryForList("SELECT code || ' ' || field_code FROM dossier ORDER BY code", String.class))
