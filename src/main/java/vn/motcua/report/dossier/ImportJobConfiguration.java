@@ -198,7 +198,7 @@ public class ImportJobConfiguration {
             long t0 = System.nanoTime();
             keepFields(staged, checkRows);
             int refused = refusedLines(staged, importId);
-            int[] counts = refused == 0 && importTransaction.storing() && kind.storesWhileReading()
+            int[] counts = refused == 0 && importTransaction.storedEveryRow() && kind.storesWhileReading()
                     ? kind.finishStoring(staged, importId, importTransaction.staged(), importTransaction.stored()) : null;
             if (counts == null) {
                 // Refused rows, or a repeated code: what was stored while reading goes, and every line repeating a

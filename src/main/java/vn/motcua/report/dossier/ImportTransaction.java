@@ -24,7 +24,7 @@ public class ImportTransaction implements AutoCloseable {
     private JdbcTemplate jdbc;
     private long staged;
     private long stored;
-    private boolean storing = true;
+    private boolean storedEveryRow = true;
 
     public ImportTransaction(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -61,16 +61,19 @@ public class ImportTransaction implements AutoCloseable {
         return stored;
     }
 
-    /** What the check step staged, and stored while reading; and whether it stored every row it staged. */
+    /** What the check step staged, and stored while reading; and whether storing went on to the last chunk. */
     void readingDone(long stagedRows, long storedRows, boolean everyRow) {
         staged = stagedRows;
         stored = storedRows;
-        storing = everyRow;
+        storedEveryRow = everyRow;
     }
 
-    /** Whether every checked row was stored while reading: not after a refused row or a repeated code. */
-    boolean storing() {
-        return storing;
+    /**
+     * Whether storing while reading went on to the last chunk (no refused row or repeated code stopped it): every
+     * staged row is then stored, but for those whose code was stored before, which the store step updates.
+     */
+    boolean storedEveryRow() {
+        return storedEveryRow;
     }
 
     void commit() {

@@ -163,12 +163,10 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
      */
     private void storeChunk(long firstLine) {
         while (true) {
-            tx.execute("SAVEPOINT chunk; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off;"
-                    + " SET LOCAL enable_mergejoin = off");
+            tx.execute("SAVEPOINT chunk; " + wholeTablePlans("off"));
             try {
                 stored += tx.update(kind.storeChunkSql(lookingUp), firstLine);
-                tx.execute("RELEASE SAVEPOINT chunk; SET LOCAL enable_seqscan = on; SET LOCAL enable_hashjoin = on;"
-                        + " SET LOCAL enable_mergejoin = on");
+                tx.execute("RELEASE SAVEPOINT chunk; " + wholeTablePlans("on"));
                 return;
             } catch (DuplicateKeyException e) {
                 tx.execute("ROLLBACK TO SAVEPOINT chunk; RELEASE SAVEPOINT chunk");
@@ -180,6 +178,12 @@ public class StagingWriter implements ItemStreamWriter<CheckedRow> {
                 lookingUp = true;
             }
         }
+    }
+
+    /** The planner's scans and hashes of whole tables, allowed or not until the transaction ends (or the savepoint). */
+    private static String wholeTablePlans(String onOrOff) {
+        return "SET LOCAL enable_seqscan = " + onOrOff + "; SET LOCAL enable_hashjoin = " + onOrOff
+                + "; SET LOCAL enable_mergejoin = " + onOrOff;
     }
 
     private void waitForPrevious() throws Exception {
