@@ -88,20 +88,14 @@ public class SyntheticDossiers {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement session = connection.createStatement();
                  PreparedStatement insert = connection.prepareStatement(GENERATE)) {
-                // Skips the row-by-row foreign key triggers (a superuser setting; this is a scratch database).
-                session.execute("SET session_replication_role = replica");
-                try {
-                    // In slices of a million: progress is committed, and no statement grows huge.
-                    for (long from = 1; from <= count; from += SLICE) {
-                        insert.setObject(1, firstDay);
-                        insert.setInt(2, days);
-                        insert.setObject(3, firstDay.plusDays(days - 1));
-                        insert.setLong(4, from);
-                        insert.setLong(5, Math.min(count, from + SLICE - 1));
-                        insert.executeUpdate();
-                    }
-                } finally {
-                    session.execute("SET session_replication_role = DEFAULT");
+                // In slices of a million: progress is committed, and no statement grows huge.
+                for (long from = 1; from <= count; from += SLICE) {
+                    insert.setObject(1, firstDay);
+                    insert.setInt(2, days);
+                    insert.setObject(3, firstDay.plusDays(days - 1));
+                    insert.setLong(4, from);
+                    insert.setLong(5, Math.min(count, from + SLICE - 1));
+                    insert.executeUpdate();
                 }
                 session.execute("VACUUM (FREEZE, ANALYZE) dossier");
             }

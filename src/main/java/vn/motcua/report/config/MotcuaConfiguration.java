@@ -15,15 +15,19 @@ import vn.motcua.report.db.ScratchDatabase;
 @Configuration(proxyBeanMethods = false)
 public class MotcuaConfiguration {
 
-    /** The database under MOTCUA_HOME, else the given folder ({@code motcua.database}), else a scratch one. */
+    /**
+     * The database under MOTCUA_HOME, else the given folder ({@code motcua.database}), else a scratch one. The home
+     * is made the operator's alone (0700) first, or refused if another account owns it.
+     */
     @Bean
     MotcuaHome motcuaHome(@Value("${motcua.home}") String home, @Value("${motcua.database:}") String database,
                           Optional<ScratchDatabase> scratch) {
         Path path = Path.of(home).toAbsolutePath();
         if (scratch.isPresent()) {
-            return new MotcuaHome(path, scratch.get().database());
+            return new MotcuaHome(path, scratch.get().database()).secured();
         }
-        return database.isBlank() ? new MotcuaHome(path) : new MotcuaHome(path, Path.of(database).toAbsolutePath());
+        return (database.isBlank() ? new MotcuaHome(path) : new MotcuaHome(path, Path.of(database).toAbsolutePath()))
+                .secured();
     }
 
     @Bean

@@ -39,7 +39,8 @@ public class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedPostgresServer server, @Value("${motcua.db.pool-size:8}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
-        config.setUsername("postgres");
+        config.setUsername(server.user());
+        config.setPassword(server.password());
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("motcua-embedded");
         // Batched INSERTs become multi-row INSERTs: far fewer round trips for the import's refusals.

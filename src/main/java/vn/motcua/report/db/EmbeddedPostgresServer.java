@@ -2,33 +2,44 @@ package vn.motcua.report.db;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.motcua.report.system.Refusal;
 
 /**
  * A real PostgreSQL whose data lives in {@code $MOTCUA_HOME/db}, shared by every command working on
- * that home at the same time, and stopped by the last one out.
+ * that home at the same time, and stopped by the last one out. Only the operator's account can use it: see
+ * {@link DatabaseAccess} (who connects how) and {@link OwnFolders} (what is on disk is the operator's alone).
+ * Every commit is on disk before it is acknowledged ({@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} on): an import or a revision that a command reported stored survives a power cut.
  * <p>
- * How, with two operating-system file locks in MOTCUA_HOME (the OS drops a lock when its process dies,
- * however it dies, so nothing is ever left to clean by hand):
+ * How the server is shared, with two operating-system file locks in MOTCUA_HOME (the OS drops a lock when
+ * its process dies, however it dies, so nothing is ever left to clean by hand):
  * <ul>
  * <li>{@code db.gate}: held exclusively for the moment a command decides to start or stop the server,
  * so two commands never start two servers on the same data, and none starts one while another stops it;</li>
@@ -45,8 +56,18 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    /** The product's role and database (see {@link DatabaseAccess}). */
+    public static final String ROLE = DatabaseAccess.ROLE;
+
+    static final String GATE = "db.gate";
+    static final String USERS = "db.users";
+
     /** How long the last command waits for the server to stop before leaving it for the next one. */
     private static final long STOP_WAIT_SECONDS = 60;
+    private static final long START_WAIT_SECONDS = 60;
+
+    /** A Unix socket's path holds at most 107 bytes: the folder's, then "/.s.PGSQL.NNNNN". */
+    private static final int SOCKET_FOLDER_MAX_BYTES = 107 - 16;
 
     /** The servers this JVM uses, by data folder. */
     private static final Map<Path, Shared> IN_THIS_JVM = new HashMap<>();
@@ -55,18 +76,26 @@ public final class EmbeddedPostgresServer implements Closeable {
     private static final class Shared {
         final MotcuaHome home;
         final int port;
-        final EmbeddedPostgres started;
+        final String password;
+        /** The programs this command started the server with; null when it found the server running. */
+        final PostgresBinaries startedWith;
         final FileChannel usersFile;
         FileLock usersLock;
         int users = 1;
 
-        Shared(MotcuaHome home, int port, EmbeddedPostgres started, FileChannel usersFile, FileLock usersLock) {
+        Shared(MotcuaHome home, int port, String password, PostgresBinaries startedWith, FileChannel usersFile,
+               FileLock usersLock) {
             this.home = home;
             this.port = port;
-            this.started = started;
+            this.password = password;
+            this.startedWith = startedWith;
             this.usersFile = usersFile;
             this.usersLock = usersLock;
         }
+    }
+
+    /** A server running on the data folder: its postmaster, its port, and whether it lets the product in. */
+    private record Live(ProcessHandle postmaster, int port, boolean letsUsIn) {
     }
 
     private final Shared shared;
@@ -85,15 +114,17 @@ public final class EmbeddedPostgresServer implements Closeable {
                 return new EmbeddedPostgresServer(known);
             }
             try {
-                Files.createDirectories(home.path());
-                Files.createDirectories(home.binaries());
-                Files.createDirectories(home.logs());
-                try (FileChannel gate = open(home.path().resolve("db.gate")); FileLock ignored = gate.lock()) {
-                    FileChannel users = open(home.path().resolve("db.users"));
-                    FileLock usersLock;
+                home.secured();
+                if (!data.getParent().equals(home.path())) {
+                    OwnFolders.folder(data.getParent()); // a scratch folder, or the folder motcua.database names
+                }
+                OwnFolders.folder(home.sockets());
+                OwnFolders.createPrivate(home.lock(GATE));
+                OwnFolders.createPrivate(home.lock(USERS));
+                try (FileChannel gate = open(home.lock(GATE)); FileLock ignored = gate.lock()) {
+                    FileChannel users = open(home.lock(USERS));
                     try {
-                        usersLock = users.lock(0, Long.MAX_VALUE, true);
-                        Shared s = startOrFind(home, users, usersLock);
+                        Shared s = startOrFind(home, users);
                         IN_THIS_JVM.put(data, s);
                         return new EmbeddedPostgresServer(s);
                     } catch (IOException | RuntimeException e) {
@@ -101,42 +132,155 @@ public final class EmbeddedPostgresServer implements Closeable {
                         throw e;
                     }
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL in " + data
-                        + ": " + e.getMessage() + ". See " + home.logs().resolve("postgresql.log"), e);
+                        + ": " + e.getMessage() + ". See " + serverLog(home), e);
             }
         }
     }
 
-    /** Called with the gate held: the live server on this data, or a new one. */
-    private static Shared startOrFind(MotcuaHome home, FileChannel users, FileLock usersLock) throws IOException {
+    /** Called with the gate held: the live server on this data, or a new one; this command then counts as a user. */
+    private static Shared startOrFind(MotcuaHome home, FileChannel users) throws IOException {
         Path data = home.database();
-        Integer livePort = livePortOrClearStale(data);
-        if (livePort != null) {
-            log.info("Using the PostgreSQL server already running on {} (port {})", data, livePort);
-            return new Shared(home, livePort, null, users, usersLock);
+        DatabaseAccess access = DatabaseAccess.of(home);
+        FileLock usersLock = users.lock(0, Long.MAX_VALUE, true);
+        Live live = liveServerOrClearStale(data, access);
+        if (live != null && live.letsUsIn()) {
+            log.info("Using the PostgreSQL server already running on {} (port {})", data, live.port());
+            return new Shared(home, live.port(), access.productPassword(), null, users, usersLock);
         }
-        Redirect serverLog = Redirect.appendTo(home.logs().resolve("postgresql.log").toFile());
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                // The server outlives this process while others use it: the last one out stops it, not a hook.
-                .setRegisterShutdownHook(false)
-                .setOverrideWorkingDirectory(home.binaries().toFile())
-                .setOutputRedirector(serverLog)
-                .setErrorRedirector(serverLog)
-                .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
-                .start();
-        log.info("Started embedded PostgreSQL on {} (port {})", data, pg.getPort());
-        return new Shared(home, pg.getPort(), pg, users, usersLock);
+        if (live != null) {
+            // Started by an earlier version (it trusts every connection) or with passwords since removed.
+            usersLock.release();
+            FileLock alone = users.tryLock();
+            if (alone == null) {
+                throw new Refusal("db.other-server", data.toString(), Long.toString(live.postmaster().pid()));
+            }
+            try {
+                log.info("Stopping the PostgreSQL server on {} that does not know this home's passwords", data);
+                if (!stopPostmaster(PostgresBinaries.ready(home), home)) {
+                    throw new Refusal("db.other-server", data.toString(), Long.toString(live.postmaster().pid()));
+                }
+            } finally {
+                alone.release();
+            }
+            usersLock = users.lock(0, Long.MAX_VALUE, true);
+        }
+        PostgresBinaries binaries = PostgresBinaries.ready(home);
+        Path serverLog = serverLog(home);
+        OwnFolders.createPrivate(serverLog);
+        boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+        if (fresh) {
+            initdb(binaries, access, home, serverLog);
+        } else {
+            OwnFolders.tighten(data); // PostgreSQL itself checks that no one else may enter
+        }
+        DatabaseAccess.writeHba(data);
+        boolean setUp = access.isSetUp(data);
+        if (!setUp && !fresh) {
+            access.setSuperuserPasswordOffline(binaries, data, serverLog);
+        }
+        int port = start(binaries, home, serverLog);
+        if (!setUp) {
+            access.setUp(port, data);
+        }
+        log.info("Started embedded PostgreSQL on {} (port {})", data, port);
+        return new Shared(home, port, access.productPassword(), binaries, users, usersLock);
+    }
+
+    /** A new data folder, made beside the real one and renamed into place once whole. */
+    private static void initdb(PostgresBinaries binaries, DatabaseAccess access, MotcuaHome home, Path serverLog)
+            throws IOException {
+        Path data = home.database();
+        Path making = data.resolveSibling("." + data.getFileName() + ".initdb");
+        removeFolder(making); // left by a command killed while making it
+        Path passwordFile = home.path().resolve(".initdb-" + UUID.randomUUID());
+        try {
+            run(binaries.command("initdb", access.initdbArguments(making, passwordFile)), serverLog, START_WAIT_SECONDS);
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        Files.move(making, data, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Starts the postmaster on a free port (another, should one be taken meanwhile); returns the port. */
+    private static int start(PostgresBinaries binaries, MotcuaHome home, Path serverLog) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            try {
+                run(binaries.command("pg_ctl", List.of("start", "-D", home.database().toString(), "-w",
+                        "-t", Long.toString(START_WAIT_SECONDS), "-s", "-o", serverOptions(home, port))),
+                        serverLog, START_WAIT_SECONDS + 10);
+                return port;
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /**
-     * The port of a server that runs on this data folder and answers, or null. A postmaster.pid whose
-     * PID is no running postgres (the server died with its machine, the PID was reused) is removed; a
-     * postgres that is still starting or stopping is waited for.
+     * The settings that matter for who can connect and for durability, on the command line, where no
+     * configuration file in the data folder can change them: TCP on 127.0.0.1 only, the Unix socket in the
+     * operator's own folder, and every commit flushed to disk.
      */
-    private static Integer livePortOrClearStale(Path data) throws IOException {
+    static String serverOptions(MotcuaHome home, int port) {
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port),
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=" + socketFolder(home),
+                "-c", "unix_socket_permissions=0700",
+                "-c", "password_encryption=scram-sha-256",
+                "-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on",
+                "-c", "timezone=Asia/Ho_Chi_Minh", "-c", "max_connections=300"));
+        // pg_ctl hands these to the shell: each one quoted.
+        return String.join(" ", options.stream().map(o -> "'" + o.replace("'", "'\\''") + "'").toList());
+    }
+
+    /** The operator's socket folder; none (TCP only) when its path is too long for a socket or breaks the setting's list syntax. */
+    private static String socketFolder(MotcuaHome home) {
+        String folder = home.sockets().toAbsolutePath().toString();
+        if (folder.getBytes(StandardCharsets.UTF_8).length > SOCKET_FOLDER_MAX_BYTES
+                || folder.chars().anyMatch(c -> c == ',' || c == '"' || c < ' ')) {
+            log.info("No Unix socket for the embedded server: the path of {} is too long or holds ',' or '\"'", folder);
+            return "";
+        }
+        return folder;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs one of PostgreSQL's programs to its end, its output appended to the server's log. */
+    static void run(List<String> command, Path serverLog, long timeoutSeconds) throws IOException {
+        String program = command.stream().filter(c -> c.contains("/")).findFirst().map(c -> Path.of(c).getFileName().toString())
+                .orElse(command.get(0));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(serverLog.toFile())).start();
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(program + " did not finish within " + timeoutSeconds + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + program, e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(program + " exited with " + process.exitValue());
+        }
+    }
+
+    /**
+     * The server that runs on this data folder and answers, or null. A postmaster.pid whose PID is no running
+     * postgres (the server died with its machine, the PID was reused) is removed; a postgres that is still
+     * starting or stopping is waited for.
+     */
+    private static Live liveServerOrClearStale(Path data, DatabaseAccess access) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         for (int attempt = 0; attempt < 40; attempt++) {
             if (!Files.exists(pidFile)) {
@@ -154,9 +298,9 @@ public final class EmbeddedPostgresServer implements Closeable {
                     return null;
                 }
             } else if (lines.size() >= 4) {
-                Integer port = answeringPort(lines.get(3));
-                if (port != null) {
-                    return port;
+                Live live = answering(postmaster.get(), lines.get(3), access);
+                if (live != null) {
+                    return live;
                 }
             }
             sleep(250);
@@ -188,23 +332,48 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
-    private static Integer answeringPort(String line) {
+    /** The server on this port, if it answers: letting the product in, or refusing its login (an earlier version's). */
+    private static Live answering(ProcessHandle postmaster, String line, DatabaseAccess access) {
+        int port;
         try {
-            int port = Integer.parseInt(line.trim());
-            try (Connection c = DriverManager.getConnection(jdbcUrl(port) + "?connectTimeout=3", "postgres", "")) {
-                return c.isValid(3) ? port : null;
-            }
-        } catch (NumberFormatException | SQLException e) {
+            port = Integer.parseInt(line.trim());
+        } catch (NumberFormatException e) {
             return null;
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(port), access.productLogin())) {
+            return c.isValid(3) ? new Live(postmaster, port, true) : null;
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            // 28: the login refused (no such role, wrong password); 3D: no such database.
+            return state.startsWith("28") || state.startsWith("3D") ? new Live(postmaster, port, false) : null;
         }
     }
 
+    /** The URL of the product's database on an embedded server listening on this port. */
     public static String jdbcUrl(int port) {
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
+        return jdbcUrl(port, DatabaseAccess.DATABASE);
+    }
+
+    static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     public String jdbcUrl() {
         return jdbcUrl(shared.port);
+    }
+
+    /** The product's role, which is no superuser. */
+    public String user() {
+        return ROLE;
+    }
+
+    public String password() {
+        return shared.password;
+    }
+
+    /** The product's password on the embedded server of this home (for a program that connects to it beside the product). */
+    public static String passwordOf(MotcuaHome home) throws IOException {
+        return DatabaseAccess.read(home).productPassword();
     }
 
     /** Leaves the server; the last command out (in every process) stops it. */
@@ -219,7 +388,7 @@ public final class EmbeddedPostgresServer implements Closeable {
                 return;
             }
             IN_THIS_JVM.remove(shared.home.database());
-            try (FileChannel gate = open(shared.home.path().resolve("db.gate")); FileLock ignored = gate.lock()) {
+            try (FileChannel gate = open(shared.home.lock(GATE)); FileLock ignored = gate.lock()) {
                 shared.usersLock.release();
                 FileLock alone = shared.usersFile.tryLock();
                 if (alone == null) {
@@ -239,13 +408,8 @@ public final class EmbeddedPostgresServer implements Closeable {
     }
 
     private void stop() throws IOException {
-        if (shared.started != null) {
-            shared.started.close();
-            log.info("Stopped the embedded PostgreSQL on {}", shared.home.database());
-            return;
-        }
-        // Started by a command that has ended (or was killed): ask its postmaster to shut down (SIGTERM).
-        Path pidFile = shared.home.database().resolve("postmaster.pid");
+        Path data = shared.home.database();
+        Path pidFile = data.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
@@ -253,15 +417,42 @@ public final class EmbeddedPostgresServer implements Closeable {
         if (postmaster.isEmpty()) {
             return;
         }
-        postmaster.get().destroy();
+        PostgresBinaries binaries = shared.startedWith != null ? shared.startedWith : PostgresBinaries.ready(shared.home);
+        if (stopPostmaster(binaries, shared.home)) {
+            log.info(shared.startedWith != null ? "Stopped the embedded PostgreSQL on {}"
+                    : "Stopped the PostgreSQL server on {} that an earlier command had started", data);
+        }
+    }
+
+    /**
+     * Asks the server to shut down (fast: its sessions end, what they did not commit is rolled back) and waits
+     * for it; false when it did not stop in time.
+     */
+    private static boolean stopPostmaster(PostgresBinaries binaries, MotcuaHome home) {
+        Path data = home.database();
         try {
-            postmaster.get().onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            log.info("Stopped the PostgreSQL server on {} that an earlier command had started", shared.home.database());
-        } catch (TimeoutException e) {
-            log.warn("The PostgreSQL server on {} did not stop within {} s (a client is still connected?);"
-                    + " the next command will reuse it", shared.home.database(), STOP_WAIT_SECONDS);
-        } catch (Exception e) {
-            log.warn("Could not wait for the PostgreSQL server on {} to stop", shared.home.database(), e);
+            run(binaries.command("pg_ctl", List.of("stop", "-D", data.toString(), "-m", "fast",
+                    "-w", "-t", Long.toString(STOP_WAIT_SECONDS), "-s")), serverLog(home), STOP_WAIT_SECONDS + 10);
+            return true;
+        } catch (IOException e) {
+            log.warn("The PostgreSQL server on {} did not stop within {} s; the next command will reuse it ({})", data,
+                    STOP_WAIT_SECONDS, e.getMessage());
+            return false;
+        }
+    }
+
+    private static Path serverLog(MotcuaHome home) {
+        return home.logs().resolve("postgresql.log");
+    }
+
+    private static void removeFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -1,6 +1,11 @@
 package vn.motcua.report.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The folder that holds the embedded database, logs and binaries: {@code $MOTCUA_HOME}, default {@code ~/.motcua}. */
 public record MotcuaHome(Path path, Path database) {
@@ -16,5 +21,42 @@ public record MotcuaHome(Path path, Path database) {
 
     public Path binaries() {
         return path.resolve("pg-bin");
+    }
+
+    /** The embedded server's passwords, made once at random (0600). */
+    Path passwords() {
+        return path.resolve("db.passwords");
+    }
+
+    /** The embedded servers' Unix sockets: a folder only the operator can enter, so a socket connection is the operator's. */
+    Path sockets() {
+        return path.resolve("run");
+    }
+
+    /** The gate and users locks of the embedded server (see {@link EmbeddedPostgresServer}). */
+    Path lock(String name) {
+        return path.resolve(name);
+    }
+
+    /**
+     * Makes the home the operator's alone, as every command finds it: made 0700 if missing; refused if another
+     * account owns it or any of the product's parts in it (that account could have put its own programs or
+     * passwords there); otherwise the rights of group and others are taken away from the home and from those
+     * parts (database folder, PostgreSQL programs, logs, sockets, locks, passwords). Returns this home.
+     */
+    public MotcuaHome secured() {
+        OwnFolders.folder(path);
+        try {
+            for (Path part : List.of(path.resolve("db"), binaries(), logs(), sockets(), passwords(),
+                    lock(EmbeddedPostgresServer.GATE), lock(EmbeddedPostgresServer.USERS))) {
+                if (Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
+                    OwnFolders.tighten(part);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        OwnFolders.folder(logs());
+        return this;
     }
 }

@@ -38,7 +38,8 @@ public final class ScratchDatabase implements Closeable {
             throw new IllegalArgumentException("a scratch database's name is letters, digits, '.', '_' and '-': " + name);
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path folder = keep ? Files.createDirectories(tmp.resolve("motcua-" + name))
+        // A kept folder has a name anyone can guess: one that another account made first is refused, not used.
+        Path folder = keep ? OwnFolders.folder(tmp.resolve("motcua-" + name))
                 : Files.createTempDirectory(tmp, "motcua-" + name + "-");
         return new ScratchDatabase(folder.toAbsolutePath(), keep);
     }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.report.db.EmbeddedPostgresServer;
+import vn.motcua.report.db.MotcuaHome;
+
 /**
  * The real thing, process by process on one MOTCUA_HOME: a run killed with SIGKILL in the middle of
  * classify, commands started while it works (history reads, a second run is refused with who holds
@@ -349,8 +352,9 @@ class KillAndRestartProcessTest {
         if (port.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port.get() + "/postgres",
-                "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(port.get()),
+                EmbeddedPostgresServer.ROLE, EmbeddedPostgresServer.passwordOf(new MotcuaHome(home)));
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable((T) rs.getObject(1)) : Optional.empty();
         } catch (SQLException e) {
             return Optional.empty(); // not up yet, or the schema is not there yet

@@ -3,7 +3,6 @@ package vn.motcua.report.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +22,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.report.DatabaseTest;
@@ -92,14 +90,7 @@ class ClassifyStepTest extends DatabaseTest {
                                         AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
                 Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
         String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
-        jdbc.execute((ConnectionCallback<Void>) c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET session_replication_role = replica");
-                s.execute("UPDATE dossier SET field_code = 'no-such-field' WHERE id = " + bad);
-                s.execute("SET session_replication_role = DEFAULT");
-            }
-            return null;
-        });
+        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
         ReportParameters recorded = new ReportParameters(PERIOD, 1, null, Path.of("unused"), 1, 100);
         JobExecution failed = run(7, 2, recorded);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -178,14 +169,7 @@ class ClassifyStepTest extends DatabaseTest {
                                         AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
                 Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
         String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
-        jdbc.execute((ConnectionCallback<Void>) c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET session_replication_role = replica");
-                s.execute("UPDATE dossier SET field_code = 'no-such-field' WHERE id = " + bad);
-                s.execute("SET session_replication_role = DEFAULT");
-            }
-            return null;
-        });
+        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
 
         JobExecution failed = run(1, 100, partitions);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
