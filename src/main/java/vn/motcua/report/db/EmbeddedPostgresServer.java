@@ -362,6 +362,10 @@ public final class EmbeddedPostgresServer implements Closeable {
         return jdbcUrl(shared.port);
     }
 
+    public int port() {
+        return shared.port;
+    }
+
     /** The product's role, which is no superuser. */
     public String user() {
         return ROLE;

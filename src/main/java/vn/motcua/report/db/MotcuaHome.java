@@ -42,12 +42,13 @@ public record MotcuaHome(Path path, Path database) {
      * Makes the home the operator's alone, as every command finds it: made 0700 if missing; refused if another
      * account owns it or any of the product's parts in it (that account could have put its own programs or
      * passwords there); otherwise the rights of group and others are taken away from the home and from those
-     * parts (database folder, PostgreSQL programs, logs, sockets, locks, passwords). Returns this home.
+     * parts (database folder, logs, sockets, locks, passwords). Returns this home.
      */
     public MotcuaHome secured() {
         OwnFolders.folder(path);
         try {
-            for (Path part : List.of(path.resolve("db"), binaries(), logs(), sockets(), passwords(),
+            // pg-bin is not among them: what is in it must first be checked as it was found (PostgresBinaries).
+            for (Path part : List.of(path.resolve("db"), logs(), sockets(), passwords(),
                     lock(EmbeddedPostgresServer.GATE), lock(EmbeddedPostgresServer.USERS))) {
                 if (Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
                     OwnFolders.tighten(part);
