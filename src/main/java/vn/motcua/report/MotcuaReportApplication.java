@@ -41,6 +41,7 @@ public class MotcuaReportApplication {
         ConfigurableApplicationContext context;
         try {
             MotcuaConfiguration.checkJobsFolder(System.getenv("MOTCUA_JOBS"));
+            MotcuaConfiguration.checkHome(System.getProperty("motcua.home"), System.getenv("MOTCUA_HOME"));
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
             Map<String, Object> properties = new HashMap<>(parsed.command().startupProperties());
             properties.put("motcua.lang", terminal.messages().locale().getLanguage());

@@ -30,6 +30,17 @@ public class MotcuaConfiguration {
                 .secured();
     }
 
+    /**
+     * The home as the environment names it ({@code motcua.home}, {@code MOTCUA_HOME}, else {@code ~/.motcua}),
+     * refused when another account owns it, before anything starts: before the log file is opened in it.
+     */
+    public static void checkHome(String property, String environment) {
+        String home = property != null && !property.isBlank() ? property
+                : environment != null && !environment.isBlank() ? environment
+                : Path.of(System.getProperty("user.home"), ".motcua").toString();
+        new MotcuaHome(Path.of(home).toAbsolutePath()).mustBeMine();
+    }
+
     @Bean
     JobsFolder jobsFolder(@Value("${motcua.jobs:}") String jobs) {
         if (!jobs.isBlank()) {

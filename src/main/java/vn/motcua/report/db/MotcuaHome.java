@@ -38,6 +38,20 @@ public record MotcuaHome(Path path, Path database) {
         return path.resolve(name);
     }
 
+    /** Refuses the home, or its log folder, when another account owns it; changes nothing (and logs nothing). */
+    public void mustBeMine() {
+        try {
+            for (Path part : List.of(path, logs())) {
+                if (Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
+                    OwnFolders.mustBeMine(part);
+                    OwnFolders.mustBeMine(part.toRealPath());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Makes the home the operator's alone, as every command finds it: made 0700 if missing; refused if another
      * account owns it or any of the product's parts in it (that account could have put its own programs or

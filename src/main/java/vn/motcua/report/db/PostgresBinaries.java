@@ -149,7 +149,13 @@ final class PostgresBinaries {
                     }
                 }
             }
-            Files.move(partial, installation, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partial, installation, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (!Files.isDirectory(installation, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                } // unpacked meanwhile by a command of another home that shares this folder (the process tests do)
+            }
         } finally {
             if (Files.exists(partial)) {
                 try (Stream<Path> all = Files.walk(partial)) {

@@ -304,10 +304,14 @@ class KillAndRestartProcessTest {
         return pb.start();
     }
 
+    /**
+     * A guard against a hung command, not a measure: a restart of a run of 5-dossier chunks commits thousands of
+     * times, each flushed to disk, which takes minutes on a loaded 2-core machine.
+     */
     private static Done finish(Process p, Path outputs) throws Exception {
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("command did not finish in 180 s");
+            throw new AssertionError("command did not finish in 600 s");
         }
         return new Done(p.exitValue(), Files.readString(outputs.resolve("out.txt")), Files.readString(outputs.resolve("err.txt")));
     }
