@@ -194,6 +194,59 @@ class EmbeddedDatabaseAccessTest extends DatabaseTest {
     }
 
     @Test
+    void aHomeOfAnEarlierVersion_whoseServerTrustedEveryone_isSetUpInPlace_withItsData() throws Exception {
+        // Made as earlier versions made it: initdb trusting every connection, the data in the database postgres,
+        // owned by postgres; its server left running by a killed command.
+        MotcuaHome old = new MotcuaHome(tmp.resolve("old"));
+        OwnFolders.folder(old.path());
+        Files.createSymbolicLink(old.binaries(), home.binaries().toRealPath()); // the programs, unpacked once
+        PostgresBinaries binaries = PostgresBinaries.ready(old);
+        Path log = tmp.resolve("old-server.log");
+        String data = old.database().toString();
+        EmbeddedPostgresServer.run(binaries.command("initdb", List.of("-A", "trust", "-U", "postgres", "-D", data,
+                "-E", "UTF-8")), log, 300);
+        int oldPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            oldPort = free.getLocalPort();
+        }
+        EmbeddedPostgresServer.run(binaries.command("pg_ctl", List.of("start", "-D", data, "-w", "-s", "-o",
+                "-p " + oldPort + " -c listen_addresses=localhost")), log, 300);
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(oldPort, "postgres"), "postgres", "");
+             java.sql.Statement sql = c.createStatement()) {
+            sql.execute("CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY)");
+            sql.execute("CREATE TABLE dossier (id bigserial PRIMARY KEY, code text NOT NULL)");
+            sql.execute("INSERT INTO dossier (code) VALUES ('A1'), ('A2'), ('A3')");
+            sql.execute("CREATE VIEW dossier_codes AS SELECT code FROM dossier");
+            sql.execute("CREATE FUNCTION dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+        }
+
+        try (EmbeddedPostgresServer upgraded = EmbeddedPostgresServer.startOrReuse(old);
+             Connection c = DriverManager.getConnection(upgraded.jdbcUrl(), upgraded.user(), upgraded.password());
+             java.sql.Statement sql = c.createStatement()) {
+            assertThat(upgraded.port()).as("the trusting server was stopped, a new one started").isNotEqualTo(oldPort);
+            var rs = sql.executeQuery("SELECT string_agg(code, ',' ORDER BY id), (SELECT rolsuper FROM pg_roles"
+                    + " WHERE rolname = current_user) FROM dossier");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("A1,A2,A3");
+            assertThat(rs.getBoolean(2)).isFalse();
+            sql.execute("INSERT INTO dossier (code) VALUES ('A4')"); // its sequence is the role's too
+            sql.execute("CREATE OR REPLACE VIEW dossier_codes AS SELECT code FROM dossier");
+            sql.execute("CREATE OR REPLACE FUNCTION dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+            var owners = sql.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+                    + " AND relowner <> current_user::regrole");
+            owners.next();
+            assertThat(owners.getLong(1)).isZero();
+
+            var login = new java.util.Properties();
+            login.setProperty("user", "postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(upgraded.jdbcUrl(), login).close())
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(Files.readString(old.database().resolve("pg_hba.conf")).lines().filter(l -> l.startsWith("host")).toList())
+                .isNotEmpty().allSatisfy(l -> assertThat(l).endsWith("scram-sha-256"));
+    }
+
+    @Test
     void aHomeAnotherAccountOwns_isRefused_inOneSentenceNamingIt() throws Exception {
         String skip = !"0".equals(run(List.of("id", "-u")).out.trim()) ? "not running as root: cannot give a folder away" : null;
         assumeTrue(skip == null || say(skip), skip);
