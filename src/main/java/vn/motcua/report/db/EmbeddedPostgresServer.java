@@ -15,7 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -144,20 +146,20 @@ public final class EmbeddedPostgresServer implements Closeable {
         Path data = home.database();
         DatabaseAccess access = DatabaseAccess.of(home);
         FileLock usersLock = users.lock(0, Long.MAX_VALUE, true);
-        Live live = liveServerOrClearStale(data, access);
+        Live live = liveServerOrClearStale(home, access);
         if (live != null && live.letsUsIn()) {
             log.info("Using the PostgreSQL server already running on {} (port {})", data, live.port());
             return new Shared(home, live.port(), access.productPassword(), null, users, usersLock);
         }
         if (live != null) {
-            // Started by an earlier version (it trusts every connection) or with passwords since removed.
+            // Started by an earlier version (trusting every connection, not flushing commits) or with passwords since removed.
             usersLock.release();
             FileLock alone = users.tryLock();
             if (alone == null) {
                 throw new Refusal("db.other-server", data.toString(), Long.toString(live.postmaster().pid()));
             }
             try {
-                log.info("Stopping the PostgreSQL server on {} that does not know this home's passwords", data);
+                log.info("Stopping the PostgreSQL server on {}: not started as this home needs (passwords, settings)", data);
                 if (!stopPostmaster(PostgresBinaries.ready(home), home)) {
                     throw new Refusal("db.other-server", data.toString(), Long.toString(live.postmaster().pid()));
                 }
@@ -280,7 +282,8 @@ public final class EmbeddedPostgresServer implements Closeable {
      * postgres (the server died with its machine, the PID was reused) is removed; a postgres that is still
      * starting or stopping is waited for.
      */
-    private static Live liveServerOrClearStale(Path data, DatabaseAccess access) throws IOException {
+    private static Live liveServerOrClearStale(MotcuaHome home, DatabaseAccess access) throws IOException {
+        Path data = home.database();
         Path pidFile = data.resolve("postmaster.pid");
         for (int attempt = 0; attempt < 40; attempt++) {
             if (!Files.exists(pidFile)) {
@@ -298,7 +301,7 @@ public final class EmbeddedPostgresServer implements Closeable {
                     return null;
                 }
             } else if (lines.size() >= 4) {
-                Live live = answering(postmaster.get(), lines.get(3), access);
+                Live live = answering(postmaster.get(), lines, access, home);
                 if (live != null) {
                     return live;
                 }
@@ -332,16 +335,27 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
-    /** The server on this port, if it answers: letting the product in, or refusing its login (an earlier version's). */
-    private static Live answering(ProcessHandle postmaster, String line, DatabaseAccess access) {
+    /**
+     * The server on this port, if it answers: letting the product in with the settings this home needs, or not
+     * (refusing its login, or running without them: started by an earlier version).
+     */
+    private static Live answering(ProcessHandle postmaster, List<String> pidFile, DatabaseAccess access, MotcuaHome home) {
         int port;
         try {
-            port = Integer.parseInt(line.trim());
+            port = Integer.parseInt(pidFile.get(3).trim());
         } catch (NumberFormatException e) {
             return null;
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl(port), access.productLogin())) {
-            return c.isValid(3) ? new Live(postmaster, port, true) : null;
+        // postmaster.pid's lines 5 and 6: the first socket folder and the first TCP address it listens on.
+        boolean listensAsNeeded = pidFile.size() >= 6 && pidFile.get(4).trim().equals(socketFolder(home))
+                && pidFile.get(5).trim().equals("127.0.0.1");
+        try (Connection c = DriverManager.getConnection(jdbcUrl(port), access.productLogin());
+             Statement sql = c.createStatement();
+             ResultSet settings = sql.executeQuery(
+                     "SELECT current_setting('fsync') || ' ' || current_setting('synchronous_commit')")) {
+            // Started by another program on this data (an earlier version, by hand): not the server this home needs.
+            boolean ours = listensAsNeeded && settings.next() && settings.getString(1).equals("on on");
+            return new Live(postmaster, port, ours);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             // 28: the login refused (no such role, wrong password); 3D: no such database.
