@@ -151,6 +151,7 @@ public final class EmbeddedPostgresServer implements Closeable {
             log.info("Using the PostgreSQL server already running on {} (port {})", data, live.port());
             return new Shared(home, live.port(), access.productPassword(), null, users, usersLock);
         }
+        PostgresBinaries binaries = PostgresBinaries.ready(home);
         if (live != null) {
             // Started by an earlier version (trusting every connection, not flushing commits) or with passwords since removed.
             usersLock.release();
@@ -160,7 +161,7 @@ public final class EmbeddedPostgresServer implements Closeable {
             }
             try {
                 log.info("Stopping the PostgreSQL server on {}: not started as this home needs (passwords, settings)", data);
-                if (!stopPostmaster(PostgresBinaries.ready(home), home)) {
+                if (!stopPostmaster(binaries, home)) {
                     throw new Refusal("db.other-server", data.toString(), Long.toString(live.postmaster().pid()));
                 }
             } finally {
@@ -168,7 +169,6 @@ public final class EmbeddedPostgresServer implements Closeable {
             }
             usersLock = users.lock(0, Long.MAX_VALUE, true);
         }
-        PostgresBinaries binaries = PostgresBinaries.ready(home);
         Path serverLog = serverLog(home);
         OwnFolders.createPrivate(serverLog);
         boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
