@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import vn.motcua.report.system.Fault;
+
 /**
  * A real PostgreSQL whose data lives in {@code $MOTCUA_HOME/db}, shared by every command working on
  * that home at the same time, and stopped by the last one out.
@@ -47,6 +49,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     /** How long the last command waits for the server to stop before leaving it for the next one. */
     private static final long STOP_WAIT_SECONDS = 60;
+
+    /** How long a command waits for a running server on its data to answer before saying it does not. */
+    private static final long ANSWER_WAIT_SECONDS = 15;
 
     /** The servers this JVM uses, by data folder. */
     private static final Map<Path, Shared> IN_THIS_JVM = new HashMap<>();
@@ -138,7 +143,8 @@ public final class EmbeddedPostgresServer implements Closeable {
      */
     private static Integer livePortOrClearStale(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
-        for (int attempt = 0; attempt < 40; attempt++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+        for (int attempt = 0; attempt < 40 && System.nanoTime() < deadline; attempt++) {
             if (!Files.exists(pidFile)) {
                 return null;
             }
@@ -161,8 +167,8 @@ public final class EmbeddedPostgresServer implements Closeable {
             }
             sleep(250);
         }
-        throw new IllegalStateException("a PostgreSQL server process runs on " + data + " (see " + pidFile
-                + ") but does not answer; stop it, or wait until it has finished starting or stopping");
+        // Stopped (SIGSTOP) or hung: said in the user's words; the process is the operator's to end.
+        throw new Fault(null, "fault.database.embedded", data);
     }
 
     /**
@@ -191,7 +197,9 @@ public final class EmbeddedPostgresServer implements Closeable {
     private static Integer answeringPort(String line) {
         try {
             int port = Integer.parseInt(line.trim());
-            try (Connection c = DriverManager.getConnection(jdbcUrl(port) + "?connectTimeout=3", "postgres", "")) {
+            // Every wait bounded: a stopped server accepts the connection but never answers the login.
+            String probe = jdbcUrl(port) + "?connectTimeout=3&loginTimeout=3&socketTimeout=3";
+            try (Connection c = DriverManager.getConnection(probe, "postgres", "")) {
                 return c.isValid(3) ? port : null;
             }
         } catch (NumberFormatException | SQLException e) {
