@@ -1,6 +1,7 @@
 package vn.motcua.report.cli;
 
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,9 @@ public class Cli {
 
     private final ApplicationContext spring;
     private final String logFile;
+
+    /** Ends the process at once, shutdown hooks and all skipped (a test puts a recorder in its place). */
+    IntConsumer halt = code -> Runtime.getRuntime().halt(code);
 
     public Cli(ApplicationContext spring, @Value("${logging.file.name:}") String logFile) {
         this.spring = spring;
@@ -92,6 +96,7 @@ public class Cli {
                 if (watch != null && DatabaseFaults.isDatabase(fault) && watch.stop()) {
                     // Closing would wait on the database too: the sentence, and the process ends.
                     endProcess(fault, terminal);
+                    return ExitCode.FAILED;
                 }
                 terminal.refuse(terminal.text(fault));
                 return ExitCode.FAILED;
@@ -120,7 +125,7 @@ public class Cli {
         terminal.refuse(terminal.text(fault));
         terminal.err().flush();
         terminal.out().flush();
-        Runtime.getRuntime().halt(ExitCode.FAILED);
+        halt.accept(ExitCode.FAILED);
     }
 
     /** Where the details of a failure are: the log file. */

@@ -1,5 +1,10 @@
 package vn.motcua.report.system;
 
+import java.io.IOException;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.recovery.ResilientOutputStreamBase;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -17,11 +22,26 @@ import ch.qos.logback.core.status.StatusManager;
  */
 public final class LogStatus extends ContextAwareBase implements StatusListener, LifeCycle {
 
-    private static volatile boolean unwritable;
+    private volatile boolean unwritable;
     private boolean started;
 
-    /** Whether writing the log file has failed in this process (a full disk, a folder that cannot be written). */
+    /**
+     * Whether writing the log file has failed in this process (a full disk, a folder that cannot be written), as
+     * the LogStatus of the process's logging knows it.
+     */
     public static boolean unwritable() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            for (StatusListener listener : logging.getStatusManager().getCopyOfStatusListenerList()) {
+                if (listener instanceof LogStatus status && status.unwritable) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether writing the log file has failed, as this listener was told. */
+    boolean sawUnwritable() {
         return unwritable;
     }
 
@@ -37,13 +57,29 @@ public final class LogStatus extends ContextAwareBase implements StatusListener,
         started = true;
     }
 
+    /**
+     * Keeps whether the log file failed: a write that failed (the file's stream says so), or the appender that
+     * could not open it (not started) or met an I/O error.
+     */
     @Override
     public void addStatusEvent(Status status) {
+        if (status.getLevel() < Status.WARN) {
+            return;
+        }
         Object origin = status.getOrigin();
-        if (status.getLevel() >= Status.WARN
-                && (origin instanceof FileAppender<?> || origin instanceof ResilientOutputStreamBase)) {
+        if (origin instanceof ResilientOutputStreamBase
+                || origin instanceof FileAppender<?> file && (!file.isStarted() || isIo(status.getThrowable()))) {
             unwritable = true;
         }
+    }
+
+    private static boolean isIo(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
