@@ -2,10 +2,12 @@ package vn.motcua.report;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 import vn.motcua.report.cli.Cli;
@@ -13,6 +15,8 @@ import vn.motcua.report.cli.ExitCode;
 import vn.motcua.report.cli.Launcher;
 import vn.motcua.report.cli.Terminal;
 import vn.motcua.report.config.MotcuaConfiguration;
+import vn.motcua.report.fault.DatabaseFaults;
+import vn.motcua.report.system.Fault;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -39,6 +43,8 @@ public class MotcuaReportApplication {
             return;
         }
         ConfigurableApplicationContext context;
+        // Spring's settings, kept to name the database if it is what Spring could not start on.
+        AtomicReference<Environment> environment = new AtomicReference<>();
         try {
             MotcuaConfiguration.checkJobsFolder(System.getenv("MOTCUA_JOBS"));
             MotcuaConfiguration.checkHome(System.getProperty("motcua.home"), System.getenv("MOTCUA_HOME"));
@@ -46,8 +52,10 @@ public class MotcuaReportApplication {
             Map<String, Object> properties = new HashMap<>(parsed.command().startupProperties());
             properties.put("motcua.lang", terminal.messages().locale().getLanguage());
             // What the command needs to run at all (its scratch database) comes before the environment's settings.
-            app.addInitializers(c -> c.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("command", properties)));
+            app.addInitializers(c -> {
+                c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command", properties));
+                environment.set(c.getEnvironment());
+            });
             context = app.run();
         } catch (RuntimeException e) {
             Refusal refusal = Launcher.refusalIn(e);
@@ -56,13 +64,14 @@ public class MotcuaReportApplication {
                 System.exit(ExitCode.BAD_INPUT);
                 return;
             }
-            terminal.refuse(terminal.text("cli.could-not-start"));
+            Fault fault = DatabaseFaults.atStartup(e, environment.get());
+            terminal.refuse(fault != null ? terminal.text(fault) : terminal.text("cli.could-not-start"));
             System.exit(ExitCode.FAILED);
             return;
         }
         int code;
         try (context) {
-            code = context.getBean(Cli.class).execute(parsed.command(), terminal);
+            code = context.getBean(Cli.class).executeWatched(parsed.command(), terminal);
         }
         System.exit(code);
     }

@@ -15,6 +15,7 @@ import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
+import vn.motcua.report.system.Fault;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -54,7 +55,9 @@ final class ReportOutcome {
             session.note("cli.run.job-failed", execution.getStatus().toString(), Long.toString(execution.getId()));
             execution.getAllFailureExceptions().forEach(t -> {
                 Refusal refusal = Launcher.refusalIn(t);
-                session.err().println("  " + (refusal != null ? session.terminal().text(refusal) : stepFailed(session)));
+                Fault fault = refusal == null ? session.bean(Cli.class).faultOf(t) : null;
+                session.err().println("  " + (refusal != null ? session.terminal().text(refusal)
+                        : fault != null ? session.terminal().text(fault) : stepFailed(session)));
             });
             session.note("cli.run.nothing-counts", revision, period.name());
             return ExitCode.FAILED;

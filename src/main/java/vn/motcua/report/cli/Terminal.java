@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import vn.motcua.report.system.Messages;
+import vn.motcua.report.system.Fault;
 import vn.motcua.report.system.Refusal;
 
 /** Where a command writes (its output, its errors) and in which language. */
@@ -41,6 +42,10 @@ public record Terminal(PrintStream out, PrintStream err, Messages messages) {
 
     public String text(Refusal refusal) {
         return messages.text(refusal);
+    }
+
+    public String text(Fault fault) {
+        return messages.text(fault);
     }
 
     /** A line of the command's output. */

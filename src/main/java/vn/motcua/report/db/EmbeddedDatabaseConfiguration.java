@@ -43,6 +43,10 @@ public class EmbeddedDatabaseConfiguration {
         config.setPassword(server.password());
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("motcua-embedded");
+        // A server that died is known in seconds, not after Hikari's default 30 s per connection asked for; one that
+        // takes the connection but never answers the login (stopped) is given up after 10 s, not never.
+        config.setConnectionTimeout(5_000);
+        config.addDataSourceProperty("loginTimeout", "10");
         // Batched INSERTs become multi-row INSERTs: far fewer round trips for the import's refusals.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);

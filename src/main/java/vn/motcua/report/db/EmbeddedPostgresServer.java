@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.report.system.Fault;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -70,6 +71,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     /** A Unix socket's path holds at most 107 bytes: the folder's, then "/.s.PGSQL.NNNNN". */
     private static final int SOCKET_FOLDER_MAX_BYTES = 107 - 16;
+
+    /** How long a command waits for a running server on its data to answer before saying it does not. */
+    private static final long ANSWER_WAIT_SECONDS = 15;
 
     /** The servers this JVM uses, by data folder. */
     private static final Map<Path, Shared> IN_THIS_JVM = new HashMap<>();
@@ -285,7 +289,8 @@ public final class EmbeddedPostgresServer implements Closeable {
     private static Live liveServerOrClearStale(MotcuaHome home, DatabaseAccess access) throws IOException {
         Path data = home.database();
         Path pidFile = data.resolve("postmaster.pid");
-        for (int attempt = 0; attempt < 40; attempt++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+        for (int attempt = 0; attempt < 40 && System.nanoTime() < deadline; attempt++) {
             if (!Files.exists(pidFile)) {
                 return null;
             }
@@ -308,8 +313,8 @@ public final class EmbeddedPostgresServer implements Closeable {
             }
             sleep(250);
         }
-        throw new IllegalStateException("a PostgreSQL server process runs on " + data + " (see " + pidFile
-                + ") but does not answer; stop it, or wait until it has finished starting or stopping");
+        // Stopped (SIGSTOP) or hung: said in the user's words; the process is the operator's to end.
+        throw new Fault(null, "fault.database.embedded", data);
     }
 
     /**
@@ -349,7 +354,9 @@ public final class EmbeddedPostgresServer implements Closeable {
         // postmaster.pid's lines 5 and 6: the first socket folder and the first TCP address it listens on.
         boolean listensAsNeeded = pidFile.size() >= 6 && pidFile.get(4).trim().equals(socketFolder(home))
                 && pidFile.get(5).trim().equals("127.0.0.1");
-        try (Connection c = DriverManager.getConnection(jdbcUrl(port), access.productLogin());
+        // Every wait bounded: a stopped server accepts the connection but never answers the login.
+        String probe = jdbcUrl(port) + "?connectTimeout=3&loginTimeout=3&socketTimeout=3";
+        try (Connection c = DriverManager.getConnection(probe, access.productLogin());
              Statement sql = c.createStatement();
              ResultSet settings = sql.executeQuery(
                      "SELECT current_setting('fsync') || ' ' || current_setting('synchronous_commit')")) {

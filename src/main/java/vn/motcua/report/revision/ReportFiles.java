@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import vn.motcua.report.system.FullDisk;
+
 /**
  * The files a revision produces side by side ({@code DIR/2021-02/bao-cao-2021-02-r1.csv}, {@code .pdf},
  * {@code -signed.pdf}), each written through a temporary file and moved in place, so no reader ever sees
@@ -42,17 +44,26 @@ public final class ReportFiles {
         return write(target, content, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Writes through {@code target.tmp}; a disk that fills up is said as such ({@link FullDisk}), naming the
+     * folder, and the temporary file is removed whatever the failure.
+     */
     private static Path write(Path target, Content content, CopyOption... move) throws IOException {
-        Files.createDirectories(target.getParent());
+        Path folder = target.getParent();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
+            Files.createDirectories(folder);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
             Files.move(tmp, target, move);
         } catch (IOException | RuntimeException e) {
-            // No half-written temporary file is left behind.
+            // Asked before the temporary file is removed, which frees its space again.
+            boolean full = FullDisk.explains(e, folder);
             Files.deleteIfExists(tmp);
+            if (full) {
+                throw FullDisk.fault(e, folder);
+            }
             throw e;
         }
         return target;

@@ -64,6 +64,10 @@ public final class Messages {
         return text(refusal.key(), arguments);
     }
 
+    public String text(Fault fault) {
+        return text(fault.key(), fault.arguments());
+    }
+
     public boolean has(String key) {
         return source.getMessage(key, null, null, locale) != null;
     }

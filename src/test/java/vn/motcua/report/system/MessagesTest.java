@@ -117,7 +117,7 @@ class MessagesTest {
     @Test
     void everyKeyTheCodeNames_exists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("\"((?:cli|config|period|import|report|revision|signoff|table)\\.[a-z0-9.-]+[a-z0-9])\"");
+        Pattern literal = Pattern.compile("\"((?:cli|config|fault|period|import|report|revision|signoff|table)\\.[a-z0-9.-]+[a-z0-9])\"");
         Set<String> missing = new LinkedHashSet<>();
         for (Path source : mainSources()) {
             Matcher m = literal.matcher(Files.readString(source));
