@@ -90,51 +90,44 @@ public final class HaltingApplication {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
-            switch (point) {
-                case BEFORE_JOB, AFTER_JOB -> {
-                    return bean instanceof JobOperator ? decorated(bean, this::aroundTheReportJob) : bean;
-                }
-                case CLASSIFY -> {
-                    return bean instanceof JobRepository ? decorated(bean, this::beforeAClassifyChunkCommits) : bean;
-                }
-                case CHECK -> {
-                    // Inside the step's transaction, before the checks.
-                    if (bean instanceof TaskletStep step && step.getName().equals("check")) {
-                        Tasklet checks = step.getTasklet();
-                        step.setTasklet((contribution, chunk) -> {
-                            halt();
-                            return checks.execute(contribution, chunk);
-                        });
-                    }
-                    return bean;
-                }
-                case DOCUMENT -> {
-                    // Inside the step's transaction, once the tasklet wrote the PDF and recorded its path.
-                    if (bean instanceof TaskletStep step && step.getName().equals("document")) {
-                        Tasklet document = step.getTasklet();
-                        step.setTasklet((contribution, chunk) -> {
-                            RepeatStatus done = document.execute(contribution, chunk);
-                            halt();
-                            return done;
-                        });
-                    }
-                    return bean;
-                }
-                case AFTER_LAST_STEP -> {
-                    if (bean instanceof AbstractJob job && job.getName().equals(ReportJobConfiguration.JOB_NAME)) {
-                        job.registerJobExecutionListener(new JobExecutionListener() {
-                            @Override
-                            public void afterJob(JobExecution execution) {
-                                if (!execution.getStatus().isUnsuccessful()) {
-                                    halt();
-                                }
-                            }
-                        });
-                    }
-                    return bean;
-                }
-                default -> throw new IllegalStateException("no halt at " + point);
+            return switch (point) {
+                case BEFORE_JOB, AFTER_JOB -> bean instanceof JobOperator ? decorated(bean, this::aroundTheReportJob) : bean;
+                case CLASSIFY -> bean instanceof JobRepository ? decorated(bean, this::beforeAClassifyChunkCommits) : bean;
+                case CHECK -> haltingInside(bean, "check", true);
+                case DOCUMENT -> haltingInside(bean, "document", false);
+                case AFTER_LAST_STEP -> haltingAfterTheLastStep(bean);
+            };
+        }
+
+        /** The step's tasklet halts inside the step's transaction: before its work, or once it is done. */
+        private Object haltingInside(Object bean, String stepName, boolean before) {
+            if (bean instanceof TaskletStep step && step.getName().equals(stepName)) {
+                Tasklet work = step.getTasklet();
+                step.setTasklet(before ? (contribution, chunk) -> {
+                    halt();
+                    return work.execute(contribution, chunk);
+                } : (contribution, chunk) -> {
+                    RepeatStatus done = work.execute(contribution, chunk);
+                    halt();
+                    return done;
+                });
             }
+            return bean;
+        }
+
+        /** The report job halts once its steps all completed, before its execution ends. */
+        private Object haltingAfterTheLastStep(Object bean) {
+            if (bean instanceof AbstractJob job && job.getName().equals(ReportJobConfiguration.JOB_NAME)) {
+                job.registerJobExecutionListener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (!execution.getStatus().isUnsuccessful()) {
+                            halt();
+                        }
+                    }
+                });
+            }
+            return bean;
         }
 
         /**
