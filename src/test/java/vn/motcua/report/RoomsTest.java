@@ -1,149 +1,106 @@
 package vn.motcua.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The rooms (packages) of src/main/java as the README's "Project layout" draws them: no two rooms depend
- * on each other, directly or round a cycle, and each report table's SQL is in the revision room only;
- * no command class of the command line uses another (what several share is a class of its own).
+ * The rooms (packages) of the product as the README's "Project layout" draws them: each room uses only the
+ * rooms its arrow names (period and system: any room), so no two rooms depend on each other, directly or round
+ * a cycle; and no command class of the command line uses another (what several share is a class of its own).
+ * The report tables' SQL, which compiled classes do not show as dependencies, is {@link ReportTablesTest}'s.
  */
+@AnalyzeClasses(packages = "vn.motcua.report", importOptions = ImportOption.DoNotIncludeTests.class)
 class RoomsTest {
 
-    private static final Path SOURCES = Path.of("src/main/java/vn/motcua/report");
-    private static final Pattern REFERENCE = Pattern.compile("\\bvn\\.motcua\\.report\\.(\\w+)\\.");
-    private static final Pattern PACKAGE = Pattern.compile("^package vn\\.motcua\\.report(?:\\.(\\w+))?;", Pattern.MULTILINE);
+    private static final String ROOT = "vn.motcua.report";
 
-    @Test
-    void noRoomDependsOnItself_roundACycle() {
-        Map<String, Set<String>> uses = dependencies();
-        assertThat(uses).containsKeys("revision", "report", "document", "classify", "dossier", "cli");
-        List<String> cycles = new ArrayList<>();
-        for (String room : uses.keySet()) {
-            findCycle(room, room, uses, new ArrayList<>(List.of(room)), new TreeSet<>(), cycles);
-        }
-        assertThat(cycles).as("package cycles (room -> room it uses)").isEmpty();
+    @ArchTest
+    static final ArchRule noCycleOfRooms = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule eachRoomUsesOnlyTheRoomsItsArrowNames = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("application").definedBy(ROOT)
+            .layer("cli").definedBy(ROOT + ".cli..")
+            .layer("bench").definedBy(ROOT + ".bench..")
+            .layer("signoff").definedBy(ROOT + ".signoff..")
+            .layer("report").definedBy(ROOT + ".report..")
+            .layer("document").definedBy(ROOT + ".document..")
+            .layer("revision").definedBy(ROOT + ".revision..")
+            .layer("classify").definedBy(ROOT + ".classify..")
+            .layer("dossier").definedBy(ROOT + ".dossier..")
+            .layer("catalogue").definedBy(ROOT + ".catalogue..")
+            .layer("config").definedBy(ROOT + ".config..")
+            .layer("fault").definedBy(ROOT + ".fault..")
+            .layer("db").definedBy(ROOT + ".db..")
+            .layer("period").definedBy(ROOT + ".period..")
+            .layer("system").definedBy(ROOT + ".system..")
+            .whereLayer("application").mayOnlyAccessLayers(andPeriodAndSystem("cli", "config", "fault"))
+            .whereLayer("cli").mayOnlyAccessLayers(andPeriodAndSystem("bench", "signoff", "report", "document",
+                    "revision", "classify", "dossier", "catalogue", "config", "fault", "db"))
+            .whereLayer("bench").mayOnlyAccessLayers(andPeriodAndSystem("report", "revision", "classify", "dossier"))
+            .whereLayer("signoff").mayOnlyAccessLayers(andPeriodAndSystem("document", "revision", "config"))
+            .whereLayer("report").mayOnlyAccessLayers(andPeriodAndSystem("document", "revision", "classify", "dossier",
+                    "catalogue", "config"))
+            .whereLayer("document").mayOnlyAccessLayers(andPeriodAndSystem("revision", "classify", "config"))
+            .whereLayer("revision").mayOnlyAccessLayers(andPeriodAndSystem("classify", "dossier"))
+            .whereLayer("classify").mayOnlyAccessLayers(andPeriodAndSystem("dossier"))
+            .whereLayer("dossier").mayOnlyAccessLayers(andPeriodAndSystem("catalogue", "config"))
+            .whereLayer("catalogue").mayOnlyAccessLayers(andPeriodAndSystem("config"))
+            .whereLayer("config").mayOnlyAccessLayers(andPeriodAndSystem("db"))
+            .whereLayer("fault").mayOnlyAccessLayers(andPeriodAndSystem("db"))
+            .whereLayer("db").mayOnlyAccessLayers(andPeriodAndSystem())
+            .whereLayer("period").mayOnlyAccessLayers("system")
+            .whereLayer("system").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule noCommandClassUsesAnother = classes().that().resideInAPackage(ROOT + ".cli")
+            .should(useNoCommandClassButTheirOwn());
+
+    /** The rooms named, and the two every room may use. */
+    private static String[] andPeriodAndSystem(String... rooms) {
+        return Stream.concat(Stream.of(rooms), Stream.of("period", "system")).toArray(String[]::new);
     }
 
-    @Test
-    void theCycleFinderSeesACycle() {
-        Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"));
-        List<String> cycles = new ArrayList<>();
-        findCycle("a", "a", uses, new ArrayList<>(List.of("a")), new TreeSet<>(), cycles);
-        assertThat(cycles).containsExactly("a -> b -> c -> a");
-    }
-
-    @Test
-    void theReportTables_areReadAndWrittenByTheRevisionRoomOnly() throws IOException {
-        for (String table : List.of("report_revision", "report_row", "report_dossier", "report_execution")) {
-            Set<String> rooms = new TreeSet<>();
-            try (Stream<Path> files = Files.walk(SOURCES)) {
-                files.filter(f -> f.toString().endsWith(".java")).filter(f -> read(f).contains(table))
-                        .forEach(f -> rooms.add(room(read(f))));
-            }
-            assertThat(rooms).as(table).containsExactly("revision");
-        }
-    }
-
-    @Test
-    void noCommandClass_usesAnotherCommandClass() throws IOException {
-        Path cli = SOURCES.resolve("cli");
-        Set<String> commands = new TreeSet<>();
-        try (Stream<Path> files = Files.list(cli)) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Command.java"))
-                    .forEach(n -> commands.add(n.substring(0, n.length() - ".java".length())));
-        }
-        assertThat(commands).contains("RunCommand", "RerunCommand", "RestartCommand", "DemoCommand", "ImportCommand");
-        List<String> uses = new ArrayList<>();
-        for (String command : commands) {
-            commandsUsed(read(cli.resolve(command + ".java")), command, commands)
-                    .forEach(other -> uses.add(command + " -> " + other));
-        }
-        assertThat(uses).as("command classes using another command class").isEmpty();
-    }
-
-    @Test
-    void theCommandFinderSeesACommandUsed_butNotInAComment() {
-        Set<String> commands = Set.of("RunCommand", "RerunCommand");
-        String source = "/** Like {@link RunCommand}. */ class RerunCommand { // RunCommand too\n"
-                + " int x = RunCommand.run(); }";
-        assertThat(commandsUsed(source, "RerunCommand", commands)).containsExactly("RunCommand");
-        assertThat(commandsUsed("/** RunCommand */ class RerunCommand { // RunCommand\n }", "RerunCommand", commands))
-                .isEmpty();
-    }
-
-    /** The other command classes a command's source names outside its comments. */
-    private static Set<String> commandsUsed(String source, String own, Set<String> commands) {
-        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
-        Set<String> used = new TreeSet<>();
-        Matcher m = Pattern.compile("\\b(\\w+Command)\\b").matcher(code);
-        while (m.find()) {
-            if (!m.group(1).equals(own) && commands.contains(m.group(1))) {
-                used.add(m.group(1));
-            }
-        }
-        return used;
-    }
-
-    /** Room -> the other rooms its sources name (imports and qualified names). */
-    private static Map<String, Set<String>> dependencies() {
-        Map<String, Set<String>> uses = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                String text = read(f);
-                String room = room(text);
-                Set<String> used = uses.computeIfAbsent(room, r -> new TreeSet<>());
-                Matcher m = REFERENCE.matcher(text);
-                while (m.find()) {
-                    if (!m.group(1).equals(room) && Files.isDirectory(SOURCES.resolve(m.group(1)))) {
-                        used.add(m.group(1));
+    private static ArchCondition<JavaClass> useNoCommandClassButTheirOwn() {
+        return new ArchCondition<>("use no command class but the one they are (or are part of)") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Optional<JavaClass> own = command(item);
+                if (own.isEmpty()) {
+                    return;
+                }
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    Optional<JavaClass> used = command(dependency.getTargetClass());
+                    if (used.isPresent() && !used.equals(own)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return uses;
-    }
-
-    private static void findCycle(String start, String at, Map<String, Set<String>> uses, List<String> path,
-                                  Set<String> seen, List<String> cycles) {
-        for (String next : uses.getOrDefault(at, Set.of())) {
-            if (next.equals(start)) {
-                cycles.add(String.join(" -> ", path) + " -> " + start);
-            } else if (seen.add(next)) {
-                path.add(next);
-                findCycle(start, next, uses, path, seen, cycles);
-                path.remove(path.size() - 1);
             }
-        }
+        };
     }
 
-    private static String room(String source) {
-        Matcher m = PACKAGE.matcher(source);
-        return m.find() && m.group(1) != null ? m.group(1) : "(application)";
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The command class (cli's XxxCommand) that a class is or is nested in; empty for any other class. */
+    private static Optional<JavaClass> command(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
         }
+        return top.getPackageName().equals(ROOT + ".cli") && top.getSimpleName().endsWith("Command")
+                ? Optional.of(top) : Optional.empty();
     }
 }

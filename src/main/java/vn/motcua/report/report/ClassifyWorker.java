@@ -63,16 +63,15 @@ class ClassifyWorker implements Step {
                         context.getLong(ClassifyStep.AFTER_ID, 0L), context.getLong(ClassifyStep.TO_ID, Long.MAX_VALUE)))
                 // Out-of-scope dossiers (rule 1) are filtered out here and counted as the step's filter count.
                 .processor(item -> classifier.classify(item.dossier()).map(c -> new Counted(c, item.unit())).orElse(null))
-                .writer(halting(new ClassificationWriter(step.jdbc, revisionId), units))
+                .writer(cellsAndUnitSums(new ClassificationWriter(step.jdbc, revisionId), units))
                 .stream(units)
                 .build()
                 .execute(stepExecution);
     }
 
-    /** Writes the cells and the sums by field, adds the chunk to the sums by unit; a test may halt it first. */
-    private static ItemWriter<Counted> halting(ClassificationWriter writer, UnitSums units) {
+    /** Writes the cells and the sums by field, adds the chunk to the sums by unit. */
+    private static ItemWriter<Counted> cellsAndUnitSums(ClassificationWriter writer, UnitSums units) {
         return chunk -> {
-            HaltPoint.reached("classify");
             List<Classification> cells = new ArrayList<>(chunk.size());
             for (Counted c : chunk) {
                 cells.add(c.classification());

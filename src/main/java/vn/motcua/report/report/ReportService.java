@@ -249,7 +249,6 @@ public class ReportService {
      */
     private JobExecution completed(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            HaltPoint.reached("after-job");
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
             Revision r = revisions.of(params.period().name(), params.revision());
             revisions.setStatus(r.id(), RevisionStatus.COMPLETED);
@@ -327,7 +326,6 @@ public class ReportService {
         catalogue.refresh();
         // Reserved before the job starts: a process killed from here on leaves a revision that restart finishes.
         revisions.open(period, revision, reason, null);
-        HaltPoint.reached("before-job");
         return completed(jobOperator.start(reportJob,
                 new ReportParameters(period, revision, reason, out, partitions, chunkSize).toJobParameters()));
     }

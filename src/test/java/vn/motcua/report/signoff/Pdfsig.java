@@ -1,33 +1,42 @@
 package vn.motcua.report.signoff;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** poppler's pdfsig and pdftotext, independent readers of the signed files; null (and a printed reason) when absent. */
+/**
+ * poppler's pdfsig and pdftotext, independent readers of the signed files. Where poppler-utils is not installed,
+ * the test stops at its first poppler check and is reported skipped, saying why: tests make those checks last.
+ */
 final class Pdfsig {
-
-    private static final Path PDFSIG = Path.of("/usr/bin/pdfsig");
 
     private Pdfsig() {
     }
 
+    /** What pdfsig says of the file's signatures. */
     static String run(Path pdf) throws Exception {
-        return poppler(PDFSIG, pdf.toString());
+        return poppler("pdfsig", pdf.toString());
     }
 
-    /** What pdftotext reads, the signatures' appearances included; null when absent. */
+    /** What pdftotext reads, the signatures' appearances included. */
     static String text(Path pdf) throws Exception {
-        return poppler(Path.of("/usr/bin/pdftotext"), pdf.toString(), "-");
+        return poppler("pdftotext", pdf.toString(), "-");
     }
 
-    private static String poppler(Path tool, String... args) throws Exception {
-        if (!Files.isExecutable(tool)) {
-            System.out.println("poppler check skipped: " + tool + " is absent (apt-get install -y poppler-utils)");
-            return null;
+    private static String poppler(String tool, String... args) throws Exception {
+        Path program = Path.of("/usr/bin", tool);
+        boolean installed = Files.isExecutable(program);
+        String reason = tool + " (poppler-utils) not installed: apt-get install poppler-utils";
+        if (!installed) {
+            System.out.println("skipped: " + reason);
         }
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(tool.toString()));
-        command.addAll(java.util.List.of(args));
+        assumeTrue(installed, reason);
+        List<String> command = new ArrayList<>(List.of(program.toString()));
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

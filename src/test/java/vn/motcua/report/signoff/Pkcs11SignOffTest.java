@@ -124,13 +124,12 @@ class Pkcs11SignOffTest extends DatabaseTest {
             assertThat(v.format()).as(v.toString()).isEqualTo(SignatureLevel.PAdES_BASELINE_B);
             assertThat(v.indication()).as(v.toString()).isEqualTo(Indication.TOTAL_PASSED);
         });
-        String pdfsig = Pdfsig.run(file);
-        if (pdfsig != null) {
-            assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
-        }
         Run verified = cli("verify", file.toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("signed by Nguyễn Văn A").contains("signed by " + TestPki.ORGANISATION);
+        // Last, as it needs poppler-utils: poppler finds both signatures valid.
+        String pdfsig = Pdfsig.run(file);
+        assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
     }
 
     private static String[] concat(List<String> base, String... more) {

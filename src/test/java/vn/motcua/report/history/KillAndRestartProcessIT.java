@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.report.db.EmbeddedPostgresServer;
 import vn.motcua.report.db.MotcuaHome;
+import vn.motcua.report.MotcuaReportApplication;
 
 /**
  * The real thing, process by process on one MOTCUA_HOME: a run killed with SIGKILL in the middle of
@@ -35,10 +35,9 @@ import vn.motcua.report.db.MotcuaHome;
  * the period), then {@code restart}: the table equals an uninterrupted run's and the restarted step
  * read only what had not been committed. The embedded server left by the killed process is reused,
  * and the last command out stops it; two commands starting at once share one server.
- * Tagged "process": {@code mvn test -DexcludedGroups=process} skips it in the inner loop.
+ * An integration test (run by {@code mvn verify}, after the jar is built): it starts JVMs.
  */
-@Tag("process")
-class KillAndRestartProcessTest {
+class KillAndRestartProcessIT {
 
     private static final String PERIOD = "2021-02";
     private static final String[] FIELDS = {"chung-thuc", "dat-dai", "moi-truong", "ho-tich", "bao-tro-xa-hoi",
@@ -75,7 +74,7 @@ class KillAndRestartProcessTest {
     private static final String SEED_TOTAL = "TOTAL 497 48 449 467 459 8 30 29 1";
 
     /**
-     * Issue 13: kill -9 (a halt, as the test-only motcua.test.halt-at asks) at every point of a run, then
+     * kill -9 (a halt, as the test-only {@link HaltingApplication} makes) at every point of a run, then
      * {@code restart}: exit 0 and the seed's exact table each time. Before the job instance exists, in
      * classify, in check, in the document step, after the last step, after the job (before its revision
      * is marked); and a run killed in classify with one partition of 300-dossier chunks, restarted with the
@@ -85,14 +84,14 @@ class KillAndRestartProcessTest {
     void killedAtEveryPoint_restartFinishesIt_withTheSeedTable() throws Exception {
         newHome();
         Path dossiers = tmp.resolve("demo-dossiers.csv");
-        try (var in = KillAndRestartProcessTest.class.getResourceAsStream("/demo/dossiers.csv")) {
+        try (var in = KillAndRestartProcessIT.class.getResourceAsStream("/demo/dossiers.csv")) {
             Files.copy(in, dossiers);
         }
         Done imported = run(List.of(), "import", "dossiers", dossiers.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
 
         // Killed after the last step: run refuses and points to restart, which finishes it.
-        Done killed = run(List.of(halt("after-last-step")), "run", "--period", PERIOD);
+        Done killed = killedAt("after-last-step", List.of(), "run", "--period", PERIOD);
         assertThat(killed.exitCode()).as("halted: " + killed.err()).isEqualTo(HALTED);
         Done again = run(List.of(), "run", "--period", PERIOD);
         assertThat(again.exitCode()).as(again.err()).isEqualTo(2);
@@ -102,7 +101,7 @@ class KillAndRestartProcessTest {
         int revision = 1;
         for (String point : List.of("before-job", "classify", "check", "document", "after-last-step", "after-job")) {
             revision++;
-            Done k = run(List.of(halt(point)), "rerun", "--period", PERIOD, "--reason", "killed at " + point);
+            Done k = killedAt(point, List.of(), "rerun", "--period", PERIOD, "--reason", "killed at " + point);
             assertThat(k.exitCode()).as(point + ": " + k.err()).isEqualTo(HALTED);
             if (point.startsWith("before") || point.startsWith("after")) {
                 Done refused = run(List.of(), "rerun", "--period", PERIOD, "--reason", "again");
@@ -114,7 +113,7 @@ class KillAndRestartProcessTest {
 
         // Other tuning at the kill than at the restart: the restart keeps the killed run's own.
         revision++;
-        Done tuned = run(List.of(halt("classify"), "-Dmotcua.partitions=1", "-Dmotcua.chunk-size=300"),
+        Done tuned = killedAt("classify", List.of("-Dmotcua.partitions=1", "-Dmotcua.chunk-size=300"),
                 "rerun", "--period", PERIOD, "--reason", "one partition, chunks of 300");
         assertThat(tuned.exitCode()).as(tuned.err()).isEqualTo(HALTED);
         restartsToTheSeedTable(revision);
@@ -143,11 +142,7 @@ class KillAndRestartProcessTest {
         assertThat(postmaster()).isEmpty();
     }
 
-    private static final int HALTED = 137;
-
-    private static String halt(String point) {
-        return "-Dmotcua.test.halt-at=" + point;
-    }
+    private static final int HALTED = HaltingApplication.HALTED;
 
     /** {@code restart} (with the default settings) exits 0 and prints the revision and the seed's total row. */
     private void restartsToTheSeedTable(int revision) throws Exception {
@@ -289,10 +284,19 @@ class KillAndRestartProcessTest {
     }
 
     private Process start(Path outputs, List<String> options, String... args) throws IOException {
+        return start(outputs, options, List.of(MotcuaReportApplication.class.getName()), args);
+    }
+
+    /**
+     * The JVM on this test's own class path (the product's classes, the tests' and the dependencies): the product's
+     * main, or {@link HaltingApplication} and its point.
+     */
+    private Process start(Path outputs, List<String> options, List<String> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m"));
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        command.addAll(main);
         command.addAll(List.of(args));
         Files.createDirectories(outputs);
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
@@ -327,6 +331,12 @@ class KillAndRestartProcessTest {
     private Done run(List<String> options, String... args) throws Exception {
         Path outputs = tmp.resolve("cmd" + (++runs));
         return finish(start(outputs, options, args), outputs);
+    }
+
+    /** A command whose JVM halts at {@code point} of the report job ({@link HaltingApplication}). */
+    private Done killedAt(String point, List<String> options, String... args) throws Exception {
+        Path outputs = tmp.resolve("cmd" + (++runs));
+        return finish(start(outputs, options, List.of(HaltingApplication.class.getName(), point), args), outputs);
     }
 
     /** Waits until A's classify step has committed at least {@code chunks} chunks; returns how many it had. */

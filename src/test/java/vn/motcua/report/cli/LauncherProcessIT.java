@@ -9,17 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The program as a user starts it, in a fresh MOTCUA_HOME: bad usage is refused with exit 2 and one line
  * before Spring or the database start (no {@code db/} folder appears), and help needs nothing either.
- * Tagged "process" (it starts JVMs): {@code -DexcludedGroups=process} skips it in the inner loop.
+ * An integration test (run by {@code mvn verify}): it starts JVMs.
  */
-@Tag("process")
-class LauncherProcessTest {
+class LauncherProcessIT {
 
     @TempDir
     Path tmp;

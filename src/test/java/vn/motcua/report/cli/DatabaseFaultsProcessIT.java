@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +32,7 @@ import vn.motcua.report.system.Messages;
  * written, and the command still runs and says so in one sentence, with no stack trace.
  * Tagged "process": {@code mvn test -DexcludedGroups=process} skips it in the inner loop.
  */
-@Tag("process")
-class DatabaseFaultsProcessTest {
+class DatabaseFaultsProcessIT {
 
     private static final Pattern INTERNALS = Pattern.compile("Exception|java\\.|SQL|ERROR:|\\tat ");
     private static final String PERIOD = "2021-02";

@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * demo as a user runs it, on a MOTCUA_HOME that holds the user's own data: it works in a scratch database of
  * its own, so the user's dossiers (even those with the demo's codes) and reports stay exactly as they were.
+ * An integration test (run by {@code mvn verify}): it starts JVMs.
  */
-@Tag("process")
-class DemoScratchProcessTest {
+class DemoScratchProcessIT {
 
     /** Two of the user's dossiers; the first has a code the demo data uses too, with other dates. */
     private static final String USER_DATA = """
@@ -44,7 +43,7 @@ class DemoScratchProcessTest {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         Path home = tmp.resolve("home");
         if (!Files.exists(home.resolve("pg-bin"))) {
-            // The PostgreSQL binaries are unpacked once for all process tests (as KillAndRestartProcessTest does).
+            // The PostgreSQL binaries are unpacked once for all process tests (as KillAndRestartProcessIT does).
             Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
             Files.createSymbolicLink(Files.createDirectories(home).resolve("pg-bin"), binaries);
         }
