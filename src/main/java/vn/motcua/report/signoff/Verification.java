@@ -65,18 +65,22 @@ public class Verification {
             lines.add(new Line("verify.damage." + f.damage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     f.arguments().toArray()));
         }
-        boolean untrusted = false;
+        int untrusted = 0;
         for (Signature s : report.signatures()) {
             lines.add(describe(s));
             if (s.valid() && !anchors.isEmpty()) {
                 boolean trusted = CertificateChecks.chainsTo(s.chain().toArray(X509Certificate[]::new), anchors,
                         s.time() == null ? java.time.Instant.now() : s.time().toInstant());
-                lines.add(trusted ? new Line("verify.chain.trusted", s.field())
-                        : new Line("verify.chain.untrusted", s.field(), s.subject()));
-                untrusted |= !trusted;
+                if (trusted) {
+                    lines.add(new Line("verify.chain.trusted", s.field()));
+                } else {
+                    // Why the file is refused comes first, with what changed.
+                    lines.add(report.findings().size() + untrusted++,
+                            new Line("verify.chain.untrusted", s.field(), s.subject()));
+                }
             }
         }
-        if (!report.intact() || untrusted) {
+        if (!report.intact() || untrusted > 0) {
             lines.add(0, new Line("verify.broken"));
             return new Verdict(Outcome.BROKEN, lines);
         }

@@ -195,6 +195,14 @@ class OutsiderChangesTest extends DatabaseTest {
         assertThat(Dss.validate(lta, pki.ca, pki.crl())).extracting(Dss.Verdict::format)
                 .as("DSS itself rates the renewal").containsOnly(SignatureLevel.PAdES_BASELINE_LTA);
 
+        // A byte changed in what the last time-stamp covers (the renewal's security store): that time-stamp breaks.
+        byte[] broken = lta.clone();
+        int at = indexOf(broken, "stream", lt.length) + 20;
+        broken[at] = (byte) (broken[at] ^ 0x01);
+        Run brokenStamp = cli("verify", write("lta-broken.pdf", broken).toString());
+        assertThat(brokenStamp.exitCode()).as(brokenStamp.out() + brokenStamp.err()).isEqualTo(1);
+        assertThat(brokenStamp.err()).contains("BROKEN: the signed bytes were changed after signing");
+
         // After a renewal, a change is still a change.
         Path hidden = write("lta-hidden.pdf", Tampering.update(lta, c -> c.hide(SignOff.FIELD)));
         Run afterRenewal = cli("verify", hidden.toString());
@@ -205,5 +213,15 @@ class OutsiderChangesTest extends DatabaseTest {
         Run elsewhere = cli("verify", tmp.resolve("lta.pdf").toString(), "--trust", ca.toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file");
+    }
+
+    private static int indexOf(byte[] bytes, String what, int from) {
+        byte[] w = what.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = from; i < bytes.length - w.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + w.length, w, 0, w.length)) {
+                return i + w.length;
+            }
+        }
+        throw new AssertionError(what + " not found");
     }
 }
