@@ -18,9 +18,10 @@ import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.Sha256;
 
 /**
- * Checks a PDF for anyone who received it. Every signature must hold, the signatures must cover the file's
- * revisions in order with nothing but signatures added after the first, and the last must cover the whole
- * file. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED}; a genuine file this
+ * Checks a PDF for anyone who received it. Every signature must hold (and, when trust anchors are given,
+ * chain to one of them), the signatures must cover the file's revisions in order with nothing but the seal
+ * (and what a long-term renewal adds) after the first, and the last must cover the whole file, a document
+ * security store excepted. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED}; a genuine file this
  * database does not know (a recipient's machine) is {@link Outcome#GENUINE}, with who signed it, when,
  * and what it says it is; anything broken is {@link Outcome#BROKEN}, saying what.
  */
@@ -60,19 +61,26 @@ public class Verification {
         }
         String sha256 = Sha256.of(file);
         List<Line> lines = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            lines.add(new Line("verify.damage." + f.damage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    f.arguments().toArray()));
+        }
+        int untrusted = 0;
         for (Signature s : report.signatures()) {
             lines.add(describe(s));
             if (s.valid() && !anchors.isEmpty()) {
                 boolean trusted = CertificateChecks.chainsTo(s.chain().toArray(X509Certificate[]::new), anchors,
                         s.time() == null ? java.time.Instant.now() : s.time().toInstant());
-                lines.add(new Line(trusted ? "verify.chain.trusted" : "verify.chain.untrusted", s.field()));
+                if (trusted) {
+                    lines.add(new Line("verify.chain.trusted", s.field()));
+                } else {
+                    // Why the file is refused comes first, with what changed.
+                    lines.add(report.findings().size() + untrusted++,
+                            new Line("verify.chain.untrusted", s.field(), s.subject()));
+                }
             }
         }
-        for (Finding f : report.findings()) {
-            lines.add(new Line("verify.damage." + f.damage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    f.page()));
-        }
-        if (!report.intact()) {
+        if (!report.intact() || untrusted > 0) {
             lines.add(0, new Line("verify.broken"));
             return new Verdict(Outcome.BROKEN, lines);
         }
@@ -119,6 +127,9 @@ public class Verification {
     }
 
     private static Line describe(Signature s) {
+        if (s.valid() && s.timeStamp()) {
+            return new Line("verify.timestamp.valid", s.field(), s.signer(), s.time(), s.digest());
+        }
         if (s.valid()) {
             return new Line("verify.signature.valid", s.field(), s.signer(),
                     s.organisation() == null ? "-" : s.organisation(), s.time(), s.digest(), s.subFilter());

@@ -21,7 +21,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
@@ -33,7 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A test certification authority and the certificates the tests sign with, made with BouncyCastle:
- * a person (CN "Nguyễn Văn A"), the organisation, and ones that must be refused (expired, not for signing).
+ * a person (CN "Nguyễn Văn A"), the organisation, a time-stamp authority, and ones that must be refused
+ * (expired, not for signing).
  */
 final class TestPki {
 
@@ -91,12 +94,26 @@ final class TestPki {
                 KeyUsage.keyEncipherment);
     }
 
+    /** A time-stamp authority's certificate: extended key usage timeStamping, critical (RFC 3161). */
+    Issued timeStampAuthority() throws Exception {
+        return issue("Test TSA motcua-report", "Ban Cơ yếu thử nghiệm", Instant.now().minus(1, ChronoUnit.DAYS),
+                Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature, true);
+    }
+
     Issued issue(String commonName, String organisation, Instant from, Instant to, int usage) throws Exception {
+        return issue(commonName, organisation, from, to, usage, false);
+    }
+
+    private Issued issue(String commonName, String organisation, Instant from, Instant to, int usage,
+                         boolean timeStamping) throws Exception {
         KeyPair keys = rsa();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(from), Date.from(to),
                 name(commonName, organisation), keys.getPublic());
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+        if (timeStamping) {
+            builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        }
         builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
         builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
         return new Issued(keys, sign(builder), ca);
