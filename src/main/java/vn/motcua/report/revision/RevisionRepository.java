@@ -92,6 +92,15 @@ public class RevisionRepository {
                 jobExecutionId, period, revision, RevisionStatus.COMPLETED.name());
     }
 
+    /**
+     * Records the data version the revision's reads start from (the last import committed now), once: its first
+     * read comes after, and so do a restart's. Outside any transaction, so that no import's commit waits for it.
+     */
+    public void recordDataRead(long revisionId) {
+        jdbc.update("UPDATE report_revision SET data_version = current_data_version() WHERE id = ? AND data_version IS NULL",
+                revisionId);
+    }
+
     /** Sets the revision's status; {@code completed_at} is the time it became COMPLETED, else null. */
     public void setStatus(long revisionId, RevisionStatus status) {
         jdbc.update("UPDATE report_revision SET status = ?, completed_at = CASE WHEN ? THEN now() END WHERE id = ?",
