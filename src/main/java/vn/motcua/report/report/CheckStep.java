@@ -18,7 +18,7 @@ import vn.motcua.report.revision.RevisionRepository;
 /**
  * Step 3: the table's {@link Identities}, every field against the {@link IndependentRecount}, and the
  * revision's per-dossier cells against its rows. Any difference fails the job: a wrong report is never
- * produced. When an import committed after the revision began to read changed dossiers of its scope, the
+ * produced. When imports that committed after the revision began to read changed dossiers of its scope, the
  * difference is the data's, not the program's: the job fails with {@link DataChangedDuringRun}.
  */
 class CheckStep extends RevisionTasklet {

@@ -94,7 +94,8 @@ public class RevisionRepository {
 
     /**
      * Records the data version the revision's reads start from (the last import committed now), once: its first
-     * read comes after, and so do a restart's. Outside any transaction, so that no import's commit waits for it.
+     * read comes after, and so do a restart's. Call it outside a transaction: the lock it takes for that (see
+     * sql/V94__data_versions.sql) lasts to the transaction's end, and holds up imports' commits meanwhile.
      */
     public void recordDataRead(long revisionId) {
         jdbc.update("UPDATE report_revision SET data_version = current_data_version() WHERE id = ? AND data_version IS NULL",
