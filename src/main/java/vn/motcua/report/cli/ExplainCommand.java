@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.CellDossiers.CellDossier;
+import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ReportTable;
@@ -89,6 +90,11 @@ public class ExplainCommand implements Cli.Command {
         } else {
             session.say("cli.explain.unit-field-heading", period, r.revision(), unitRow.name(), code,
                     session.text("table.column." + column.header()), dossiers.size());
+        }
+        // The whole revision's, whatever the cell: the table itself may be out of date.
+        long changed = r.completed() ? session.bean(ChangedDossiers.class).count(r.period(), r.revision()) : 0;
+        if (changed > 0) {
+            session.say("cli.history.changed-since", r.period(), r.revision(), changed);
         }
         if (dossiers.isEmpty()) {
             return ExitCode.OK;

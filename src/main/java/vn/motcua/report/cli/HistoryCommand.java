@@ -6,10 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.batch.core.BatchStatus;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
 import vn.motcua.report.revision.ExecutionHistory.StepRecord;
@@ -29,15 +32,16 @@ public class HistoryCommand implements Cli.Command {
 
     /**
      * One execution as {@code --json} writes it; times ISO-8601 with their offset (+07:00); the exit message in
-     * the product's words (Spring Batch's own, a stack trace, stays in the database and the log).
+     * the product's words (Spring Batch's own, a stack trace, stays in the database and the log); for the execution
+     * that completed its revision, how many of its dossiers imports changed since ({@code changedSince}; else null).
      */
     record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
-                         List<StepRecord> steps) {
+                         Long changedSince, List<StepRecord> steps) {
         static ExecutionJson of(ExecutionRecord e, Session session) {
             return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
                     e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(),
-                    ReportOutcome.ending(session, e.exitMessage()), e.steps());
+                    ReportOutcome.ending(session, e.exitMessage()), dossiersChangedSince(e, session), e.steps());
         }
 
         private static String iso(OffsetDateTime t) {
@@ -65,12 +69,22 @@ public class HistoryCommand implements Cli.Command {
             session.out().printf(format, e.executionId(), e.period(), e.revision(), e.status(), time(e.start()),
                     time(e.end()), e.duration().map(HistoryCommand::duration).orElse(""),
                     session.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
+            Long changed = dossiersChangedSince(e, session);
+            if (changed != null && changed > 0) {
+                session.out().printf("%13s %s%n", "", session.text("cli.history.changed-since", e.period(), e.revision(), changed));
+            }
             for (StepRecord s : e.steps()) {
                 session.out().printf("%13s %-12s %-9s %s%n", "", s.name(), s.status(), session.text("cli.history.step",
                         s.readCount(), s.writeCount(), s.commitCount(), s.skipCount()));
             }
         }
         return ExitCode.OK;
+    }
+
+    /** For the execution that completed its revision: its dossiers changed since it read them; else null. */
+    private static Long dossiersChangedSince(ExecutionRecord e, Session session) {
+        return e.status() == BatchStatus.COMPLETED
+                ? session.bean(ChangedDossiers.class).count(e.period(), e.revision()) : null;
     }
 
     private static String time(OffsetDateTime t) {

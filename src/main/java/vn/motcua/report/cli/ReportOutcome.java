@@ -3,6 +3,7 @@ package vn.motcua.report.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.period.VietnamTime;
+import vn.motcua.report.report.DataChangedDuringRun;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -52,6 +54,12 @@ final class ReportOutcome {
     /** Prints how the execution ended: the table and the file, or why it failed and how to resume. */
     static int finish(Session session, JobExecution execution, Period period, int revision) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Optional<DataChangedDuringRun> changed = DataChangedDuringRun.in(execution);
+            if (changed.isPresent()) {
+                // Not a fault to look up in the log: one sentence, and the run to make again.
+                session.terminal().refuse(session.terminal().text(changed.get()));
+                return ExitCode.FAILED;
+            }
             session.note("cli.run.job-failed", execution.getStatus().toString(), Long.toString(execution.getId()));
             execution.getAllFailureExceptions().forEach(t -> {
                 Refusal refusal = Launcher.refusalIn(t);
@@ -83,12 +91,16 @@ final class ReportOutcome {
     /**
      * What the end of a recorded execution means, in the product's words, for its exit message as Spring Batch
      * stored it (an exception's stack trace when a step failed, cut at 2,500 characters; never shown): nothing
-     * when there is none; a refusal's when the stored trace names one (its sentence was shown as it ran); else
-     * the internal failure's, as {@link #finish} words it. Either way the details are in the log.
+     * when there is none; that the data changed while it ran, when it did; a refusal's when the stored trace names
+     * one (its sentence was shown as it ran); else the internal failure's, as {@link #finish} words it. Either way
+     * the details are in the log.
      */
     static String ending(Session session, String exitMessage) {
         if (exitMessage == null || exitMessage.isBlank()) {
             return "";
+        }
+        if (exitMessage.contains(DataChangedDuringRun.class.getName())) {
+            return session.text("cli.history.data-changed");
         }
         return refused(exitMessage) ? session.text("cli.history.refused", session.bean(Cli.class).logFile())
                 : stepFailed(session);

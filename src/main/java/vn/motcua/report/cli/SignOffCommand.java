@@ -16,7 +16,8 @@ import vn.motcua.report.signoff.SigningKey;
 /**
  * {@code sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf "KT. GIÁM ĐỐC"]
  * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer]
- * [--accept-name-mismatch] [--allow-blank] [--out DIR]}: the final, signed report of a completed revision.
+ * [--accept-name-mismatch] [--allow-blank] [--accept-changed] [--out DIR]}: the final, signed report of a completed
+ * revision; refused when imports changed its dossiers after it read them, unless {@code --accept-changed}.
  */
 @Command(name = "sign-off")
 public class SignOffCommand implements Cli.Command, Launcher.Checked {
@@ -42,6 +43,9 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
     @Option(names = "--allow-blank")
     boolean allowBlank;
 
+    @Option(names = "--accept-changed")
+    boolean acceptChanged;
+
     @Override
     public void check() {
         key.check(false, "sign-off");
@@ -51,7 +55,8 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
     public int execute(Session session) throws Exception {
         ReportService reports = session.bean(ReportService.class);
         SignOff.Options options = new SignOff.Options(
-                key.signatureImage(session, signatureImage, signer), key.anchors(session), !acceptNameMismatch, allowBlank);
+                key.signatureImage(session, signatureImage, signer), key.anchors(session), !acceptNameMismatch, allowBlank,
+                acceptChanged);
         SigningKey signingKey = key.key(session);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
             Revision r = reports.toSign(key.period, key.revision);

@@ -8,13 +8,14 @@ import java.util.List;
  */
 public interface ChangesSince {
 
-    /** One period whose latest produced revision no longer matches the data. */
+    /** One period whose latest completed revision no longer matches the data: {@code dossiers} changed since it read them. */
     record PeriodChange(String period, int revision, long dossiers) {
     }
 
     /**
-     * The periods whose latest produced revision no longer matches the data because of import {@code importId}
-     * (it added or changed a dossier in their scope after the revision), each with every dossier changed since.
+     * The periods whose latest completed revision no longer matches the data because of import {@code importId}
+     * (it added or changed a dossier in their scope after the revision read the data), each with every dossier
+     * changed since.
      */
     List<PeriodChange> touchedBy(long importId);
 }

@@ -233,6 +233,8 @@ public class ImportJobConfiguration {
                                                 refused = ?, not_counted = ?, skipped = ?
                          WHERE id = ?""", ImportStatus.STORED.name(), rowsRead, counts[0], counts[1], counts[2], refused, notCountedCount,
                         layout == null ? 0 : layout.skippedRows(), importId);
+                // Last before the commit: the import's data version, in commit order (sql/V94__data_versions.sql).
+                staged.queryForObject("SELECT next_data_version(?)", Long.class, importId);
             }
             long t2 = System.nanoTime();
             // The rows and the import's outcome are committed at once; the staging table goes with the transaction.

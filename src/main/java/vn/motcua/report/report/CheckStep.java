@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -17,7 +18,8 @@ import vn.motcua.report.revision.RevisionRepository;
 /**
  * Step 3: the table's {@link Identities}, every field against the {@link IndependentRecount}, and the
  * revision's per-dossier cells against its rows. Any difference fails the job: a wrong report is never
- * produced.
+ * produced. When imports that committed after the revision began to read changed dossiers of its scope, the
+ * difference is the data's, not the program's: the job fails with {@link DataChangedDuringRun}.
  */
 class CheckStep extends RevisionTasklet {
 
@@ -26,12 +28,14 @@ class CheckStep extends RevisionTasklet {
     private final RevisionRepository revisions;
     private final CellDossiers cells;
     private final IndependentRecount recount;
+    private final ChangedDossiers changed;
 
-    CheckStep(RevisionRepository revisions, CellDossiers cells, IndependentRecount recount) {
+    CheckStep(RevisionRepository revisions, CellDossiers cells, IndependentRecount recount, ChangedDossiers changed) {
         super(revisions);
         this.revisions = revisions;
         this.cells = cells;
         this.recount = recount;
+        this.changed = changed;
     }
 
     @Override
@@ -55,8 +59,13 @@ class CheckStep extends RevisionTasklet {
                     + table.total().get(Counter.TOTAL));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The report's checks failed for " + params.period().name() + " revision "
-                    + revision.revision() + ":\n  " + String.join("\n  ", problems));
+            IllegalStateException failed = new IllegalStateException("The report's checks failed for "
+                    + params.period().name() + " revision " + revision.revision() + ":\n  " + String.join("\n  ", problems));
+            long changedSince = changed.count(revision.period(), revision.revision());
+            if (changedSince > 0) {
+                throw new DataChangedDuringRun(revision.period(), revision.revision(), changedSince, failed);
+            }
+            throw failed;
         }
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.UnitRows;
@@ -69,8 +70,8 @@ public class ReportJobConfiguration {
 
     @Bean
     Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-               CellDossiers cells, IndependentRecount recount) {
-        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount), jobRepository, tx);
+               CellDossiers cells, IndependentRecount recount, ChangedDossiers changed) {
+        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed), jobRepository, tx);
     }
 
     @Bean

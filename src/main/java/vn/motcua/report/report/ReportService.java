@@ -183,6 +183,9 @@ public class ReportService {
             jobOperator.abandon(last);
             throw new ReportStateException("report.restart.impossible", period, last.getId(), revision);
         }
+        if (abandonedForChangedData(resumed)) {
+            return resumed;
+        }
         Optional<String> forGood = failedForGood(resumed);
         if (forGood.isPresent()) {
             log.error("Execution {} of {} failed again in {} after a restart: {}; abandoning it so that rerun makes a"
@@ -326,8 +329,25 @@ public class ReportService {
         catalogue.refresh();
         // Reserved before the job starts: a process killed from here on leaves a revision that restart finishes.
         revisions.open(period, revision, reason, null);
-        return completed(jobOperator.start(reportJob,
-                new ReportParameters(period, revision, reason, out, partitions, chunkSize).toJobParameters()));
+        JobExecution execution = jobOperator.start(reportJob,
+                new ReportParameters(period, revision, reason, out, partitions, chunkSize).toJobParameters());
+        abandonedForChangedData(execution);
+        return completed(execution);
+    }
+
+    /**
+     * Whether the execution failed because an import changed the period's dossiers while it ran
+     * ({@link DataChangedDuringRun}); it is abandoned then, since resuming it would meet the same difference, so that
+     * rerun makes the revision again over the data as it is now.
+     */
+    private boolean abandonedForChangedData(JobExecution execution) throws JobExecutionException {
+        if (execution.getStatus() != BatchStatus.FAILED || DataChangedDuringRun.in(execution).isEmpty()) {
+            return false;
+        }
+        log.warn("Execution {}: the data changed while it ran; abandoning it so that rerun makes the revision again",
+                execution.getId());
+        jobOperator.abandon(execution);
+        return true;
     }
 
     public Revision revision(String period, int revision) {

@@ -24,8 +24,8 @@ public class CellDossiers {
 
     /**
      * One dossier of a cell. {@code apologyCounted}: the revision counted an apology letter dated by the
-     * period's end. {@code changedSince}: the dossier was re-imported after the revision was made, so
-     * the dates shown may not be the ones the revision saw.
+     * period's end. {@code changedSince}: an import committed after the revision read the data changed the
+     * dossier ({@link ChangedDossiers}), so the dates shown may not be the ones the revision saw.
      */
     public record CellDossier(String code, String field, String channel, LocalDate received, LocalDate due,
                               LocalDate finished, String outcome, LocalDate pausedFrom, LocalDate pausedUntil,
@@ -82,7 +82,7 @@ public class CellDossiers {
         String sql = """
                 SELECT d.code, rd.field_code, d.channel, d.received_on, d.due_on, d.finished_on, d.outcome,
                        d.paused_from, d.paused_until, d.apology_on, rd.intake, rd.result, rd.apology,
-                       d.updated_at > coalesce(rv.completed_at, rv.created_at)
+                       coalesce((SELECT i.data_version FROM import_batch i WHERE i.id = d.import_id) > rv.data_version, false)
                   FROM report_dossier rd
                   JOIN dossier d ON d.id = rd.dossier_id
                   JOIN report_revision rv ON rv.id = rd.revision_id

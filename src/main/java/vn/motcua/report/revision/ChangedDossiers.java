@@ -8,9 +8,11 @@ import org.springframework.stereotype.Repository;
 import vn.motcua.report.dossier.ChangesSince;
 
 /**
- * Which dossiers changed after a period's report revision was produced: those in the period's scope (or counted by
- * that revision) whose {@code dossier.updated_at} is later than the revision's time. A changed dossier means the
- * revision no longer shows the data as it is; a corrected revision would.
+ * Which dossiers changed after a period's report revision read the data: those in the period's scope (or counted by
+ * that revision) last changed by an import of a later data version than the one the revision read
+ * ({@code import_batch.data_version} against {@code report_revision.data_version}, both in the order imports
+ * committed: see {@code sql/V94__data_versions.sql}). A changed dossier means the revision no longer shows the data
+ * as it is; a corrected revision would.
  */
 @Repository
 public class ChangedDossiers implements ChangesSince {
@@ -22,14 +24,20 @@ public class ChangedDossiers implements ChangesSince {
     }
 
     /**
-     * Revisions with what the scope test needs: {@code at}, when the revision was produced (its data is the
-     * data as it was then), and {@code last_counted}, the highest dossier id it counted.
+     * Revisions with what the scope test needs: {@code read}, the data version the revision read (null before its
+     * classify step started: nothing is changed since then), and {@code last_counted}, the highest dossier id it counted.
      */
     private static final String REVISIONS = """
-            SELECT r.id, r.period, r.revision, r.start_on, r.end_on, r.completed_at AS at,
+            SELECT r.id, r.period, r.revision, r.start_on, r.end_on, r.data_version AS read,
                    (SELECT b.dossier_ids[cardinality(b.dossier_ids)] FROM report_dossier_block b
                      WHERE b.revision_id = r.id ORDER BY b.first_dossier_id DESC LIMIT 1) AS last_counted
               FROM report_revision r""";
+
+    /**
+     * The dossiers the imports after the revision's data version last changed: the imports are few, and each one's
+     * dossiers are found by the index on {@code dossier.import_id}.
+     */
+    private static final String CHANGED = " JOIN import_batch i ON i.data_version > r.read JOIN dossier d ON d.import_id = i.id";
 
     /**
      * In the revision's scope: the dossiers its period covers now, and those it counted then. A dossier is
@@ -46,23 +54,23 @@ public class ChangedDossiers implements ChangesSince {
                                     ORDER BY b.first_dossier_id DESC LIMIT 1) b
                      WHERE d.id = ANY (b.dossier_ids))))""";
 
-    /** The codes of the dossiers of {@code period} whose data changed after its revision {@code revision}, in code order. */
+    /** The codes of the dossiers of {@code period} whose data changed after its revision {@code revision} read it, in code order. */
     public List<String> codes(String period, int revision) {
         return jdbc.queryForList("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
-                + " SELECT d.code FROM r JOIN dossier d ON d.updated_at > r.at WHERE " + IN_SCOPE + " ORDER BY d.code",
+                + " SELECT d.code FROM r" + CHANGED + " WHERE " + IN_SCOPE + " ORDER BY d.code",
                 String.class, period, revision);
     }
 
-    /** How many dossiers of {@code period} changed after its revision {@code revision} (0 when not produced yet). */
+    /** How many dossiers of {@code period} changed after its revision {@code revision} read them (0 before it read any). */
     public long count(String period, int revision) {
         return jdbc.queryForObject("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
-                + " SELECT count(*) FROM r JOIN dossier d ON d.updated_at > r.at WHERE " + IN_SCOPE, Long.class,
-                period, revision);
+                + " SELECT count(*) FROM r" + CHANGED + " WHERE " + IN_SCOPE, Long.class, period, revision);
     }
 
     /**
-     * The periods whose latest produced revision no longer matches the data because of import {@code importId}
-     * (it added or changed a dossier in their scope after the revision), each with every dossier changed since.
+     * The periods whose latest completed revision no longer matches the data because of import {@code importId}
+     * (it added or changed a dossier in their scope after the revision read the data), each with every dossier
+     * changed since.
      */
     @Override
     public List<PeriodChange> touchedBy(long importId) {
@@ -70,11 +78,11 @@ public class ChangedDossiers implements ChangesSince {
                 WITH r AS (SELECT DISTINCT ON (period) * FROM (%1$s WHERE r.completed_at IS NOT NULL) produced
                             ORDER BY period, revision DESC)
                 SELECT r.period, r.revision, count(*)
-                  FROM r JOIN dossier d ON d.updated_at > r.at
-                 WHERE %2$s
+                  FROM r %2$s
+                 WHERE %3$s
                  GROUP BY r.period, r.revision
                 HAVING count(*) FILTER (WHERE d.import_id = ?) > 0
-                 ORDER BY r.period""".formatted(REVISIONS, IN_SCOPE),
+                 ORDER BY r.period""".formatted(REVISIONS, CHANGED, IN_SCOPE),
                 (rs, n) -> new PeriodChange(rs.getString(1), rs.getInt(2), rs.getLong(3)), importId);
     }
 }

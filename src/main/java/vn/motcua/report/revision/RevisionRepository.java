@@ -92,6 +92,16 @@ public class RevisionRepository {
                 jobExecutionId, period, revision, RevisionStatus.COMPLETED.name());
     }
 
+    /**
+     * Records the data version the revision's reads start from (the last import committed now), once: its first
+     * read comes after, and so do a restart's. Call it outside a transaction: the lock it takes for that (see
+     * sql/V94__data_versions.sql) lasts to the transaction's end, and holds up imports' commits meanwhile.
+     */
+    public void recordDataRead(long revisionId) {
+        jdbc.update("UPDATE report_revision SET data_version = current_data_version() WHERE id = ? AND data_version IS NULL",
+                revisionId);
+    }
+
     /** Sets the revision's status; {@code completed_at} is the time it became COMPLETED, else null. */
     public void setStatus(long revisionId, RevisionStatus status) {
         jdbc.update("UPDATE report_revision SET status = ?, completed_at = CASE WHEN ? THEN now() END WHERE id = ?",

@@ -19,6 +19,7 @@ import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.document.ReportDocumentData;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.period.VietnamTime;
+import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportStateException;
 import vn.motcua.report.revision.Revision;
@@ -45,11 +46,12 @@ public class SignOff {
      * @param trustAnchors     CA certificates the signer's chain must reach; empty: not checked
      * @param checkSignerName  false only when told explicitly that the name may differ from the certificate's
      * @param allowBlank       sign even when the document lacks its number, date or staff text
+     * @param acceptChanged    sign even when imports changed the revision's dossiers after it read them
      */
     public record Options(byte[] signatureImage, List<X509Certificate> trustAnchors, boolean checkSignerName,
-                          boolean allowBlank) {
+                          boolean allowBlank, boolean acceptChanged) {
         public static Options defaults() {
-            return new Options(null, List.of(), true, false);
+            return new Options(null, List.of(), true, false, false);
         }
     }
 
@@ -59,10 +61,12 @@ public class SignOff {
 
     private final ReportDocuments documents;
     private final SignedRevisions signed;
+    private final ChangedDossiers changed;
 
-    public SignOff(ReportDocuments documents, SignedRevisions signed) {
+    public SignOff(ReportDocuments documents, SignedRevisions signed, ChangedDossiers changed) {
         this.documents = documents;
         this.signed = signed;
+        this.changed = changed;
     }
 
     /** {@code DIR/2021-02/bao-cao-2021-02-r1-signed.pdf}, beside the draft. */
@@ -86,6 +90,12 @@ public class SignOff {
             throw new ReportStateException("report.sign.signed", revision.period(), revision.revision(), s.signedAt(),
                     s.signer(), s.pdfPath());
         });
+        // What is signed is issued: a report the data has moved away from is signed only on purpose.
+        long changedSince = options.acceptChanged() ? 0 : changed.count(revision.period(), revision.revision());
+        if (changedSince > 0) {
+            throw new ReportStateException("report.sign.changed-since", revision.period(), revision.revision(),
+                    changedSince);
+        }
         Path target = path(outDir == null ? signed.draftFolder(revision) : outDir, revision).toAbsolutePath();
         if (Files.exists(target)) {
             throw new ReportStateException("report.sign.file-exists", target);

@@ -81,19 +81,19 @@ class ImportHistoryTest extends DatabaseTest {
         Run run = cli("import", "dossiers", file("feb-fixed.csv", corrected).toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("7 rows, 2 added, 2 changed, 3 unchanged")
-                .contains("Data for 2021-02 changed since revision 1 was produced: 2 dossiers.");
+                .contains("2021-02 revision 1: 2 dossiers changed after the report was made; a corrected report is a new revision:");
         // F1 changed and N1 is new in February's scope; M1 and N2 are March's, which has no report yet.
         assertThat(changesSince.codes("2021-02", 1)).containsExactly("F1", "N1");
 
         // A dossier that revision 1 counted but which a correction moves out of the period still makes it stale.
         Run moved = cli("import", "dossiers", file("moved.csv", HEADINGS
                 + "\nF2,dat-dai,P,online,14/03/2021,22/03/2021,,,,,\n").toString());
-        assertThat(moved.out()).contains("Data for 2021-02 changed since revision 1 was produced: 3 dossiers.");
+        assertThat(moved.out()).contains("2021-02 revision 1: 3 dossiers changed after the report was made");
         assertThat(changesSince.codes("2021-02", 1)).containsExactly("F1", "F2", "N1");
 
         // An import changing only other periods' dossiers says nothing about 2021-02.
         Run march = cli("import", "dossiers", file("march.csv", HEADINGS + "\nN3,ho-tich,P,direct,20/03/2021,,,,,,\n").toString());
-        assertThat(march.out()).doesNotContain("Data for");
+        assertThat(march.out()).doesNotContain("changed after the report was made");
     }
 
     @Test

@@ -245,9 +245,7 @@ class ClassifyStepTest extends DatabaseTest {
     void changesSince_findsCountedDossiersMovedOutOfThePeriod_inAnyBlock() throws Exception {
         generate(3000);
         assertThat(run(1, 7, 2).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        // The data as it was an hour ago, the revision produced a minute ago: nothing changed since.
-        jdbc.update("UPDATE dossier SET updated_at = now() - interval '1 hour'");
-        jdbc.update("UPDATE report_revision SET status = 'COMPLETED', completed_at = now() - interval '1 minute'");
+        // The revision read every dossier there is: nothing changed since.
         ChangedDossiers changes = new ChangedDossiers(jdbc);
         assertThat(changes.count(PERIOD.name(), 1)).isZero();
         // Many small blocks from two partitions: move out dossiers at every kind of place in them.
@@ -258,10 +256,15 @@ class ClassifyStepTest extends DatabaseTest {
                     UNION ALL SELECT dossier_ids[4] FROM report_dossier_block WHERE cardinality(dossier_ids) >= 4) ids
                  WHERE id % 5 = 0""", Long.class);
         assertThat(moved).hasSizeGreaterThan(20);
+        // As an import committed after the revision read the data changes them: the next data version.
+        long batch = jdbc.queryForObject("""
+                INSERT INTO import_batch (kind, file_name, sha256, status) VALUES ('dossiers', 'moved.csv', '-', 'STORED')
+                RETURNING id""", Long.class);
         jdbc.update("""
                 UPDATE dossier SET received_on = DATE '2025-03-01', due_on = NULL, finished_on = NULL, outcome = NULL,
-                                   paused_from = NULL, paused_until = NULL, apology_on = NULL, updated_at = now()
-                 WHERE id = ANY (?)""", (Object) moved.toArray(new Long[0]));
+                                   paused_from = NULL, paused_until = NULL, apology_on = NULL, import_id = ?
+                 WHERE id = ANY (?)""", batch, moved.toArray(new Long[0]));
+        jdbc.queryForObject("SELECT next_data_version(?)", Long.class, batch);
         List<String> expected = jdbc.queryForList("SELECT code FROM dossier WHERE id = ANY (?) ORDER BY code",
                 String.class, (Object) moved.toArray(new Long[0]));
         assertThat(changes.codes(PERIOD.name(), 1)).isEqualTo(expected);
