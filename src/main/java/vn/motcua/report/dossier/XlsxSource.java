@@ -54,8 +54,9 @@ final class XlsxSource implements TableSource {
         this.rows = stream.iterator();
     }
 
-    /** The workbook's sheet names, in order. */
+    /** The workbook's sheet names, in order; its parts checked first ({@link WorkbookParts}). */
     static List<String> sheets(Path file) {
+        WorkbookParts.checkXlsx(file, unreadable(file, null));
         try (ReadableWorkbook workbook = open(file)) {
             return workbook.getSheets().map(Sheet::getName).toList();
         } catch (IOException e) {
@@ -179,17 +180,10 @@ final class XlsxSource implements TableSource {
     /** The merged ranges of a sheet: its part found through the workbook's relationships, then its mergeCell elements. */
     private static List<MergedCells.Range> mergedCells(Path file, String sheetName) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, String> idByName = new HashMap<>();
-            each(zip, "xl/workbook.xml", "sheet", x -> idByName.put(x.getAttributeValue(null, "name"),
-                    attribute(x, "id")));
-            Map<String, String> targetById = new HashMap<>();
-            each(zip, "xl/_rels/workbook.xml.rels", "Relationship",
-                    x -> targetById.put(x.getAttributeValue(null, "Id"), x.getAttributeValue(null, "Target")));
-            String target = targetById.get(idByName.get(sheetName));
-            if (target == null) {
+            String part = sheetParts(zip).get(sheetName);
+            if (part == null) {
                 return List.of();
             }
-            String part = target.startsWith("/") ? target.substring(1) : "xl/" + target;
             List<MergedCells.Range> ranges = new ArrayList<>();
             each(zip, part, "mergeCell", x -> {
                 MergedCells.Range r = range(x.getAttributeValue(null, "ref"));
@@ -201,6 +195,40 @@ final class XlsxSource implements TableSource {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+    }
+
+    /** Each sheet's part in the zip, by the sheet's name, in the workbook's order (its workbook.xml and relationships). */
+    static Map<String, String> sheetParts(ZipFile zip) throws IOException, XMLStreamException {
+        Map<String, String> idByName = new java.util.LinkedHashMap<>();
+        each(zip, "xl/workbook.xml", "sheet", x -> idByName.put(x.getAttributeValue(null, "name"), attribute(x, "id")));
+        Map<String, String> targetById = new HashMap<>();
+        each(zip, "xl/_rels/workbook.xml.rels", "Relationship",
+                x -> targetById.put(x.getAttributeValue(null, "Id"), x.getAttributeValue(null, "Target")));
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        idByName.forEach((name, id) -> {
+            String target = targetById.get(id);
+            if (target != null) {
+                parts.put(name, part(target));
+            }
+        });
+        return parts;
+    }
+
+    /** The part of the workbook's shared strings (the text of its cells, each written once), or null. */
+    static String sharedStringsPart(ZipFile zip) throws IOException, XMLStreamException {
+        String[] target = new String[1];
+        each(zip, "xl/_rels/workbook.xml.rels", "Relationship", x -> {
+            String type = x.getAttributeValue(null, "Type");
+            if (type != null && type.endsWith("/sharedStrings")) {
+                target[0] = x.getAttributeValue(null, "Target");
+            }
+        });
+        return target[0] == null ? null : part(target[0]);
+    }
+
+    /** A relationship's target of the workbook as a name in the zip. */
+    private static String part(String target) {
+        return target.startsWith("/") ? target.substring(1) : "xl/" + target;
     }
 
     /** An attribute by its local name, whatever its namespace prefix (r:id). */
