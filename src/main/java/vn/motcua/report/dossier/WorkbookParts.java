@@ -149,6 +149,14 @@ final class WorkbookParts {
         private static final byte[] R = bytes("r");
         private static final byte[] T = bytes("t");
         private static final byte[] NAME = bytes("name");
+        private static final byte[] SI = bytes("si");
+        private static final byte[] ROW = bytes("row");
+        private static final byte[] C = bytes("c");
+        private static final byte[] V = bytes("v");
+        private static final byte[] TABLE = bytes("table");
+        private static final byte[] TABLE_ROW = bytes("table-row");
+        private static final byte[] TABLE_CELL = bytes("table-cell");
+        private static final byte[] COVERED_TABLE_CELL = bytes("covered-table-cell");
         private static final byte[] ROWS_REPEATED = bytes("number-rows-repeated");
         private static final byte[] COLUMNS_REPEATED = bytes("number-columns-repeated");
 
@@ -169,6 +177,8 @@ final class WorkbookParts {
         private long tagLength;
         private int valueStart;
         private int valueEnd;
+        private int nameStart;
+        private int nameEnd;
         /** The last two bytes of a comment or CDATA section, to see its end. */
         private int last;
         private int beforeLast;
@@ -239,22 +249,30 @@ final class WorkbookParts {
                     || totals.unpacked > ImportLimits.RATIO_GRACE && totals.unpacked / totals.packed > ImportLimits.RATIO) {
                 throw new ImportException("import.limit.ratio", file.toString(), part, ImportLimits.RATIO);
             }
-            for (int i = 0; i < n; i++) {
-                next(b[i]);
+            int i = 0;
+            while (i < n) {
+                if (state == State.TEXT) {
+                    // Text runs up to the next tag, counted at once: most of a sheet's bytes.
+                    int start = i;
+                    while (i < n && b[i] != '<') {
+                        i++;
+                    }
+                    text(b, start, i);
+                    if (i < n) {
+                        state = State.TAG;
+                        tagKept = 0;
+                        tagLength = 0;
+                        i++;
+                    }
+                } else {
+                    next(b[i++]);
+                }
             }
         }
 
         private void next(byte b) {
             switch (state) {
-                case TEXT -> {
-                    if (b == '<') {
-                        state = State.TAG;
-                        tagKept = 0;
-                        tagLength = 0;
-                    } else {
-                        text(b);
-                    }
-                }
+                case TEXT -> throw new IllegalStateException("text is read by runs");
                 case TAG, QUOTED -> tagByte(b);
                 case COMMENT -> {
                     markup();
@@ -268,7 +286,7 @@ final class WorkbookParts {
                     if (b == '>' && last == ']' && beforeLast == ']') {
                         state = State.TEXT;
                     } else {
-                        text(b);
+                        text(new byte[] {b}, 0, 1);
                     }
                     shift(b);
                 }
@@ -323,28 +341,41 @@ final class WorkbookParts {
             return true;
         }
 
-        /** A byte of text: a character of the cell, shared string or row it is in (UTF-8: lead bytes only). */
-        private void text(byte b) {
-            if ((b & 0xC0) == 0x80 || kind == Kind.OTHER) {
+        /** Text: characters of the cell, shared string or row it is in (UTF-8: lead bytes only). */
+        private void text(byte[] b, int from, int to) {
+            if (kind == Kind.OTHER || from == to) {
                 return;
             }
+            int chars = 0;
+            for (int i = from; i < to; i++) {
+                if ((b[i] & 0xC0) != 0x80) {
+                    chars++;
+                }
+            }
             if (kind == Kind.SHARED_STRINGS) {
-                if (++cellChars > ImportLimits.VALUE_CHARS) {
+                cellChars += chars;
+                if (cellChars > ImportLimits.VALUE_CHARS) {
                     longString = stringIndex;
                     throw new Found();
                 }
                 return;
             }
-            if (inCell && ++cellChars > ImportLimits.VALUE_CHARS) {
-                throw new ImportException("import.limit.cell", file.toString(), sheet, reference(),
-                        ImportLimits.mb(ImportLimits.VALUE_CHARS));
+            if (inCell) {
+                cellChars += chars;
+                if (cellChars > ImportLimits.VALUE_CHARS) {
+                    throw new ImportException("import.limit.cell", file.toString(), sheet, reference(),
+                            ImportLimits.mb(ImportLimits.VALUE_CHARS));
+                }
             }
-            if (++rowChars > ImportLimits.ROW_CHARS) {
+            rowChars += chars;
+            if (rowChars > ImportLimits.ROW_CHARS) {
                 throw new ImportException("import.limit.sheet-row", file.toString(), sheet, row,
                         ImportLimits.mb(ImportLimits.ROW_CHARS));
             }
-            if (inValue && b >= '0' && b <= '9' && valueIndex <= Integer.MAX_VALUE) {
-                valueIndex = valueIndex * 10 + (b - '0');
+            for (int i = from; inValue && i < to; i++) {
+                if (b[i] >= '0' && b[i] <= '9' && valueIndex <= Integer.MAX_VALUE) {
+                    valueIndex = valueIndex * 10 + (b[i] - '0');
+                }
             }
         }
 
@@ -355,81 +386,71 @@ final class WorkbookParts {
             }
             boolean end = tag[0] == '/';
             boolean empty = tagKept >= 2 && tag[tagKept - 2] == '/';
-            String name = localName(end ? 1 : 0);
+            localName(end ? 1 : 0);
             switch (kind) {
                 case SHARED_STRINGS -> {
-                    if (!end && name.equals("si")) {
+                    if (!end && named(SI)) {
                         stringIndex++;
                         cellChars = 0;
                     }
                 }
-                case SHEET -> xlsxElement(name, end, empty);
-                case CONTENT -> odsElement(name, end, empty);
+                case SHEET -> xlsxElement(end, empty);
+                case CONTENT -> odsElement(end, empty);
                 default -> { }
             }
         }
 
-        private void xlsxElement(String name, boolean end, boolean empty) {
-            switch (name) {
-                case "row" -> {
-                    if (!end) {
-                        long r = attribute(R) ? digits(valueStart, valueEnd) : -1;
-                        row = r > 0 ? r : row + 1;
-                        column = 0;
-                        rowChars = 0;
-                    }
+        private void xlsxElement(boolean end, boolean empty) {
+            if (named(ROW)) {
+                if (!end) {
+                    long r = attribute(R) ? digits(valueStart, valueEnd) : -1;
+                    row = r > 0 ? r : row + 1;
+                    column = 0;
+                    rowChars = 0;
                 }
-                case "c" -> {
-                    if (!end) {
-                        cellAt();
-                        cellChars = 0;
-                        sharedCell = attribute(T) && valueEnd - valueStart == 1 && tag[valueStart] == 's';
-                    }
-                    inCell = !end && !empty;
+            } else if (named(C)) {
+                if (!end) {
+                    cellAt();
+                    cellChars = 0;
+                    sharedCell = attribute(T) && valueEnd - valueStart == 1 && tag[valueStart] == 's';
+                }
+                inCell = !end && !empty;
+                inValue = false;
+            } else if (named(V)) {
+                if (!end && !empty && inCell && sharedCell && longString >= 0) {
+                    inValue = true;
+                    valueIndex = 0;
+                } else if (end && inValue) {
                     inValue = false;
-                }
-                case "v" -> {
-                    if (!end && !empty && inCell && sharedCell && longString >= 0) {
-                        inValue = true;
-                        valueIndex = 0;
-                    } else if (end && inValue) {
-                        inValue = false;
-                        if (valueIndex == longString) {
-                            throw new ImportException("import.limit.cell", file.toString(), sheet, reference(),
-                                    ImportLimits.mb(ImportLimits.VALUE_CHARS));
-                        }
+                    if (valueIndex == longString) {
+                        throw new ImportException("import.limit.cell", file.toString(), sheet, reference(),
+                                ImportLimits.mb(ImportLimits.VALUE_CHARS));
                     }
                 }
-                default -> { }
             }
         }
 
         /** An .ods table, row or cell: their positions counted, repeated ones included, as {@link OdsSource} does. */
-        private void odsElement(String name, boolean end, boolean empty) {
-            switch (name) {
-                case "table" -> {
-                    if (!end) {
-                        sheet = attribute(NAME) ? new String(tag, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8) : "";
-                        nextRow = 1;
-                    }
+        private void odsElement(boolean end, boolean empty) {
+            if (named(TABLE)) {
+                if (!end) {
+                    sheet = attribute(NAME) ? new String(tag, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8) : "";
+                    nextRow = 1;
                 }
-                case "table-row" -> {
-                    if (!end) {
-                        row = nextRow;
-                        nextRow = row + repeated(ROWS_REPEATED);
-                        nextColumn = 1;
-                        rowChars = 0;
-                    }
+            } else if (named(TABLE_ROW)) {
+                if (!end) {
+                    row = nextRow;
+                    nextRow = row + repeated(ROWS_REPEATED);
+                    nextColumn = 1;
+                    rowChars = 0;
                 }
-                case "table-cell", "covered-table-cell" -> {
-                    if (!end) {
-                        column = nextColumn;
-                        nextColumn = column + repeated(COLUMNS_REPEATED);
-                        cellChars = 0;
-                    }
-                    inCell = !end && !empty;
+            } else if (named(TABLE_CELL) || named(COVERED_TABLE_CELL)) {
+                if (!end) {
+                    column = nextColumn;
+                    nextColumn = column + repeated(COLUMNS_REPEATED);
+                    cellChars = 0;
                 }
-                default -> { }
+                inCell = !end && !empty;
             }
         }
 
@@ -519,19 +540,31 @@ final class WorkbookParts {
             return false;
         }
 
-        /** The element's name without its prefix. */
-        private String localName(int from) {
+        /** Finds the element's name without its prefix, between {@link #nameStart} and {@link #nameEnd}. */
+        private void localName(int from) {
             int end = from;
             while (end < tagKept && !space(tag[end]) && tag[end] != '/' && tag[end] != '>') {
                 end++;
             }
-            int start = from;
+            nameStart = from;
             for (int i = from; i < end; i++) {
                 if (tag[i] == ':') {
-                    start = i + 1;
+                    nameStart = i + 1;
                 }
             }
-            return new String(tag, start, end - start, StandardCharsets.US_ASCII);
+            nameEnd = end;
+        }
+
+        private boolean named(byte[] name) {
+            if (nameEnd - nameStart != name.length) {
+                return false;
+            }
+            for (int i = 0; i < name.length; i++) {
+                if (tag[nameStart + i] != name[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
