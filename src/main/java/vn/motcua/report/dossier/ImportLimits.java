@@ -14,8 +14,8 @@ final class ImportLimits {
     /** A row (a CSV record, or a workbook row's cells together), in characters: 4 MB. */
     static final int ROW_CHARS = 4 << 20;
 
-    /** Values in a CSV record: a real export has a few dozen columns. */
-    static final int ROW_VALUES = 10_000;
+    /** Values in a CSV record: Excel's widest row (a CSV saved from a sheet whose used range reaches its last column). */
+    static final int ROW_VALUES = 16_384;
 
     /** A workbook's sheet XML unpacked (.xlsx sheet, .ods content.xml), in bytes: 4 GB, over a million rows. */
     static final long SHEET_BYTES = 4L << 30;

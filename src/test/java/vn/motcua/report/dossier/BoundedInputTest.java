@@ -110,7 +110,7 @@ class BoundedInputTest extends DatabaseTest {
         }
         Run run = cli("import", "dossiers", f.toString());
         assertNothingStored(run);
-        assertThat(run.err()).contains(f + " line 1: the line has more than 10000 values: this is not a dossier list");
+        assertThat(run.err()).contains(f + " line 1: the line has more than 16384 values: this is not a dossier list");
 
         // Without separators either: one value of 100 MB.
         Path text = csv("text.csv", "", 'x', 100 * MB, "");
