@@ -77,7 +77,6 @@ public class Importer {
      *
      * @throws Refusal when the dates' order cannot be told from the file (nothing stored)
      */
-    @SuppressWarnings("unchecked")
     public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial,
                                                      String dateOrder) throws Exception {
         ImportKind.of(kind, Map.of(), ImportMapping.builtIn());

@@ -26,9 +26,6 @@ import javax.xml.stream.XMLStreamException;
  */
 final class WorkbookParts {
 
-    private static final String WORKBOOK = "xl/workbook.xml";
-    private static final String RELATIONSHIPS = "xl/_rels/workbook.xml.rels";
-
     /** Bytes read from a part at a time. */
     private static final int CHUNK = 1 << 16;
 
@@ -36,53 +33,68 @@ final class WorkbookParts {
     }
 
     /**
+     * The parts fastexcel and {@link XlsxSource} read, found as they find them, each checked before it is parsed:
+     * {@code [Content_Types].xml} (which names the workbook, its shared strings and styles), the workbook and its
+     * relationships (which name the sheets), the shared strings, the styles, the sheets. Other parts are never
+     * unpacked. A zip with two entries of one name (whatever the case) is refused: the readers might take either.
+     *
      * @param unreadable the refusal when the file is not a zip that can be read
      * @throws ImportException naming the cell, row or part and the limit, when a part goes over one
      */
     static void checkXlsx(Path file, ImportException unreadable) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Totals totals = new Totals(file);
-            for (String part : List.of(WORKBOOK, RELATIONSHIPS)) {
-                ZipEntry entry = zip.getEntry(part);
-                if (entry != null) {
-                    new Scan(file, part, Kind.OTHER, totals).read(zip, entry);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (ZipEntry entry : entries(zip)) {
+                if (!names.add(entry.getName().toLowerCase(java.util.Locale.ROOT))) {
+                    throw unreadable;
                 }
             }
-            // Both are checked: the XML reader may read them for the sheets' names and parts.
+            Totals totals = new Totals(file);
+            scan(zip, file, XlsxSource.CONTENT_TYPES, Kind.OTHER, totals);
+            XlsxSource.Parts parts;
             Map<String, String> sheetOfPart = new HashMap<>();
-            String sharedStrings;
             try {
-                XlsxSource.sheetParts(zip).forEach((name, part) -> sheetOfPart.put(part, name));
-                sharedStrings = XlsxSource.sharedStringsPart(zip);
+                parts = XlsxSource.parts(zip);
+                scan(zip, file, parts.workbook(), Kind.OTHER, totals);
+                scan(zip, file, parts.relationships(), Kind.OTHER, totals);
+                XlsxSource.sheetParts(zip, parts).forEach((name, part) -> sheetOfPart.putIfAbsent(part, name));
             } catch (XMLStreamException e) {
                 throw unreadable;
             }
-            int longString = -1;
-            ZipEntry strings = sharedStrings == null ? null : zip.getEntry(sharedStrings);
-            if (strings != null) {
-                Scan scan = new Scan(file, sharedStrings, Kind.SHARED_STRINGS, totals);
-                scan.read(zip, strings);
-                longString = scan.longString;
-            }
-            for (ZipEntry entry : entries(zip)) {
-                String part = entry.getName();
-                if (part.equals(WORKBOOK) || part.equals(RELATIONSHIPS) || part.equals(sharedStrings)) {
-                    continue;
+            Scan strings = scan(zip, file, parts.sharedStrings(), Kind.SHARED_STRINGS, totals);
+            int longString = strings == null ? -1 : strings.longString;
+            scan(zip, file, parts.styles(), Kind.OTHER, totals);
+            for (Map.Entry<String, String> sheet : sheetOfPart.entrySet()) {
+                ZipEntry entry = sheet.getKey() == null ? null : XlsxSource.entry(zip, sheet.getKey());
+                if (entry != null) {
+                    Scan scan = new Scan(file, entry.getName(), Kind.SHEET, totals);
+                    scan.sheet = sheet.getValue();
+                    scan.longString = longString;
+                    scan.read(zip, entry);
                 }
-                String sheet = sheetOfPart.get(part);
-                Scan scan = new Scan(file, part, sheet != null ? Kind.SHEET : Kind.OTHER, totals);
-                scan.sheet = sheet;
-                scan.longString = longString;
-                scan.read(zip, entry);
             }
             if (longString >= 0) {
                 // No cell uses it, yet the reader would read it (shared strings are read up to the last one used).
-                throw new ImportException("import.limit.shared-string", file.toString(), longString + 1L, sharedStrings,
-                        ImportLimits.mb(ImportLimits.VALUE_CHARS));
+                throw new ImportException("import.limit.shared-string", file.toString(), longString + 1L,
+                        parts.sharedStrings(), ImportLimits.mb(ImportLimits.VALUE_CHARS));
             }
-        } catch (IOException e) {
-            throw unreadable;
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A damaged zip or XML: the reader's own refusal, the details in the log.
+            throw new ImportException(e, unreadable.key(), unreadable.arguments());
         }
+    }
+
+    /** Checks a part when the zip has it; the scan, or null. */
+    private static Scan scan(ZipFile zip, Path file, String part, Kind kind, Totals totals) throws IOException {
+        ZipEntry entry = part == null ? null : XlsxSource.entry(zip, part);
+        if (entry == null) {
+            return null;
+        }
+        Scan scan = new Scan(file, entry.getName(), kind, totals);
+        scan.read(zip, entry);
+        return scan;
     }
 
     /**
@@ -97,8 +109,11 @@ final class WorkbookParts {
             if (content != null) {
                 new Scan(file, content.getName(), Kind.CONTENT, new Totals(file)).read(zip, content);
             }
-        } catch (IOException e) {
-            throw unreadable;
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A damaged zip or XML: the reader's own refusal, the details in the log.
+            throw new ImportException(e, unreadable.key(), unreadable.arguments());
         }
     }
 

@@ -139,6 +139,11 @@ class BoundedInputTest extends DatabaseTest {
     }
 
     private Path xlsx(String name, Part sheet, Part sharedStrings) throws IOException {
+        return xlsx(name, sheet, sharedStrings, "xl/sharedStrings.xml");
+    }
+
+    /** @param stringsPart where the shared strings are, as [Content_Types].xml names them (all a reader goes by) */
+    private Path xlsx(String name, Part sheet, Part sharedStrings, String stringsPart) throws IOException {
         Path f = tmp.resolve(name);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
@@ -149,8 +154,8 @@ class BoundedInputTest extends DatabaseTest {
                     <Default Extension="xml" ContentType="application/xml"/>
                     <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
                     <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-                    <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
-                    </Types>"""));
+                    <Override PartName="/%s" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+                    </Types>""".formatted(stringsPart)));
             entry(zip, "_rels/.rels", text("""
                     <?xml version="1.0" encoding="UTF-8"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -167,7 +172,7 @@ class BoundedInputTest extends DatabaseTest {
                     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
                     <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
                     </Relationships>"""));
-            entry(zip, "xl/sharedStrings.xml", sharedStrings);
+            entry(zip, stringsPart, sharedStrings);
             entry(zip, "xl/worksheets/sheet1.xml", sheet);
         }
         return f;
@@ -219,6 +224,19 @@ class BoundedInputTest extends DatabaseTest {
         Run run = cli("import", "dossiers", f.toString());
         assertNothingStored(run);
         assertThat(run.err()).contains(f + " sheet \"Danh sách\", cell D2: the value is longer than 1 MB");
+    }
+
+    @Test
+    void sharedStringsWhereverTheContentTypesPutThem_areChecked() throws Exception {
+        Path f = xlsx("elsewhere.xlsx", text(SHEET_START + "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c></row>"
+                        + "</sheetData></worksheet>"),
+                out -> write(out, """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>""", 'x', 3 * MB,
+                        "</t></si></sst>"), "xl/strings/Chuoi.bin");
+        Run run = cli("import", "dossiers", f.toString());
+        assertNothingStored(run);
+        assertThat(run.err()).contains(f + " sheet \"Danh sách\", cell B2: the value is longer than 1 MB");
     }
 
     @Test
