@@ -67,8 +67,17 @@ final class BoundedCsvText extends FilterReader {
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         for (int i = offset; i < offset + n; i++) {
-            see(buffer[i]);
+            char c = buffer[i];
+            // Most characters only lengthen the value: counted here, measured at the value's end or the chunk's.
+            if (c != '\n' && c != '\r' && (state == State.UNQUOTED && c != delimiter || state == State.QUOTED && c != '"')) {
+                value++;
+                record++;
+                afterCr = false;
+            } else {
+                see(c);
+            }
         }
+        measure();
         return n;
     }
 
@@ -109,6 +118,7 @@ final class BoundedCsvText extends FilterReader {
             return;
         }
         if (c == delimiter) {
+            measure();
             column++;
             if (column >= valuesLimit) {
                 throw new TooLong(new ImportLimits.Exceeded(ImportLimits.Exceeded.What.VALUES, recordLine, -1));
@@ -118,6 +128,7 @@ final class BoundedCsvText extends FilterReader {
             state = State.START;
             grow(0);
         } else if (lineEnd) {
+            measure();
             record = 0;
             value = 0;
             column = 0;
@@ -138,6 +149,11 @@ final class BoundedCsvText extends FilterReader {
     private void grow(int chars) throws TooLong {
         value += chars;
         record++;
+        measure();
+    }
+
+    /** The value and the record so far against their limits. */
+    private void measure() throws TooLong {
         if (value > valueLimit) {
             throw new TooLong(new ImportLimits.Exceeded(ImportLimits.Exceeded.What.VALUE, valueLine, column));
         }

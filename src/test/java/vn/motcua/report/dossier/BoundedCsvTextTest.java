@@ -45,6 +45,10 @@ class BoundedCsvTextTest {
         assertThat(e.what()).isEqualTo(What.VALUE);
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.column()).isEqualTo(1);
+
+        // Lines as an editor counts them: \r, \n and \r\n each end one, inside quotes too.
+        e = over("\"a\rb\nc\",d\r\ne,123456\n");
+        assertThat(e.line()).isEqualTo(4);
     }
 
     @Test
