@@ -48,7 +48,8 @@ final class ImportOutcome {
             }
         }
         if (!s.stored()) {
-            session.note("cli.import.nothing-stored");
+            session.note(s.refusedRows() > 0 && s.refusedRows() >= s.rowsRead() ? "cli.import.nothing-valid"
+                    : "cli.import.nothing-stored");
             return ExitCode.BAD_INPUT;
         }
         session.say(s.refusedRows() > 0 ? "cli.import.stored-partly" : "cli.import.stored",

@@ -54,7 +54,7 @@ final class CsvSource implements TableSource {
             }
             char delimiter = delimiter(reader);
             parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                    .setIgnoreSurroundingSpaces(true).get().parse(reader);
+                    .setIgnoreSurroundingSpaces(true).get().parse(new BoundedCsvText(reader, delimiter));
             records = parser.iterator();
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
@@ -138,11 +138,20 @@ final class CsvSource implements TableSource {
                 }
             }
             return new SheetRow(line, values, consumed);
-        } catch (UncheckedIOException e) {
-            throw unreadable(e);
-        } catch (IllegalStateException e) {
-            throw broken(e);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            ImportLimits.Exceeded tooLong = tooLong(e);
+            throw tooLong != null ? tooLong : e instanceof IllegalStateException ? broken(e) : unreadable(e);
         }
+    }
+
+    /** The limit a value or record went over, when that is why the parser stopped; else null. */
+    private static ImportLimits.Exceeded tooLong(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedCsvText.TooLong tooLong) {
+                return tooLong.exceeded();
+            }
+        }
+        return null;
     }
 
     @Override

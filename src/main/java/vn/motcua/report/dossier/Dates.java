@@ -94,9 +94,11 @@ public final class Dates {
     }
 
     /**
-     * The numbers of a date written {@code d/m/yyyy}, with an optional time {@code h:mm} or {@code h:mm:ss} after
-     * white space: the first number, the second, the year, then hour, minute, second (0 when absent); null when the
-     * text is written otherwise. Read by hand, not by a regular expression: every date of a large export comes here.
+     * The numbers of a date written {@code d/m/yyyy} or {@code d/m/yy} (a two-digit year is 20yy: what LibreOffice
+     * writes for a date on an English-locale machine, {@code 02/19/21}), with an optional time {@code h:mm} or
+     * {@code h:mm:ss} after white space, itself with an optional {@code AM}/{@code PM} ({@code 02/19/21 02:15 PM}):
+     * the first number, the second, the year, then hour (0..23), minute, second (0 when absent); null when the text is
+     * written otherwise. Read by hand, not by a regular expression: every date of a large export comes here.
      */
     static int[] slashedParts(String v) {
         int[] p = new int[6];
@@ -104,22 +106,51 @@ public final class Dates {
         i = expect(v, i, '/');
         i = digits(v, i, 1, 2, p, 1);
         i = expect(v, i, '/');
-        i = digits(v, i, 4, 4, p, 2);
+        int year = i;
+        i = digits(v, i, 2, 4, p, 2);
+        if (i - year == 2) {
+            p[2] += 2000;
+        } else if (i >= 0 && i - year != 4) {
+            return null;
+        }
         if (i < 0 || i == v.length()) {
             return i < 0 ? null : p;
         }
         int spaced = i;
-        while (i < v.length() && " \t\n\u000B\f\r".indexOf(v.charAt(i)) >= 0) {
-            i++;
-        }
+        i = spaces(v, i);
         i = i == spaced ? -1 : digits(v, i, 1, 2, p, 3);
         i = expect(v, i, ':');
         i = digits(v, i, 2, 2, p, 4);
-        if (i >= 0 && i < v.length()) {
+        if (i >= 0 && i < v.length() && v.charAt(i) == ':') {
             i = expect(v, i, ':');
             i = digits(v, i, 2, 2, p, 5);
         }
+        if (i >= 0 && i < v.length()) {
+            i = twelveHours(v, spaces(v, i), p);
+        }
         return i == v.length() ? p : null;
+    }
+
+    /** An AM or PM after the time: the hour (1..12) made 0..23; the index after it, or -1. */
+    private static int twelveHours(String v, int i, int[] p) {
+        if (i + 2 > v.length() || Character.toUpperCase(v.charAt(i + 1)) != 'M') {
+            return -1;
+        }
+        char half = Character.toUpperCase(v.charAt(i));
+        if (half != 'A' && half != 'P') {
+            return -1;
+        }
+        // 12 AM is midnight, 12 PM noon; an hour outside 1..12 is left out of range, so the date is refused as not real.
+        p[3] = p[3] < 1 || p[3] > 12 ? 99 : p[3] % 12 + (half == 'P' ? 12 : 0);
+        return i + 2;
+    }
+
+    private static int spaces(String v, int from) {
+        int i = from;
+        while (i < v.length() && " \t\n\u000B\f\r".indexOf(v.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /** Reads {@code min} to {@code max} digits from {@code from} into {@code p[at]}; the index after them, or -1. */

@@ -144,7 +144,7 @@ public class DossierImport implements ImportKind {
         String code = Values.required(row, "code", rejects);
         String field = field(row, rejects);
         String channel = Values.label(row, "channel", mapping.labels("channel"), true,
-                "direct|online|postal (Trực tiếp, Trực tuyến, Bưu chính công ích)", rejects);
+                "direct|online|postal (Trực tiếp, Trực tuyến, Dịch vụ bưu chính công ích)", rejects);
         LocalDate received = dates.date(row, "received_at", true, rejects);
         LocalDate due = dates.date(row, "due_at", false, rejects);
         LocalDate finished = dates.date(row, "finished_at", false, rejects);

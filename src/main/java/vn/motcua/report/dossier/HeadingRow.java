@@ -33,13 +33,15 @@ final class HeadingRow {
     }
 
     private final String[] columns;
+    private final List<String> names;
     private final Map<String, String> written;
     private final List<String> ignored;
     private long firstLine = -1;
     private long lastLine = -1;
 
-    private HeadingRow(String[] columns, Map<String, String> written, List<String> ignored) {
+    private HeadingRow(String[] columns, List<String> names, Map<String, String> written, List<String> ignored) {
         this.columns = columns;
+        this.names = names;
         this.written = written;
         this.ignored = ignored;
     }
@@ -79,7 +81,7 @@ final class HeadingRow {
         List<String> missing = kind.missing(written.keySet());
         if (!missing.isEmpty()) {
             String found = String.join(", ", headings.stream().limit(12)
-                    .map(h -> h == null ? "" : "\"" + h.strip() + "\"").toList());
+                    .map(h -> h == null ? "" : "\"" + shown(h.strip()) + "\"").toList());
             if (written.isEmpty() && LOST_LETTERS.matcher(found).find()) {
                 throw new ImportException("import.headings-lost-letters", where, found);
             }
@@ -89,7 +91,11 @@ final class HeadingRow {
                     : new ImportException("import.headings-missing", where, kind.name(), String.join(", ", missing),
                             String.join(",", kind.columns()));
         }
-        return new HeadingRow(columns, Collections.unmodifiableMap(written), List.copyOf(ignored));
+        List<String> names = new ArrayList<>(Math.min(headings.size(), TableReader.MAX_COLUMNS));
+        for (int i = 0; i < headings.size() && i < TableReader.MAX_COLUMNS; i++) {
+            names.add(headings.get(i) == null ? "" : headings.get(i).strip());
+        }
+        return new HeadingRow(columns, names, Collections.unmodifiableMap(written), List.copyOf(ignored));
     }
 
     /**
@@ -130,6 +136,11 @@ final class HeadingRow {
             previous = row;
         }
         throw first != null ? first : empty;
+    }
+
+    /** A heading as a message shows it: a long text (not a heading at all) cut short. */
+    private static String shown(String heading) {
+        return heading.length() <= 60 ? heading : heading.substring(0, 59) + "…";
     }
 
     /** Whether a row above a heading row groups its columns: it names a column itself, or holds two groups or more. */
@@ -181,6 +192,11 @@ final class HeadingRow {
 
     Map<String, String> written() {
         return written;
+    }
+
+    /** The heading of a position as the file writes it, or "" when it has none. */
+    String name(int index) {
+        return index >= 0 && index < names.size() ? names.get(index) : "";
     }
 
     List<String> ignored() {

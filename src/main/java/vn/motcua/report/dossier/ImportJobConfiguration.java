@@ -211,7 +211,8 @@ public class ImportJobConfiguration {
                             importId, importId);
                 }
                 refused = refusedLines(staged, importId);
-                if (refused > 0 && !acceptPartial) {
+                // Nothing stored is a refusal, --accept-partial or not: no row of the file passed.
+                if (refused > 0 && (!acceptPartial || refused >= rowsRead)) {
                     staged.update("UPDATE import_batch SET status = ?, rows_read = ?, refused = ? WHERE id = ?",
                             ImportStatus.REFUSED.name(), rowsRead, refused, importId);
                 } else {

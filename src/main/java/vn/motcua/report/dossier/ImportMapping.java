@@ -60,7 +60,8 @@ public final class ImportMapping {
             "channel", ordered(
                     "direct", List.of("Trực tiếp"),
                     "online", List.of("Trực tuyến"),
-                    "postal", List.of("Bưu chính công ích", "Dịch vụ bưu chính", "Qua bưu chính")),
+                    "postal", List.of("Bưu chính công ích", "Dịch vụ bưu chính công ích", "BCCI", "Dịch vụ BCCI",
+                            "Dịch vụ bưu chính", "Qua bưu chính")),
             "outcome", ordered(
                     "resolved", List.of("Đã giải quyết"),
                     "withdrawn", List.of("Rút hồ sơ"),

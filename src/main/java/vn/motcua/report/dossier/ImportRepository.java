@@ -1,11 +1,17 @@
 package vn.motcua.report.dossier;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,12 +27,16 @@ public class ImportRepository {
     /** Refusals kept in the summary; the rejects file has them all. */
     static final int SUMMARY_REJECTS = 50;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRepository.class);
+
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
 
     public ImportRepository(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
         // A file can have a refusal on every one of a million lines: read them a slice at a time (PostgreSQL
         // streams a result only inside a transaction, with a fetch size).
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
@@ -35,10 +45,107 @@ public class ImportRepository {
         this.readOnly.setReadOnly(true);
     }
 
-    public long begin(String kind, String fileName, String sha256, String sheet, boolean acceptPartial) {
-        return jdbc.queryForObject("""
-                INSERT INTO import_batch (kind, file_name, sha256, sheet, accept_partial) VALUES (?, ?, ?, ?, ?)
-                RETURNING id""", Long.class, kind, fileName, sha256, sheet, acceptPartial);
+    /**
+     * Records an import that begins, and holds its lock until it ends ({@link Running#close}). The row and the lock
+     * come in one transaction, so no other command ever sees the row STARTED without a live holder.
+     */
+    public Running begin(String kind, String fileName, String sha256, String sheet, boolean acceptPartial)
+            throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO import_batch (kind, file_name, sha256, sheet, accept_partial) VALUES (?, ?, ?, ?, ?)
+                    RETURNING id""")) {
+                insert.setString(1, kind);
+                insert.setString(2, fileName);
+                insert.setString(3, sha256);
+                insert.setString(4, sheet);
+                insert.setBoolean(5, acceptPartial);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            lock(connection, "SELECT pg_advisory_lock(" + lockKey("?") + ")", id);
+            connection.commit();
+            connection.setAutoCommit(true);
+            return new Running(id, connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Marks INTERRUPTED every import left STARTED by a process that is gone (killed, out of memory): its lock is free,
+     * which it never is while its process lives. Its rows went with its transaction; its refused codes go now.
+     *
+     * @return the imports marked
+     */
+    public List<Long> markInterrupted() {
+        List<Long> marked = jdbc.queryForList("""
+                WITH started AS MATERIALIZED (SELECT id FROM import_batch WHERE status = 'STARTED'),
+                     dead AS MATERIALIZED (SELECT id FROM started WHERE pg_try_advisory_xact_lock(%s))
+                UPDATE import_batch b SET status = 'INTERRUPTED' FROM dead WHERE b.id = dead.id AND b.status = 'STARTED'
+                RETURNING b.id""".formatted(lockKey("id")), Long.class);
+        if (!marked.isEmpty()) {
+            jdbc.update("DELETE FROM import_refused_code WHERE import_id = ANY (?)", (Object) marked.toArray(Long[]::new));
+        }
+        return marked;
+    }
+
+    /** An import's advisory lock: its key, from its id (the period locks of report/PeriodLock use other words). */
+    private static String lockKey(String id) {
+        return "hashtextextended('motcua-report import ' || " + id + ", 0)";
+    }
+
+    private static void lock(Connection connection, String sql, long id) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, id);
+            s.execute();
+        }
+    }
+
+    /**
+     * An import under way: its id, and the connection holding its lock. PostgreSQL drops the lock when the process's
+     * session ends, as a dead process's does at once; closing marks the import INTERRUPTED if it is still STARTED (it
+     * failed in an unexpected way), then releases the lock.
+     */
+    public static final class Running implements AutoCloseable {
+        private final long id;
+        private final Connection connection;
+
+        private Running(long id, Connection connection) {
+            this.id = id;
+            this.connection = connection;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public void close() {
+            try {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "UPDATE import_batch SET status = 'INTERRUPTED' WHERE id = ? AND status = 'STARTED'")) {
+                    s.setLong(1, id);
+                    s.executeUpdate();
+                }
+                lock(connection, "SELECT pg_advisory_unlock(" + lockKey("?") + ")", id);
+                connection.close();
+            } catch (SQLException e) {
+                // A pooled connection that may still hold the lock is dropped, so that the lock goes with its session.
+                log.warn("could not end import {} cleanly", id, e);
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    // gone either way
+                }
+            }
+        }
     }
 
     /** An import that could not even be read: it stored nothing (its staged rows went with its transaction). */

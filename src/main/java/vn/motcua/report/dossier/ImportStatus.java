@@ -7,5 +7,10 @@ public enum ImportStatus {
     /** Its rows are stored (all of them, or with {@code --accept-partial} those that passed). */
     STORED,
     /** Nothing of it is stored: refused rows, a file that cannot be read, or dates whose order cannot be told. */
-    REFUSED
+    REFUSED,
+    /**
+     * Nothing of it is stored: its process ended first (killed, out of memory, a power cut). Marked so by the next
+     * command ({@link ImportRepository#markInterrupted}), or at once by its own when it failed unexpectedly.
+     */
+    INTERRUPTED
 }

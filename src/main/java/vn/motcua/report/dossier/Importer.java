@@ -77,7 +77,6 @@ public class Importer {
      *
      * @throws Refusal when the dates' order cannot be told from the file (nothing stored)
      */
-    @SuppressWarnings("unchecked")
     public ImportRepository.ImportSummary importFile(String kind, Path file, String sheet, boolean acceptPartial,
                                                      String dateOrder) throws Exception {
         ImportKind.of(kind, Map.of(), ImportMapping.builtIn());
@@ -95,7 +94,18 @@ public class Importer {
             orders = DateOrder.format(Map.of(Dates.EVERY_COLUMN, order));
         }
         ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
-        long importId = imports.begin(kind, file.getFileName().toString(), Sha256.of(file), sheet, acceptPartial);
+        // What a process killed while importing left STARTED is marked first (never an import still under way).
+        imports.markInterrupted();
+        try (ImportRepository.Running running = imports.begin(kind, file.getFileName().toString(), Sha256.of(file),
+                sheet, acceptPartial)) {
+            return imported(running.id(), file, kind, sheet, acceptPartial, orders);
+        }
+    }
+
+    /** The import recorded as {@code importId}, run through the job (twice when its dates are month first). */
+    @SuppressWarnings("unchecked")
+    private ImportRepository.ImportSummary imported(long importId, Path file, String kind, String sheet,
+                                                    boolean acceptPartial, String orders) throws Exception {
         JobExecution execution = run(importId, file, kind, sheet, acceptPartial, orders);
         StepExecution store = step(execution, "store");
         String again = store == null ? null : store.getExecutionContext().getString(ImportJobConfiguration.DATE_ORDERS, null);

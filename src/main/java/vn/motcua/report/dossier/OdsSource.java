@@ -71,8 +71,9 @@ final class OdsSource implements TableSource {
         return x.getLocalName().equals("table") && TABLE.equals(x.getNamespaceURI());
     }
 
-    /** The spreadsheet's sheet names, in order (one pass over its XML). */
+    /** The spreadsheet's sheet names, in order (one pass over its XML, checked first: {@link WorkbookParts}). */
     static List<String> sheets(Path file) {
+        WorkbookParts.checkOds(file, unreadable(file, null));
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry content = zip.getEntry("content.xml");
             if (content == null) {
@@ -137,6 +138,8 @@ final class OdsSource implements TableSource {
                 }
             }
             return null;
+        } catch (ImportLimits.Exceeded e) {
+            throw e;
         } catch (XMLStreamException | RuntimeException e) {
             throw new ImportException(e, "import.ods-unreadable-after", file.toString(), row);
         }
@@ -146,6 +149,7 @@ final class OdsSource implements TableSource {
     private List<String> readRow() throws XMLStreamException {
         List<String> cells = new ArrayList<>();
         int blanks = 0;   // blank cells not added yet: only added when a value follows them
+        long length = 0;  // the row's text, repeated cells counted each time
         while (x.hasNext()) {
             int event = x.next();
             if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("table-row")) {
@@ -161,7 +165,7 @@ final class OdsSource implements TableSource {
             int times = number(x.getAttributeValue(TABLE, "number-columns-repeated"));
             int columns = number(x.getAttributeValue(TABLE, "number-columns-spanned"));
             int rows = number(x.getAttributeValue(TABLE, "number-rows-spanned"));
-            String value = covered ? "" : value();
+            String value = covered ? "" : value(cells.size() + blanks);
             if (value.isEmpty()) {
                 blanks += times;
                 continue;
@@ -170,6 +174,10 @@ final class OdsSource implements TableSource {
                 cells.add("");
             }
             blanks = 0;
+            length += (long) value.length() * Math.min(times, TableReader.MAX_COLUMNS);
+            if (length > ImportLimits.ROW_CHARS) {
+                throw new ImportLimits.Exceeded(ImportLimits.Exceeded.What.ROW, row + 1L, -1);
+            }
             for (int i = 0; i < Math.min(times, TableReader.MAX_COLUMNS); i++) {
                 if (columns > 1 || rows > 1) {
                     int c = cells.size();
@@ -182,8 +190,13 @@ final class OdsSource implements TableSource {
         return cells;
     }
 
-    /** The value of the cell whose start the reader is on, as text; leaves it on the cell's end. */
-    private String value() throws XMLStreamException {
+    /**
+     * The value of the cell whose start the reader is on, as text; leaves it on the cell's end. Its length is checked
+     * as it grows (the XML reader gives long text in pieces): a cell over {@link ImportLimits#VALUE_CHARS} is refused.
+     *
+     * @param column the cell's column, from 0, for the refusal
+     */
+    private String value(int column) throws XMLStreamException {
         String type = x.getAttributeValue(OFFICE, "value-type");
         String typed = switch (type == null ? "" : type) {
             case "float", "percentage", "currency" -> plain(x.getAttributeValue(OFFICE, "value"));
@@ -214,7 +227,10 @@ final class OdsSource implements TableSource {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                text.append(x.getText());
+                text.append(x.getTextCharacters(), x.getTextStart(), x.getTextLength());
+            }
+            if (text.length() > ImportLimits.VALUE_CHARS) {
+                throw new ImportLimits.Exceeded(ImportLimits.Exceeded.What.VALUE, row + 1L, column);
             }
         }
         return typed != null ? typed : text.toString();

@@ -36,8 +36,8 @@ public class TableReader implements ItemStreamReader<CsvRow> {
             + "|thủ trưởng|giám đốc|phó giám đốc|kt\\.|tm\\.|q\\.|ký tên|\\(ký|xác nhận|nơi nhận|ghi chú"
             + "|.*ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}).*");
 
-    /** Digits and the separators of dates and times only. */
-    private static final Pattern DATE_LIKE = Pattern.compile("(?=.*\\d)[\\d\\s/.:\\-T+Z]+");
+    /** Digits and the separators of dates and times only, and a 12-hour time's AM or PM. */
+    private static final Pattern DATE_LIKE = Pattern.compile("(?=.*\\d)[\\d\\s/.:\\-T+Z]+(?:[AaPp][Mm])?");
 
     /** A cell of the row of column numbers under a heading: "1", "(2)", "[3]". */
     private static final Pattern NUMBERING = Pattern.compile("[(\\[]?\\d{1,2}[)\\]]?");
@@ -100,6 +100,9 @@ public class TableReader implements ItemStreamReader<CsvRow> {
                 break;
             } catch (ImportException e) {
                 candidate.close();
+                if (e.key().startsWith("import.limit.")) {
+                    throw e;   // the file itself is refused, whichever sheet holds the list
+                }
                 if (first == null) {
                     first = e;
                 }
@@ -137,16 +140,73 @@ public class TableReader implements ItemStreamReader<CsvRow> {
     }
 
     private HeadingRow.Candidate candidate(TableSource from) {
-        SheetRow row = from.next();
+        SheetRow row = next(from);
         return row == null ? null
                 : new HeadingRow.Candidate(normalised(row.cells()), from.where() + " " + from.rowWord() + " " + row.line(),
                         row.line());
     }
 
+    /**
+     * The source's next row, refused when a value or the row is longer than {@link ImportLimits} allow: a CSV source
+     * stops at the limit while reading; a workbook's row is measured here, before its text is copied.
+     */
+    private SheetRow next(TableSource from) {
+        try {
+            SheetRow row = from.next();
+            if (row != null) {
+                long length = 0;
+                List<String> cells = row.cells();
+                for (int i = 0; i < cells.size(); i++) {
+                    int chars = cells.get(i) == null ? 0 : cells.get(i).length();
+                    if (chars > ImportLimits.VALUE_CHARS) {
+                        throw new ImportLimits.Exceeded(ImportLimits.Exceeded.What.VALUE, row.line(), i);
+                    }
+                    length += chars;
+                }
+                if (length > ImportLimits.ROW_CHARS) {
+                    throw new ImportLimits.Exceeded(ImportLimits.Exceeded.What.ROW, row.line(), -1);
+                }
+            }
+            return row;
+        } catch (ImportLimits.Exceeded e) {
+            throw refusal(e, from);
+        }
+    }
+
+    /** The refusal of a value, row or line over its limit, naming the column as the file heads it when it can. */
+    private ImportException refusal(ImportLimits.Exceeded e, TableSource from) {
+        int rowWord = "line".equals(from.rowWord()) ? 0 : 1;
+        return switch (e.what()) {
+            case VALUE -> new ImportException(e, "import.limit.value", from.where(), rowWord, e.line(),
+                    columnName(e.column(), from), ImportLimits.mb(ImportLimits.VALUE_CHARS), from.countsValues() ? 1 : 0);
+            case ROW -> new ImportException(e, "import.limit.row", from.where(), rowWord, e.line(),
+                    ImportLimits.mb(ImportLimits.ROW_CHARS));
+            case LINE -> new ImportException(e, "import.limit.line", from.where(), e.line(),
+                    ImportLimits.mb(ImportLimits.ROW_CHARS));
+            case VALUES -> new ImportException(e, "import.limit.values", from.where(), e.line(), ImportLimits.ROW_VALUES);
+        };
+    }
+
+    /** A column by its heading when the heading is known, else by its number (CSV) or letter (a sheet). */
+    private String columnName(int index, TableSource from) {
+        String name = headings == null ? "" : headings.name(index);
+        if (!name.isBlank()) {
+            return name;
+        }
+        if (from.countsValues()) {
+            return String.valueOf(index + 1);
+        }
+        StringBuilder letters = new StringBuilder();
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            letters.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return letters.toString();
+    }
+
     @Override
     public CsvRow read() {
         SheetRow raw;
-        while ((raw = source.next()) != null) {
+        while ((raw = next(source)) != null) {
             SheetRow row = new SheetRow(raw.line(), normalised(raw.cells()), raw.end());
             if (row.blank()) {
                 continue;

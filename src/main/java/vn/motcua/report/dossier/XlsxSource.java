@@ -54,8 +54,9 @@ final class XlsxSource implements TableSource {
         this.rows = stream.iterator();
     }
 
-    /** The workbook's sheet names, in order. */
+    /** The workbook's sheet names, in order; its parts checked first ({@link WorkbookParts}). */
     static List<String> sheets(Path file) {
+        WorkbookParts.checkXlsx(file, unreadable(file, null));
         try (ReadableWorkbook workbook = open(file)) {
             return workbook.getSheets().map(Sheet::getName).toList();
         } catch (IOException e) {
@@ -179,17 +180,10 @@ final class XlsxSource implements TableSource {
     /** The merged ranges of a sheet: its part found through the workbook's relationships, then its mergeCell elements. */
     private static List<MergedCells.Range> mergedCells(Path file, String sheetName) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, String> idByName = new HashMap<>();
-            each(zip, "xl/workbook.xml", "sheet", x -> idByName.put(x.getAttributeValue(null, "name"),
-                    attribute(x, "id")));
-            Map<String, String> targetById = new HashMap<>();
-            each(zip, "xl/_rels/workbook.xml.rels", "Relationship",
-                    x -> targetById.put(x.getAttributeValue(null, "Id"), x.getAttributeValue(null, "Target")));
-            String target = targetById.get(idByName.get(sheetName));
-            if (target == null) {
+            String part = sheetParts(zip, parts(zip)).get(sheetName);
+            if (part == null) {
                 return List.of();
             }
-            String part = target.startsWith("/") ? target.substring(1) : "xl/" + target;
             List<MergedCells.Range> ranges = new ArrayList<>();
             each(zip, part, "mergeCell", x -> {
                 MergedCells.Range r = range(x.getAttributeValue(null, "ref"));
@@ -201,6 +195,79 @@ final class XlsxSource implements TableSource {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+    }
+
+    static final String CONTENT_TYPES = "[Content_Types].xml";
+
+    /**
+     * The parts of an .xlsx that are read, named as fastexcel finds them: its workbook, shared strings and styles as
+     * {@code [Content_Types].xml} names them (the workbook {@code xl/workbook.xml} when it does not), the workbook's
+     * relationships beside it. Names without a leading slash; null when absent.
+     */
+    record Parts(String workbook, String sharedStrings, String styles) {
+
+        /** "xl/_rels/workbook.xml.rels" for "xl/workbook.xml". */
+        String relationships() {
+            int slash = workbook.lastIndexOf('/');
+            return workbook.substring(0, slash + 1) + "_rels/" + workbook.substring(slash + 1) + ".rels";
+        }
+
+        /** A relationship's target of the workbook as a name in the zip. */
+        String target(String target) {
+            return target.startsWith("/") ? target.substring(1) : workbook.substring(0, workbook.lastIndexOf('/') + 1) + target;
+        }
+    }
+
+    static Parts parts(ZipFile zip) throws IOException, XMLStreamException {
+        String[] named = new String[3];
+        each(zip, CONTENT_TYPES, "Override", x -> {
+            String type = x.getAttributeValue(null, "ContentType");
+            String name = x.getAttributeValue(null, "PartName");
+            if (type == null || name == null) {
+                return;
+            }
+            String part = name.startsWith("/") ? name.substring(1) : name;
+            switch (type) {
+                case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                     "application/vnd.ms-excel.sheet.macroEnabled.main+xml" -> named[0] = part;
+                case "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" -> named[1] = part;
+                case "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" -> named[2] = part;
+                default -> { }
+            }
+        });
+        return new Parts(named[0] != null ? named[0] : "xl/workbook.xml", named[1], named[2]);
+    }
+
+    /** Each sheet's part in the zip, by the sheet's name, in the workbook's order (its workbook part and relationships). */
+    static Map<String, String> sheetParts(ZipFile zip, Parts parts) throws IOException, XMLStreamException {
+        Map<String, String> idByName = new java.util.LinkedHashMap<>();
+        each(zip, parts.workbook(), "sheet", x -> idByName.put(x.getAttributeValue(null, "name"), attribute(x, "id")));
+        Map<String, String> targetById = new HashMap<>();
+        each(zip, parts.relationships(), "Relationship",
+                x -> targetById.put(x.getAttributeValue(null, "Id"), x.getAttributeValue(null, "Target")));
+        Map<String, String> sheets = new java.util.LinkedHashMap<>();
+        idByName.forEach((name, id) -> {
+            String target = targetById.get(id);
+            if (target != null) {
+                sheets.put(name, parts.target(target));
+            }
+        });
+        return sheets;
+    }
+
+    /** A part by its name whatever the case of its letters, as fastexcel finds it; null when there is none. */
+    static ZipEntry entry(ZipFile zip, String part) {
+        ZipEntry entry = zip.getEntry(part);
+        if (entry != null) {
+            return entry;
+        }
+        for (java.util.Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry candidate = e.nextElement();
+            if (candidate.getName().equalsIgnoreCase(part)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** An attribute by its local name, whatever its namespace prefix (r:id). */
@@ -218,7 +285,7 @@ final class XlsxSource implements TableSource {
     }
 
     private static void each(ZipFile zip, String part, String element, Element each) throws IOException, XMLStreamException {
-        ZipEntry entry = zip.getEntry(part);
+        ZipEntry entry = entry(zip, part);
         if (entry == null) {
             return;
         }

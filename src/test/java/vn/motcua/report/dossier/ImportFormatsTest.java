@@ -111,6 +111,61 @@ class ImportFormatsTest extends DatabaseTest {
     }
 
     @Test
+    void acceptPartial_ofAFileWithNoValidRow_storesNothing_andIsARefusal() throws Exception {
+        Path input = file("none.csv", HEADINGS + "\nR1,,P,direct,13/02/2021,,,,,,\nR2,dat-dai,P,direct,31/02/2021,,,,,,\n");
+        Run run = cli("import", "dossiers", input.toString(), "--accept-partial");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("2 of 2 rows refused")
+                .contains("Refused: no row is valid, so nothing of this file was stored. Fix these lines and import the file"
+                        + " again.").doesNotContain("--accept-partial");
+        assertThat(run.out()).doesNotContain("Imported");
+        assertThat(count("dossier")).isZero();
+        assertThat(jdbc.queryForMap("SELECT status, rows_read, refused FROM import_batch"))
+                .containsEntry("status", "REFUSED").containsEntry("rows_read", 2).containsEntry("refused", 2);
+        assertThat(rejects(tmp.resolve("none.rejects.csv"))).hasSize(2);
+    }
+
+    @Test
+    void thePostalServicesFullName_andBcci_meanThePostalChannel() throws Exception {
+        Path input = file("bcci.csv", HEADINGS + "\n"
+                + "P1,dat-dai,P,Dịch vụ bưu chính công ích,13/02/2021,,,,,,\n"
+                + "P2,dat-dai,P,BCCI,13/02/2021,,,,,,\n"
+                + "P3,dat-dai,P,dịch vụ  bcci,13/02/2021,,,,,,\n"
+                + "P4,dat-dai,P,DỊCH VỤ BƯU CHÍNH CÔNG ÍCH,13/02/2021,,,,,,\n");
+        Run run = cli("import", "dossiers", input.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(jdbc.queryForList("SELECT code || ' ' || channel FROM dossier ORDER BY code", String.class))
+                .containsExactly("P1 postal", "P2 postal", "P3 postal", "P4 postal");
+    }
+
+    /** LibreOffice on an English-locale machine writes its date cells month first with two-digit years and AM/PM. */
+    @Test
+    void aMonthFirstCsvWithTwoDigitYears_isReadMonthFirst_asTwentyYy() throws Exception {
+        Path input = file("english.csv", "Mã hồ sơ,Lĩnh vực,Hình thức nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Kết quả\n"
+                + "E1,Đất đai,Trực tiếp,02/03/21 08:15 AM,02/19/21,02/18/21,Đã giải quyết\n"
+                + "E2,Hộ tịch,Trực tuyến,02/04/21 02:30 PM,02/10/21,,\n"
+                + "E3,Hộ tịch,Trực tuyến,12/31/20 11:59 PM,01/05/21,,\n");
+        Run run = cli("import", "dossiers", input.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(jdbc.queryForList("""
+                SELECT code || ' ' || received_on || ' ' || due_on || ' ' || coalesce(finished_on::text, '-')
+                  FROM dossier ORDER BY code""", String.class)).containsExactly(
+                "E1 2021-02-03 2021-02-19 2021-02-18",
+                "E2 2021-02-04 2021-02-10 -",
+                "E3 2020-12-31 2021-01-05 -");
+
+        // Day first with two-digit years, as the same machine on a Vietnamese locale writes it.
+        jdbc.update("DELETE FROM dossier");
+        Files.writeString(tmp.resolve("viet.csv"), HEADINGS + "\nV1,dat-dai,P,direct,19/02/21,03/03/21,,,,,\n",
+                StandardCharsets.UTF_8);
+        Run vi = cli("import", "dossiers", tmp.resolve("viet.csv").toString());
+        assertThat(vi.exitCode()).as(vi.out() + vi.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT received_on || ' ' || due_on FROM dossier", String.class))
+                .isEqualTo("2021-02-19 2021-03-03");
+    }
+
+    @Test
     void vietnameseExport_withBom_semicolons_quotedLineBreaks() throws Exception {
         String csv = "\uFEFFMã hồ sơ;Lĩnh vực;Tên thủ tục;Hình thức nộp;Ngày tiếp nhận;Ngày hẹn trả;Ngày trả kết quả;"
                 + "Kết quả;Ngày tạm dừng;Ngày tiếp tục;Ngày thư xin lỗi;Người nộp\r\n"

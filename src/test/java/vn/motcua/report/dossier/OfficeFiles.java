@@ -43,11 +43,25 @@ final class OfficeFiles {
     static final String UTF8_CSV = "csv:Text - txt - csv (StarCalc):44,34,76";
 
     static void convert(List<Path> files, String format, Path out) throws IOException, InterruptedException {
+        convert(files, format, out, Map.of());
+    }
+
+    /**
+     * CSV as LibreOffice saves it with its "save cell content as shown" option (on by default in its dialog): dates in
+     * the cells' own formats, as the locale writes them.
+     */
+    static final String CSV_AS_SHOWN = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true";
+
+    /** As {@link #convert(List, String, Path)}, LibreOffice run with these environment variables (LC_ALL: its locale). */
+    static void convert(List<Path> files, String format, Path out, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("motcua-soffice-profile");
         List<String> command = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + profile.toUri(),
                 "--headless", "--norestore", "--convert-to", format, "--outdir", out.toString()));
         files.forEach(f -> command.add(f.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("soffice-" + format.split(":")[0] + ".log")
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process p = builder.redirectErrorStream(true).redirectOutput(out.resolve("soffice-" + format.split(":")[0] + ".log")
                 .toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -67,7 +81,9 @@ final class OfficeFiles {
      * A workbook written as flat OpenDocument. Rows are given as cells in order, skipping the positions that a
      * merged cell above or to the left covers (as an HTML table does). A cell's text may end with markers:
      * {@code «c3»} spans three columns, {@code «r2»} two rows; {@code «n»} makes it a number, {@code «d»} a date
-     * cell (the text is then the ISO date, shown dd/mm/yyyy).
+     * cell (the text is then the ISO date, shown dd/mm/yyyy); {@code «s»} a date and {@code «t»} a date and time
+     * (ISO, 2021-02-19T14:15:00) shown in the locale's short formats, as LibreOffice's defaults are (on an English
+     * locale 02/19/21 and 02/19/21 02:15 PM).
      */
     static final class Book {
         private final Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
@@ -93,11 +109,21 @@ final class OfficeFiles {
                      <number:date-style style:name="N1"><number:day number:style="long"/><number:text>/</number:text>
                       <number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/>
                      </number:date-style>
+                     <number:date-style style:name="N2" number:automatic-order="true"><number:month number:style="long"/>
+                      <number:text>/</number:text><number:day number:style="long"/><number:text>/</number:text><number:year/>
+                     </number:date-style>
+                     <number:date-style style:name="N3" number:automatic-order="true"><number:month number:style="long"/>
+                      <number:text>/</number:text><number:day number:style="long"/><number:text>/</number:text><number:year/>
+                      <number:text> </number:text><number:hours number:style="long"/><number:text>:</number:text>
+                      <number:minutes number:style="long"/><number:text> </number:text><number:am-pm/>
+                     </number:date-style>
                      <style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>
+                     <style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>
+                     <style:style style:name="ce3" style:family="table-cell" style:data-style-name="N3"/>
                     </office:automatic-styles>
                     <office:body><office:spreadsheet>
                     """);
-            Pattern marker = Pattern.compile("«([crnd])(\\d*)»");
+            Pattern marker = Pattern.compile("«([crndst])(\\d*)»");
             sheets.forEach((name, rows) -> {
                 x.append("<table:table table:name=\"").append(escape(name)).append("\">\n");
                 Set<String> covered = new HashSet<>();
@@ -118,6 +144,8 @@ final class OfficeFiles {
                                 case "c" -> columns = Integer.parseInt(m.group(2));
                                 case "r" -> down = Integer.parseInt(m.group(2));
                                 case "n" -> type = "float";
+                                case "s" -> type = "short-date";
+                                case "t" -> type = "date-time";
                                 default -> type = "date";
                             }
                         }
@@ -132,6 +160,10 @@ final class OfficeFiles {
                                 case "float" -> x.append(" office:value-type=\"float\" office:value=\"").append(text).append('"');
                                 case "date" -> x.append(" table:style-name=\"ce1\" office:value-type=\"date\" office:date-value=\"")
                                         .append(text).append('"');
+                                case "short-date" -> x.append(" table:style-name=\"ce2\" office:value-type=\"date\""
+                                        + " office:date-value=\"").append(text).append('"');
+                                case "date-time" -> x.append(" table:style-name=\"ce3\" office:value-type=\"date\""
+                                        + " office:date-value=\"").append(text).append('"');
                                 default -> x.append(" office:value-type=\"string\"");
                             }
                             x.append("><text:p>").append(escape(text)).append("</text:p></table:table-cell>");

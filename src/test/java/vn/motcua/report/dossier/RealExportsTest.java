@@ -176,4 +176,36 @@ class RealExportsTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT code || ' ' || field_code FROM dossier ORDER BY code", String.class))
                 .containsExactly("M1 dat-dai", "M2 dat-dai", "M3 dat-dai");
     }
+
+    /**
+     * A list with date cells in LibreOffice's default formats, saved as CSV on an English-locale machine: month first,
+     * two-digit years, 12-hour times ("02/19/21", "02/03/21 08:15 AM"). Every date column is read month first.
+     */
+    @Test
+    void aCsvSavedByLibreOfficeOnAnEnglishLocale_twoDigitYearsMonthFirst_isReadMonthFirst(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeTrue(skip == null, skip);
+        OfficeFiles.Book book = new OfficeFiles.Book();
+        List<List<String>> s = book.sheet("Danh sách");
+        OfficeFiles.Book.row(s, "Mã hồ sơ", "Lĩnh vực", "Hình thức nộp", "Ngày tiếp nhận", "Ngày hẹn trả",
+                "Ngày có kết quả", "Kết quả");
+        OfficeFiles.Book.row(s, "E1", "Đất đai", "Trực tiếp", "2021-02-03T08:15:00«t»", "2021-02-19«s»", "2021-02-18«s»",
+                "Đã giải quyết");
+        OfficeFiles.Book.row(s, "E2", "Hộ tịch", "Dịch vụ bưu chính công ích", "2021-02-04T14:30:00«t»", "2021-02-10«s»",
+                "", "");
+        Path source = dir.resolve("english.fods");
+        book.write(source);
+        OfficeFiles.convert(List.of(source), OfficeFiles.CSV_AS_SHOWN, dir, java.util.Map.of("LC_ALL", "en_US.UTF-8",
+                "LANG", "en_US.UTF-8"));
+        Path csv = dir.resolve("english.csv");
+        assertThat(Files.readString(csv)).contains("E1,Đất đai,Trực tiếp,02/03/21 08:15 AM,02/19/21,02/18/21,Đã giải quyết");
+
+        Run run = cli("import", "dossiers", csv.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(jdbc.queryForList("""
+                SELECT code || ' ' || channel || ' ' || received_on || ' ' || due_on || ' ' || coalesce(finished_on::text, '-')
+                  FROM dossier ORDER BY code""", String.class)).containsExactly(
+                "E1 direct 2021-02-03 2021-02-19 2021-02-18",
+                "E2 postal 2021-02-04 2021-02-10 -");
+    }
 }
