@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.system.Refusal;
 
 /**
@@ -49,6 +50,7 @@ public class Cli {
     public int execute(Command command, Terminal terminal) {
         String name = Launcher.name(command);
         try {
+            spring.getBean(JobsFolder.class).readAfresh();
             return command.execute(new Session(spring, terminal));
         } catch (Refusal e) {
             log.info("{} refused: {}", name, e.getMessage(), e.getCause());

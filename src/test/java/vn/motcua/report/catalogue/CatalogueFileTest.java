@@ -10,7 +10,7 @@ import java.text.Normalizer;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.report.config.YamlNode;
+import vn.motcua.report.config.JobsFile;
 import vn.motcua.report.system.Refusal;
 
 /** jobs/catalogue.yaml is strict: each mistake is refused with the file, the key and the line, in Vietnamese. */
@@ -151,8 +151,8 @@ class CatalogueFileTest {
     }
 
     private static Catalogue parse(String yaml) {
-        return CatalogueFile.read(YamlNode.read(new java.io.ByteArrayInputStream(
-                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), WHERE));
+        return CatalogueFile.read(JobsFile.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), WHERE,
+                CatalogueFile.Written.class, java.util.Map.of()));
     }
 
     private static Refusal refused(String yaml) {
