@@ -86,7 +86,7 @@ public final class JobsFile<T> {
             String key = wrongShape.get(listed);
             if (key == null) {
                 key = wrongKind(e instanceof MismatchedInputException m ? m.getTargetType()
-                        : ((InputCoercionException) e).getTargetType());
+                        : ((InputCoercionException) e).getTargetType(), written.isText(path));
             }
             throw new ConfigException(e, key, file, written.line(path), wrongShape.containsKey(listed) ? listed : path,
                     written.text(path));
@@ -200,23 +200,23 @@ public final class JobsFile<T> {
     }
 
     /** The message of a value Jackson could not bind to the type the record declares. */
-    private static String wrongKind(Class<?> target) {
+    private static String wrongKind(Class<?> target, boolean writtenAsText) {
         if (target == null) {
             return "config.syntax";
         }
-        if (target == LocalDate.class) {
-            return "config.not-a-date";
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return "config.not-a-count";
-        }
-        if (target == String.class) {
-            return "config.not-text";
+        if (NameList.class.isAssignableFrom(target)) {
+            return "config.not-lines";
         }
         if (Collection.class.isAssignableFrom(target)) {
             return "config.not-a-list";
         }
-        return "config.not-a-block";
+        if (target.isRecord() || Map.class.isAssignableFrom(target)) {
+            return "config.not-a-block";
+        }
+        if (!writtenAsText || target == String.class) {
+            return "config.not-text";
+        }
+        return target == LocalDate.class ? "config.not-a-date" : "config.not-a-count";
     }
 
     /** Jackson's path of a binding mistake as the messages write it: {@code figures[1].dossiers}. */
@@ -322,6 +322,11 @@ public final class JobsFile<T> {
         int keyLine(String path) {
             Integer line = keyLines.get(path);
             return line != null ? line : line(path);
+        }
+
+        /** Whether the value at the path is written as a text (a number is too), not as a block or a list. */
+        boolean isText(String path) {
+            return texts.containsKey(path);
         }
 
         /** The value written at the path, as written; empty for a block, a list or nothing. */

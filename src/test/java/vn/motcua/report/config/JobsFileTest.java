@@ -102,11 +102,14 @@ class JobsFileTest {
     /** Jackson does not turn a wrong kind of value into a right one: no number from 5.5, no date from a count. */
     @Test
     void valuesOfTheWrongKind_areNotCoerced() {
-        for (String wrong : new String[] {"5.5", "true", "[1]", "99999999999999999999"}) {
+        for (String wrong : new String[] {"5.5", "true", "99999999999999999999"}) {
             assertThatThrownBy(() -> read("figures:\n  - procedure: A\n    dossiers: " + wrong + "\n")).as(wrong)
                     .satisfies(e -> assertThat(english(e)).startsWith("jobs/x.yaml, line 3: 'figures[1].dossiers' is '")
                             .endsWith("': expected a whole number, 0 or more"));
         }
+        assertThatThrownBy(() -> read("figures:\n  - procedure: A\n    dossiers: [1]\n"))
+                .satisfies(e -> assertThat(english(e))
+                        .isEqualTo("jobs/x.yaml, line 3: 'figures[1].dossiers' must be a text, not a block or a list"));
         JobsFile<Texts> negative = read("figures:\n  - procedure: A\n    dossiers: -5\n");
         assertThatThrownBy(() -> negative.count(negative.value().figures().get(0).dossiers(), "figures[1].dossiers"))
                 .satisfies(e -> assertThat(english(e))
