@@ -50,7 +50,6 @@ public class MotcuaReportApplication {
             MotcuaConfiguration.checkHome(System.getProperty("motcua.home"), System.getenv("MOTCUA_HOME"));
             SpringApplication app = new SpringApplication(MotcuaReportApplication.class);
             Map<String, Object> properties = new HashMap<>(parsed.command().startupProperties());
-            properties.put("motcua.lang", terminal.messages().locale().getLanguage());
             // What the command needs to run at all (its scratch database) comes before the environment's settings.
             app.addInitializers(c -> {
                 c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command", properties));

@@ -23,8 +23,7 @@ import vn.motcua.report.system.Messages;
  * target/test-home), emptied before each test, and the command line as a user runs it (in English, the
  * language the assertions are written in; messages in Vietnamese are tested on their own).
  */
-@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=" + DatabaseTest.JOBS_FOLDER,
-        "motcua.lang=en"})
+@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=" + DatabaseTest.JOBS_FOLDER})
 public abstract class DatabaseTest {
 
     /**

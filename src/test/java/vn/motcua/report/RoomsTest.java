@@ -52,7 +52,7 @@ class RoomsTest {
             .whereLayer("application").mayOnlyAccessLayers(andPeriodAndSystem("cli", "config", "fault"))
             .whereLayer("cli").mayOnlyAccessLayers(andPeriodAndSystem("bench", "signoff", "report", "document",
                     "revision", "classify", "dossier", "catalogue", "config", "fault", "db"))
-            .whereLayer("bench").mayOnlyAccessLayers(andPeriodAndSystem("report", "revision", "classify", "dossier"))
+            .whereLayer("bench").mayOnlyAccessLayers(andPeriodAndSystem("report", "revision", "classify", "dossier", "config"))
             .whereLayer("signoff").mayOnlyAccessLayers(andPeriodAndSystem("document", "revision", "config"))
             .whereLayer("report").mayOnlyAccessLayers(andPeriodAndSystem("document", "revision", "classify", "dossier",
                     "catalogue", "config"))

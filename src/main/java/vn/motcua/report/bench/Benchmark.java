@@ -14,11 +14,11 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.IndependentRecount;
@@ -47,13 +47,13 @@ public class Benchmark {
     private final int fetchSize;
 
     public Benchmark(JdbcTemplate jdbc, DataSource dataSource, ReportService reports, RevisionRepository revisions,
-                     IndependentRecount independentRecount, @Value("${motcua.fetch-size:10000}") int fetchSize) {
+                     IndependentRecount independentRecount, MotcuaProperties settings) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.reports = reports;
         this.revisions = revisions;
         this.independentRecount = independentRecount;
-        this.fetchSize = fetchSize;
+        this.fetchSize = settings.fetchSize();
     }
 
     /** One measured way of producing the table: best time, peak heap, and the table it produced. */

@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import vn.motcua.report.config.YamlNode;
+import vn.motcua.report.config.JobsFile;
+import vn.motcua.report.config.NameList;
 import vn.motcua.report.system.TextKey;
 
 /**
- * Reads {@code jobs/catalogue.yaml} strictly, walking the jobs files' one reader ({@link YamlNode}): an
- * unknown or repeated key and a missing code or name are refused as in every jobs file; a bad code, a code
- * used twice, an alias (or name) that is another entry's code, name or alias, a procedure of a field not
- * listed, are refused here, each naming the file, the line and the key ({@code catalogue.*} messages).
+ * {@code jobs/catalogue.yaml} as written ({@link Written}), bound strictly by {@link JobsFile}: an unknown or
+ * repeated key and a value of the wrong kind are refused as in every jobs file. {@link #read} checks the rest:
+ * a missing code or name, a bad code, a code used twice, an alias (or name) that is another entry's code, name or
+ * alias, a procedure of a field not listed, each refused naming the file, the line and the key
+ * ({@code catalogue.*} messages).
  */
 public final class CatalogueFile {
 
@@ -26,16 +28,27 @@ public final class CatalogueFile {
     private CatalogueFile() {
     }
 
-    /** The catalogue the file {@code root} holds. */
-    public static Catalogue read(YamlNode root) {
-        root.only("fields", "units", "procedures");
-        YamlNode fieldsNode = root.required("fields");
-        List<Catalogue.Entry> fields = entries(fieldsNode);
+    /** What the file may hold. */
+    record Written(List<Entry> fields, List<Entry> units, List<Procedure> procedures) {
+    }
+
+    /** A field or a unit. */
+    record Entry(String code, String name, NameList aliases) {
+    }
+
+    record Procedure(String code, String name, String field) {
+    }
+
+    /** The catalogue the file holds. */
+    static Catalogue read(JobsFile<Written> file) {
+        Written written = file.value();
+        List<Catalogue.Entry> fields = entries(file, file.required(written.fields(), "fields"), "fields");
         if (fields.isEmpty()) {
-            throw fieldsNode.refuse("catalogue.noFields");
+            throw file.refuse("fields", "catalogue.noFields");
         }
-        List<Catalogue.Entry> units = root.get("units").map(CatalogueFile::entries).orElse(List.of());
-        List<Catalogue.Procedure> procedures = root.get("procedures").map(p -> procedures(p, fields)).orElse(List.of());
+        List<Catalogue.Entry> units = written.units() == null ? List.of() : entries(file, written.units(), "units");
+        List<Catalogue.Procedure> procedures = written.procedures() == null ? List.of()
+                : procedures(file, written.procedures(), fields);
         return new Catalogue(fields, units, procedures);
     }
 
@@ -44,69 +57,72 @@ public final class CatalogueFile {
     }
 
     /** A list of fields or units; codes, names and aliases are each one entry's only. */
-    private static List<Catalogue.Entry> entries(YamlNode list) {
+    private static List<Catalogue.Entry> entries(JobsFile<Written> file, List<Entry> list, String listPath) {
         List<Catalogue.Entry> entries = new ArrayList<>();
         Map<String, Integer> codes = new HashMap<>();
         Map<String, Claim> spellings = new HashMap<>();
-        for (YamlNode item : list.list()) {
-            item.only("code", "name", "aliases");
-            YamlNode codeNode = item.required("code");
-            String code = codeNode.text();
+        for (int i = 0; i < list.size(); i++) {
+            String path = listPath + "[" + (i + 1) + "]";
+            Entry item = file.block(list.get(i), path);
+            String codePath = path + ".code";
+            String code = file.text(item.code(), codePath);
             if (!CODE.matcher(code).matches()) {
-                throw codeNode.refuse("catalogue.badCode", code);
+                throw file.refuse(codePath, "catalogue.badCode", code);
             }
-            Integer earlier = codes.putIfAbsent(code, codeNode.line());
+            Integer earlier = codes.putIfAbsent(code, file.line(codePath));
             if (earlier != null) {
-                throw codeNode.refuse("catalogue.repeatedCode", code, earlier);
+                throw file.refuse(codePath, "catalogue.repeatedCode", code, earlier);
             }
-            YamlNode nameNode = item.required("name");
-            String name = TextKey.normal(nameNode.text());
+            String namePath = path + ".name";
+            String name = TextKey.normal(file.text(item.name(), namePath));
             // A code, a name or an alias names one entry only: an export's spelling must say one thing.
-            claim(spellings, code, code, codeNode);
-            claim(spellings, name, code, nameNode);
+            claim(file, spellings, code, code, codePath);
+            claim(file, spellings, name, code, namePath);
             List<String> aliases = new ArrayList<>();
-            if (item.get("aliases").isPresent()) {
-                YamlNode aliasNode = item.get("aliases").get();
-                for (String alias : aliasNode.names()) {
-                    String normal = TextKey.normal(alias);
-                    claim(spellings, normal, code, aliasNode);
-                    aliases.add(normal);
-                }
+            String aliasPath = path + ".aliases";
+            for (String alias : file.names(item.aliases(), aliasPath)) {
+                String normal = TextKey.normal(alias);
+                claim(file, spellings, normal, code, aliasPath);
+                aliases.add(normal);
             }
             entries.add(new Catalogue.Entry(code, name, List.copyOf(aliases)));
         }
         return List.copyOf(entries);
     }
 
-    private static void claim(Map<String, Claim> spellings, String text, String code, YamlNode where) {
-        Claim earlier = spellings.putIfAbsent(TextKey.of(text), new Claim(code, where.line()));
+    private static void claim(JobsFile<Written> file, Map<String, Claim> spellings, String text, String code,
+                              String path) {
+        Claim earlier = spellings.putIfAbsent(TextKey.of(text), new Claim(code, file.line(path)));
         if (earlier != null && !earlier.code().equals(code)) {
-            throw where.refuse("catalogue.repeatedName", text, earlier.code(), earlier.line());
+            throw file.refuse(path, "catalogue.repeatedName", text, earlier.code(), earlier.line());
         }
     }
 
-    private static List<Catalogue.Procedure> procedures(YamlNode list, List<Catalogue.Entry> fields) {
+    private static List<Catalogue.Procedure> procedures(JobsFile<Written> file, List<Procedure> list,
+                                                        List<Catalogue.Entry> fields) {
         Set<String> fieldCodes = new HashSet<>();
         fields.forEach(f -> fieldCodes.add(f.code()));
         List<Catalogue.Procedure> procedures = new ArrayList<>();
         Map<String, Claim> spellings = new HashMap<>();
-        for (YamlNode item : list.list()) {
-            item.only("code", "name", "field");
-            YamlNode fieldNode = item.required("field");
-            String field = fieldNode.text();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "procedures[" + (i + 1) + "]";
+            Procedure item = file.block(list.get(i), path);
+            String field = file.text(item.field(), path + ".field");
             if (!fieldCodes.contains(field)) {
-                throw fieldNode.refuse("catalogue.unknownField", field);
+                throw file.refuse(path + ".field", "catalogue.unknownField", field);
             }
-            if (item.get("code").isEmpty() && item.get("name").isEmpty()) {
-                throw item.refuse("catalogue.procedureUnnamed");
+            String code = file.optionalText(item.code(), path + ".code");
+            String name = file.optionalText(item.name(), path + ".name");
+            if (code == null && name == null) {
+                throw file.refuse(path, "catalogue.procedureUnnamed");
             }
-            String code = item.get("code").map(n -> TextKey.normal(n.text())).orElse(null);
-            String name = item.get("name").map(n -> TextKey.normal(n.text())).orElse(null);
+            code = code == null ? null : TextKey.normal(code);
+            name = name == null ? null : TextKey.normal(name);
             if (code != null) {
-                claim(spellings, code, item.path(), item.required("code"));
+                claim(file, spellings, code, path, path + ".code");
             }
             if (name != null) {
-                claim(spellings, name, item.path(), item.required("name"));
+                claim(file, spellings, name, path, path + ".name");
             }
             procedures.add(new Catalogue.Procedure(code, name, field));
         }

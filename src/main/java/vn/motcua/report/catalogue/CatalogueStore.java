@@ -44,12 +44,9 @@ public class CatalogueStore {
      * @throws Refusal when the file is wrong (nothing is changed then)
      */
     public Optional<Catalogue> refresh() {
-        if (!jobs.has(CatalogueFile.NAME)) {
-            return Optional.empty();
-        }
-        Catalogue catalogue = CatalogueFile.read(jobs.optional(CatalogueFile.NAME));
-        apply(catalogue);
-        return Optional.of(catalogue);
+        Optional<Catalogue> catalogue = jobs.file(CatalogueFile.NAME, CatalogueFile.Written.class).map(CatalogueFile::read);
+        catalogue.ifPresent(this::apply);
+        return catalogue;
     }
 
     /** Makes the database's catalogue this one, in one transaction (concurrent commands take turns). */

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.fault.DatabaseFaults;
 import vn.motcua.report.fault.DatabaseWatch;
 import vn.motcua.report.system.Fault;
@@ -78,6 +79,7 @@ public class Cli {
     private int execute(Command command, Terminal terminal, DatabaseWatch watch) {
         String name = Launcher.name(command);
         try {
+            spring.getBean(JobsFolder.class).readAfresh();
             return command.execute(new Session(spring, terminal));
         } catch (Refusal e) {
             log.info("{} refused: {}", name, e.getMessage(), e.getCause());

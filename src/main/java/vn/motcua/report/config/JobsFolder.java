@@ -4,28 +4,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.system.Refusal;
 
 /**
- * The ops-editable job configuration: {@code jobs/report.yaml} and one file per period,
- * {@code jobs/periods/PERIOD.yaml}, and the optional files other rooms read ({@link #optional}). Every file
- * is read by {@link YamlNode}, strictly: an unknown key is an error naming the file, the line and the key.
- * The folder is {@code MOTCUA_JOBS} when set, else {@code ./jobs}; with neither present the copy
- * bundled in the jar is used, so the demo runs from any folder.
+ * The ops-editable job configuration: {@code jobs/report.yaml}, one file per period,
+ * {@code jobs/periods/PERIOD.yaml}, and the optional files other rooms read ({@link #file}); each bound by
+ * {@link JobsFile}, strictly: an unknown key is an error naming the file, the line and the key. The folder is
+ * {@code MOTCUA_JOBS} when set, else {@code ./jobs}; with neither present the copy bundled in the jar is used,
+ * so the demo runs from any folder.
+ * <p>
+ * The application has one, and a command is one run of the application: each file is read the first time the
+ * command needs it, then kept, so every step of a run sees the same settings and no file is read twice. A
+ * command that needs none (history, verify) reads none. {@link #readAfresh} starts the next command of the same
+ * application (the tests run many) with the files as they are then.
  */
 public final class JobsFolder {
 
-    private static final String REPORT = "report.yaml";
     private static final String PERIODS = "periods";
 
     private final Path folder;
+    /** The files read by this command, by name; empty for a file that is not there. */
+    private final Map<String, Optional<JobsFile<?>>> read = new ConcurrentHashMap<>();
 
     public JobsFolder(Path folder) {
         this.folder = folder;
@@ -37,63 +42,28 @@ public final class JobsFolder {
     }
 
     /** {@code jobs/trust/}: the CA certificates (.cer) signatures are checked against; empty when absent. */
-    public java.util.Optional<Path> trustFolder() {
-        return folder == null ? java.util.Optional.empty()
-                : java.util.Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
+    public Optional<Path> trustFolder() {
+        return folder == null ? Optional.empty() : Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
     }
 
-    /**
-     * The handwritten-signature images the signer blocks name ({@code signature-image}, a PNG path relative
-     * to the jobs folder), by signer name: the period file's signer first, then report.yaml's.
-     */
-    public List<java.util.Map.Entry<String, Path>> signatureImages(String periodName) {
-        List<java.util.Map.Entry<String, Path>> images = new java.util.ArrayList<>();
-        if (folder == null) {
-            return images;
-        }
-        for (String name : List.of(PERIODS + "/" + periodName + ".yaml", REPORT)) {
-            if (!exists(name)) {
-                continue;
-            }
-            load(name).get("signer").ifPresent(signer -> signer.get("signature-image").ifPresent(image ->
-                    images.add(java.util.Map.entry(signer.required("name").text(), folder.resolve(image.text())))));
-        }
-        return images;
+    /** Forgets the files read: a new command reads each again, as it is now. */
+    public void readAfresh() {
+        read.clear();
     }
 
     public ReportSettings reportSettings() {
-        YamlNode root = load(REPORT).only("cutoff-day", "centre", "recipients", "archive", "signer", "pdf-list-limit");
-        YamlNode cutoffDay = root.required("cutoff-day");
-        CutoffDay cutoff;
-        try {
-            cutoff = CutoffDay.parse(cutoffDay.text());
-        } catch (Refusal e) {
-            throw cutoffDay.refuse("config.wrong-value", e);
-        }
-        YamlNode centre = root.required("centre").only("parent-body", "name", "place", "symbol");
-        return new ReportSettings(cutoff, new ReportSettings.Centre(
-                centre.required("parent-body").text(), centre.required("name").text(),
-                centre.required("place").text(), centre.required("symbol").text()),
-                root.required("recipients").lines(), root.required("archive").text(),
-                signer(root.required("signer")), pdfListLimit(root));
-    }
-
-    /** How many dossiers each list of the PDF shows (the workbook has them all): 1 to 1,000,000, default 1,000. */
-    private static int pdfListLimit(YamlNode root) {
-        Optional<YamlNode> limit = root.get("pdf-list-limit");
-        if (limit.isEmpty()) {
-            return ReportSettings.DEFAULT_PDF_LIST_LIMIT;
-        }
-        long n = limit.get().count();
-        if (n < 1 || n > 1_000_000) {
-            throw limit.get().refuse("config.pdf-list-limit", n);
-        }
-        return (int) n;
+        return ReportFile.settings(bound(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE)
+                .orElseThrow(() -> folder == null ? new ConfigException("config.bundled-file-missing", ReportFile.NAME)
+                        : new ConfigException("config.file-missing", folder.resolve(ReportFile.NAME), ReportFile.NAME)));
     }
 
     /** Where the texts of a period live, relative to the jobs folder: {@code periods/2021-02.yaml}. */
     public static String periodFile(Period period) {
-        return PERIODS + "/" + period.name() + ".yaml";
+        return periodFile(period.name());
+    }
+
+    private static String periodFile(String periodName) {
+        return PERIODS + "/" + periodName + ".yaml";
     }
 
     /**
@@ -102,92 +72,64 @@ public final class JobsFolder {
      */
     public PeriodTexts periodTexts(Period period) {
         String name = periodFile(period);
-        String where = describe() + "/" + name;
-        if (!exists(name)) {
-            return PeriodTexts.missing(where);
-        }
-        YamlNode root = load(name).only("document", "figures", "section-2", "section-3", "signer");
-        String number = null;
-        LocalDate date = null;
-        if (root.get("document").isPresent()) {
-            YamlNode document = root.required("document").only("number", "date");
-            number = document.get("number").map(YamlNode::text).orElse(null);
-            date = document.get("date").map(YamlNode::date).orElse(null);
-        }
-        List<PeriodTexts.StaffFigure> figures = new ArrayList<>();
-        if (root.get("figures").isPresent()) {
-            for (YamlNode f : root.required("figures").list()) {
-                figures.add(figure(f, period));
-            }
-        }
-        ReportSettings.Signer signer = root.get("signer").map(JobsFolder::signer).orElse(null);
-        return new PeriodTexts(where, true, number, date, List.copyOf(figures), paragraphs(root, "section-2"),
-                paragraphs(root, "section-3"), signer);
-    }
-
-    private static PeriodTexts.StaffFigure figure(YamlNode f, Period period) {
-        f.only("procedure", "from", "to", "dossiers", "per-day", "note");
-        LocalDate from = f.required("from").date();
-        YamlNode toNode = f.required("to");
-        LocalDate to = toNode.date();
-        if (to.isBefore(from)) {
-            throw toNode.refuse("config.figure-ends-before-start", to, from);
-        }
-        if (from.isBefore(period.start()) || to.isAfter(period.end())) {
-            throw f.refuse("config.figure-outside-period", from, to, period.start(), period.end());
-        }
-        long dossiers = f.required("dossiers").count();
-        Long perDay = f.get("per-day").map(YamlNode::count).orElse(null);
-        String note = f.get("note").map(n -> n.text().replaceAll("\\s+", " ")).orElse(null);
-        return new PeriodTexts.StaffFigure(f.required("procedure").text(), from, to, dossiers, perDay, note);
-    }
-
-    private static ReportSettings.Signer signer(YamlNode signer) {
-        signer.only("on-behalf", "position", "name", "signature-image");
-        return new ReportSettings.Signer(signer.get("on-behalf").map(YamlNode::text).orElse(null),
-                signer.required("position").text(), signer.required("name").text());
-    }
-
-    /** A block of text, one paragraph per non-blank line; absent or empty gives no paragraph. */
-    private static List<String> paragraphs(YamlNode root, String key) {
-        return root.get(key).map(YamlNode::multiline).map(text -> text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()).orElse(List.of());
-    }
-
-    private boolean exists(String name) {
-        return folder == null ? JobsFolder.class.getResource("/jobs/" + name) != null
-                : Files.isRegularFile(folder.resolve(name));
-    }
-
-    /** Whether the jobs folder (or, without one, the bundled copy) has the file {@code name}. */
-    public boolean has(String name) {
-        return exists(name);
+        return bound(name, PeriodFile.class, PeriodFile.WRONG_SHAPE).map(file -> PeriodFile.texts(file, period))
+                .orElseGet(() -> PeriodTexts.missing(where(name)));
     }
 
     /**
-     * A configuration file that may be absent (then an empty block): {@code name} in the jobs folder, or the
-     * bundled copy when there is no folder. Read with the same strictness as the others: the caller walks it
-     * with {@link YamlNode#only} and the typed accessors.
+     * The handwritten-signature images the signer blocks name ({@code signature-image}, a PNG path relative
+     * to the jobs folder), by signer name: the period file's signer first, then report.yaml's.
      */
-    public YamlNode optional(String name) {
-        return exists(name) ? load(name) : YamlNode.read(InputStream.nullInputStream(), describe() + "/" + name);
+    public List<Map.Entry<String, Path>> signatureImages(String periodName) {
+        List<Map.Entry<String, Path>> images = new ArrayList<>();
+        if (folder == null) {
+            return images;
+        }
+        bound(periodFile(periodName), PeriodFile.class, PeriodFile.WRONG_SHAPE)
+                .ifPresent(file -> image(file, file.value().signer(), images));
+        bound(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE)
+                .ifPresent(file -> image(file, file.value().signer(), images));
+        return images;
     }
 
-    private YamlNode load(String name) {
-        String where = describe() + "/" + name;
-        if (folder == null) {
-            try (InputStream in = JobsFolder.class.getResourceAsStream("/jobs/" + name)) {
-                if (in == null) {
-                    throw new ConfigException("config.bundled-file-missing", name);
+    private void image(JobsFile<?> file, ReportFile.Signer signer, List<Map.Entry<String, Path>> images) {
+        if (signer != null && signer.signatureImage() != null) {
+            images.add(Map.entry(signer.settings(file, "signer").name(),
+                    folder.resolve(file.text(signer.signatureImage(), "signer.signature-image"))));
+        }
+    }
+
+    /**
+     * A file that may be absent (then empty): {@code name} in the jobs folder, or the bundled copy when there is
+     * no folder, bound to {@code type} (always the same for a name) and read once per command.
+     */
+    public <T> Optional<JobsFile<T>> file(String name, Class<T> type) {
+        return bound(name, type, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<JobsFile<T>> bound(String name, Class<T> type, Map<String, String> wrongShape) {
+        Optional<JobsFile<?>> file = read.computeIfAbsent(name,
+                n -> content(n).map(bytes -> JobsFile.read(bytes, where(n), type, wrongShape)));
+        return file.map(f -> (JobsFile<T>) f);
+    }
+
+    private String where(String name) {
+        return describe() + "/" + name;
+    }
+
+    /** The bytes of a file, empty when it is not there: the one place a jobs file is read. */
+    Optional<byte[]> content(String name) {
+        try {
+            if (folder == null) {
+                try (InputStream in = JobsFolder.class.getResourceAsStream("/jobs/" + name)) {
+                    return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
                 }
-                return YamlNode.read(in, where);
-            } catch (IOException e) {
-                throw new ConfigException(e, "config.unreadable", where);
             }
+            Path file = folder.resolve(name);
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new ConfigException(e, "config.unreadable", where(name));
         }
-        Path file = folder.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("config.file-missing", file, name);
-        }
-        return YamlNode.read(file, where);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +13,7 @@ import vn.motcua.report.db.ScratchDatabase;
 
 /** Where things live: MOTCUA_HOME and the jobs folder. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MotcuaProperties.class)
 public class MotcuaConfiguration {
 
     /**
@@ -20,13 +21,13 @@ public class MotcuaConfiguration {
      * is made the operator's alone (0700) first, or refused if another account owns it.
      */
     @Bean
-    MotcuaHome motcuaHome(@Value("${motcua.home}") String home, @Value("${motcua.database:}") String database,
-                          Optional<ScratchDatabase> scratch) {
-        Path path = Path.of(home).toAbsolutePath();
+    MotcuaHome motcuaHome(MotcuaProperties properties, Optional<ScratchDatabase> scratch) {
+        Path path = Path.of(properties.home()).toAbsolutePath();
         if (scratch.isPresent()) {
             return new MotcuaHome(path, scratch.get().database()).secured();
         }
-        return (database.isBlank() ? new MotcuaHome(path) : new MotcuaHome(path, Path.of(database).toAbsolutePath()))
+        return (properties.database().isBlank() ? new MotcuaHome(path)
+                : new MotcuaHome(path, Path.of(properties.database()).toAbsolutePath()))
                 .secured();
     }
 
@@ -41,10 +42,11 @@ public class MotcuaConfiguration {
         new MotcuaHome(Path.of(home).toAbsolutePath()).mustBeMine();
     }
 
+    /** The one holder of the jobs files: every room that reads them receives it. */
     @Bean
-    JobsFolder jobsFolder(@Value("${motcua.jobs:}") String jobs) {
-        if (!jobs.isBlank()) {
-            return new JobsFolder(checkJobsFolder(jobs));
+    JobsFolder jobsFolder(MotcuaProperties properties) {
+        if (!properties.jobs().isBlank()) {
+            return new JobsFolder(checkJobsFolder(properties.jobs()));
         }
         Path local = Path.of("jobs").toAbsolutePath();
         return new JobsFolder(Files.isDirectory(local) ? local : null);

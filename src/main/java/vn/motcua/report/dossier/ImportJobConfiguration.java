@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.config.MotcuaProperties;
 
 /**
  * The import job, steps in order, both in the import's one {@link ImportTransaction}:
@@ -109,7 +110,7 @@ public class ImportJobConfiguration {
     @Bean
     @JobScope
     Step checkRows(JobRepository jobRepository, PlatformTransactionManager tx, JdbcTemplate jdbc, ImportRepository imports,
-                   JobsFolder jobs, ImportProgress progress, @Value("${motcua.import.chunk-size:10000}") int chunkSize,
+                   JobsFolder jobs, ImportProgress progress, MotcuaProperties settings,
                    @Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['sheet']}") String sheet,
                    @Value("#{jobParameters['kind']}") String kindName,
                    @Value("#{jobParameters['dateOrders']}") String dateOrders,
@@ -119,7 +120,7 @@ public class ImportJobConfiguration {
         RowChecker checker = new RowChecker(kind);
         StagingWriter writer = new StagingWriter(jdbc, kind, importId, importTransaction);
         return new StepBuilder("checkRows", jobRepository)
-                .<CsvRow, CheckedRow>chunk(chunkSize)
+                .<CsvRow, CheckedRow>chunk(settings.imports().chunkSize())
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(checker)

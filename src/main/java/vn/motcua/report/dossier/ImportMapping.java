@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import vn.motcua.report.config.ConfigException;
+import vn.motcua.report.config.JobsFile;
 import vn.motcua.report.config.JobsFolder;
-import vn.motcua.report.config.YamlNode;
+import vn.motcua.report.config.NameList;
 
 /**
  * The headings and labels an import understands: the canonical English ones, the usual Vietnamese ones of
@@ -107,6 +109,10 @@ public final class ImportMapping {
         return new ImportMapping();
     }
 
+    /** What import-mapping.yaml may hold: per kind of import or of value, the names a centre adds to a target. */
+    record Written(Map<String, Map<String, NameList>> headings, Map<String, Map<String, NameList>> labels) {
+    }
+
     /**
      * The built-in headings and labels plus those of {@code jobs/import-mapping.yaml} when it exists.
      *
@@ -114,25 +120,43 @@ public final class ImportMapping {
      * @throws ConfigException naming the file and the key when the file has an unknown key or code
      */
     public static ImportMapping load(JobsFolder jobs, Set<String> fieldCodes) {
-        YamlNode root = jobs.optional(FILE).only("headings", "labels");
         ImportMapping mapping = new ImportMapping();
-        root.get("headings").ifPresent(headings -> headings.only(HEADINGS.keySet().toArray(String[]::new)).block()
-                .forEach((kind, columns) -> {
-                    Set<String> known = HEADINGS.get(kind).keySet();
-                    if (!columns.isEmpty()) {
-                        columns.only(known.toArray(String[]::new)).block().forEach((column, names) ->
-                                add(mapping.headings.get(kind), names, column));
-                    }
-                }));
-        root.get("labels").ifPresent(labels -> labels.only(LABELS.keySet().toArray(String[]::new)).block()
-                .forEach((type, codes) -> {
-                    Set<String> known = type.equals("field") ? fieldCodes : LABELS.get(type).keySet();
-                    if (!codes.isEmpty()) {
-                        codes.only(known.toArray(String[]::new)).block().forEach((code, names) ->
-                                add(mapping.labels.get(type), names, code));
-                    }
-                }));
+        jobs.file(FILE, Written.class).ifPresent(file -> {
+            add(file, "headings", file.value().headings(), kind -> HEADINGS.get(kind).keySet(), mapping.headings);
+            add(file, "labels", file.value().labels(),
+                    type -> type.equals("field") ? fieldCodes : LABELS.get(type).keySet(), mapping.labels);
+        });
         return mapping;
+    }
+
+    /** The names of one section of the file ({@code headings} or {@code labels}), each kind's targets known ones. */
+    private static void add(JobsFile<Written> file, String section, Map<String, Map<String, NameList>> written,
+                            Function<String, Set<String>> targetsOf, Map<String, Map<String, String>> keys) {
+        if (written == null) {
+            return;
+        }
+        written.forEach((kind, targets) -> {
+            String kindPath = section + "." + kind;
+            if (!keys.containsKey(kind)) {
+                throw file.unknownKey(kindPath, keys.keySet());
+            }
+            if (targets == null) {
+                return;
+            }
+            Set<String> known = targetsOf.apply(kind);
+            targets.forEach((target, names) -> {
+                String path = kindPath + "." + target;
+                if (!known.contains(target)) {
+                    throw file.unknownKey(path, known);
+                }
+                for (String n : file.names(names, path)) {
+                    String previous = keys.get(kind).put(Names.key(n), target);
+                    if (previous != null && !previous.equals(target)) {
+                        throw file.refuse(path, "config.name-means-two", n, previous);
+                    }
+                }
+            });
+        });
     }
 
     /** Canonical column of each heading key of a kind ("dossiers" or "transfers"). */
@@ -149,18 +173,6 @@ public final class ImportMapping {
     /** Code of each label key of a kind of value: "channel", "outcome", "level" or "field" (added names only). */
     Map<String, String> labels(String type) {
         return labels.get(type);
-    }
-
-    private static void add(Map<String, String> keys, YamlNode names, String target) {
-        if (names.isEmpty()) {
-            return;
-        }
-        for (String n : names.names()) {
-            String previous = keys.put(Names.key(n), target);
-            if (previous != null && !previous.equals(target)) {
-                throw names.refuse("config.name-means-two", n, previous);
-            }
-        }
     }
 
     private static Map<String, List<String>> ordered(Object... pairs) {

@@ -8,12 +8,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.ChangedDossiers;
@@ -63,9 +63,9 @@ public class ReportJobConfiguration {
     /** The tuning an execution recorded (ReportService records the configured one), else the configured one. */
     @Bean
     Step classify(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource, JdbcTemplate jdbc,
-                  RevisionRepository revisions, @Value("${motcua.chunk-size}") int chunkSize,
-                  @Value("${motcua.fetch-size}") int fetchSize, @Value("${motcua.partitions}") int partitions) {
-        return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
+                  RevisionRepository revisions, MotcuaProperties settings) {
+        return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, settings.chunkSize(), settings.fetchSize(),
+                settings.partitions());
     }
 
     @Bean

@@ -16,12 +16,12 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.catalogue.CatalogueStore;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.ExecutionHistory;
@@ -63,7 +63,7 @@ public class ReportService {
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
                          JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue,
-                         @Value("${motcua.partitions}") int partitions, @Value("${motcua.chunk-size}") int chunkSize) {
+                         MotcuaProperties settings) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.reportJob = reportJob;
@@ -72,8 +72,8 @@ public class ReportService {
         this.periodLock = periodLock;
         this.history = history;
         this.catalogue = catalogue;
-        this.partitions = partitions;
-        this.chunkSize = chunkSize;
+        this.partitions = settings.partitions();
+        this.chunkSize = settings.chunkSize();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.text.Normalizer;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.report.config.YamlNode;
+import vn.motcua.report.config.JobsFile;
 import vn.motcua.report.system.Refusal;
 
 /** jobs/catalogue.yaml is strict: each mistake is refused with the file, the key and the line, in Vietnamese. */
@@ -143,6 +143,24 @@ class CatalogueFileTest {
         assertThat(message(indent)).as("the block the misindented line breaks").matches("jobs/catalogue.yaml, dòng [2-4]: .*");
     }
 
+    @Test
+    void missingKeys_repeatedKeys_andValuesOfTheWrongKind_nameTheirLineAndKeyPath() {
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\n  - name: B\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 4: thiếu 'fields[2].code'");
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\nfields: []\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 4: khóa 'fields' được ghi hai lần (lần đầu ở dòng 1)");
+        assertThat(message(refused("fields:\n  - code: [a]\n    name: A\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 2: 'fields[1].code' phải là văn bản, không phải khối hay danh sách");
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\n    aliases: {x: y}\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 4: 'fields[1].aliases' phải là danh sách các dòng '- ...', mỗi dòng một văn bản");
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\nunits:\n  code: u\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 5: 'units' phải là một danh sách các khối '- ...'");
+        assertThat(message(refused("fields:\n  - code: a\n    name: A\n    aliases: [x, \"  \"]\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 4: 'fields[1].aliases' có một tên trống");
+        assertThat(message(refused("fields:\n  -\n  - code: a\n    name: A\n")))
+                .isEqualTo("jobs/catalogue.yaml, dòng 2: 'fields[1]' phải là một khối các dòng 'khóa: giá trị'");
+    }
+
     /** The refusal as the command line words it: messages.properties, Vietnamese. */
     private static String message(Refusal r) {
         java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT);
@@ -151,8 +169,8 @@ class CatalogueFileTest {
     }
 
     private static Catalogue parse(String yaml) {
-        return CatalogueFile.read(YamlNode.read(new java.io.ByteArrayInputStream(
-                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), WHERE));
+        return CatalogueFile.read(JobsFile.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), WHERE,
+                CatalogueFile.Written.class, java.util.Map.of()));
     }
 
     private static Refusal refused(String yaml) {

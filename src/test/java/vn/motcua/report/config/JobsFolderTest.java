@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,73 @@ class JobsFolderTest {
         PeriodTexts plain = new JobsFolder(dir).periodTexts(FEB);
         assertThat(quoted.date()).isEqualTo(plain.date()).isEqualTo(LocalDate.of(2021, 2, 26));
         assertThat(quoted.number()).isEqualTo("07");
+    }
+
+    /** A short report.yaml whose lines the tests below count. */
+    private static final String REPORT = """
+            cutoff-day: 25
+            centre:
+              parent-body: UBND huyện An Hòa
+              name: Trung tâm Hành chính công
+              place: An Hòa
+              symbol: TTHCC
+            recipients:
+              - CT và các PCT UBND huyện;
+            archive: TT
+            signer:
+              position: GIÁM ĐỐC
+              name: Nguyễn Văn An
+            """;
+
+    @Test
+    void eachMistakeInReportYaml_isRefused_withItsLineAndKeyPath() throws IOException {
+        Files.writeString(dir.resolve("report.yaml"), REPORT);
+        assertThat(new JobsFolder(dir).reportSettings().centre().symbol()).isEqualTo("TTHCC");
+        String file = dir.resolve("report.yaml") + ", line ";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put(REPORT.replace("  symbol: TTHCC\n", "  symbol: TTHCC\n  symbl: X\n"),
+                file + "7: unknown key 'centre.symbl' (known: name, parent-body, place, symbol)");
+        refused.put(REPORT.replace("  place: An Hòa\n", ""), file + "3: 'centre.place' is missing");
+        refused.put(REPORT.replace("  place: An Hòa\n", "  place: \"  \"\n"), file + "5: 'centre.place' is missing");
+        refused.put(REPORT.replace("archive: TT\n", "archive: TT\narchive: TX\n"),
+                file + "10: the key 'archive' is given twice (first on line 9)");
+        refused.put(REPORT.replace("cutoff-day: 25", "cutoff-day: [25]"),
+                file + "1: 'cutoff-day' must be a text, not a block or a list");
+        refused.put(REPORT.replace("recipients:\n  - CT và các PCT UBND huyện;", "recipients: CT và các PCT UBND huyện;"),
+                file + "7: 'recipients' must be a list of '- ...' lines, one text per line");
+        refused.put(REPORT.replace("signer:\n", "signer: Nguyễn Văn An\nx:\n"),
+                file + "10: 'signer' must be a block of 'key: value' lines");
+        refused.put(REPORT.replace("cutoff-day: 25", "cutoff-day: 32"), file + "1: cutoff-day: ");
+        for (Map.Entry<String, String> r : refused.entrySet()) {
+            Files.writeString(dir.resolve("report.yaml"), r.getKey());
+            assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).as(r.getKey())
+                    .isInstanceOf(ConfigException.class).hasMessageStartingWith(r.getValue())
+                    .hasMessageNotContaining("Exception").hasMessageNotContaining("jackson");
+        }
+    }
+
+    @Test
+    void eachMistakeInAPeriodFile_isRefused_withItsLineAndKeyPath() throws IOException {
+        String figure = "figures:\n  - procedure: CCCD\n    from: 2021-02-17\n    to: 2021-02-25\n    dossiers: 5\n";
+        period(figure);
+        assertThat(new JobsFolder(dir).periodTexts(FEB).figures()).singleElement().extracting(PeriodTexts.StaffFigure::dossiers)
+                .isEqualTo(5L);
+        String file = dir.resolve("periods/2021-02.yaml") + ", line ";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put(figure + "    perday: 2\n", file + "6: unknown key 'figures[1].perday' (known: dossiers, from, note, "
+                + "per-day, procedure, to)");
+        refused.put(figure.replace("    dossiers: 5\n", ""), file + "2: 'figures[1].dossiers' is missing");
+        refused.put(figure.replace("    dossiers: 5\n", "    dossiers:\n"), file + "5: 'figures[1].dossiers' is missing");
+        refused.put("document:\n  number: 3\n  number: 4\n", file + "3: the key 'document.number' is given twice (first on line 2)");
+        refused.put(figure.replace("from: 2021-02-17", "from: [2021-02-17]"), file + "3: 'figures[1].from' must be a text");
+        refused.put(figure.replace("dossiers: 5", "dossiers: 5.5"), file + "5: 'figures[1].dossiers' is '5.5': expected a whole number");
+        refused.put(figure.replace("dossiers: 5", "dossiers: -5"), file + "5: 'figures[1].dossiers' is '-5': expected a whole number");
+        refused.put("signer:\n  position: GIÁM ĐỐC\n", file + "2: 'signer.name' is missing");
+        for (Map.Entry<String, String> r : refused.entrySet()) {
+            period(r.getKey());
+            assertThatThrownBy(() -> new JobsFolder(dir).periodTexts(FEB)).as(r.getKey())
+                    .isInstanceOf(ConfigException.class).hasMessageStartingWith(r.getValue());
+        }
     }
 
     private void period(String yaml) throws IOException {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An import killed with SIGKILL while it reads a large file, process by process on one MOTCUA_HOME, as a user
  * runs them: while it lives, another command leaves its import_batch row STARTED (its lock is held); once it is
  * dead, the next command marks the row INTERRUPTED, and nothing of the file is stored.
- * Tagged "process" (it starts JVMs): {@code -DexcludedGroups=process} skips it in the inner loop.
+ * It starts JVMs: failsafe runs it in {@code mvn -B verify}.
  */
 class ImportKillProcessIT {
 

@@ -79,6 +79,29 @@ class ImportMappingTest {
                 .hasMessageContaining(message));
     }
 
+    /** The file has no key that must be written; every other mistake names its line. */
+    @Test
+    void repeatedKeys_andValuesOfTheWrongKind_nameTheirLineAndKeyPath() {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        wrong.put("labels:\n  channel:\n    online: [Mạng]\n    internet: [X]\n",
+                "line 4: unknown key 'labels.channel.internet' (known: direct, online, postal)");
+        wrong.put("headings:\n  dossiers: {}\n  dossier: {}\n",
+                "line 3: unknown key 'headings.dossier' (known: dossiers, transfers)");
+        wrong.put("labels:\n  channel:\n    online: [A]\n    online: [B]\n",
+                "line 4: the key 'labels.channel.online' is given twice (first on line 3)");
+        wrong.put("headings:\n  dossiers:\n    code: [A]\n  dossiers: {}\n",
+                "line 4: the key 'headings.dossiers' is given twice (first on line 2)");
+        wrong.put("headings:\n  dossiers: [code]\n", "line 2: 'headings.dossiers' must be a block of 'key: value' lines");
+        wrong.put("labels:\n  channel:\n    online: {a: b}\n",
+                "line 3: 'labels.channel.online' must be a list of '- ...' lines, one text per line");
+        wrong.put("headings:\n  transfers:\n    sent_at:\n      - Ngày gửi\n      - \"\"\n",
+                "line 5: 'headings.transfers.sent_at' has an empty name");
+        wrong.put("labels: [channel]\n", "line 1: 'labels' must be a block of 'key: value' lines");
+        wrong.forEach((yaml, message) -> assertThatThrownBy(() -> load(yaml)).as(yaml)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(jobs.resolve(ImportMapping.FILE) + ", " + message));
+    }
+
     @Test
     void theShippedExample_loads() {
         ImportMapping mapping = ImportMapping.load(new JobsFolder(DatabaseTest.JOBS), CATALOGUE.keySet());

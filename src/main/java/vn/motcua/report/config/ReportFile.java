@@ -1,0 +1,63 @@
+package vn.motcua.report.config;
+
+import java.util.List;
+import java.util.Map;
+
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.system.Refusal;
+
+/**
+ * {@code jobs/report.yaml} as written, bound by {@link JobsFile}; {@link #settings} checks what binding leaves
+ * open (a value missing or blank, a cutoff day or list limit out of range) and gives the settings.
+ */
+record ReportFile(String cutoffDay, Centre centre, List<String> recipients, String archive, Signer signer,
+                  Long pdfListLimit) {
+
+    static final String NAME = "report.yaml";
+
+    /** Values of the wrong kind whose message says more than the usual one. */
+    static final Map<String, String> WRONG_SHAPE = Map.of(
+            "recipients", "config.not-lines",
+            "pdf-list-limit", "config.pdf-list-limit");
+
+    record Centre(String parentBody, String name, String place, String symbol) {
+    }
+
+    /** Who signs, in report.yaml and in a period's file; the image is the signer's handwritten signature (a PNG). */
+    record Signer(String onBehalf, String position, String name, String signatureImage) {
+
+        ReportSettings.Signer settings(JobsFile<?> file, String path) {
+            return new ReportSettings.Signer(file.optionalText(onBehalf, path + ".on-behalf"),
+                    file.text(position, path + ".position"), file.text(name, path + ".name"));
+        }
+    }
+
+    static ReportSettings settings(JobsFile<ReportFile> file) {
+        ReportFile report = file.value();
+        String cutoffDay = file.text(report.cutoffDay, "cutoff-day");
+        CutoffDay cutoff;
+        try {
+            cutoff = CutoffDay.parse(cutoffDay);
+        } catch (Refusal e) {
+            throw file.refuse("cutoff-day", "config.wrong-value", e);
+        }
+        Centre centre = file.required(report.centre, "centre");
+        return new ReportSettings(cutoff, new ReportSettings.Centre(
+                file.text(centre.parentBody, "centre.parent-body"), file.text(centre.name, "centre.name"),
+                file.text(centre.place, "centre.place"), file.text(centre.symbol, "centre.symbol")),
+                file.lines(report.recipients, "recipients"), file.text(report.archive, "archive"),
+                file.required(report.signer, "signer").settings(file, "signer"), pdfListLimit(file));
+    }
+
+    /** How many dossiers each list of the PDF shows (the workbook has them all): 1 to 1,000,000, default 1,000. */
+    private static int pdfListLimit(JobsFile<ReportFile> file) {
+        Long limit = file.value().pdfListLimit;
+        if (limit == null) {
+            return ReportSettings.DEFAULT_PDF_LIST_LIMIT;
+        }
+        if (limit < 1 || limit > 1_000_000) {
+            throw file.refuse("pdf-list-limit", "config.pdf-list-limit", limit);
+        }
+        return limit.intValue();
+    }
+}
