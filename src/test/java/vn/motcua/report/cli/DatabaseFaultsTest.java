@@ -33,6 +33,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.db.MotcuaHome;
 import vn.motcua.report.fault.DatabaseFaults;
 import vn.motcua.report.system.Messages;
@@ -158,7 +159,7 @@ class DatabaseFaultsTest {
         }
     }
 
-    /** The beans the command line needs to word a database fault: MOTCUA_HOME, the data source, the settings. */
+    /** The beans the command line needs to word a database fault: MOTCUA_HOME, the data source, the settings, the jobs files. */
     private static AnnotationConfigApplicationContext context(Path home, DataSource dataSource, Map<String, Object> settings) {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
         Map<String, Object> properties = new HashMap<>(settings);
@@ -166,6 +167,8 @@ class DatabaseFaultsTest {
         spring.registerBean(MotcuaHome.class, () -> new MotcuaHome(home.toAbsolutePath()));
         spring.registerBean(DataSource.class, () -> dataSource);
         spring.registerBean(DatabaseFaults.class);
+        // The bundled jobs files: the command line reads them afresh before each command.
+        spring.registerBean(JobsFolder.class, () -> new JobsFolder(null));
         spring.registerBean(Cli.class, () -> new Cli(spring, home.resolve("logs/motcua-report.log").toString()));
         spring.refresh();
         return spring;
