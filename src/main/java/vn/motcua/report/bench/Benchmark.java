@@ -27,7 +27,7 @@ import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.RevisionRepository;
 
 /**
- * The benchmark of issue 6: on generated data, one month's report by the job (as {@code run} executes it),
+ * The benchmark (docs/scaling.md): on generated data, one month's report by the job (as {@code run} executes it),
  * by a plain JDBC stream with the same classifier (the JVM floor) and by one SQL statement (the database
  * floor). Each is timed over {@link #ROUNDS} rounds and the best round kept; the three tables must agree.
  */

@@ -8,8 +8,8 @@ import vn.motcua.report.dossier.Outcome;
 import vn.motcua.report.period.Period;
 
 /**
- * The counting rules of domain.md, one dossier at a time, for a period S..E (calendar dates, inclusive).
- * Pure: no clock, no database. Rule numbers below are those of domain.md.
+ * The counting rules of docs/counting.md, one dossier at a time, for a period S..E (calendar dates, inclusive).
+ * Pure: no clock, no database. Rule numbers below are those of docs/counting.md ("Per dossier, for a period S..E").
  */
 public final class Classifier {
 

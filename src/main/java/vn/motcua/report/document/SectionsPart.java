@@ -40,7 +40,7 @@ final class SectionsPart {
         staffText(document, data, data.texts().section3(), "phần 3 (section-3)");
     }
 
-    /** The section 2 paragraphs worked out from the data, in the order the issue and the seed give them. */
+    /** The section 2 paragraphs worked out from the data, in the order the seed report gives them. */
     static List<String> computed(ReportDocumentData data) {
         String period = period(data.period());
         Tally total = data.table().total();

@@ -68,7 +68,7 @@ public final class ImportMapping {
                     "resolved", List.of("Đã giải quyết"),
                     "withdrawn", List.of("Rút hồ sơ"),
                     "returned", List.of("Trả lại")),
-            // What exports write in "Trạng thái"; the dates still decide resolved or pending (domain.md).
+            // What exports write in "Trạng thái"; the dates still decide resolved or pending (docs/counting.md, rules 3 and 4).
             "status", ordered(
                     "resolved", List.of("Đã trả kết quả", "Đã giải quyết", "Hoàn thành", "Đã có kết quả", "Chờ trả kết quả"),
                     "open", List.of("Đang xử lý", "Đang giải quyết", "Mới tiếp nhận", "Đã tiếp nhận", "Trễ hạn", "Quá hạn"),

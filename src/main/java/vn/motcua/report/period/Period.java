@@ -2,7 +2,6 @@ package vn.motcua.report.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,11 +70,6 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
         return firstMonth.equals(lastMonth);
     }
 
-    /** Whether the period has begun on {@code today} (its first day is today or earlier). */
-    public boolean hasBegun(LocalDate today) {
-        return !start.isAfter(today);
-    }
-
     /**
      * Whether the period is closed on {@code today}: its cutoff day is over. Before that its figures are
      * provisional (số liệu tạm tính): dossiers of the period may still arrive or finish.
@@ -90,14 +84,5 @@ public record Period(String name, YearMonth firstMonth, YearMonth lastMonth, Cut
      */
     public static LocalDate earliestStart(String name) {
         return of(name, new CutoffDay(1)).start();
-    }
-
-    public long days() {
-        return ChronoUnit.DAYS.between(start, end) + 1;
-    }
-
-    /** "từ ngày 26/01/2021 đến ngày 25/02/2021" style bounds, for people. */
-    public String describe() {
-        return name + " (" + VietnamTime.format(start) + " – " + VietnamTime.format(end) + ", cutoff " + cutoff + ")";
     }
 }

@@ -305,14 +305,6 @@ public class ReportService {
                 .orElseThrow(() -> new ReportStateException("report.sign.none", period));
     }
 
-    /**
-     * The checked, canonical name of a period given on the command line ("2021-q1" is "2021-Q1"), for
-     * commands that find a period's revisions: they need no cutoff, so they do not read jobs/.
-     */
-    public String periodName(String name) {
-        return Period.of(name, CutoffDay.LAST).name();
-    }
-
     /** The period named on the command line, with the given cutoff or the configured one. */
     public Period period(String name, String cutoff) {
         return Period.of(name, cutoff == null ? jobs.reportSettings().cutoffDay() : CutoffDay.parse(cutoff));

@@ -144,7 +144,7 @@ public class SignOff {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZoneSameInstant(VietnamTime.ZONE));
     }
 
-    /** A final document must carry its number, its date and the staff's own text (issue 13). */
+    /** A final document is an official one: it must carry its number, its date and the staff's own text. */
     private static void refuseUnfinished(Revision revision, ReportDocumentData data) {
         PeriodTexts texts = data.texts();
         List<String> missing = new ArrayList<>();

@@ -16,7 +16,7 @@ import vn.motcua.report.period.Period;
 import vn.motcua.report.period.VietnamTime;
 
 /**
- * The counting rules of domain.md, one test per rule, on period 2021-02 with cutoff 25:
+ * The counting rules of docs/counting.md, one test per rule, on period 2021-02 with cutoff 25:
  * S = 26/01/2021, E = 25/02/2021.
  */
 class ClassifierTest {

@@ -262,7 +262,7 @@ class RestartTest extends DatabaseTest {
     }
 
     /**
-     * Issue 13: a period never stays stuck. The data of a dossier the interrupted run had already counted
+     * A period never stays stuck. The data of a dossier the interrupted run had already counted
      * changes before the restart, so the resumed run's checks fail: resuming again cannot help, so restart
      * abandons the execution and says to make a new revision, and rerun does.
      */

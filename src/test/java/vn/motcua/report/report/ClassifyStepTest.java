@@ -76,7 +76,7 @@ class ClassifyStepTest extends DatabaseTest {
     }
 
     /**
-     * Issue 13: a run recorded one partition and chunks of 100; restarted where the settings say two
+     * A run recorded one partition and chunks of 100; restarted where the settings say two
      * partitions of 7, it resumes with its own, so no chunk is counted twice and the table is exact.
      */
     @Test
