@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.report.db.EmbeddedPostgresServer;
+import vn.motcua.report.db.MotcuaHome;
+
 /**
  * An import killed with SIGKILL while it reads a large file, process by process on one MOTCUA_HOME, as a user
  * runs them: while it lives, another command leaves its import_batch row STARTED (its lock is held); once it is
@@ -127,8 +130,9 @@ class ImportKillProcessIT {
         if (port.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port.get() + "/postgres",
-                "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(port.get()),
+                EmbeddedPostgresServer.ROLE, EmbeddedPostgresServer.passwordOf(new MotcuaHome(home)));
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable(rs.getObject(1)) : Optional.empty();
         } catch (SQLException e) {
             return Optional.empty();
