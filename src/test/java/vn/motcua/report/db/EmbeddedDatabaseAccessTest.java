@@ -126,6 +126,21 @@ class EmbeddedDatabaseAccessTest extends DatabaseTest {
                 : !onPath("useradd") || !onPath("runuser") || !onPath("psql") ? "useradd, runuser or psql is missing"
                 : null;
         assumeTrue(skip == null || say(skip), skip);
+        // A home of its own in a folder every account can reach (the build's folder may not be): what stops the
+        // account must be the home's own mode, not a closed folder above it.
+        Path open = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "motcua-outsider-");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        MotcuaHome home = new MotcuaHome(open.resolve("home"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrReuse(home)) {
+            anotherAccountIsKeptOut(home, server);
+        } finally {
+            try (Stream<Path> all = Files.walk(open)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void anotherAccountIsKeptOut(MotcuaHome home, EmbeddedPostgresServer server) throws Exception {
         Path root = home.path().toAbsolutePath();
         String port = Integer.toString(server.port());
         String sockets = home.sockets().toAbsolutePath().toString();
