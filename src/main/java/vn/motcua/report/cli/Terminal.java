@@ -4,8 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import vn.motcua.report.system.Messages;
-import vn.motcua.report.system.Fault;
-import vn.motcua.report.system.Refusal;
+import vn.motcua.report.system.Worded;
 
 /** Where a command writes (its output, its errors) and in which language. */
 public record Terminal(PrintStream out, PrintStream err, Messages messages) {
@@ -40,12 +39,8 @@ public record Terminal(PrintStream out, PrintStream err, Messages messages) {
         return messages.text(key, arguments);
     }
 
-    public String text(Refusal refusal) {
-        return messages.text(refusal);
-    }
-
-    public String text(Fault fault) {
-        return messages.text(fault);
+    public String text(Worded worded) {
+        return messages.text(worded);
     }
 
     /** A line of the command's output. */

@@ -53,19 +53,15 @@ public final class Messages {
         return source.getMessage(key, arguments, locale);
     }
 
-    public String text(Refusal refusal) {
-        Object[] arguments = refusal.arguments();
+    public String text(Worded worded) {
+        Object[] arguments = worded.arguments();
         for (int i = 0; i < arguments.length; i++) {
-            // An argument may itself be a refusal (a reason inside a sentence): it is worded too.
-            if (arguments[i] instanceof Refusal inner) {
+            // An argument may itself be worded (a reason inside a sentence): it is worded too.
+            if (arguments[i] instanceof Worded inner) {
                 arguments[i] = text(inner);
             }
         }
-        return text(refusal.key(), arguments);
-    }
-
-    public String text(Fault fault) {
-        return text(fault.key(), fault.arguments());
+        return text(worded.key(), arguments);
     }
 
     public boolean has(String key) {
