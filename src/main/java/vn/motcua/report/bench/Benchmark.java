@@ -162,7 +162,7 @@ public class Benchmark {
 
     private Map<String, Tally> table(Period period, int revision) {
         Map<String, Tally> table = new TreeMap<>();
-        for (ReportRow row : revisions.table(revisions.find(period.name(), revision).orElseThrow()).rows()) {
+        for (ReportRow row : revisions.table(revisions.find(period.named(), revision).orElseThrow()).rows()) {
             if (!row.counts().equals(new Tally())) {
                 table.put(row.field(), row.counts());
             }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -72,34 +73,43 @@ public class BenchCommand implements Cli.Command {
         return ScratchDatabase.properties("bench-" + dossiers + "x" + months, keep);
     }
 
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    Benchmark benchmark;
+
+    @Autowired
+    ImportBenchmark importBenchmark;
+
+    /** The scratch database of {@link #startupProperties()}; absent when a test runs bench in its own database. */
+    @Autowired
+    Optional<ScratchDatabase> scratch;
+
     @Override
-    public int execute(Session session) throws Exception {
-        Environment environment = session.bean(Environment.class);
-        Benchmark benchmark = session.bean(Benchmark.class);
+    public int execute(Terminal t) throws Exception {
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             throw new Refusal("cli.bench.needs-embedded");
         }
         Existing existing = benchmark.existing();
         if (importBench) {
-            return importBench(session, existing);
+            return importBench(t, existing);
         }
         boolean reuse = existing.dossiers() != 0 && existing.holdsGenerated(dossiers);
         if (existing.dossiers() != 0 && !reuse) {
             throw new Refusal("cli.bench.not-empty", existing.dossiers());
         }
-        Optional<ScratchDatabase> scratch = Optional.ofNullable(session.spring().getBeanProvider(ScratchDatabase.class)
-                .getIfAvailable());
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
         Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
-        PrintStream out = session.out();
+        PrintStream out = t.out();
         try {
-            session.say(reuse ? "cli.bench.reusing" : "cli.bench.generating", String.format(Locale.ROOT, "%,d", dossiers),
-                    months, scratch.isEmpty() ? session.text("cli.bench.configured-database") : folder.toString());
+            t.say(reuse ? "cli.bench.reusing" : "cli.bench.generating", String.format(Locale.ROOT, "%,d", dossiers),
+                    months, scratch.isEmpty() ? t.text("cli.bench.configured-database") : folder.toString());
             Result r = benchmark.run(dossiers, months, folder.resolve("reports"), existing);
-            print(r, session.terminal());
-            scratch.filter(ScratchDatabase::kept).ifPresent(s -> session.say("cli.bench.kept", s.database().toString()));
+            print(r, t);
+            scratch.filter(ScratchDatabase::kept).ifPresent(s -> t.say("cli.bench.kept", s.database().toString()));
             if (!r.differences().isEmpty()) {
-                r.differences().forEach(d -> session.terminal().refuse(session.text("cli.bench.tables-differ",
+                r.differences().forEach(d -> t.refuse(t.text("cli.bench.tables-differ",
                         d.one().name(), d.other().name(), new TreeMap<>(d.one().table()), new TreeMap<>(d.other().table()))));
                 return ExitCode.FAILED;
             }
@@ -112,18 +122,16 @@ public class BenchCommand implements Cli.Command {
     }
 
     /** {@code bench --dossiers N --import}: a first import of N rows against the database floor. */
-    private int importBench(Session session, Existing existing) throws Exception {
+    private int importBench(Terminal t, Existing existing) throws Exception {
         if (existing.dossiers() != 0) {
             throw new Refusal("cli.bench.import-not-empty", existing.dossiers());
         }
-        ScratchDatabase scratch = session.spring().getBeanProvider(ScratchDatabase.class).getIfAvailable();
         // The export is written beside the scratch database (removed with it), or to a folder removed at the end.
-        Path folder = scratch == null ? Files.createTempDirectory("motcua-bench-import") : scratch.folder();
-        PrintStream out = session.out();
-        Terminal t = session.terminal();
+        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-import") : scratch.get().folder();
+        PrintStream out = t.out();
         try {
             t.say("cli.bench.import.generating", String.format(Locale.ROOT, "%,d", dossiers));
-            ImportBenchmark.Result r = session.bean(ImportBenchmark.class).run(dossiers, folder);
+            ImportBenchmark.Result r = importBenchmark.run(dossiers, folder);
             t.say("cli.bench.import.generated", String.format(Locale.ROOT, "%.1f", r.generateSeconds()),
                     String.format(Locale.ROOT, "%,d", r.bytes()), Runtime.getRuntime().maxMemory() >> 20);
             Table table = new Table(t, 52, List.of("cli.bench.import.import", "cli.bench.import.floor"), new int[] {9, 12},
@@ -141,7 +149,7 @@ public class BenchCommand implements Cli.Command {
             }
             return ExitCode.OK;
         } finally {
-            if (scratch == null) {
+            if (scratch.isEmpty()) {
                 delete(folder);
             }
         }

@@ -29,12 +29,13 @@ public class Cli {
 
     /**
      * A command of the command line, as picocli parsed it: a plain object holding its typed options (checked
-     * before anything starts), executed once Spring and the database are up.
+     * before anything starts), executed once Spring and the database are up. The services it needs are its
+     * {@code @Autowired} fields, filled in just before it runs; it presents what they did on the terminal.
      */
     public interface Command {
 
-        /** Does the work with the application's services; returns the exit code ({@link ExitCode}). */
-        int execute(Session session) throws Exception;
+        /** Does the work with the injected services; returns the exit code ({@link ExitCode}). */
+        int execute(Terminal terminal) throws Exception;
 
         /**
          * Spring properties this command needs before start-up, e.g. a scratch database of its own
@@ -80,7 +81,8 @@ public class Cli {
         String name = Launcher.name(command);
         try {
             spring.getBean(JobsFolder.class).readAfresh();
-            return command.execute(new Session(spring, terminal));
+            spring.getAutowireCapableBeanFactory().autowireBean(command);
+            return command.execute(terminal);
         } catch (Refusal e) {
             log.info("{} refused: {}", name, e.getMessage(), e.getCause());
             terminal.refuse(terminal.text(e));

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 
 import vn.motcua.report.period.CutoffDay;
-import vn.motcua.report.period.Period;
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Messages;
 import vn.motcua.report.system.Refusal;
@@ -32,11 +32,11 @@ final class Converters {
         }
     }
 
-    /** A period's checked, canonical name ("2021-q1" is "2021-Q1"); its cutoff is decided later. */
-    static final class PeriodName implements ITypeConverter<String> {
+    /** A period as named ("2021-q1" is "2021-Q1"), with its kind and months; a cutoff day closes it later. */
+    static final class Periods implements ITypeConverter<PeriodName> {
         @Override
-        public String convert(String value) {
-            return Period.of(value, CutoffDay.LAST).name();
+        public PeriodName convert(String value) {
+            return PeriodName.parse(value);
         }
     }
 

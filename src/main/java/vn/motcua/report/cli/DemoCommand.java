@@ -8,11 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.dossier.Importer;
+import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
@@ -30,6 +33,9 @@ public class DemoCommand implements Cli.Command {
 
     public static final String PERIOD = "2021-02";
 
+    /** The seed report's cutoff day. */
+    private static final CutoffDay CUTOFF = CutoffDay.parse("25");
+
     @Option(names = "--out", paramLabel = "DIR")
     Path out = ReportParameters.DEFAULT_OUT;
 
@@ -44,16 +50,25 @@ public class DemoCommand implements Cli.Command {
         return properties;
     }
 
+    @Autowired
+    Importer importer;
+
+    @Autowired
+    ImportOutcome imported;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReportOutcome outcome;
+
     @Override
-    public int execute(Session session) throws Exception {
-        Importer importer = session.bean(Importer.class);
-        ReportService reports = session.bean(ReportService.class);
+    public int execute(Terminal terminal) throws Exception {
         Path dir = Files.createTempDirectory("motcua-demo");
         try {
             for (String kind : new String[] {"dossiers", "transfers"}) {
                 Path file = copy("/demo/" + kind + ".csv", dir.resolve(kind + ".csv"));
-                int code = ImportOutcome.print(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"),
-                        session);
+                int code = imported.print(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"), terminal);
                 if (code != ExitCode.OK) {
                     return code;
                 }
@@ -64,10 +79,10 @@ public class DemoCommand implements Cli.Command {
             }
             Files.deleteIfExists(dir);
         }
-        Period period = reports.period(PERIOD, "25");
-        try (PeriodLock.Held lock = reports.lock(period.name())) {
+        Period period = Period.of(PERIOD, CUTOFF);
+        try (PeriodLock.Held lock = reports.lock(period.named())) {
             int revision = reports.nextRevision(period);
-            return ReportOutcome.run(session, period, revision, revision == 1 ? null : session.text("cli.demo.again"), out);
+            return outcome.run(terminal, period, revision, revision == 1 ? null : terminal.text("cli.demo.again"), out);
         }
     }
 

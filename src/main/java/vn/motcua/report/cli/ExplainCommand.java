@@ -7,9 +7,12 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.CellDossiers.CellDossier;
 import vn.motcua.report.revision.ChangedDossiers;
@@ -34,8 +37,8 @@ public class ExplainCommand implements Cli.Command {
             "outcome", "paused_from", "paused_until", "apology_on", "apology_counted", "intake", "result",
             "changed_since"};
 
-    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.Periods.class)
+    PeriodName period;
 
     @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
     Integer revision;
@@ -52,10 +55,20 @@ public class ExplainCommand implements Cli.Command {
     @Option(names = "--csv")
     boolean csv;
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    CellDossiers cells;
+
+    @Autowired
+    UnitRows units;
+
+    @Autowired
+    ChangedDossiers changed;
+
     @Override
-    public int execute(Session session) throws Exception {
-        ReportService reports = session.bean(ReportService.class);
-        CellDossiers cells = session.bean(CellDossiers.class);
+    public int execute(Terminal t) throws Exception {
         if (field == null && unit == null) {
             throw new Refusal("cli.explain.field-or-unit");
         }
@@ -64,12 +77,12 @@ public class ExplainCommand implements Cli.Command {
             throw new Refusal("cli.explain.unknown-field", field);
         }
         Revision r = reports.toExplain(period, revision);
-        ReportRow unitRow = unit == null ? null : unitRow(session.bean(UnitRows.class).table(r), unit);
+        ReportRow unitRow = unit == null ? null : unitRow(units.table(r), unit);
         List<CellDossier> dossiers = cells.of(r, code, unitRow == null ? null : unitRow.position(), column);
         if (!r.completed()) {
-            session.note("cli.explain.not-completed", period, r.revision(), r.status());
+            t.note("cli.explain.not-completed", period, r.revision(), r.status());
         }
-        PrintStream out = session.out();
+        PrintStream out = t.out();
         if (csv) {
             try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
                 for (CellDossier d : dossiers) {
@@ -82,47 +95,47 @@ public class ExplainCommand implements Cli.Command {
             return ExitCode.OK;
         }
         if (unitRow == null) {
-            session.say("cli.explain.heading", period, r.revision(), code == null ? "TOTAL" : code,
-                    session.text("table.column." + column.header()), dossiers.size(), tableValue(reports, r, code, column));
+            t.say("cli.explain.heading", period, r.revision(), code == null ? "TOTAL" : code,
+                    t.text("table.column." + column.header()), dossiers.size(), tableValue(reports, r, code, column));
         } else if (code == null) {
-            session.say("cli.explain.unit-heading", period, r.revision(), unitRow.name(),
-                    session.text("table.column." + column.header()), dossiers.size(), column.of(unitRow.counts()));
+            t.say("cli.explain.unit-heading", period, r.revision(), unitRow.name(),
+                    t.text("table.column." + column.header()), dossiers.size(), column.of(unitRow.counts()));
         } else {
-            session.say("cli.explain.unit-field-heading", period, r.revision(), unitRow.name(), code,
-                    session.text("table.column." + column.header()), dossiers.size());
+            t.say("cli.explain.unit-field-heading", period, r.revision(), unitRow.name(), code,
+                    t.text("table.column." + column.header()), dossiers.size());
         }
         // The whole revision's, whatever the cell: the table itself may be out of date.
-        long changed = r.completed() ? session.bean(ChangedDossiers.class).count(r.period(), r.revision()) : 0;
-        if (changed > 0) {
-            session.say("cli.history.changed-since", r.period(), r.revision(), changed);
+        long changedSince = r.completed() ? changed.count(r.period().name(), r.revision()) : 0;
+        if (changedSince > 0) {
+            t.say("cli.history.changed-since", r.period(), r.revision(), changedSince);
         }
         if (dossiers.isEmpty()) {
             return ExitCode.OK;
         }
         // Codes and field codes vary in length between centres: the columns fit the longest.
-        int codeWidth = Math.max(session.text("cli.explain.code").length(),
+        int codeWidth = Math.max(t.text("cli.explain.code").length(),
                 dossiers.stream().mapToInt(d -> d.code().length() + 1).max().orElse(4));
-        int fieldWidth = Math.max(session.text("cli.explain.field").length(),
+        int fieldWidth = Math.max(t.text("cli.explain.field").length(),
                 dossiers.stream().mapToInt(d -> d.field().length()).max().orElse(5));
         String format = "%-" + codeWidth + "s %-" + fieldWidth + "s %-10s %-10s %-10s %-10s %-12s %-23s %-28s %s%n";
-        out.printf(format, session.text("cli.explain.code"), session.text("cli.explain.field"),
-                session.text("cli.explain.channel"), session.text("cli.explain.received"), session.text("cli.explain.due"),
-                session.text("cli.explain.finished"), session.text("cli.explain.outcome"),
-                session.text("cli.explain.paused"), session.text("cli.explain.apology"), session.text("cli.explain.cell"));
+        out.printf(format, t.text("cli.explain.code"), t.text("cli.explain.field"),
+                t.text("cli.explain.channel"), t.text("cli.explain.received"), t.text("cli.explain.due"),
+                t.text("cli.explain.finished"), t.text("cli.explain.outcome"),
+                t.text("cli.explain.paused"), t.text("cli.explain.apology"), t.text("cli.explain.cell"));
         boolean anyChanged = false;
         for (CellDossier d : dossiers) {
             String paused = d.pausedFrom() == null ? "" : d.pausedFrom() + ".." + (d.pausedUntil() == null ? "" : d.pausedUntil());
-            String apology = d.apologyOn() == null ? session.text("cli.explain.no-apology")
-                    : session.text(d.apologyCounted() ? "cli.explain.apology-counted" : "cli.explain.apology-after",
+            String apology = d.apologyOn() == null ? t.text("cli.explain.no-apology")
+                    : t.text(d.apologyCounted() ? "cli.explain.apology-counted" : "cli.explain.apology-after",
                     d.apologyOn().toString());
             out.printf(format, d.code() + (d.changedSince() ? "*" : ""), d.field(),
-                    session.text("cli.explain.channel." + d.channel()), date(d.received()), date(d.due()),
-                    date(d.finished()), session.text("cli.explain.outcome." + (d.outcome() == null ? "open" : d.outcome())),
+                    t.text("cli.explain.channel." + d.channel()), date(d.received()), date(d.due()),
+                    date(d.finished()), t.text("cli.explain.outcome." + (d.outcome() == null ? "open" : d.outcome())),
                     paused, apology, d.intake().toLowerCase() + " " + d.result().toLowerCase());
             anyChanged |= d.changedSince();
         }
         if (anyChanged) {
-            session.say("cli.explain.changed-since");
+            t.say("cli.explain.changed-since");
         }
         return ExitCode.OK;
     }

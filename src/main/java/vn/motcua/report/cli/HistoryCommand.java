@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
@@ -24,11 +26,20 @@ public class HistoryCommand implements Cli.Command {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = "--period", paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
+    @Option(names = "--period", paramLabel = "P", converter = Converters.Periods.class)
+    PeriodName period;
 
     @Option(names = "--json")
     boolean json;
+
+    @Autowired
+    ExecutionHistory history;
+
+    @Autowired
+    ChangedDossiers changed;
+
+    @Autowired
+    ReportOutcome outcome;
 
     /**
      * One execution as {@code --json} writes it; times ISO-8601 with their offset (+07:00); the exit message in
@@ -38,10 +49,10 @@ public class HistoryCommand implements Cli.Command {
     record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
                          Long changedSince, List<StepRecord> steps) {
-        static ExecutionJson of(ExecutionRecord e, Session session) {
+        static ExecutionJson of(ExecutionRecord e, String ending, Long changedSince) {
             return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
-                    e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(),
-                    ReportOutcome.ending(session, e.exitMessage()), dossiersChangedSince(e, session), e.steps());
+                    e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(), ending, changedSince,
+                    e.steps());
         }
 
         private static String iso(OffsetDateTime t) {
@@ -50,31 +61,32 @@ public class HistoryCommand implements Cli.Command {
     }
 
     @Override
-    public int execute(Session session) {
-        List<ExecutionRecord> executions = session.bean(ExecutionHistory.class).executions(period);
+    public int execute(Terminal t) {
+        List<ExecutionRecord> executions = history.executions(period);
         if (json) {
-            session.out().println(json(executions, session));
+            t.out().println(json(executions, t));
             return ExitCode.OK;
         }
         if (executions.isEmpty()) {
-            session.say(period == null ? "cli.history.none" : "cli.history.none-of", period);
+            t.say(period == null ? "cli.history.none" : "cli.history.none-of", period);
             return ExitCode.OK;
         }
-        session.say("cli.history.times");
+        t.say("cli.history.times");
         String format = "%9s  %-8s %4s  %-9s  %-19s  %-19s  %9s  %s%n";
-        session.out().printf(format, session.text("cli.history.execution"), session.text("cli.history.period"),
-                session.text("cli.history.revision"), session.text("cli.history.status"), session.text("cli.history.start"),
-                session.text("cli.history.end"), session.text("cli.history.duration"), session.text("cli.history.signed"));
+        t.out().printf(format, t.text("cli.history.execution"), t.text("cli.history.period"),
+                t.text("cli.history.revision"), t.text("cli.history.status"), t.text("cli.history.start"),
+                t.text("cli.history.end"), t.text("cli.history.duration"), t.text("cli.history.signed"));
         for (ExecutionRecord e : executions) {
-            session.out().printf(format, e.executionId(), e.period(), e.revision(), e.status(), time(e.start()),
+            t.out().printf(format, e.executionId(), e.period(), e.revision(), e.status(), time(e.start()),
                     time(e.end()), e.duration().map(HistoryCommand::duration).orElse(""),
-                    session.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
-            Long changed = dossiersChangedSince(e, session);
-            if (changed != null && changed > 0) {
-                session.out().printf("%13s %s%n", "", session.text("cli.history.changed-since", e.period(), e.revision(), changed));
+                    t.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
+            Long changedSince = dossiersChangedSince(e);
+            if (changedSince != null && changedSince > 0) {
+                t.out().printf("%13s %s%n", "", t.text("cli.history.changed-since", e.period(), e.revision(),
+                        changedSince));
             }
             for (StepRecord s : e.steps()) {
-                session.out().printf("%13s %-12s %-9s %s%n", "", s.name(), s.status(), session.text("cli.history.step",
+                t.out().printf("%13s %-12s %-9s %s%n", "", s.name(), s.status(), t.text("cli.history.step",
                         s.readCount(), s.writeCount(), s.commitCount(), s.skipCount()));
             }
         }
@@ -82,9 +94,8 @@ public class HistoryCommand implements Cli.Command {
     }
 
     /** For the execution that completed its revision: its dossiers changed since it read them; else null. */
-    private static Long dossiersChangedSince(ExecutionRecord e, Session session) {
-        return e.status() == BatchStatus.COMPLETED
-                ? session.bean(ChangedDossiers.class).count(e.period(), e.revision()) : null;
+    private Long dossiersChangedSince(ExecutionRecord e) {
+        return e.status() == BatchStatus.COMPLETED ? changed.count(e.period(), e.revision()) : null;
     }
 
     private static String time(OffsetDateTime t) {
@@ -98,7 +109,8 @@ public class HistoryCommand implements Cli.Command {
     }
 
     /** The executions as a JSON array, written by Jackson. */
-    static String json(List<ExecutionRecord> executions, Session session) {
-        return JSON.writeValueAsString(executions.stream().map(e -> ExecutionJson.of(e, session)).toList());
+    private String json(List<ExecutionRecord> executions, Terminal t) {
+        return JSON.writeValueAsString(executions.stream()
+                .map(e -> ExecutionJson.of(e, outcome.ending(t, e.ending()), dossiersChangedSince(e))).toList());
     }
 }

@@ -2,6 +2,8 @@ package vn.motcua.report.cli;
 
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,13 +35,21 @@ public class ImportCommand implements Cli.Command {
     @Option(names = "--date-order", paramLabel = "dmy|mdy", converter = Converters.Text.class)
     String dateOrder;
 
+    @Autowired
+    Importer importer;
+
+    @Autowired
+    ImportProgress progress;
+
+    @Autowired
+    ImportOutcome outcome;
+
     @Override
-    public int execute(Session session) throws Exception {
-        ImportProgress progress = session.bean(ImportProgress.class);
-        progress.showOn(session.err(), session.terminal().messages());
+    public int execute(Terminal terminal) throws Exception {
+        progress.showOn(terminal.err(), terminal.messages());
         try {
-            ImportSummary s = session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
-            return ImportOutcome.print(s, file, session);
+            ImportSummary s = importer.importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
+            return outcome.print(s, file, terminal);
         } finally {
             progress.showOn(null, null);
         }

@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.signoff.CertificateChecks;
 import vn.motcua.report.signoff.SigningKey;
 import vn.motcua.report.signoff.SigningKeys;
@@ -30,8 +31,8 @@ final class KeyOptions {
 
     static final String PASSWORD_VARIABLE = "MOTCUA_KEYSTORE_PASSWORD";
 
-    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.Periods.class)
+    PeriodName period;
 
     /** Without it, the command's own default revision. */
     @Option(names = "--revision", paramLabel = "N", converter = Converters.RevisionNumber.class)
@@ -66,10 +67,13 @@ final class KeyOptions {
         }
     }
 
-    /** The key the options name, or null when none is named (signed off on paper). */
-    SigningKey key(Session session) {
+    /**
+     * The key the options name, or null when none is named (signed off on paper); its password or PIN from
+     * {@code environment}, else asked on the terminal.
+     */
+    SigningKey key(Environment environment, Terminal t) {
         if (keystore != null) {
-            char[] password = password(session, "signoff.prompt.keystore", keystore);
+            char[] password = password(environment, t, "signoff.prompt.keystore", keystore);
             try {
                 return SigningKeys.pkcs12(keystore, password, alias);
             } finally {
@@ -77,7 +81,7 @@ final class KeyOptions {
             }
         }
         if (pkcs11 != null) {
-            char[] pin = password(session, "signoff.prompt.pin", pkcs11);
+            char[] pin = password(environment, t, "signoff.prompt.pin", pkcs11);
             try {
                 return SigningKeys.pkcs11(pkcs11, pin, alias);
             } finally {
@@ -88,24 +92,24 @@ final class KeyOptions {
     }
 
     /** {@code --trust FILE}, else the certificates of jobs/trust/. */
-    List<X509Certificate> anchors(Session session) {
-        return anchors(session, trust);
+    List<X509Certificate> anchors(JobsFolder jobs) {
+        return anchors(jobs, trust);
     }
 
     /** {@code --trust FILE}, else the certificates of jobs/trust/. */
-    static List<X509Certificate> anchors(Session session, Path trust) {
-        return TrustAnchors.load(trust == null ? List.of() : List.of(trust), session.bean(JobsFolder.class).trustFolder());
+    static List<X509Certificate> anchors(JobsFolder jobs, Path trust) {
+        return TrustAnchors.load(trust == null ? List.of() : List.of(trust), jobs.trustFolder());
     }
 
     /**
      * The signer's handwritten signature: {@code --signature-image}, else the image the signer block of the
      * period's file or of report.yaml names for this signer; null when none.
      */
-    byte[] signatureImage(Session session, Path option, String signer) {
+    byte[] signatureImage(JobsFolder jobs, Path option, String signer) {
         if (option != null) {
             return png(option, "--signature-image");
         }
-        for (var image : session.bean(JobsFolder.class).signatureImages(period)) {
+        for (var image : jobs.signatureImages(period.name())) {
             if (CertificateChecks.sameName(image.getKey(), signer)) {
                 return png(image.getValue(), "signer.signature-image");
             }
@@ -129,8 +133,8 @@ final class KeyOptions {
         }
     }
 
-    private static char[] password(Session session, String promptKey, Path of) {
-        String fromEnvironment = session.bean(Environment.class).getProperty(PASSWORD_VARIABLE);
+    private static char[] password(Environment environment, Terminal t, String promptKey, Path of) {
+        String fromEnvironment = environment.getProperty(PASSWORD_VARIABLE);
         if (fromEnvironment != null) {
             return fromEnvironment.toCharArray();
         }
@@ -138,7 +142,7 @@ final class KeyOptions {
         if (console == null) {
             throw new Refusal("signoff.password.no-terminal", PASSWORD_VARIABLE);
         }
-        char[] typed = console.readPassword("%s", session.text(promptKey, of));
+        char[] typed = console.readPassword("%s", t.text(promptKey, of));
         if (typed == null) {
             throw new Refusal("signoff.password.none");
         }

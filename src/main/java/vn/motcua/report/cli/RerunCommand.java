@@ -1,11 +1,14 @@
 package vn.motcua.report.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import vn.motcua.report.period.Period;
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
@@ -24,8 +27,8 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
     /** Moved dossiers printed in full; the rest are counted (explain lists any cell). */
     private static final int SHOWN_MOVES = 100;
 
-    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.Periods.class)
+    PeriodName period;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", converter = Converters.Text.class)
     String reason;
@@ -33,61 +36,70 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
     @Option(names = "--out", paramLabel = "DIR")
     Path out = ReportParameters.DEFAULT_OUT;
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReportOutcome outcome;
+
+    @Autowired
+    RevisionComparison comparison;
+
+    /** A period that has not begun under any cutoff is refused before anything starts. */
     @Override
     public void check() {
-        ReportOutcome.refuseNotBegun(period, Period.earliestStart(period));
+        period.requireBegun(Clock.systemUTC());
     }
 
     @Override
-    public int execute(Session session) throws Exception {
-        ReportService reports = session.bean(ReportService.class);
+    public int execute(Terminal terminal) throws Exception {
         try (PeriodLock.Held lock = reports.lock(period)) {
             ReportService.Correction correction = reports.correction(period);
-            int code = ReportOutcome.run(session, correction.period(), correction.revision(), reason, out);
+            int code = outcome.run(terminal, correction.period(), correction.revision(), reason, out);
             if (code == ExitCode.OK && correction.corrects() != null) {
-                print(session.bean(RevisionComparison.class).compare(correction.corrects(),
-                        reports.revision(period, correction.revision())), reason, session);
+                print(comparison.compare(correction.corrects(), reports.revision(period, correction.revision())), reason,
+                        terminal);
             }
             return code;
         }
     }
 
-    static void print(Differences d, String reason, Session session) {
-        session.out().println();
-        session.say("cli.rerun.corrects", d.after().revision(), d.before().revision(), reason);
+    static void print(Differences d, String reason, Terminal t) {
+        t.out().println();
+        t.say("cli.rerun.corrects", d.after().revision(), d.before().revision(), reason);
         if (d.none()) {
-            session.say("cli.rerun.same", d.before().revision());
+            t.say("cli.rerun.same", d.before().revision());
             return;
         }
         if (!d.rows().isEmpty()) {
-            session.say("cli.rerun.rows", d.rows().size());
-            d.rows().forEach(r -> session.out().println("  " + switch (r.kind()) {
-                case RENAMED -> session.text("cli.rerun.row.renamed", r.field(), r.before(), r.after());
-                case ADDED -> session.text("cli.rerun.row.added", r.field(), r.after());
-                case RETIRED -> session.text("cli.rerun.row.retired", r.field(), r.before());
+            t.say("cli.rerun.rows", d.rows().size());
+            d.rows().forEach(r -> t.out().println("  " + switch (r.kind()) {
+                case RENAMED -> t.text("cli.rerun.row.renamed", r.field(), r.before(), r.after());
+                case ADDED -> t.text("cli.rerun.row.added", r.field(), r.after());
+                case RETIRED -> t.text("cli.rerun.row.retired", r.field(), r.before());
             }));
         }
-        session.say("cli.rerun.cells", d.cells().size());
-        d.cells().forEach(c -> session.out().println("  " + session.text("cli.rerun.cell", c.field(), c.column().header(),
+        t.say("cli.rerun.cells", d.cells().size());
+        d.cells().forEach(c -> t.out().println("  " + t.text("cli.rerun.cell", c.field(), c.column().header(),
                 c.before(), c.after(), (c.after() > c.before() ? "+" : "") + (c.after() - c.before()))));
         if (d.cells().isEmpty()) {
-            session.say("cli.rerun.none");
+            t.say("cli.rerun.none");
         }
-        session.say("cli.rerun.moves", d.moves().size());
-        d.moves().stream().limit(SHOWN_MOVES).forEach(m -> session.out().println("  " + session.text("cli.rerun.move",
-                m.code(), cell(m.before(), session), cell(m.after(), session))));
+        t.say("cli.rerun.moves", d.moves().size());
+        d.moves().stream().limit(SHOWN_MOVES).forEach(m -> t.out().println("  " + t.text("cli.rerun.move",
+                m.code(), cell(m.before(), t), cell(m.after(), t))));
         if (d.moves().size() > SHOWN_MOVES) {
-            session.say("cli.rerun.more-moves", d.moves().size() - SHOWN_MOVES);
+            t.say("cli.rerun.more-moves", d.moves().size() - SHOWN_MOVES);
         }
     }
 
     /** A dossier's cell as explain shows it (codes), its outcome in the user's words; or "not counted". */
-    private static String cell(Cell c, Session session) {
+    private static String cell(Cell c, Terminal t) {
         if (c == null) {
-            return session.text("cli.rerun.not-counted");
+            return t.text("cli.rerun.not-counted");
         }
         return c.field() + " " + c.intake() + " " + c.result()
-                + (c.outcome() == null ? "" : " " + session.text("cli.explain.outcome." + c.outcome()))
-                + (c.apology() ? " " + session.text("cli.rerun.apology") : "");
+                + (c.outcome() == null ? "" : " " + t.text("cli.explain.outcome." + c.outcome()))
+                + (c.apology() ? " " + t.text("cli.rerun.apology") : "");
     }
 }

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
@@ -20,25 +22,30 @@ import vn.motcua.report.report.ReportService;
 @Command(name = "restart")
 public class RestartCommand implements Cli.Command {
 
-    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.Periods.class)
+    PeriodName period;
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReportOutcome outcome;
+
     @Override
-    public int execute(Session session) throws Exception {
-        ReportService reports = session.bean(ReportService.class);
+    public int execute(Terminal terminal) throws Exception {
         try (PeriodLock.Held lock = reports.lock(period)) {
             JobExecution execution = reports.restart(period, out);
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
-            session.say("cli.restart.done", Words.period(session.terminal(), params.period()), params.revision(),
+            terminal.say("cli.restart.done", Words.period(terminal, params.period()), params.revision(),
                     Long.toString(execution.getId()));
             for (StepExecution step : execution.getStepExecutions()) {
-                session.out().printf("  %-12s %-9s %s%n", step.getStepName(), step.getStatus(),
-                        session.text("cli.restart.step", step.getReadCount(), step.getWriteCount(), step.getCommitCount()));
+                terminal.out().printf("  %-12s %-9s %s%n", step.getStepName(), step.getStatus(),
+                        terminal.text("cli.restart.step", step.getReadCount(), step.getWriteCount(), step.getCommitCount()));
             }
-            return ReportOutcome.finish(session, execution, params.period(), params.revision());
+            return outcome.finish(terminal, execution, params.period(), params.revision());
         }
     }
 }

@@ -1,12 +1,16 @@
 package vn.motcua.report.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
@@ -15,8 +19,8 @@ import vn.motcua.report.report.ReportService;
 @Command(name = "run")
 public class RunCommand implements Cli.Command, Launcher.Checked {
 
-    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.PeriodName.class)
-    String period;
+    @Option(names = "--period", required = true, paramLabel = "P", converter = Converters.Periods.class)
+    PeriodName period;
 
     @Option(names = "--cutoff-day", paramLabel = "N|last", converter = Converters.Cutoff.class)
     CutoffDay cutoffDay;
@@ -24,20 +28,28 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
     @Option(names = "--out", paramLabel = "DIR")
     Path out = ReportParameters.DEFAULT_OUT;
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReportOutcome outcome;
+
     /** A period that has not begun is refused before anything starts (with the cutoff given, or any cutoff). */
     @Override
     public void check() {
-        ReportOutcome.refuseNotBegun(period, cutoffDay == null ? Period.earliestStart(period)
-                : Period.of(period, cutoffDay).start());
+        if (cutoffDay == null) {
+            period.requireBegun(Clock.systemUTC());
+        } else {
+            period.closedBy(cutoffDay).requireBegun(Clock.systemUTC());
+        }
     }
 
     @Override
-    public int execute(Session session) throws Exception {
-        ReportService reports = session.bean(ReportService.class);
-        Period p = reports.period(period, cutoffDay == null ? null : cutoffDay.toString());
+    public int execute(Terminal terminal) throws Exception {
+        Period p = reports.period(period, cutoffDay);
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
-        try (PeriodLock.Held lock = reports.lock(p.name())) {
-            return ReportOutcome.run(session, p, reports.firstRun(p), null, out);
+        try (PeriodLock.Held lock = reports.lock(period)) {
+            return outcome.run(terminal, p, reports.firstRun(p), null, out);
         }
     }
 }

@@ -2,10 +2,14 @@ package vn.motcua.report.cli;
 
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.Revision;
@@ -32,20 +36,34 @@ public class SealCommand implements Cli.Command, Launcher.Checked {
         key.check(true, "seal");
     }
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    SignedRevisions signed;
+
+    @Autowired
+    Seal seal;
+
+    @Autowired
+    JobsFolder jobs;
+
+    @Autowired
+    Environment environment;
+
     @Override
-    public int execute(Session session) throws Exception {
-        ReportService reports = session.bean(ReportService.class);
+    public int execute(Terminal t) throws Exception {
         byte[] image = KeyOptions.png(sealImage, "--seal-image");
-        var anchors = key.anchors(session);
-        SigningKey signingKey = key.key(session);
+        var anchors = key.anchors(jobs);
+        SigningKey signingKey = key.key(environment, t);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
-            Integer number = key.revision != null ? key.revision : session.bean(SignedRevisions.class)
-                    .latestSigned(key.period).orElseThrow(() -> new Refusal("seal.no-signed-revision", key.period));
+            Integer number = key.revision != null ? key.revision : signed.latestSigned(key.period)
+                    .orElseThrow(() -> new Refusal("seal.no-signed-revision", key.period));
             Revision r = reports.revision(key.period, number);
-            Seal.Result result = session.bean(Seal.class).seal(r, signingKey, image, anchors, key.out);
-            session.say("seal.done", key.period, r.revision(), result.organisation(), result.sealedAt().toString());
-            session.say("seal.wrote", result.file().toString());
-            session.say("cli.sign-off.sha256", result.sha256());
+            Seal.Result result = seal.seal(r, signingKey, image, anchors, key.out);
+            t.say("seal.done", key.period, r.revision(), result.organisation(), result.sealedAt().toString());
+            t.say("seal.wrote", result.file().toString());
+            t.say("cli.sign-off.sha256", result.sha256());
             return ExitCode.OK;
         }
     }

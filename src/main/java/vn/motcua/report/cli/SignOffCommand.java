@@ -2,10 +2,14 @@ package vn.motcua.report.cli;
 
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
@@ -51,23 +55,33 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
         key.check(false, "sign-off");
     }
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    SignOff signOff;
+
+    @Autowired
+    JobsFolder jobs;
+
+    @Autowired
+    Environment environment;
+
     @Override
-    public int execute(Session session) throws Exception {
-        ReportService reports = session.bean(ReportService.class);
-        SignOff.Options options = new SignOff.Options(
-                key.signatureImage(session, signatureImage, signer), key.anchors(session), !acceptNameMismatch, allowBlank,
-                acceptChanged);
-        SigningKey signingKey = key.key(session);
+    public int execute(Terminal t) throws Exception {
+        SignOff.Options options = new SignOff.Options(key.signatureImage(jobs, signatureImage, signer), key.anchors(jobs),
+                !acceptNameMismatch, allowBlank, acceptChanged);
+        SigningKey signingKey = key.key(environment, t);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
             Revision r = reports.toSign(key.period, key.revision);
-            SignOff.Result result = session.bean(SignOff.class).signOff(r,
+            SignOff.Result result = signOff.signOff(r,
                     new ReportSettings.Signer(onBehalf, position, signer), signingKey, options, key.out);
-            session.say("cli.sign-off.done", key.period, r.revision(), signer,
+            t.say("cli.sign-off.done", key.period, r.revision(), signer,
                     (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt().toString());
-            session.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
+            t.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
                     result.file().toString(), result.pages());
-            session.say("cli.sign-off.sha256", result.sha256());
-            session.say("cli.sign-off.frozen", result.file().toString());
+            t.say("cli.sign-off.sha256", result.sha256());
+            t.say("cli.sign-off.frozen", result.file().toString());
             return ExitCode.OK;
         }
     }

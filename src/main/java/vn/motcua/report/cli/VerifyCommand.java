@@ -4,10 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.signoff.Verification;
 
 /**
@@ -25,13 +28,18 @@ public class VerifyCommand implements Cli.Command {
     @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
     Path trust;
 
+    @Autowired
+    Verification verification;
+
+    @Autowired
+    JobsFolder jobs;
+
     @Override
-    public int execute(Session session) throws Exception {
-        Verification.Verdict verdict = session.bean(Verification.class).verify(Files.readAllBytes(file),
-                KeyOptions.anchors(session, trust));
-        PrintStream to = verdict.outcome() == Verification.Outcome.BROKEN ? session.err() : session.out();
+    public int execute(Terminal t) throws Exception {
+        Verification.Verdict verdict = verification.verify(Files.readAllBytes(file), KeyOptions.anchors(jobs, trust));
+        PrintStream to = verdict.outcome() == Verification.Outcome.BROKEN ? t.err() : t.out();
         to.println(file + ":");
-        verdict.lines().forEach(l -> to.println("  " + session.text(l.key(), l.arguments())));
+        verdict.lines().forEach(l -> to.println("  " + t.text(l.key(), l.arguments())));
         return switch (verdict.outcome()) {
             case VERIFIED -> ExitCode.OK;
             case GENUINE -> ExitCode.NOT_IN_THIS_DATABASE;

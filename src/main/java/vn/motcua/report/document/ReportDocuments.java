@@ -92,7 +92,7 @@ public class ReportDocuments {
     /** As {@link #data(Revision)}, each dossier list cut at {@code listLimit} dossiers (null: the complete lists). */
     private ReportDocumentData data(Revision revision, Long listLimit) {
         ReportSettings settings = jobs.reportSettings();
-        Period period = Period.of(revision.period(), CutoffDay.parse(revision.cutoff()));
+        Period period = revision.period();
         PeriodTexts texts = jobs.periodTexts(period);
         ReportTable table = revisions.table(revision);
         return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
@@ -136,15 +136,15 @@ public class ReportDocuments {
      */
     private List<ReportDocumentData.LateRate> lateRates(Period period, ReportTable table) {
         List<ReportDocumentData.LateRate> earlier = new ArrayList<>();
-        for (RevisionRepository.Lateness l : revisions.latenessBefore(period.end())) {
-            if (VietnameseFormat.kind(l.period()).equals(VietnameseFormat.kind(period.name())) && earlier.size() < 11) {
-                earlier.add(new ReportDocumentData.LateRate(l.period(), VietnameseFormat.shortPeriod(l.period()),
+        for (RevisionRepository.Lateness l : revisions.latenessBefore(period.kind(), period.end())) {
+            if (earlier.size() < 11) {
+                earlier.add(new ReportDocumentData.LateRate(l.period().name(), VietnameseFormat.shortPeriod(l.period()),
                         l.late(), l.resolved()));
             }
         }
         Collections.reverse(earlier);
         Tally total = table.total();
-        earlier.add(new ReportDocumentData.LateRate(period.name(), VietnameseFormat.shortPeriod(period.name()),
+        earlier.add(new ReportDocumentData.LateRate(period.name(), VietnameseFormat.shortPeriod(period.named()),
                 total.get(Counter.LATE), total.get(Counter.RESOLVED)));
         return List.copyOf(earlier);
     }

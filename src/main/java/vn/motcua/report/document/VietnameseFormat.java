@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import vn.motcua.report.period.Period;
-
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.period.VietnamTime;
 
 /** Numbers, dates and period names the way a Vietnamese administrative document writes them. */
@@ -72,38 +72,26 @@ public final class VietnameseFormat {
 
     /** The period in running text: "tháng 02/2021", "quý I năm 2021", "6 tháng đầu năm 2021", "năm 2021". */
     public static String period(Period p) {
-        int year = p.lastMonth().getYear();
-        if (p.isMonth()) {
-            return String.format("tháng %02d/%d", p.lastMonth().getMonthValue(), year);
-        }
-        String name = p.name();
-        if (name.contains("-Q")) {
-            return "quý " + roman(name.charAt(name.length() - 1) - '0') + " năm " + year;
-        }
-        if (name.endsWith("M")) {
-            return p.lastMonth().getMonthValue() + " tháng đầu năm " + year;
-        }
-        return "năm " + year;
+        PeriodName n = p.named();
+        int year = n.lastMonth().getYear();
+        return switch (n.kind()) {
+            case MONTH -> String.format("tháng %02d/%d", n.lastMonth().getMonthValue(), year);
+            case QUARTER -> "quý " + roman(n.lastMonth().getMonthValue() / 3) + " năm " + year;
+            case HALF, NINE_MONTHS -> n.lastMonth().getMonthValue() + " tháng đầu năm " + year;
+            case YEAR -> "năm " + year;
+        };
     }
 
     /** The period on a chart axis: "02/2021", "Q1/2021", "6T/2021", "2021". */
-    public static String shortPeriod(String name) {
-        if (name.length() == 7 && name.charAt(4) == '-' && Character.isDigit(name.charAt(5))) {
-            return name.substring(5) + "/" + name.substring(0, 4);
-        }
-        if (name.length() > 4) {
-            return name.substring(5).replace("M", "T") + "/" + name.substring(0, 4);
-        }
-        return name;
-    }
-
-    /** Month, quarter, 6 or 9 months, year: periods compared on one chart must be of one kind. */
-    public static String kind(String periodName) {
-        if (periodName.length() == 4) {
-            return "year";
-        }
-        String rest = periodName.substring(5);
-        return rest.startsWith("Q") ? "quarter" : rest.endsWith("M") ? rest : "month";
+    public static String shortPeriod(PeriodName n) {
+        int year = n.lastMonth().getYear();
+        int last = n.lastMonth().getMonthValue();
+        return switch (n.kind()) {
+            case MONTH -> String.format("%02d/%d", last, year);
+            case QUARTER -> "Q" + last / 3 + "/" + year;
+            case HALF, NINE_MONTHS -> last + "T/" + year;
+            case YEAR -> Integer.toString(year);
+        };
     }
 
     /** Upper case the Vietnamese way ("huyện" → "HUYỆN"). */

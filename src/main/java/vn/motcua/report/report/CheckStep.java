@@ -61,9 +61,9 @@ class CheckStep extends RevisionTasklet {
         if (!problems.isEmpty()) {
             IllegalStateException failed = new IllegalStateException("The report's checks failed for "
                     + params.period().name() + " revision " + revision.revision() + ":\n  " + String.join("\n  ", problems));
-            long changedSince = changed.count(revision.period(), revision.revision());
+            long changedSince = changed.count(revision.period().name(), revision.revision());
             if (changedSince > 0) {
-                throw new DataChangedDuringRun(revision.period(), revision.revision(), changedSince, failed);
+                throw new DataChangedDuringRun(revision.period().name(), revision.revision(), changedSince, failed);
             }
             throw failed;
         }

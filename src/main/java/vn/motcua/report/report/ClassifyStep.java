@@ -69,7 +69,7 @@ public class ClassifyStep implements Step {
     public void execute(StepExecution stepExecution) throws JobInterruptedException {
         ReportParameters params = ReportParameters.from(stepExecution.getJobParameters()).tunedBy(partitions, chunkSize);
         // Before the first read: every import committed by now is in what the revision reads.
-        revisions.recordDataRead(revisions.of(params.period().name(), params.revision()).id());
+        revisions.recordDataRead(revisions.of(params.period().named(), params.revision()).id());
         if (params.partitions() <= 1) {
             new ClassifyWorker(this, NAME, params.chunkSize()).execute(stepExecution);
             return;

@@ -52,7 +52,7 @@ class ClassifyWorker implements Step {
     public void execute(StepExecution stepExecution) throws JobInterruptedException {
         ReportParameters params = ReportParameters.from(stepExecution.getJobParameters());
         Period period = params.period();
-        long revisionId = step.revisions.of(period.name(), params.revision()).id();
+        long revisionId = step.revisions.of(period.named(), params.revision()).id();
         ExecutionContext context = stepExecution.getExecutionContext();
         Classifier classifier = new Classifier(period);
         UnitSums units = new UnitSums();

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.report.period.PeriodName;
+
 /**
  * Only one run of a period at a time, and the liveness signal for executions left STARTED.
  * <p>
@@ -33,13 +35,13 @@ public class PeriodLock {
     }
 
     /** The period's lock if no other session holds it; keep it open while the job runs. */
-    public Optional<Held> tryLock(String period) throws SQLException {
+    public Optional<Held> tryLock(PeriodName period) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
-            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", period)) {
+            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", period.name())) {
                 log.info("Holding the lock of period {}", period);
-                return Optional.of(new Held(connection, period));
+                return Optional.of(new Held(connection, period.name()));
             }
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -52,6 +52,7 @@ public class ReportJobConfiguration {
                 .next(writeWorkbook)
                 .next(document)
                 .listener(new RevisionStatusListener(revisions, history))
+                .listener(new EndingListener())
                 .build();
     }
 

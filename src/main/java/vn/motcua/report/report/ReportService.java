@@ -2,6 +2,7 @@ package vn.motcua.report.report;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -24,6 +25,7 @@ import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ReportStateException;
 import vn.motcua.report.revision.ReportTable;
@@ -59,6 +61,7 @@ public class ReportService {
     private final CatalogueStore catalogue;
     private final int partitions;
     private final int chunkSize;
+    private final Clock clock = Clock.systemUTC();
 
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
@@ -80,7 +83,7 @@ public class ReportService {
      * The period's lock, or a refusal saying which execution holds it, since when and on which host.
      * While it is held, no other process runs the period, and an execution marked running is dead.
      */
-    public PeriodLock.Held lock(String period) throws SQLException {
+    public PeriodLock.Held lock(PeriodName period) throws SQLException {
         return periodLock.tryLock(period).orElseThrow(() -> history.running(period)
                 .map(e -> new ReportStateException("report.busy", period, e.executionId(), e.revision(),
                         e.start() == null ? "?" : e.start().truncatedTo(ChronoUnit.SECONDS), e.host(), e.pid()))
@@ -93,11 +96,12 @@ public class ReportService {
      * resumed (a new revision is made with rerun).
      */
     public int firstRun(Period period) {
-        Optional<Revision> latest = revisions.latest(period.name());
+        period.requireBegun(clock);
+        Optional<Revision> latest = revisions.latest(period.named());
         if (latest.isPresent() && latest.get().completed()) {
             throw new ReportStateException("report.run.completed", period.name(), latest.get().revision());
         }
-        refuseUnfinished(period.name(), "report.unfinished.");
+        refuseUnfinished(period.named(), "report.unfinished.");
         if (latest.isPresent()) {
             throw new ReportStateException("report.run.abandoned", period.name(), latest.get().revision());
         }
@@ -108,18 +112,19 @@ public class ReportService {
      * A correction of the period: the next revision after its latest, with the latest's cutoff (a correction
      * reports the same days). It corrects the latest completed revision, if any. Refused while the latest
      * did not complete and can be resumed (restart it first); when it cannot be resumed, the correction is
-     * the way on.
+     * the way on. A period that has not begun is refused.
      */
-    public Correction correction(String period) {
+    public Correction correction(PeriodName period) {
         refuseUnfinished(period, "report.rerun.unfinished.");
         Revision latest = revisions.latest(period).orElseThrow(() -> new ReportStateException("report.rerun.none", period));
-        return new Correction(revisions.latestCompleted(period).orElse(null),
-                Period.of(period, CutoffDay.parse(latest.cutoff())), latest.revision() + 1);
+        Period sameDays = period.closedBy(latest.period().cutoff());
+        sameDays.requireBegun(clock);
+        return new Correction(revisions.latestCompleted(period).orElse(null), sameDays, latest.revision() + 1);
     }
 
     /** The revision after the period's latest, whatever its state (1 when none): each demo or bench run makes one. */
     public int nextRevision(Period period) {
-        return revisions.latest(period.name()).map(r -> r.revision() + 1).orElse(1);
+        return revisions.latest(period.named()).map(r -> r.revision() + 1).orElse(1);
     }
 
     /**
@@ -136,7 +141,7 @@ public class ReportService {
      * An execution that cannot be resumed (abandoned, or refused by Spring Batch) is refused with what to do:
      * a new revision with rerun.
      */
-    public JobExecution restart(String period, Path out) throws Exception {
+    public JobExecution restart(PeriodName period, Path out) throws Exception {
         Optional<Revision> latest = revisions.latest(period);
         Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
         if (latest.isEmpty() && newest.isEmpty()) {
@@ -151,7 +156,7 @@ public class ReportService {
             Revision r = latest.get();
             log.warn("{} revision {} has no execution: its process was killed before the job started; starting it",
                     period, r.revision());
-            return run(Period.of(period, CutoffDay.parse(r.cutoff())), r.revision(), r.reason(),
+            return run(r.period(), r.revision(), r.reason(),
                     out == null ? ReportParameters.DEFAULT_OUT : out);
         }
         JobExecution last = jobRepository.getJobExecution(ofLatest.get().executionId());
@@ -253,14 +258,14 @@ public class ReportService {
     private JobExecution completed(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
-            Revision r = revisions.of(params.period().name(), params.revision());
+            Revision r = revisions.of(params.period().named(), params.revision());
             revisions.setStatus(r.id(), RevisionStatus.COMPLETED);
         }
         return execution;
     }
 
     /** The period's newest execution of the report job, whatever its state. */
-    public Optional<ExecutionHistory.ExecutionRecord> newestExecution(String period) {
+    public Optional<ExecutionHistory.ExecutionRecord> newestExecution(PeriodName period) {
         return history.executions(period).stream().findFirst();
     }
 
@@ -271,7 +276,7 @@ public class ReportService {
      * (killed, even before the job started) or FAILED. An abandoned execution cannot be resumed: not refused
      * here. {@code keys} starts the refusal's message key, as the command words its advice.
      */
-    private void refuseUnfinished(String period, String keys) {
+    private void refuseUnfinished(PeriodName period, String keys) {
         Optional<Revision> latest = revisions.latest(period);
         Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
         if (newest.filter(e -> e.status() == BatchStatus.ABANDONED).isPresent()) {
@@ -294,20 +299,20 @@ public class ReportService {
     }
 
     /** The revision explain reads: the given one, or else the period's latest completed revision. */
-    public Revision toExplain(String period, Integer revision) {
+    public Revision toExplain(PeriodName period, Integer revision) {
         return revision != null ? revision(period, revision) : revisions.latestCompleted(period)
                 .orElseThrow(() -> new ReportStateException("report.explain.none", period));
     }
 
     /** The revision sign-off signs: the given one, or else the period's latest completed revision. */
-    public Revision toSign(String period, Integer revision) {
+    public Revision toSign(PeriodName period, Integer revision) {
         return revision != null ? revision(period, revision) : revisions.latestCompleted(period)
                 .orElseThrow(() -> new ReportStateException("report.sign.none", period));
     }
 
-    /** The period named on the command line, with the given cutoff or the configured one. */
-    public Period period(String name, String cutoff) {
-        return Period.of(name, cutoff == null ? jobs.reportSettings().cutoffDay() : CutoffDay.parse(cutoff));
+    /** The period named on the command line, closed by the given cutoff day, or else by the configured one. */
+    public Period period(PeriodName name, CutoffDay cutoff) {
+        return name.closedBy(cutoff == null ? jobs.reportSettings().cutoffDay() : cutoff);
     }
 
     /**
@@ -342,7 +347,7 @@ public class ReportService {
         return true;
     }
 
-    public Revision revision(String period, int revision) {
+    public Revision revision(PeriodName period, int revision) {
         return revisions.find(period, revision).orElseThrow(() -> new ReportStateException("report.revision.none",
                 period, revision));
     }

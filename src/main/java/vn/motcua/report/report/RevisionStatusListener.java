@@ -28,7 +28,7 @@ class RevisionStatusListener implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         ReportParameters params = ReportParameters.from(execution.getJobParameters());
         history.recordProcess(execution.getId(), params.period().name(), params.revision(), RunningProcess.current());
-        revisions.markRunning(params.period().name(), params.revision(), execution.getId());
+        revisions.markRunning(params.period().named(), params.revision(), execution.getId());
     }
 
     @Override
@@ -37,7 +37,7 @@ class RevisionStatusListener implements JobExecutionListener {
             return;
         }
         ReportParameters params = ReportParameters.from(execution.getJobParameters());
-        revisions.find(params.period().name(), params.revision())
+        revisions.find(params.period().named(), params.revision())
                 .ifPresent(r -> revisions.setStatus(r.id(), RevisionStatus.FAILED));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.period.VietnamTime;
 
 /**
@@ -38,6 +39,7 @@ public class ExecutionHistory {
 
     /** One execution of the report job. Times are Vietnam time. */
     public record ExecutionRecord(long executionId, String period, int revision, BatchStatus status, String exitMessage,
+                                  ExecutionEnding ending,
                                   OffsetDateTime start, OffsetDateTime end, boolean signed, String host, Long pid,
                                   List<StepRecord> steps) {
 
@@ -56,7 +58,7 @@ public class ExecutionHistory {
 
     private static final String EXECUTIONS = """
             SELECT e.job_execution_id, p.parameter_value, r.parameter_value, e.status, e.exit_message,
-                   e.start_time, e.end_time, rv.signed_at IS NOT NULL, x.host, x.pid
+                   e.start_time, e.end_time, rv.signed_at IS NOT NULL, x.host, x.pid, e.exit_code
               FROM batch_job_execution e
               JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
               JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'period'
@@ -80,7 +82,8 @@ public class ExecutionHistory {
     }
 
     /** Every execution of the report job, newest first; only the period's when {@code period} is not null. */
-    public List<ExecutionRecord> executions(String period) {
+    public List<ExecutionRecord> executions(PeriodName period) {
+        String name = period == null ? null : period.name();
         Map<Long, ExecutionRecord> byId = new LinkedHashMap<>();
         Map<Long, List<StepRecord>> steps = new LinkedHashMap<>();
         jdbc.query(EXECUTIONS, rs -> {
@@ -91,8 +94,8 @@ public class ExecutionHistory {
             Long pidOrNull = rs.wasNull() ? null : pid;
             byId.put(id, new ExecutionRecord(id, rs.getString(2), Integer.parseInt(rs.getString(3)),
                     BatchStatus.valueOf(rs.getString(4)),
-                    rs.getString(5), time(rs, 6), time(rs, 7), rs.getBoolean(8), rs.getString(9), pidOrNull, list));
-        }, JOB_NAME, period, period);
+                    rs.getString(5), ExecutionEnding.of(rs.getString(11), rs.getString(5)), time(rs, 6), time(rs, 7), rs.getBoolean(8), rs.getString(9), pidOrNull, list));
+        }, JOB_NAME, name, name);
         if (!byId.isEmpty()) {
             jdbc.query(con -> {
                 var s = con.prepareStatement(STEPS);
@@ -107,7 +110,7 @@ public class ExecutionHistory {
     }
 
     /** The period's execution that Spring Batch still marks as running, if any (alive or left by a dead process). */
-    public Optional<ExecutionRecord> running(String period) {
+    public Optional<ExecutionRecord> running(PeriodName period) {
         return executions(period).stream().filter(ExecutionRecord::running).findFirst();
     }
 

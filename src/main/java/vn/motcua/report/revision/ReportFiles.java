@@ -27,8 +27,8 @@ public final class ReportFiles {
 
     /** {@code DIR/PERIOD/bao-cao-PERIOD-rN<suffix>}, e.g. {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
     public static Path path(Path outDir, Revision revision, String suffix) {
-        return outDir.resolve(revision.period())
-                .resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + suffix);
+        return outDir.resolve(revision.period().name())
+                .resolve("bao-cao-" + revision.period().name() + "-r" + revision.revision() + suffix);
     }
 
     /** Writes {@code target} (its folder created if needed) through {@code target.tmp}, replacing an older file. */

@@ -1,10 +1,9 @@
 package vn.motcua.report.revision;
 
-import java.time.LocalDate;
+import vn.motcua.report.period.Period;
 
-/** One revision of a period's report, as {@code report_revision} holds it. */
-public record Revision(long id, String period, int revision, String cutoff, LocalDate start, LocalDate end,
-                       RevisionStatus status, String reason, Long jobExecutionId) {
+/** One revision of a period's report, as {@code report_revision} holds it: its period with the cutoff and days it used. */
+public record Revision(long id, Period period, int revision, RevisionStatus status, String reason, Long jobExecutionId) {
 
     public boolean completed() {
         return status == RevisionStatus.COMPLETED;

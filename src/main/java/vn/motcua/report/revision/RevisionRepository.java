@@ -3,6 +3,7 @@ package vn.motcua.report.revision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Tally;
+import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.period.PeriodKind;
+import vn.motcua.report.period.PeriodName;
 
 /** Revisions of period reports ({@code report_revision}) and their rows ({@code report_row}). */
 @Repository
@@ -23,11 +27,12 @@ public class RevisionRepository {
     }
 
     /** A period's latest completed revision's late and resolved totals, for the trend of late rates. */
-    public record Lateness(String period, long late, long resolved) {
+    public record Lateness(PeriodName period, long late, long resolved) {
     }
 
     private static final String REVISION_COLUMNS =
-            "id, period, revision, cutoff, start_on, end_on, status, reason, job_execution_id";
+            "id, period, period_kind, first_month, last_month, cutoff, start_on, end_on, revision, status, reason,"
+                    + " job_execution_id";
 
     private final JdbcTemplate jdbc;
 
@@ -44,52 +49,54 @@ public class RevisionRepository {
      */
     public Revision open(Period period, int revision, String reason, Long jobExecutionId) {
         jdbc.update("""
-                INSERT INTO report_revision (period, revision, cutoff, start_on, end_on, reason, job_execution_id, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO report_revision (period, period_kind, first_month, last_month, revision, cutoff, start_on,
+                                             end_on, reason, job_execution_id, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (period, revision) DO UPDATE
                     SET job_execution_id = coalesce(EXCLUDED.job_execution_id, report_revision.job_execution_id),
                         status = EXCLUDED.status""",
-                period.name(), revision, period.cutoff().toString(), period.start(), period.end(), reason,
-                jobExecutionId, RevisionStatus.RUNNING.name());
-        Revision r = find(period.name(), revision).orElseThrow();
+                period.name(), period.kind().name(), period.firstMonth().atDay(1), period.lastMonth().atDay(1), revision,
+                period.cutoff().toString(), period.start(), period.end(), reason, jobExecutionId,
+                RevisionStatus.RUNNING.name());
+        Revision r = find(period.named(), revision).orElseThrow();
         jdbc.update("""
                 INSERT INTO report_row (revision_id, field_code, field_name, field_order)
                 SELECT ?, code, name, sort_order FROM field WHERE NOT retired ON CONFLICT DO NOTHING""", r.id());
         return r;
     }
 
-    public Optional<Revision> find(String period, int revision) {
+    public Optional<Revision> find(PeriodName period, int revision) {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND revision = ?",
-                RevisionRepository::revision, period, revision).stream().findFirst();
+                RevisionRepository::revision, period.name(), revision).stream().findFirst();
     }
 
     /**
      * The revision a report job execution works on; its openRevision step created it, so a missing row
      * is a fault of the job, not of the user's input.
      */
-    public Revision of(String period, int revision) {
+    public Revision of(PeriodName period, int revision) {
         return find(period, revision).orElseThrow(() -> new IllegalStateException(
                 "no revision " + revision + " of " + period
                         + " in report_revision, though the job's openRevision step creates it"));
     }
 
-    public Optional<Revision> latest(String period) {
+    public Optional<Revision> latest(PeriodName period) {
         return jdbc.query("SELECT " + REVISION_COLUMNS
                         + " FROM report_revision WHERE period = ? ORDER BY revision DESC LIMIT 1",
-                RevisionRepository::revision, period).stream().findFirst();
+                RevisionRepository::revision, period.name()).stream().findFirst();
     }
 
-    public Optional<Revision> latestCompleted(String period) {
+    public Optional<Revision> latestCompleted(PeriodName period) {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND status = ?"
                         + " ORDER BY revision DESC LIMIT 1",
-                RevisionRepository::revision, period, RevisionStatus.COMPLETED.name()).stream().findFirst();
+                RevisionRepository::revision, period.name(), RevisionStatus.COMPLETED.name()).stream().findFirst();
     }
 
     /** A restarted execution takes over its revision (openRevision, already done, is not run again). */
-    public void markRunning(String period, int revision, long jobExecutionId) {
+    public void markRunning(PeriodName period, int revision, long jobExecutionId) {
         jdbc.update("UPDATE report_revision SET status = ?, job_execution_id = ?"
                         + " WHERE period = ? AND revision = ? AND status <> ?", RevisionStatus.RUNNING.name(),
-                jobExecutionId, period, revision, RevisionStatus.COMPLETED.name());
+                jobExecutionId, period.name(), revision, RevisionStatus.COMPLETED.name());
     }
 
     /**
@@ -138,21 +145,21 @@ public class RevisionRepository {
                 SELECT revision, document_number, document_date FROM report_revision
                  WHERE period = ? AND revision < ? AND status = ? AND signed_at IS NOT NULL
                  ORDER BY revision DESC LIMIT 1""", (rs, n) -> new Cited(rs.getInt(1), rs.getString(2),
-                rs.getObject(3, LocalDate.class)), revision.period(), revision.revision(),
+                rs.getObject(3, LocalDate.class)), revision.period().name(), revision.revision(),
                 RevisionStatus.COMPLETED.name()).stream().findFirst();
     }
 
-    /** Each period ending before {@code end}, from its latest completed revision, latest period first. */
-    public List<Lateness> latenessBefore(LocalDate end) {
+    /** Each period of this kind ending before {@code end}, from its latest completed revision, latest period first. */
+    public List<Lateness> latenessBefore(PeriodKind kind, LocalDate end) {
         return jdbc.query("""
-                SELECT r.period, sum(w.late), sum(w.resolved)
+                SELECT r.period, r.period_kind, r.first_month, r.last_month, sum(w.late), sum(w.resolved)
                   FROM report_revision r JOIN report_row w ON w.revision_id = r.id
                  WHERE r.id IN (SELECT DISTINCT ON (period) id FROM report_revision
-                                 WHERE status = ? AND end_on < ?
+                                 WHERE status = ? AND period_kind = ? AND end_on < ?
                                  ORDER BY period, revision DESC)
-                 GROUP BY r.period, r.end_on
-                 ORDER BY r.end_on DESC""", (rs, n) -> new Lateness(rs.getString(1), rs.getLong(2), rs.getLong(3)),
-                RevisionStatus.COMPLETED.name(), end);
+                 GROUP BY r.period, r.period_kind, r.first_month, r.last_month, r.end_on
+                 ORDER BY r.end_on DESC""", (rs, n) -> new Lateness(periodName(rs, 1), rs.getLong(5), rs.getLong(6)),
+                RevisionStatus.COMPLETED.name(), kind.name(), end);
     }
 
     /** Reads the {@link Counter} columns starting at {@code first}, in declaration order. */
@@ -169,10 +176,18 @@ public class RevisionRepository {
     }
 
     private static Revision revision(ResultSet rs, int row) throws SQLException {
-        long exec = rs.getLong(9);
+        Period period = new Period(periodName(rs, 2), CutoffDay.parse(rs.getString(6)), rs.getObject(7, LocalDate.class),
+                rs.getObject(8, LocalDate.class));
+        long exec = rs.getLong(12);
         Long execution = rs.wasNull() ? null : exec;
-        return new Revision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                RevisionStatus.valueOf(rs.getString(7)), rs.getString(8), execution);
+        return new Revision(rs.getLong(1), period, rs.getInt(9), RevisionStatus.valueOf(rs.getString(10)),
+                rs.getString(11), execution);
+    }
+
+    /** The period as stored: its name, kind, first and last months in the four columns from {@code first}. */
+    private static PeriodName periodName(ResultSet rs, int first) throws SQLException {
+        return new PeriodName(rs.getString(first), PeriodKind.valueOf(rs.getString(first + 1)),
+                YearMonth.from(rs.getObject(first + 2, LocalDate.class)),
+                YearMonth.from(rs.getObject(first + 3, LocalDate.class)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.period.VietnamTime;
 
 /**
@@ -54,9 +55,9 @@ public class SignedRevisions {
     }
 
     /** The latest signed-off revision of a period, if any. */
-    public Optional<Integer> latestSigned(String period) {
+    public Optional<Integer> latestSigned(PeriodName period) {
         return jdbc.queryForList("SELECT revision FROM report_revision WHERE period = ? AND signed_at IS NOT NULL"
-                + " ORDER BY revision DESC LIMIT 1", Integer.class, period).stream().findFirst();
+                + " ORDER BY revision DESC LIMIT 1", Integer.class, period.name()).stream().findFirst();
     }
 
     /** The seal of a revision, if it was sealed. */
@@ -90,7 +91,7 @@ public class SignedRevisions {
                   JOIN batch_job_execution x ON x.job_execution_id = e.job_execution_id
                   JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
                  WHERE e.period = ? AND e.revision = ? AND x.status = 'COMPLETED' AND p.parameter_name = 'out'
-                 ORDER BY e.job_execution_id DESC LIMIT 1""", String.class, revision.period(), revision.revision());
+                 ORDER BY e.job_execution_id DESC LIMIT 1""", String.class, revision.period().name(), revision.revision());
         return Path.of(out.isEmpty() ? DEFAULT_OUT : out.get(0));
     }
 

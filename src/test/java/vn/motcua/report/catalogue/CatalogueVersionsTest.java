@@ -23,6 +23,7 @@ import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Sha256;
+import vn.motcua.report.period.PeriodName;
 
 /**
  * The catalogue comes from jobs/catalogue.yaml, and a revision keeps the catalogue it was run with: a
@@ -102,7 +103,7 @@ class CatalogueVersionsTest extends DatabaseTest {
                 .isZero();
         Run run = cli("run", "--period", "2021-02", "--out", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Revision r1 = revisions.find("2021-02", 1).orElseThrow();
+        Revision r1 = revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow();
         // Hand-worked: total, carried, new, resolved, on time, late, pending, not yet due, overdue.
         assertThat(table(revisions.table(r1))).containsExactly(
                 "1 dat-dai Đất đai 2 0 2 2 1 1 0 0 0",
@@ -134,7 +135,7 @@ class CatalogueVersionsTest extends DatabaseTest {
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
 
         // Revision 2 uses the catalogue of the day; the retired Môi trường still counts its dossier, last.
-        Revision r2 = revisions.find("2021-02", 2).orElseThrow();
+        Revision r2 = revisions.find(PeriodName.parse("2021-02"), 2).orElseThrow();
         assertThat(table(revisions.table(r2))).containsExactly(
                 "1 tu-phap Tư pháp 0 0 0 0 0 0 0 0 0",
                 "2 ho-tich Hộ tịch 1 0 1 0 0 0 1 1 0",

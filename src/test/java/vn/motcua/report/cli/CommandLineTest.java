@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.PeriodKind;
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.system.Messages;
 
@@ -172,14 +174,15 @@ class CommandLineTest {
     @Test
     void goodCommandLines_giveTheCommandWithItsTypedOptions() throws Exception {
         RunCommand run = (RunCommand) en("run", "--period", "2021-q1", "--cutoff-day", "last", "--out", "x").command();
-        assertThat(run.period).isEqualTo("2021-Q1");
+        assertThat(run.period).isEqualTo(PeriodName.parse("2021-Q1"));
+        assertThat(run.period.kind()).isEqualTo(PeriodKind.QUARTER);
         assertThat(run.cutoffDay).isEqualTo(CutoffDay.LAST);
         assertThat(run.out).isEqualTo(Path.of("x"));
         assertThat(((RunCommand) en("run", "--period=2021-02").command()).out).isEqualTo(Path.of("reports"));
 
         HistoryCommand history = (HistoryCommand) en("history", "--json", "--period", "2021-02").command();
         assertThat(history.json).isTrue();
-        assertThat(history.period).isEqualTo("2021-02");
+        assertThat(history.period).hasToString("2021-02");
         assertThat(((HistoryCommand) en("history").command()).json).isFalse();
 
         Path file = Files.writeString(tmp.resolve("f.csv"), "x");

@@ -74,8 +74,8 @@ class DatabaseFaultsTest {
              AnnotationConfigApplicationContext spring = context(tmp.resolve("home"), pool, Map.of("spring.datasource.url", url))) {
             Cli cli = spring.getBean(Cli.class);
             for (Locale language : List.of(Locale.ENGLISH, Messages.VIETNAMESE)) {
-                Ended ended = within(Duration.ofSeconds(30), cli, language, false, session -> {
-                    new JdbcTemplate(session.bean(DataSource.class)).queryForObject("SELECT 1", Integer.class);
+                Ended ended = within(Duration.ofSeconds(30), cli, language, false, terminal -> {
+                    new JdbcTemplate(spring.getBean(DataSource.class)).queryForObject("SELECT 1", Integer.class);
                     return ExitCode.OK;
                 });
                 assertThat(ended.exitCode()).isEqualTo(ExitCode.FAILED);
@@ -99,8 +99,8 @@ class DatabaseFaultsTest {
             cli.halt = code -> halted.countDown();
             Ended ended;
             try {
-                ended = within(Duration.ofSeconds(90), cli, Locale.ENGLISH, true, session -> {
-                    JdbcTemplate jdbc = new JdbcTemplate(session.bean(DataSource.class));
+                ended = within(Duration.ofSeconds(90), cli, Locale.ENGLISH, true, terminal -> {
+                    JdbcTemplate jdbc = new JdbcTemplate(spring.getBean(DataSource.class));
                     assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
                     signal("STOP", postmaster);
                     // A statement that never comes back, as on a server that hangs: only the watch can end it.
@@ -127,8 +127,8 @@ class DatabaseFaultsTest {
              AnnotationConfigApplicationContext spring = context(home, pool, Map.of())) {
             Cli cli = spring.getBean(Cli.class);
             // Longer than the watch's patience: the watch asks on its own connection, which answers.
-            Ended ended = within(Duration.ofSeconds(120), cli, Locale.ENGLISH, true, session -> {
-                new JdbcTemplate(session.bean(DataSource.class)).execute("SELECT pg_sleep(26)");
+            Ended ended = within(Duration.ofSeconds(120), cli, Locale.ENGLISH, true, terminal -> {
+                new JdbcTemplate(spring.getBean(DataSource.class)).execute("SELECT pg_sleep(26)");
                 return ExitCode.OK;
             });
             assertThat(ended.halted()).isNull();

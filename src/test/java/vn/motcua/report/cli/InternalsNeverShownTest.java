@@ -113,19 +113,6 @@ class InternalsNeverShownTest extends DatabaseTest {
         clean(cli("sign-off", "--period", "2021-05", "--signer", "A", "--position", "B"));
     }
 
-    @Test
-    void aStoredStackTrace_isARefusal_whenItsExceptionOrACauseIsOne() {
-        assertThat(ReportOutcome.refused("vn.motcua.report.config.ConfigException: jobs/report.yaml, line 3\n"
-                + "\tat vn.motcua.report.config.JobsFolder.read(JobsFolder.java:40)\n")).isTrue();
-        assertThat(ReportOutcome.refused("org.springframework.batch.core.JobExecutionException: step failed\n"
-                + "\tat org.springframework.batch.core.step.AbstractStep.execute(AbstractStep.java:1)\n"
-                + "Caused by: vn.motcua.report.revision.ReportStateException: 2021-02 revision 1 is signed\n")).isTrue();
-        assertThat(ReportOutcome.refused("org.springframework.dao.DuplicateKeyException: duplicate key value\n"
-                + "\tat org.springframework.jdbc.core.JdbcTemplate.update(JdbcTemplate.java:1)\n"
-                + "Caused by: org.postgresql.util.PSQLException: ERROR: duplicate key value\n")).isFalse();
-        assertThat(ReportOutcome.refused("vn.motcua.report.NoSuchThing: x")).isFalse();
-    }
-
     private Path keystore(String password) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -23,6 +23,7 @@ import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.period.PeriodName;
 
 /** The draft PDF the report job writes, read back with PDFBox and compared with the job's own rows. */
 class ReportDocumentTest extends DatabaseTest {
@@ -87,7 +88,7 @@ class ReportDocumentTest extends DatabaseTest {
                 "(1) (2) (3) (4) (5) (6) (7) (8) (9) (10) (11) (12)");
 
         // Section 1: every cell equals the job's rows; the identities hold in what is printed.
-        ReportTable table = revisions.table(revisions.find("2021-02", 1).orElseThrow());
+        ReportTable table = revisions.table(revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow());
         List<long[]> printed = rows(doc.bodyByPosition().get(0), 9);
         assertThat(printed).hasSize(19);
         for (int i = 0; i < 18; i++) {
@@ -176,7 +177,7 @@ class ReportDocumentTest extends DatabaseTest {
     @Test
     void theRendererAlone_finalWithAnotherSigner_hasNoDraftMark_andReportsWhereTheSignatureGoes() throws Exception {
         assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
-        ReportDocumentData data = documents.data(revisions.find("2021-02", 1).orElseThrow())
+        ReportDocumentData data = documents.data(revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow())
                 .withSigner(new ReportSettings.Signer(null, "GIÁM ĐỐC", "Trần Thị Bình"));
         Path pdf = tmp.resolve("final.pdf");
         ReportDocument.Rendered rendered;
@@ -201,7 +202,7 @@ class ReportDocumentTest extends DatabaseTest {
         // Speed is printed, not asserted: the 18-field demo rendered a few times in a warm JVM.
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            ReportDocument.render(documents.data(revisions.find("2021-02", 1).orElseThrow()), true,
+            ReportDocument.render(documents.data(revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow()), true,
                     java.io.OutputStream.nullOutputStream());
             System.out.printf("render 2021-02 (18 fields): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }

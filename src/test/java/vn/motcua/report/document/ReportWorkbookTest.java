@@ -37,6 +37,7 @@ import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.TableColumn;
+import vn.motcua.report.period.PeriodName;
 
 /**
  * The workbook beside the PDF, read back with fastexcel's reader (not the writer) and with the sheets' own
@@ -56,7 +57,7 @@ class ReportWorkbookTest extends DatabaseTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path xlsx = tmp.resolve("2021-02/bao-cao-2021-02-r1.xlsx");
         assertThat(run.out()).contains("Wrote " + xlsx);
-        ReportTable table = revisions.table(revisions.find("2021-02", 1).orElseThrow());
+        ReportTable table = revisions.table(revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow());
 
         try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile())) {
             assertThat(wb.getSheets().map(Sheet::getName)).containsExactly(ReportWorkbook.SEED_SHEET,
@@ -150,7 +151,7 @@ class ReportWorkbookTest extends DatabaseTest {
     void aLongListIsStreamedAndComplete() throws Exception {
         int n = 100_000;
         Period period = Period.of("2021-02", CutoffDay.parse("25"));
-        Revision revision = new Revision(1, "2021-02", 1, "25", period.start(), period.end(), vn.motcua.report.revision.RevisionStatus.COMPLETED, null, null);
+        Revision revision = new Revision(1, period, 1, vn.motcua.report.revision.RevisionStatus.COMPLETED, null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] writtenBeforeTheEnd = {0};
         DossierList late = action -> {

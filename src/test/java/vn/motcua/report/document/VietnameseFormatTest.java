@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.period.PeriodName;
 
 class VietnameseFormatTest {
 
@@ -45,11 +46,12 @@ class VietnameseFormatTest {
         assertThat(VietnameseFormat.period(Period.of("2021-Q1", c))).isEqualTo("quý I năm 2021");
         assertThat(VietnameseFormat.period(Period.of("2021-6M", c))).isEqualTo("6 tháng đầu năm 2021");
         assertThat(VietnameseFormat.period(Period.of("2021", c))).isEqualTo("năm 2021");
-        assertThat(VietnameseFormat.shortPeriod("2021-02")).isEqualTo("02/2021");
-        assertThat(VietnameseFormat.shortPeriod("2021-Q1")).isEqualTo("Q1/2021");
-        assertThat(VietnameseFormat.kind("2021-02")).isEqualTo(VietnameseFormat.kind("2020-12")).isEqualTo("month");
-        assertThat(VietnameseFormat.kind("2021-Q1")).isNotEqualTo(VietnameseFormat.kind("2021-02"));
-        assertThat(VietnameseFormat.kind("2021-6M")).isNotEqualTo(VietnameseFormat.kind("2021-9M"));
+        assertThat(VietnameseFormat.period(Period.of("2021-9M", c))).isEqualTo("9 tháng đầu năm 2021");
+        assertThat(VietnameseFormat.period(Period.of("2021-Q4", c))).isEqualTo("quý IV năm 2021");
+        assertThat(VietnameseFormat.shortPeriod(PeriodName.parse("2021-02"))).isEqualTo("02/2021");
+        assertThat(VietnameseFormat.shortPeriod(PeriodName.parse("2021-Q1"))).isEqualTo("Q1/2021");
+        assertThat(VietnameseFormat.shortPeriod(PeriodName.parse("2021-6M"))).isEqualTo("6T/2021");
+        assertThat(VietnameseFormat.shortPeriod(PeriodName.parse("2021"))).isEqualTo("2021");
     }
 
     @Test

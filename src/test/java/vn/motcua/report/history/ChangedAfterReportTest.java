@@ -29,6 +29,7 @@ import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.RevisionStatus;
 import vn.motcua.report.system.Messages;
+import vn.motcua.report.period.PeriodName;
 
 /**
  * A report whose dossiers an import changed after the report read them: flagged in history, explain, the import's
@@ -212,7 +213,7 @@ class ChangedAfterReportTest extends DatabaseTest {
         Run run = run();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(AFTER_CHECK.get()).as("the import ran during the job").isNull();
-        assertThat(revisions.find("2021-03", 1).orElseThrow().completed()).isTrue();
+        assertThat(revisions.find(PeriodName.parse("2021-03"), 1).orElseThrow().completed()).isTrue();
         // The rows were changed before the revision was completed: a comparison with its completion time misses them.
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM dossier d, report_revision r
@@ -287,7 +288,7 @@ class ChangedAfterReportTest extends DatabaseTest {
         assertThat(run.err()).isEqualTo("motcua-report: 2021-03 revision 1: the dossiers changed while the report was"
                 + " being made (2 dossiers, by an import that finished meanwhile), so this revision was abandoned;"
                 + " make it again: rerun --period 2021-03 --reason TEXT" + System.lineSeparator());
-        assertThat(revisions.find("2021-03", 1).orElseThrow().status()).isEqualTo(RevisionStatus.FAILED);
+        assertThat(revisions.find(PeriodName.parse("2021-03"), 1).orElseThrow().status()).isEqualTo(RevisionStatus.FAILED);
         Run vi = cliIn(Messages.VIETNAMESE, "history", "--period", "2021-03", "--json");
         assertThat(vi.out()).contains("hồ sơ đã thay đổi trong khi lập báo cáo").contains("rerun")
                 .doesNotContain("nhật ký");
@@ -299,7 +300,7 @@ class ChangedAfterReportTest extends DatabaseTest {
         Run rerun = cli("rerun", "--period", "2021-03", "--reason", "the data changed during revision 1", "--out",
                 tmp.toString());
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-        assertThat(revisions.find("2021-03", 2).orElseThrow().completed()).isTrue();
+        assertThat(revisions.find(PeriodName.parse("2021-03"), 2).orElseThrow().completed()).isTrue();
         assertThat(changed.count("2021-03", 2)).isZero();
         // Revision 2 counted the corrected data: dat-dai A1..A4, late A3 and A4.
         assertThat(cli("explain", "--period", "2021-03", "--field", "dat-dai", "--column", "late").out())

@@ -15,6 +15,7 @@ import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.system.Messages;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.period.PeriodName;
 
 /** rerun (a new revision and what changed), explain (the dossiers of a cell), history (text and JSON). */
 class RerunAndExplainTest extends DatabaseTest {
@@ -54,10 +55,10 @@ class RerunAndExplainTest extends DatabaseTest {
                 "--out", tmp.toString());
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
 
-        Revision r2 = revisions.find("2021-03", 2).orElseThrow();
+        Revision r2 = revisions.find(PeriodName.parse("2021-03"), 2).orElseThrow();
         assertThat(r2.completed()).isTrue();
         assertThat(r2.reason()).isEqualTo("A4 was resolved; A5 filed under the wrong field");
-        assertThat(revisions.find("2021-03", 1).orElseThrow().completed()).as("revision 1 is kept").isTrue();
+        assertThat(revisions.find(PeriodName.parse("2021-03"), 1).orElseThrow().completed()).as("revision 1 is kept").isTrue();
         assertThat(tmp.resolve("2021-03/bao-cao-2021-03-r2.csv")).exists();
 
         String out = rerun.out();

@@ -28,6 +28,8 @@ import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.RevisionStatus;
 import vn.motcua.report.revision.UnitRows;
 import vn.motcua.report.system.Messages;
+import vn.motcua.report.period.PeriodName;
+import vn.motcua.report.revision.ExecutionEnding;
 
 /**
  * Fail-then-restart on the demo data (497 dossiers in 2021-02) with chunks of 10: a failure injected at
@@ -38,6 +40,7 @@ import vn.motcua.report.system.Messages;
 class RestartTest extends DatabaseTest {
 
     private static final String PERIOD = "2021-02";
+    private static final PeriodName NAMED = PeriodName.parse(PERIOD);
     private static final int IN_SCOPE = 497;
     static final int CHUNK = 10;
 
@@ -112,13 +115,14 @@ class RestartTest extends DatabaseTest {
         assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-home/logs/motcua-report.log")))
                 .contains("injected failure: dat-dai would count");
 
-        Revision r2 = revisions.find(PERIOD, 2).orElseThrow();
+        Revision r2 = revisions.find(NAMED, 2).orElseThrow();
         assertThat(r2.status()).isEqualTo(RevisionStatus.FAILED);
         assertThat(r2.reason()).isEqualTo("test: corrected export");
-        ExecutionRecord failedExecution = history.executions(PERIOD).get(0);
+        ExecutionRecord failedExecution = history.executions(NAMED).get(0);
         assertThat(failedExecution.status()).isEqualTo(BatchStatus.FAILED);
         // history --json words the failure as the product does; Spring Batch's stack trace stays in the database.
         assertThat(failedExecution.exitMessage()).contains("Exception").contains("\tat org.springframework");
+        assertThat(failedExecution.ending()).isEqualTo(ExecutionEnding.FAILED);
         for (java.util.Locale language : new java.util.Locale[] {Messages.VIETNAMESE, java.util.Locale.ENGLISH}) {
             Run json = cliIn(language, "history", "--period", PERIOD, "--json");
             assertThat(json.exitCode()).as(json.err()).isZero();
@@ -161,7 +165,7 @@ class RestartTest extends DatabaseTest {
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
         assertThat(restarted.out()).contains("Restarted").contains("revision 2");
 
-        ExecutionRecord resumed = history.executions(PERIOD).get(0);
+        ExecutionRecord resumed = history.executions(NAMED).get(0);
         assertThat(resumed.executionId()).isGreaterThan(failedExecution.executionId());
         assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
         StepRecord classify = resumed.step("classify").orElseThrow();
@@ -171,8 +175,8 @@ class RestartTest extends DatabaseTest {
         // Restart reused the failed execution's parameters, the output folder included.
         assertThat(tmp.resolve("2021-02/bao-cao-2021-02-r2.csv")).exists();
 
-        assertSameTable(revisions.find(PERIOD, 1).orElseThrow(), revisions.find(PERIOD, 2).orElseThrow());
-        assertThat(revisions.find(PERIOD, 2).orElseThrow().completed()).isTrue();
+        assertSameTable(revisions.find(NAMED, 1).orElseThrow(), revisions.find(NAMED, 2).orElseThrow());
+        assertThat(revisions.find(NAMED, 2).orElseThrow().completed()).isTrue();
     }
 
     @Test
@@ -184,7 +188,7 @@ class RestartTest extends DatabaseTest {
         assertThat(cli("rerun", "--period", PERIOD, "--reason", "x", "--out", tmp.toString()).exitCode()).isEqualTo(1);
         removeInjectedFailure();
         // What a kill -9 leaves: the job and its step STARTED with no end, the revision RUNNING.
-        long execution = history.executions(PERIOD).get(0).executionId();
+        long execution = history.executions(NAMED).get(0).executionId();
         simulateKilledProcess(execution);
 
         Run run = cli("run", "--period", PERIOD);
@@ -195,10 +199,10 @@ class RestartTest extends DatabaseTest {
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?",
                 String.class, execution)).as("the dead execution, recovered").isEqualTo("FAILED");
-        StepRecord classify = history.executions(PERIOD).get(0).step("classify").orElseThrow();
+        StepRecord classify = history.executions(NAMED).get(0).step("classify").orElseThrow();
         assertThat(classify.readCount()).isEqualTo(IN_SCOPE - committed);
         assertThat(tmp.resolve("again/2021-02/bao-cao-2021-02-r2.csv")).exists();
-        assertSameTable(revisions.find(PERIOD, 1).orElseThrow(), revisions.find(PERIOD, 2).orElseThrow());
+        assertSameTable(revisions.find(NAMED, 1).orElseThrow(), revisions.find(NAMED, 2).orElseThrow());
     }
 
     @Test
@@ -208,10 +212,10 @@ class RestartTest extends DatabaseTest {
         failWhenDatDaiExceeds(20);
         assertThat(cli("rerun", "--period", PERIOD, "--reason", "x", "--out", tmp.toString()).exitCode()).isEqualTo(1);
         removeInjectedFailure();
-        long execution = history.executions(PERIOD).get(0).executionId();
+        long execution = history.executions(NAMED).get(0).executionId();
         simulateKilledProcess(execution);
         // ... but this time its process is alive: it holds the period's lock.
-        Optional<PeriodLock.Held> held = periodLock.tryLock(PERIOD);
+        Optional<PeriodLock.Held> held = periodLock.tryLock(NAMED);
         assertThat(held).isPresent();
         try (PeriodLock.Held lock = held.get()) {
             for (String[] command : new String[][] {{"restart", "--period", PERIOD},
@@ -222,7 +226,7 @@ class RestartTest extends DatabaseTest {
                         .contains("revision 2").contains("running since").contains("on host ")
                         .contains("PID " + ProcessHandle.current().pid());
             }
-            assertThat(periodLock.tryLock(PERIOD)).as("only one holder at a time").isEmpty();
+            assertThat(periodLock.tryLock(NAMED)).as("only one holder at a time").isEmpty();
             assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?",
                     String.class, execution)).isEqualTo("STARTED");
             // Reading is never blocked.
@@ -245,8 +249,8 @@ class RestartTest extends DatabaseTest {
         jdbc.execute("CREATE TRIGGER test_injected_failure BEFORE UPDATE ON report_revision"
                 + " FOR EACH ROW EXECUTE FUNCTION test_injected_failure()");
         assertThat(cli("run", "--period", PERIOD, "--out", tmp.toString()).exitCode()).isEqualTo(1);
-        assertThat(revisions.find(PERIOD, 1).orElseThrow().jobExecutionId()).as("not written by the job").isNull();
-        long execution = history.executions(PERIOD).get(0).executionId();
+        assertThat(revisions.find(NAMED, 1).orElseThrow().jobExecutionId()).as("not written by the job").isNull();
+        long execution = history.executions(NAMED).get(0).executionId();
         simulateKilledProcess(execution);
         removeInjectedFailure();
 
@@ -256,7 +260,7 @@ class RestartTest extends DatabaseTest {
                 .contains("restart --period " + PERIOD);
         Run restarted = cli("restart", "--period", PERIOD);
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-        Revision r1 = revisions.find(PERIOD, 1).orElseThrow();
+        Revision r1 = revisions.find(NAMED, 1).orElseThrow();
         assertThat(r1.completed()).isTrue();
         assertThat(revisions.table(r1).total().get(vn.motcua.report.classify.Counter.TOTAL)).isEqualTo(IN_SCOPE);
     }
@@ -290,9 +294,9 @@ class RestartTest extends DatabaseTest {
         Run rerun = cli("rerun", "--period", PERIOD, "--reason", "after the abandoned revision 2", "--out", tmp.toString());
         assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
         assertThat(rerun.out()).contains("revision 3").contains("Revision 3 corrects revision 1");
-        Revision r3 = revisions.find(PERIOD, 3).orElseThrow();
+        Revision r3 = revisions.find(NAMED, 3).orElseThrow();
         assertThat(r3.completed()).isTrue();
-        assertThat(revisions.find(PERIOD, 2).orElseThrow().status()).isEqualTo(RevisionStatus.FAILED);
+        assertThat(revisions.find(NAMED, 2).orElseThrow().status()).isEqualTo(RevisionStatus.FAILED);
         assertThat(revisions.table(r3).total().get(vn.motcua.report.classify.Counter.TOTAL)).isEqualTo(IN_SCOPE);
     }
 

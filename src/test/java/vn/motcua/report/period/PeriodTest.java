@@ -84,6 +84,40 @@ class PeriodTest {
     }
 
     @Test
+    void theNameSaysTheKind_andTheMonths_whateverItsCase() {
+        assertKind("2021-02", PeriodKind.MONTH, "2021-02", "2021-02", "2021-02");
+        assertKind("2021-q3", PeriodKind.QUARTER, "2021-Q3", "2021-07", "2021-09");
+        assertKind("2021-6m", PeriodKind.HALF, "2021-6M", "2021-01", "2021-06");
+        assertKind("2021-9M", PeriodKind.NINE_MONTHS, "2021-9M", "2021-01", "2021-09");
+        assertKind(" 2021 ", PeriodKind.YEAR, "2021", "2021-01", "2021-12");
+    }
+
+    private static void assertKind(String text, PeriodKind kind, String name, String first, String last) {
+        PeriodName n = PeriodName.parse(text);
+        assertThat(n.kind()).as(text).isEqualTo(kind);
+        assertThat(n.name()).isEqualTo(name).isEqualTo(n.toString());
+        assertThat(n.firstMonth()).hasToString(first);
+        assertThat(n.lastMonth()).hasToString(last);
+        Period p = n.closedBy(CutoffDay.LAST);
+        assertThat(p.kind()).isEqualTo(kind);
+        assertThat(p.isMonth()).isEqualTo(kind == PeriodKind.MONTH);
+        assertThat(p.named()).isEqualTo(n);
+        assertThat(p).hasToString(name);
+    }
+
+    @Test
+    void aPeriodThatHasNotBegun_isRefused_withItsStart() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2021-01-27T12:00:00Z"), VietnamTime.ZONE);
+        Period.of("2021-02", CutoffDay.parse("25")).requireBegun(clock);
+        assertThatThrownBy(() -> Period.of("2021-02", CutoffDay.LAST).requireBegun(clock))
+                .isInstanceOf(PeriodException.class).hasMessageContaining("2021-02").hasMessageContaining("01/02/2021");
+        // Without a cutoff: refused only when no cutoff could make it begin (cutoff day 1 starts it earliest).
+        PeriodName.parse("2021-02").requireBegun(clock);
+        assertThatThrownBy(() -> PeriodName.parse("2021-03").requireBegun(clock)).isInstanceOf(PeriodException.class)
+                .hasMessageContaining("02/02/2021");
+    }
+
+    @Test
     void nonsenseCutoffsAreRefused() {
         for (String bad : new String[] {"0", "32", "-1", "abc", "", "25.5"}) {
             assertThatThrownBy(() -> CutoffDay.parse(bad)).as(bad).isInstanceOf(PeriodException.class)

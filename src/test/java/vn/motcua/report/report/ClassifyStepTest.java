@@ -37,6 +37,7 @@ import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.CellCode;
 import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.period.PeriodName;
 
 /**
  * The classify step on generated data: the same table and the same per-dossier record whatever the chunk
@@ -114,7 +115,7 @@ class ClassifyStepTest extends DatabaseTest {
 
     private Map<String, Tally> table(int revision) {
         Map<String, Tally> table = new TreeMap<>();
-        revisions.table(revisions.find(PERIOD.name(), revision).orElseThrow()).rows().stream()
+        revisions.table(revisions.find(PERIOD.named(), revision).orElseThrow()).rows().stream()
                 .filter(r -> !r.counts().equals(new Tally()))
                 .forEach(r -> table.put(r.field(), r.counts()));
         return table;
@@ -201,7 +202,7 @@ class ClassifyStepTest extends DatabaseTest {
         jdbc.update("""
                 INSERT INTO report_revision (period, revision, cutoff, start_on, end_on)
                 VALUES ('2025-01', 9, '25', '2024-12-26', '2025-01-25')""");
-        long revisionId = revisions.find("2025-01", 9).orElseThrow().id();
+        long revisionId = revisions.find(PeriodName.parse("2025-01"), 9).orElseThrow().id();
         List<Map<String, Object>> expected = new java.util.ArrayList<>();
         long id = 0;
         java.util.List<Long> ids = new java.util.ArrayList<>();

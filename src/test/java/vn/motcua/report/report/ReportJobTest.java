@@ -15,6 +15,9 @@ import vn.motcua.report.classify.Tally;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.period.PeriodName;
+import vn.motcua.report.period.PeriodKind;
+import vn.motcua.report.period.CutoffDay;
 
 /** The whole report job, through the command line, on real PostgreSQL. */
 class ReportJobTest extends DatabaseTest {
@@ -57,10 +60,11 @@ class ReportJobTest extends DatabaseTest {
         Run run = cli("demo", "--out", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
 
-        Revision r1 = revisions.find("2021-02", 1).orElseThrow();
+        Revision r1 = revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow();
         assertThat(r1.completed()).isTrue();
-        assertThat(r1.start()).hasToString("2021-01-26");
-        assertThat(r1.end()).hasToString("2021-02-25");
+        assertThat(r1.period().start()).hasToString("2021-01-26");
+        assertThat(r1.period().end()).hasToString("2021-02-25");
+        assertThat(r1.period().kind()).isEqualTo(PeriodKind.MONTH);
         ReportTable table = revisions.table(r1);
         assertThat(table.rows()).hasSize(18);
         for (int i = 0; i < SEED.length; i++) {
@@ -124,8 +128,8 @@ class ReportJobTest extends DatabaseTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("0 added, 0 changed, 574 unchanged");
         assertThat(count("dossier")).isEqualTo(dossiers);
-        Tally first = revisions.table(revisions.find("2021-02", 1).orElseThrow()).total();
-        Tally second = revisions.table(revisions.find("2021-02", 2).orElseThrow()).total();
+        Tally first = revisions.table(revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow()).total();
+        Tally second = revisions.table(revisions.find(PeriodName.parse("2021-02"), 2).orElseThrow()).total();
         assertThat(second).isEqualTo(first);
     }
 
@@ -157,7 +161,7 @@ class ReportJobTest extends DatabaseTest {
 
         Run run = cli("run", "--period", "2021-03", "--out", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        ReportTable table = revisions.table(revisions.find("2021-03", 1).orElseThrow());
+        ReportTable table = revisions.table(revisions.find(PeriodName.parse("2021-03"), 1).orElseThrow());
         Tally datDai = table.rows().get(1).counts();
         assertThat(seedColumns(datDai)).containsExactly(7, 1, 6, 3, 2, 1, 4, 2, 2);
         assertThat(datDai.get(EARLY)).isEqualTo(1);
@@ -195,9 +199,9 @@ class ReportJobTest extends DatabaseTest {
     @Test
     void run_cutoffOverride_changesTheBounds() {
         assertThat(cli("run", "--period", "2021-02", "--cutoff-day", "last", "--out", tmp.toString()).exitCode()).isZero();
-        Revision r = revisions.find("2021-02", 1).orElseThrow();
-        assertThat(r.start()).hasToString("2021-02-01");
-        assertThat(r.end()).hasToString("2021-02-28");
-        assertThat(r.cutoff()).isEqualTo("last");
+        Revision r = revisions.find(PeriodName.parse("2021-02"), 1).orElseThrow();
+        assertThat(r.period().start()).hasToString("2021-02-01");
+        assertThat(r.period().end()).hasToString("2021-02-28");
+        assertThat(r.period().cutoff()).isEqualTo(CutoffDay.LAST);
     }
 }

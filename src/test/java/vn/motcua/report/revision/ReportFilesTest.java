@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.report.report.TableCsv;
+import vn.motcua.report.period.CutoffDay;
+import vn.motcua.report.period.Period;
 
 /** The revision's file names and their all-or-nothing writing. */
 class ReportFilesTest {
@@ -19,7 +21,8 @@ class ReportFilesTest {
     @TempDir
     Path tmp;
 
-    private static final Revision R2 = new Revision(7, "2021-02", 2, "25", null, null, RevisionStatus.COMPLETED, null, null);
+    private static final Revision R2 = new Revision(7, Period.of("2021-02", CutoffDay.parse("25")), 2,
+            RevisionStatus.COMPLETED, null, null);
 
     @Test
     void path_namesTheFilesOfARevisionBesideEachOther() {
