@@ -19,7 +19,6 @@ import vn.motcua.report.classify.Tally;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
-import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.ReportFiles;

@@ -8,11 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -21,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.report.ProcessHome;
+import vn.motcua.report.ProcessHome.Done;
+import vn.motcua.report.ProcessHome.Started;
 import vn.motcua.report.Tmpfs;
 import vn.motcua.report.system.Messages;
 
@@ -41,24 +43,21 @@ class DatabaseFaultsProcessIT {
     @TempDir
     Path tmp;
 
+    private ProcessHome processes;
     private Path home;
-    private int commands;
 
-    record Done(int exitCode, String out, String err) {
-        void plain() {
-            for (String line : (out + err).split("\n")) {
-                assertThat(INTERNALS.matcher(line).find()).as("an internal shown: " + line).isFalse();
-            }
+    /** No line of what the command printed shows an internal. */
+    private static void plain(Done done) {
+        for (String line : (done.out() + done.err()).split("\n")) {
+            assertThat(INTERNALS.matcher(line).find()).as("an internal shown: " + line).isFalse();
         }
     }
 
     @AfterEach
     void noServerLeft() throws Exception {
-        Optional<ProcessHandle> left = postmaster();
-        if (left.isPresent()) {
+        if (processes != null && processes.postmaster().isPresent()) {
             signalServer("CONT");
-            left.get().destroy();
-            left.get().onExit().get(60, TimeUnit.SECONDS);
+            processes.stopServer();
         }
     }
 
@@ -74,7 +73,7 @@ class DatabaseFaultsProcessIT {
         Done killed = signalledDuringClassify("KILL", "run", "--period", PERIOD, "--cutoff-day", "25");
         assertThat(killed.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(killed.err()).isEqualTo("motcua-report: " + embedded + "\n");
-        killed.plain();
+        plain(killed);
 
         Done restarted = run(List.of(), "restart", "--period", PERIOD);
         assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
@@ -88,13 +87,13 @@ class DatabaseFaultsProcessIT {
         Done stopped = signalledDuringClassify("STOP", "rerun", "--period", PERIOD, "--reason", "stopped");
         assertThat(stopped.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(stopped.err()).isEqualTo("motcua-report: " + embedded + "\n");
-        stopped.plain();
+        plain(stopped);
         try {
             // A command started while it is still stopped: the server is there, and does not answer.
             Done meanwhile = run(List.of(), "history", "--period", PERIOD);
             assertThat(meanwhile.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(meanwhile.err()).isEqualTo("motcua-report: " + embedded + "\n");
-            meanwhile.plain();
+            plain(meanwhile);
         } finally {
             signalServer("CONT");
         }
@@ -105,7 +104,7 @@ class DatabaseFaultsProcessIT {
 
         Path log = home.resolve("logs/motcua-report.log");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
-        assertThat(postmaster()).as("the last command out stopped the server").isEmpty();
+        assertThat(processes.postmaster()).as("the last command out stopped the server").isEmpty();
     }
 
     @Test
@@ -118,16 +117,16 @@ class DatabaseFaultsProcessIT {
             assertThat(history.out()).contains("No report has been run yet.");
             assertThat(history.err()).isEqualTo("motcua-report: "
                     + Messages.of(Locale.ENGLISH).text("fault.log-unwritable", log) + "\n");
-            history.plain();
+            plain(history);
 
             Done refused = run(List.of(), "restart", "--period", PERIOD);
             assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(refused.err().lines()).hasSize(2).last()
                     .isEqualTo("motcua-report: " + Messages.of(Locale.ENGLISH).text("fault.log-unwritable", log));
-            refused.plain();
+            plain(refused);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
         }
-        assertThat(postmaster()).isEmpty();
+        assertThat(processes.postmaster()).isEmpty();
     }
 
     /**
@@ -137,22 +136,17 @@ class DatabaseFaultsProcessIT {
     private Done signalledDuringClassify(String signal, String... args) throws Exception {
         Path log = home.resolve("logs/motcua-report.log");
         long before = classifyStarts(log);
-        Path outputs = tmp.resolve("cmd" + (++commands));
         // Chunks of 100: classify commits hundreds of times, long enough to be caught in it.
-        Process p = start(outputs, List.of("-Dmotcua.chunk-size=100"), args);
+        Started p = processes.start(List.of("-Dmotcua.chunk-size=100"), args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (classifyStarts(log) == before) {
-            assertThat(p.isAlive()).as("the command ended before classify: " + Files.readString(outputs.resolve("err.txt")))
-                    .isTrue();
+            assertThat(p.process().isAlive()).as("the command ended before classify: " + p.err()).isTrue();
             assertThat(System.nanoTime()).as("classify started within 300 s").isLessThan(deadline);
             Thread.sleep(100);
         }
         signalServer(signal);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command did not end within 60 s of SIG" + signal + " to the postmaster");
-        }
-        return new Done(p.exitValue(), Files.readString(outputs.resolve("out.txt")), Files.readString(outputs.resolve("err.txt")));
+        // Within a minute of the signal: the watch ends the command, it does not hang on the database.
+        return p.finish(Duration.ofSeconds(60));
     }
 
     private static long classifyStarts(Path log) throws IOException {
@@ -171,11 +165,8 @@ class DatabaseFaultsProcessIT {
 
     /** A fresh MOTCUA_HOME; the PostgreSQL binaries are unpacked once for all process tests. */
     private void newHome() throws IOException {
-        home = tmp.resolve("home");
-        Files.createDirectories(home);
-        Path binaries = Path.of("target/process-test-pg-bin").toAbsolutePath();
-        Files.createDirectories(binaries);
-        Files.createSymbolicLink(home.resolve("pg-bin"), binaries);
+        processes = ProcessHome.in(tmp);
+        home = processes.home();
     }
 
     /** Dossiers over Dec 2020..Feb 2021, deterministic; most in 2021-02's scope. */
@@ -196,49 +187,12 @@ class DatabaseFaultsProcessIT {
     }
 
     private Done run(List<String> options, String... args) throws Exception {
-        Path outputs = tmp.resolve("cmd" + (++commands));
-        Process p = start(outputs, options, args);
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command did not finish in 600 s");
-        }
-        return new Done(p.exitValue(), Files.readString(outputs.resolve("out.txt")), Files.readString(outputs.resolve("err.txt")));
-    }
-
-    private Process start(Path outputs, List<String> options, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
-        command.addAll(List.of(args));
-        Files.createDirectories(outputs);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(outputs.resolve("out.txt").toFile()).redirectError(outputs.resolve("err.txt").toFile());
-        pb.environment().put("MOTCUA_HOME", home.toString());
-        pb.environment().put("MOTCUA_LANG", "en");
-        pb.environment().remove("SPRING_DATASOURCE_URL");
-        pb.environment().remove("MOTCUA_JOBS");
-        return pb.start();
-    }
-
-    /** The postmaster of this home, only if it is a live postgres: the test never signals anything else. */
-    private Optional<ProcessHandle> postmaster() throws IOException {
-        if (home == null) {
-            return Optional.empty();
-        }
-        Path pid = home.resolve("db/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pid);
-        return lines.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        return processes.run(options, args);
     }
 
     /** Signals the postmaster and, but for SIGKILL (its children end on their own then), every process it started. */
     private void signalServer(String signal) throws Exception {
-        ProcessHandle server = postmaster().orElseThrow();
+        ProcessHandle server = processes.postmaster().orElseThrow();
         signal(signal, server.pid());
         if (!signal.equals("KILL")) {
             for (ProcessHandle child : server.children().toList()) {

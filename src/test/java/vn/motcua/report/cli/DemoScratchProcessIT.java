@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.report.ProcessHome;
+import vn.motcua.report.ProcessHome.Done;
 
 /**
  * demo as a user runs it, on a MOTCUA_HOME that holds the user's own data: it works in a scratch database of
@@ -28,35 +29,15 @@ class DemoScratchProcessIT {
     @TempDir
     Path tmp;
 
-    record Done(int exitCode, String out, String err) {
+    private ProcessHome home;
+
+    @BeforeEach
+    void newHome() throws Exception {
+        home = ProcessHome.in(tmp);
     }
 
-    private int runs;
-
     private Done run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
-        command.addAll(List.of(args));
-        Path out = tmp.resolve("out" + (++runs) + ".txt");
-        Path err = tmp.resolve("err" + runs + ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Path home = tmp.resolve("home");
-        if (!Files.exists(home.resolve("pg-bin"))) {
-            // The PostgreSQL binaries are unpacked once for all process tests (as KillAndRestartProcessIT does).
-            Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
-            Files.createSymbolicLink(Files.createDirectories(home).resolve("pg-bin"), binaries);
-        }
-        pb.environment().put("MOTCUA_HOME", home.toString());
-        pb.environment().put("MOTCUA_LANG", "en");
-        pb.environment().remove("SPRING_DATASOURCE_URL");
-        pb.environment().remove("MOTCUA_JOBS");
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command did not finish in 180 s");
-        }
-        return new Done(p.exitValue(), Files.readString(out), Files.readString(err));
+        return home.run(args);
     }
 
     @Test

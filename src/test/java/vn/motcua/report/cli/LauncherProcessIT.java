@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.report.ProcessHome;
+import vn.motcua.report.ProcessHome.Done;
 
 /**
  * The program as a user starts it, in a fresh MOTCUA_HOME: bad usage is refused with exit 2 and one line
@@ -22,28 +22,13 @@ class LauncherProcessIT {
     @TempDir
     Path tmp;
 
-    record Done(int exitCode, String out, String err) {
-    }
-
+    /** The command in Vietnamese (the default), with these variables set; the first ones need no database. */
     private Done run(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication"));
-        command.addAll(List.of(args));
-        Path out = tmp.resolve("out.txt");
-        Path err = tmp.resolve("err.txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("MOTCUA_HOME", tmp.resolve("home").toString());
-        pb.environment().remove("SPRING_DATASOURCE_URL");
-        pb.environment().remove("MOTCUA_LANG");
-        pb.environment().remove("MOTCUA_JOBS");
-        pb.environment().putAll(environment);
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command did not finish in 120 s");
+        ProcessHome home = ProcessHome.withoutBinaries(tmp).with("MOTCUA_LANG", null);
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            home = home.with(e.getKey(), e.getValue());
         }
-        return new Done(p.exitValue(), Files.readString(out), Files.readString(err));
+        return home.run(args);
     }
 
     @Test
@@ -77,8 +62,7 @@ class LauncherProcessIT {
     @Test
     void aBrokenJobsFile_isNamedWithItsRealLine_inTheProductsWords_exitTwo() throws Exception {
         // This one starts the database: its binaries are unpacked once for all process tests.
-        Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
-        Files.createSymbolicLink(Files.createDirectories(tmp.resolve("home")).resolve("pg-bin"), binaries);
+        ProcessHome.in(tmp);
         Path jobs = Files.createDirectories(tmp.resolve("jobs"));
         // Line 6 lacks its colon; the parser only notices on line 7.
         Files.writeString(jobs.resolve("report.yaml"), """

@@ -7,10 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.motcua.report.db.EmbeddedPostgresServer;
-import vn.motcua.report.db.MotcuaHome;
-import vn.motcua.report.MotcuaReportApplication;
+import vn.motcua.report.ProcessHome;
+import vn.motcua.report.ProcessHome.Done;
+import vn.motcua.report.ProcessHome.Started;
 
 /**
  * The real thing, process by process on one MOTCUA_HOME: a run killed with SIGKILL in the middle of
@@ -47,27 +43,18 @@ class KillAndRestartProcessIT {
     @TempDir
     Path tmp;
 
-    private Path home;
-
-    /** What one command printed and returned. */
-    record Done(int exitCode, String out, String err) {
-    }
+    private ProcessHome home;
 
     @AfterEach
-    void stopAnyServerLeft() throws IOException {
-        postmaster().ifPresent(p -> {
-            p.destroy();
-            p.onExit().join();
-        });
+    void stopAnyServerLeft() throws Exception {
+        if (home != null) {
+            home.stopServer();
+        }
     }
 
     /** A fresh MOTCUA_HOME; the PostgreSQL binaries are unpacked once for all runs of these tests. */
     private void newHome() throws IOException {
-        home = tmp.resolve("home");
-        Files.createDirectories(home);
-        Path binaries = Path.of("target/process-test-pg-bin").toAbsolutePath();
-        Files.createDirectories(binaries);
-        Files.createSymbolicLink(home.resolve("pg-bin"), binaries);
+        home = ProcessHome.in(tmp);
     }
 
     /** The seed's table (2021-02, cutoff 25), as the terminal prints its total row. */
@@ -163,15 +150,15 @@ class KillAndRestartProcessIT {
         assertThat(postmaster()).as("the last command out stops the server").isEmpty();
 
         // A: the run to kill, with chunks of 5 so classify takes a while (the others use the default).
-        Process a = start(tmp.resolve("a"), 5, "run", "--period", PERIOD, "--out", tmp.resolve("out").toString());
+        Process a = start(5, "run", "--period", PERIOD, "--out", tmp.resolve("out").toString()).process();
         long committedBeforeOthers = waitForClassifyCommits(a, 20);
         assertThat(committedBeforeOthers).isGreaterThanOrEqualTo(20);
 
         // While A works: history reads the same database, a second run is refused and names A.
-        Process history = start(tmp.resolve("b"), "history", "--period", PERIOD, "--json");
-        Process secondRun = start(tmp.resolve("c"), "run", "--period", PERIOD);
-        Done h = finish(history, tmp.resolve("b"));
-        Done second = finish(secondRun, tmp.resolve("c"));
+        Started history = start("history", "--period", PERIOD, "--json");
+        Started secondRun = start("run", "--period", PERIOD);
+        Done h = history.finish();
+        Done second = secondRun.finish();
         assertThat(h.exitCode()).as(h.err()).isZero();
         JsonNode seen = new ObjectMapper().readTree(h.out());
         assertThat(seen.get(0).get("status").asText()).isEqualTo("STARTED");
@@ -217,16 +204,17 @@ class KillAndRestartProcessIT {
         assertThat(classify(resumed, "writeCount")).isEqualTo(inScope - committed);
 
         // Two commands starting at once with no server: both reach the one they start together.
-        Process x = start(tmp.resolve("x"), "history");
-        Process y = start(tmp.resolve("y"), "history", "--json");
-        assertThat(finish(x, tmp.resolve("x")).exitCode()).isZero();
-        assertThat(finish(y, tmp.resolve("y")).exitCode()).isZero();
+        Started x = start("history");
+        Started y = start("history", "--json");
+        assertThat(x.finish().exitCode()).isZero();
+        assertThat(y.finish().exitCode()).isZero();
         assertThat(postmaster()).isEmpty();
 
         // A postmaster.pid left by a server that died with its machine, its PID now another process's.
         Process other = new ProcessBuilder("sleep", "120").start();
         try {
-            Files.writeString(home.resolve("db/postmaster.pid"), other.pid() + "\n" + home.resolve("db") + "\n1\n5499\n");
+            Path db = home.home().resolve("db");
+            Files.writeString(db.resolve("postmaster.pid"), other.pid() + "\n" + db + "\n1\n5499\n");
             Done afterPowerCut = run("history", "--period", PERIOD);
             assertThat(afterPowerCut.exitCode()).as(afterPowerCut.err()).isZero();
             assertThat(afterPowerCut.out()).contains("COMPLETED");
@@ -275,68 +263,27 @@ class KillAndRestartProcessIT {
         return file;
     }
 
-    private Process start(Path outputs, String... args) throws IOException {
-        return start(outputs, 1000, args);
+    /** The command, with chunks of 1000 (a test's own choice: the others use the default). */
+    private Started start(String... args) throws IOException {
+        return start(1000, args);
     }
 
-    private Process start(Path outputs, int chunkSize, String... args) throws IOException {
-        return start(outputs, List.of("-Dmotcua.chunk-size=" + chunkSize), args);
+    private Started start(int chunkSize, String... args) throws IOException {
+        return home.start(List.of("-Dmotcua.chunk-size=" + chunkSize), args);
     }
-
-    private Process start(Path outputs, List<String> options, String... args) throws IOException {
-        return start(outputs, options, List.of(MotcuaReportApplication.class.getName()), args);
-    }
-
-    /**
-     * The JVM on this test's own class path (the product's classes, the tests' and the dependencies): the product's
-     * main, or {@link HaltingApplication} and its point.
-     */
-    private Process start(Path outputs, List<String> options, List<String> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        command.addAll(main);
-        command.addAll(List.of(args));
-        Files.createDirectories(outputs);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(outputs.resolve("out.txt").toFile()).redirectError(outputs.resolve("err.txt").toFile());
-        pb.environment().put("MOTCUA_HOME", home.toString());
-        // The assertions quote the English wording (the default is Vietnamese).
-        pb.environment().put("MOTCUA_LANG", "en");
-        pb.environment().remove("SPRING_DATASOURCE_URL");
-        return pb.start();
-    }
-
-    /**
-     * A guard against a hung command, not a measure: a restart of a run of 5-dossier chunks commits thousands of
-     * times, each flushed to disk, which takes minutes on a loaded 2-core machine.
-     */
-    private static Done finish(Process p, Path outputs) throws Exception {
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("command did not finish in 600 s");
-        }
-        return new Done(p.exitValue(), Files.readString(outputs.resolve("out.txt")), Files.readString(outputs.resolve("err.txt")));
-    }
-
-    private int runs;
 
     private Done run(String... args) throws Exception {
-        Path outputs = tmp.resolve("cmd" + (++runs));
-        return finish(start(outputs, args), outputs);
+        return start(args).finish();
     }
 
     /** A command with these JVM options only (no chunk size: the defaults). */
     private Done run(List<String> options, String... args) throws Exception {
-        Path outputs = tmp.resolve("cmd" + (++runs));
-        return finish(start(outputs, options, args), outputs);
+        return home.run(options, args);
     }
 
     /** A command whose JVM halts at {@code point} of the report job ({@link HaltingApplication}). */
     private Done killedAt(String point, List<String> options, String... args) throws Exception {
-        Path outputs = tmp.resolve("cmd" + (++runs));
-        return finish(start(outputs, options, List.of(HaltingApplication.class.getName(), point), args), outputs);
+        return home.start(options, List.of(HaltingApplication.class.getName(), point), args).finish();
     }
 
     /** Waits until A's classify step has committed at least {@code chunks} chunks; returns how many it had. */
@@ -360,42 +307,11 @@ class KillAndRestartProcessIT {
                 + " ORDER BY step_execution_id DESC LIMIT 1").map(Object::toString).orElse("none");
     }
 
-    @SuppressWarnings("unchecked")
     private <T> Optional<T> query(String sql) throws IOException {
-        Optional<Integer> port = port();
-        if (port.isEmpty()) {
-            return Optional.empty();
-        }
-        try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(port.get()),
-                EmbeddedPostgresServer.ROLE, EmbeddedPostgresServer.passwordOf(new MotcuaHome(home)));
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? Optional.ofNullable((T) rs.getObject(1)) : Optional.empty();
-        } catch (SQLException e) {
-            return Optional.empty(); // not up yet, or the schema is not there yet
-        }
-    }
-
-    private Optional<Integer> port() throws IOException {
-        Path pid = home.resolve("db/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pid);
-        return lines.size() < 4 ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).trim()));
+        return home.query(sql);
     }
 
     private Optional<ProcessHandle> postmaster() throws IOException {
-        if (home == null) {
-            return Optional.empty();
-        }
-        Path pid = home.resolve("db/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pid);
-        // Only a postgres process: the test never signals anything else.
-        return lines.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        return home.postmaster();
     }
 }

@@ -200,8 +200,8 @@ class ClassifyStepTest extends DatabaseTest {
     @Test
     void cellCode_theViewReadsBackEveryCellJavaWrites() {
         jdbc.update("""
-                INSERT INTO report_revision (period, revision, cutoff, start_on, end_on)
-                VALUES ('2025-01', 9, '25', '2024-12-26', '2025-01-25')""");
+                INSERT INTO report_revision (period, period_kind, first_month, last_month, revision, cutoff, start_on, end_on)
+                VALUES ('2025-01', 'MONTH', '2025-01-01', '2025-01-01', 9, '25', '2024-12-26', '2025-01-25')""");
         long revisionId = revisions.find(PeriodName.parse("2025-01"), 9).orElseThrow().id();
         List<Map<String, Object>> expected = new java.util.ArrayList<>();
         long id = 0;

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
-import vn.motcua.report.MotcuaReportApplication;
+import vn.motcua.report.ProcessHome;
 
 /**
  * A signed report on a recipient's machine: {@code verify} in another JVM with a fresh MOTCUA_HOME, whose
@@ -37,19 +35,9 @@ class VerifyElsewhereProcessIT extends DatabaseTest {
 
         Path recipient = Files.createDirectories(tmp.resolve("recipient"));
         Path received = Files.copy(tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf"), recipient.resolve("bao-cao.pdf"));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), MotcuaReportApplication.class.getName(),
-                "verify", received.toString());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(recipient.toFile())
-                .redirectOutput(recipient.resolve("out.txt").toFile()).redirectError(recipient.resolve("err.txt").toFile());
-        pb.environment().put("MOTCUA_HOME", recipient.resolve("home").toString());
-        pb.environment().put("MOTCUA_LANG", "en");
-        pb.environment().remove("SPRING_DATASOURCE_URL");
-        pb.environment().remove("MOTCUA_JOBS");
-        Process p = pb.start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("verify finished").isTrue();
-        String out = Files.readString(recipient.resolve("out.txt")) + Files.readString(recipient.resolve("err.txt"));
-        assertThat(p.exitValue()).as(out).isEqualTo(3);
+        ProcessHome.Done verified = ProcessHome.in(recipient).run("verify", received.toString());
+        String out = verified.out() + verified.err();
+        assertThat(verified.exitCode()).as(out).isEqualTo(3);
         assertThat(out).contains("SIGNATURES VALID, but this database does not know this file")
                 .contains("signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
                 .contains("The document states: period 2021-02, revision 1.")
