@@ -50,6 +50,19 @@ public class BenchCommand implements Cli.Command {
     @Option(names = "--keep")
     boolean keep;
 
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    Benchmark benchmark;
+
+    @Autowired
+    ImportBenchmark importBenchmark;
+
+    /** The scratch database of {@link #startupProperties()}; absent when a test runs bench in its own database. */
+    @Autowired
+    Optional<ScratchDatabase> scratch;
+
     static final class Dossiers implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
@@ -72,19 +85,6 @@ public class BenchCommand implements Cli.Command {
     public Map<String, Object> startupProperties() {
         return ScratchDatabase.properties("bench-" + dossiers + "x" + months, keep);
     }
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    Benchmark benchmark;
-
-    @Autowired
-    ImportBenchmark importBenchmark;
-
-    /** The scratch database of {@link #startupProperties()}; absent when a test runs bench in its own database. */
-    @Autowired
-    Optional<ScratchDatabase> scratch;
 
     @Override
     public int execute(Terminal t) throws Exception {
