@@ -37,9 +37,11 @@ public class SignedRevisions {
     private static final String DEFAULT_OUT = "reports";
 
     private final JdbcTemplate jdbc;
+    private final ExecutionHistory history;
 
-    public SignedRevisions(JdbcTemplate jdbc) {
+    public SignedRevisions(JdbcTemplate jdbc, ExecutionHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     public Optional<Signed> of(long revisionId) {
@@ -84,14 +86,7 @@ public class SignedRevisions {
      * completed execution), so the signed and sealed files go beside it; {@code ./reports} when unknown.
      */
     public Path draftFolder(Revision revision) {
-        List<String> out = jdbc.queryForList("""
-                SELECT p.parameter_value
-                  FROM report_execution e
-                  JOIN batch_job_execution x ON x.job_execution_id = e.job_execution_id
-                  JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                 WHERE e.period = ? AND e.revision = ? AND x.status = 'COMPLETED' AND p.parameter_name = 'out'
-                 ORDER BY e.job_execution_id DESC LIMIT 1""", String.class, revision.period(), revision.revision());
-        return Path.of(out.isEmpty() ? DEFAULT_OUT : out.get(0));
+        return Path.of(history.completedOut(revision.period(), revision.revision()).orElse(DEFAULT_OUT));
     }
 
     /** Records the sign-off; false when the revision is signed already or did not complete. */
