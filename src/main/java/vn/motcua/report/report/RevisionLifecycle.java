@@ -14,7 +14,7 @@ import vn.motcua.report.revision.RevisionStatus;
 import vn.motcua.report.revision.RunningProcess;
 
 /**
- * The one owner of a revision's status ({@code report_revision.status}): reserved RUNNING before its job starts
+ * The one owner of a revision's status ({@link vn.motcua.report.revision.RevisionStatus}): reserved RUNNING before its job starts
  * ({@link #reserve}), RUNNING with the execution that works on it (again on a restart), then COMPLETED or FAILED
  * with that execution. Spring Batch records an execution's end before it calls this listener, so a process
  * killed in between leaves the execution COMPLETED and its revision RUNNING: restart marks it
