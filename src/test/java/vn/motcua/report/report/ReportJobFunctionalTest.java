@@ -12,10 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -43,6 +49,7 @@ class ReportJobFunctionalTest extends DatabaseTest {
     @Autowired @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob;
     @Autowired RevisionRepository revisions;
     @Autowired CatalogueStore catalogue;
+    @Autowired ApplicationContext context;
 
     private JobOperatorTestUtils jobs;
 
@@ -104,6 +111,35 @@ class ReportJobFunctionalTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM report_dossier_block b JOIN report_revision r ON r.id = b.revision_id
                  WHERE r.revision = 1""", Long.class)).as("chunks of one dossier: a block each").isEqualTo(497);
+    }
+
+    /** Each partition gets a reader, a processor and a writer of its own, which each item reaches without a proxy. */
+    @Test
+    void eachPartition_hasItsOwnReaderProcessorAndWriter_withoutScopedProxies() {
+        revisions.reserve(SEED_MONTH, 1, null, null);
+        JobParameters params = new ReportParameters(SEED_MONTH, 1, null, tmp, 2, 100).toJobParameters();
+        List<Object> first = partsOf(MetaDataInstanceFactory.createStepExecution(params, range(0, 300)));
+        List<Object> second = partsOf(MetaDataInstanceFactory.createStepExecution(params, range(300, Long.MAX_VALUE)));
+        assertThat(first).hasSize(3).noneMatch(AopUtils::isAopProxy).doesNotContainAnyElementsOf(second);
+        assertThat(second).noneMatch(AopUtils::isAopProxy);
+    }
+
+    private static ExecutionContext range(long afterId, long toId) {
+        ExecutionContext range = new ExecutionContext();
+        range.putLong(IdRangePartitioner.AFTER_ID, afterId);
+        range.putLong(IdRangePartitioner.TO_ID, toId);
+        return range;
+    }
+
+    /** The classify worker's reader, processor and writer as a partition's step scope resolves them. */
+    private List<Object> partsOf(StepExecution partition) {
+        StepSynchronizationManager.register(partition);
+        try {
+            return List.of(context.getBean("classifyReader"), context.getBean("classifyProcessor"),
+                    context.getBean("classifyWriter"));
+        } finally {
+            StepSynchronizationManager.release();
+        }
     }
 
     /** Everything the revision counted, as text without the revision's own id. */
