@@ -1,8 +1,8 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static vn.motcua.report.dossier.ImportTestSupport.rejects;
+import static vn.motcua.report.importing.ImportTestSupport.rejects;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,7 +1,7 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.motcua.report.dossier.ImportTestSupport.HEADINGS;
+import static vn.motcua.report.importing.ImportTestSupport.HEADINGS;
 
 import java.io.IOException;
 import java.io.OutputStream;

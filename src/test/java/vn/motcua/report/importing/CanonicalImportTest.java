@@ -1,4 +1,4 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

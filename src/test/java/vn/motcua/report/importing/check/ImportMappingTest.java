@@ -1,4 +1,4 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.importing.source.Row;
+import vn.motcua.report.importing.source.Names;
 
 /** jobs/import-mapping.yaml: a centre's own headings and labels, without code; strict about what it says. */
 class ImportMappingTest {
@@ -51,13 +52,11 @@ class ImportMappingTest {
                   field:
                     dat-dai: [Đất đai - Nhà ở]
                 """);
-        DossierImport kind = new DossierImport(CATALOGUE, java.util.Map.of(), java.util.Map.of(), mapping, new Dates(java.util.Map.of()));
-        HeadingRow headings = HeadingRow.of(List.of("Số hồ sơ", "Lĩnh vực", "Hình thức nộp", "NGÀY NHẬN HỒ SƠ",
-                "Ngày hẹn trả", "Ngày có kết quả", "Kết quả"), kind, "test");
-        assertThat(headings.column(0)).isEqualTo("code");
-        assertThat(headings.column(3)).isEqualTo("received_at");
-        CheckedRow row = kind.check(new CsvRow(2, Map.of("code", "S1", "field", "Đất đai - nhà ở", "channel", "nộp qua mạng",
-                "received_at", "03/02/2021"), headings.written()));
+        DossierCheck kind = new DossierCheck(CATALOGUE, java.util.Map.of(), java.util.Map.of(), mapping, new Dates(java.util.Map.of()));
+        assertThat(kind.headings().get(Names.key("Số hồ sơ"))).isEqualTo("code");
+        assertThat(kind.headings().get(Names.key("NGÀY NHẬN HỒ SƠ"))).isEqualTo("received_at");
+        CheckedRow row = kind.check(new Row(2, Map.of("code", "S1", "field", "Đất đai - nhà ở", "channel", "nộp qua mạng",
+                "received_at", "03/02/2021"), Map.of("code", "Số hồ sơ", "received_at", "NGÀY NHẬN HỒ SƠ")));
         assertThat(row.rejects()).isEmpty();
         assertThat(row.values()[1]).isEqualTo("dat-dai");
         assertThat(row.values()[3]).isEqualTo("online");

@@ -1,4 +1,4 @@
-package vn.motcua.report.importing.store;
+package vn.motcua.report.importing;
 
 import java.util.List;
 
@@ -8,6 +8,8 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+
+import vn.motcua.report.importing.store.ImportRepository;
 
 /**
  * Every command, once the database is up and before it runs, marks INTERRUPTED the imports a killed process left

@@ -1,4 +1,4 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.report.importing.source.Row;
 
 /** How a date written with slashes is read: the shapes accepted, and those left to the other readings or refused. */
 class DatesTest {
@@ -33,7 +34,7 @@ class DatesTest {
 
         Dates dates = new Dates(Map.of());
         List<Reject> rejects = new ArrayList<>();
-        CsvRow row = new CsvRow(3, Map.of("received_at", "02/19/21 02:15 PM", "due_at", "03/02/21 13:00 PM"));
+        Row row = new Row(3, Map.of("received_at", "02/19/21 02:15 PM", "due_at", "03/02/21 13:00 PM"));
         assertThat(dates.date(row, "received_at", true, rejects)).isNull();
         assertThat(rejects).singleElement().satisfies(r -> assertThat(r.reason()).contains("can only be month first"));
         rejects.clear();
@@ -58,7 +59,7 @@ class DatesTest {
     void aDateInTheRow_isReadDayFirstAndItsTimeChecked() {
         Dates dates = new Dates(Map.of());
         List<Reject> rejects = new ArrayList<>();
-        CsvRow row = new CsvRow(7, Map.of("received_at", "13/02/2021 08:15", "due_at", "13/02/2021 25:00"));
+        Row row = new Row(7, Map.of("received_at", "13/02/2021 08:15", "due_at", "13/02/2021 25:00"));
         assertThat(dates.date(row, "received_at", true, rejects)).isEqualTo(LocalDate.of(2021, 2, 13));
         assertThat(rejects).isEmpty();
         assertThat(dates.date(row, "due_at", false, rejects)).isNull();

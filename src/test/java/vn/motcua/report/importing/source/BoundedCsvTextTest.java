@@ -1,4 +1,4 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -10,7 +10,7 @@ import java.io.Writer;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.report.dossier.ImportLimits.Exceeded.What;
+import vn.motcua.report.importing.source.ImportLimits.Exceeded.What;
 
 /** How a CSV's values, records and lines are measured as they pass: quoting followed as the parser does. */
 class BoundedCsvTextTest {

@@ -1,4 +1,4 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.report.importing.check.TransferCheck;
+import vn.motcua.report.importing.check.RowCheck;
+import vn.motcua.report.importing.check.ImportMapping;
+import vn.motcua.report.importing.check.DossierCheck;
 
 /** Finding the heading row among a file's first rows: the one search the CSV and .xlsx readers share. */
 class HeadingRowTest {
 
-    private static final ImportKind TRANSFERS = new TransferImport(ImportMapping.builtIn());
+    private static final RowCheck TRANSFERS = new TransferCheck(ImportMapping.builtIn());
 
     private static final List<String> HEADINGS = List.of("STT", "dossier_code", "from_level", "to_level", "sent_at");
 
@@ -71,7 +75,7 @@ class HeadingRowTest {
         assertThatThrownBy(() -> HeadingRow.find(new Rows(List.of()), TRANSFERS, EMPTY)).isSameAs(EMPTY);
     }
 
-    private static final ImportKind DOSSIERS = new DossierImport(java.util.Map.of("dat-dai", "Đất đai"),
+    private static final RowCheck DOSSIERS = new DossierCheck(java.util.Map.of("dat-dai", "Đất đai"),
             ImportMapping.builtIn());
 
     @Test

@@ -1,10 +1,10 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static vn.motcua.report.dossier.ImportTestSupport.HEADINGS;
-import static vn.motcua.report.dossier.ImportTestSupport.dump;
-import static vn.motcua.report.dossier.ImportTestSupport.rejects;
+import static vn.motcua.report.importing.ImportTestSupport.HEADINGS;
+import static vn.motcua.report.importing.ImportTestSupport.dump;
+import static vn.motcua.report.importing.ImportTestSupport.rejects;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.importing.source.Row;
 
 /** The files centres really have, each refusal reason with its line, and files that are not tables at all. */
 class ImportFormatsTest extends DatabaseTest {

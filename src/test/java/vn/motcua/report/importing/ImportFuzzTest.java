@@ -1,8 +1,8 @@
-package vn.motcua.report.dossier;
+package vn.motcua.report.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.motcua.report.dossier.ImportTestSupport.HEADINGS;
-import static vn.motcua.report.dossier.ImportTestSupport.dump;
+import static vn.motcua.report.importing.ImportTestSupport.HEADINGS;
+import static vn.motcua.report.importing.ImportTestSupport.dump;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
