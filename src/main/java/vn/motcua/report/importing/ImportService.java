@@ -125,7 +125,7 @@ public class ImportService {
     }
 
     /** What one reading of the file found: its rows staged (not yet stored), and what it learnt of the file. */
-    private record Reading(long rowsRead, ImportLayout layout, Map<String, String> writtenHeadings,
+    private record Reading(RowCheck check, long rowsRead, ImportLayout layout, Map<String, String> writtenHeadings,
                            List<String> ignoredHeadings) {
     }
 
@@ -136,22 +136,22 @@ public class ImportService {
         ImportMapping mapping = ImportMapping.load(jobs, fields.keySet());
         Map<String, String> aliases = imports.fieldAliases();
         Map<String, String> procedures = imports.procedureFields();
-        RowCheck check = RowCheck.of(kind, fields, aliases, procedures, mapping, new Dates(orders));
         Staging.Stored stored;
         Reading reading;
-        try (Staging staging = new Staging(dataSource, kind, check.valueColumns(), importId, batchRows)) {
-            reading = read(file, sheet, check, staging);
-            Map<String, DateOrder> decided = check.dates().decide(reading.writtenHeadings(), file.toString());
+        try (Staging staging = new Staging(dataSource, kind, RowCheck.of(kind, fields, mapping).valueColumns(), importId,
+                batchRows)) {
+            ReadAs as = new ReadAs(file, sheet, kind, fields, aliases, procedures, mapping);
+            reading = readWhole(as, orders, staging);
+            Map<String, DateOrder> decided = reading.check().dates().decide(reading.writtenHeadings(), file.toString());
             if (decided.containsValue(DateOrder.MDY)) {
                 // A column is month first: what was checked day first is dropped, and the file is read again.
-                Map<String, DateOrder> again = check.dates().orders(decided);
+                Map<String, DateOrder> again = reading.check().dates().orders(decided);
                 log.info("import {}: dates read again with {}", importId, again);
-                check = RowCheck.of(kind, fields, aliases, procedures, mapping, new Dates(again));
-                reading = read(file, sheet, check, staging);
+                reading = readWhole(as, again, staging);
             }
             progress.storing();
             stored = staging.store(acceptPartial, reading.rowsRead(), reading.writtenHeadings().getOrDefault("code", "code"),
-                    reading.layout().skippedRows(), check.fieldsUsed());
+                    reading.layout().skippedRows(), reading.check().fieldsUsed());
         }
         ImportRepository.ImportRecord record = imports.record(importId);
         if (record.rowsRead() == 0) {
@@ -170,20 +170,42 @@ public class ImportService {
                 stored.notCounted());
     }
 
+    /** What a reading of the file needs: the file, and the catalogue and mapping its rows are checked against. */
+    private record ReadAs(Path file, String sheet, String kind, Map<String, String> fields, Map<String, String> aliases,
+                          Map<String, String> procedures, ImportMapping mapping) {
+        RowCheck check(Map<String, DateOrder> orders) {
+            return RowCheck.of(kind, fields, aliases, procedures, mapping, new Dates(orders));
+        }
+    }
+
+    /**
+     * The file read whole with these date orders: straight into the final table when the kind allows it, and
+     * through the staging table when that cannot be (or a row stood in the way of it).
+     */
+    private Reading readWhole(ReadAs as, Map<String, DateOrder> orders, Staging staging) throws Exception {
+        if (staging.canGoDirect()) {
+            Reading direct = read(as.file(), as.sheet(), as.check(orders), staging, true);
+            if (!staging.gaveUp()) {
+                return direct;
+            }
+        }
+        return read(as.file(), as.sheet(), as.check(orders), staging, false);
+    }
+
     /** One reading of the file, in a fresh transaction: every row checked, and staged or its refusal recorded. */
-    private Reading read(Path file, String sheet, RowCheck check, Staging staging) throws Exception {
+    private Reading read(Path file, String sheet, RowCheck check, Staging staging, boolean direct) throws Exception {
         long t0 = System.nanoTime();
-        staging.begin();
+        staging.begin(direct);
         try (TableReader reader = new TableReader(file, sheet, check)) {
             progress.started();
             Row row;
-            while ((row = reader.read()) != null) {
+            while ((row = reader.read()) != null && !staging.gaveUp()) {
                 staging.add(check.check(row));
                 progress.read(reader.rowsRead(), reader.fraction());
             }
             staging.readingDone();
             log.info("import: {} rows read and checked in {} ms", reader.rowsRead(), (System.nanoTime() - t0) / 1_000_000);
-            return new Reading(reader.rowsRead(), reader.layout(), reader.writtenHeadings(),
+            return new Reading(check, reader.rowsRead(), reader.layout(), reader.writtenHeadings(),
                     reader.ignoredHeadings());
         }
     }

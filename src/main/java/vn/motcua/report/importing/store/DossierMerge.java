@@ -23,6 +23,11 @@ final class DossierMerge implements Merge {
         return "import_dossier";
     }
 
+    @Override
+    public String directTable() {
+        return "dossier";
+    }
+
     /**
      * A first import is the usual case, and the largest: all its codes are new, and the unique key of
      * {@code dossier.code} alone tells a code stored before or repeated in the file, without sorting a million codes

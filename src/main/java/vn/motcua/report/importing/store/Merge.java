@@ -27,6 +27,14 @@ interface Merge {
     String stagingTable();
 
     /**
+     * The final table a file's rows may be copied into straight while it is read, when none of its values is stored
+     * yet and none repeats (a first import: the unique key tells otherwise); null when the kind always stages.
+     */
+    default String directTable() {
+        return null;
+    }
+
+    /**
      * When every staged row is new: stores them all with one plain INSERT, the cheapest way, and returns
      * {added, changed, unchanged}; or returns null, having stored nothing, when a value stored before or repeated in
      * the file stands in the way (or the kind has no such shortcut).

@@ -29,6 +29,12 @@ import vn.motcua.report.importing.check.Reject;
  * rows' reasons go to {@code import_reject} (and their codes to {@code import_refused_code}, so a code repeated on a
  * refused line is still found), between two COPYs: a batch with a refusal ends the COPY under way. Then
  * {@link #store} merges the staged rows into the final table in one statement or two, or stores nothing.
+ * <p>
+ * A reading may instead go straight into the final table ({@link #begin(boolean)}), the staging step left out, as
+ * long as nothing stands in the way: no row refused, no value stored before or repeated (which the final table's
+ * unique key tells). That is how a first import, the largest, is stored while it is read. At the first row that
+ * stands in the way, the reading {@link #gaveUp()}: it is rolled back, and the file is to be read again through
+ * the staging table.
  */
 public final class Staging implements AutoCloseable {
 
@@ -42,6 +48,12 @@ public final class Staging implements AutoCloseable {
     private final long importId;
     private final int batchRows;
     private final String copyRows;
+    private final String copyDirect;
+    private final int notCountedAt;
+    private boolean direct;
+    private boolean gaveUp;
+    private final List<String> directNotCounted = new ArrayList<>();
+    private int directNotCountedCount;
     private final StringBuilder rows = new StringBuilder(1 << 16);
     private final List<Object[]> rejects = new ArrayList<>();
     private final List<Object[]> refusedCodes = new ArrayList<>();
@@ -64,11 +76,39 @@ public final class Staging implements AutoCloseable {
         this.batchRows = Math.max(1, batchRows);
         this.copyRows = "COPY " + merge.stagingTable() + " (import_id, line, " + String.join(", ", valueColumns)
                 + ") FROM STDIN";
+        this.copyDirect = merge.directTable() == null ? null : "COPY " + merge.directTable() + " (import_id, "
+                + String.join(", ", valueColumns) + ") FROM STDIN";
+        this.notCountedAt = valueColumns.indexOf("not_counted");
+    }
+
+    /** Whether this kind of import can go straight into its final table ({@link #begin(boolean)}). */
+    public boolean canGoDirect() {
+        return copyDirect != null;
+    }
+
+    /**
+     * Whether the reading under way went straight into the final table and met a row that stands in the way (a
+     * refused row, a value stored before or repeated): nothing it did stays, and {@link #add} ignores the rest.
+     */
+    public boolean gaveUp() {
+        return gaveUp;
     }
 
     /** Begins the transaction and its empty staging table; again after {@link #close}, for a second reading. */
     public void begin() {
+        begin(false);
+    }
+
+    /**
+     * As {@link #begin()}; with {@code direct}, the rows go straight into the final table while nothing stands in the
+     * way ({@link #gaveUp}).
+     */
+    public void begin(boolean direct) {
         close();
+        this.direct = direct && canGoDirect();
+        gaveUp = false;
+        directNotCounted.clear();
+        directNotCountedCount = 0;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
@@ -86,6 +126,13 @@ public final class Staging implements AutoCloseable {
 
     /** One checked row: staged when it passed, its reasons recorded when it was refused. */
     public void add(CheckedRow row) throws SQLException {
+        if (gaveUp) {
+            return;
+        }
+        if (direct) {
+            addDirect(row);
+            return;
+        }
         if (row.refused()) {
             if (row.code() != null) {
                 refusedCodes.add(new Object[] {importId, row.line(), row.code()});
@@ -108,8 +155,77 @@ public final class Staging implements AutoCloseable {
         }
     }
 
+    /** Straight into the final table: the row as COPY takes it there, or, refused, the end of going direct. */
+    private void addDirect(CheckedRow row) throws SQLException {
+        if (row.refused()) {
+            giveUp("a refused row, line " + row.line());
+            return;
+        }
+        staged++;
+        rows.append(importId);
+        Object[] values = row.values();
+        for (Object v : values) {
+            rows.append('\t');
+            copyText(v, rows);
+        }
+        rows.append('\n');
+        if (notCountedAt >= 0 && values[notCountedAt] != null) {
+            // As the staging table's rows would say it: "CODE (label, line)".
+            if (directNotCounted.size() < NOT_COUNTED_SHOWN) {
+                directNotCounted.add(values[0] + " (" + values[notCountedAt] + ", " + row.line() + ")");
+            }
+            directNotCountedCount++;
+        }
+        if (++rowsInBatch >= batchRows) {
+            flushDirect();
+        }
+    }
+
+    private void flushDirect() throws SQLException {
+        rowsInBatch = 0;
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            if (copy == null) {
+                copy = copyManager.copyIn(copyDirect);
+            }
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            rows.setLength(0);
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            giveUp("a value stored before or repeated");
+        }
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private void giveUp(String why) {
+        log.info("import {}: {} stands in the way of storing while reading; the file is to be read again", importId, why);
+        gaveUp = true;
+        close();
+    }
+
     /** Every row added so far is in the database (in the transaction): the COPY is over. */
     public void readingDone() throws SQLException {
+        if (direct) {
+            flushDirect();
+            if (!gaveUp) {
+                try {
+                    endCopy();
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    giveUp("a value stored before or repeated");
+                }
+            }
+            log.info("import {}: {} rows stored while reading{}", importId, staged, gaveUp ? ", given up" : "");
+            return;
+        }
         flush();
         endCopy();
         log.info("import {}: {} rows staged", importId, staged);
@@ -169,8 +285,11 @@ public final class Staging implements AutoCloseable {
         jdbc.execute("SET LOCAL work_mem = '128MB'");
         long t0 = System.nanoTime();
         keepFields(fieldsUsed);
-        int refused = refusedLines();
-        int[] counts = refused == 0 ? merge.storeAllNew(jdbc, importId) : null;
+        if (gaveUp) {
+            throw new IllegalStateException("an import given up while reading is read again before it is stored");
+        }
+        int refused = direct ? 0 : refusedLines();
+        int[] counts = direct ? new int[] {(int) staged, 0, 0} : refused == 0 ? merge.storeAllNew(jdbc, importId) : null;
         if (counts == null) {
             // Refused rows, or a code stored before or repeated: every line repeating a code is refused too; then the
             // file is refused whole, or only the rows that passed are stored.
@@ -191,8 +310,9 @@ public final class Staging implements AutoCloseable {
         }
         List<String> notCounted = List.of();
         if (counts != null) {
-            notCounted = merge.notCounted(jdbc, importId, NOT_COUNTED_SHOWN);
-            int notCountedCount = notCounted.isEmpty() ? 0 : merge.notCountedCount(jdbc, importId);
+            notCounted = direct ? List.copyOf(directNotCounted) : merge.notCounted(jdbc, importId, NOT_COUNTED_SHOWN);
+            int notCountedCount = direct ? directNotCountedCount
+                    : notCounted.isEmpty() ? 0 : merge.notCountedCount(jdbc, importId);
             jdbc.update("""
                     UPDATE import_batch SET status = ?, rows_read = ?, added = ?, changed = ?, unchanged = ?,
                                             refused = ?, not_counted = ?, skipped = ?
