@@ -20,9 +20,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An .xls read as a stream of its records: text, numbers, dates (by their format), formulas' cached results,
- * booleans, blank styled cells (written as one record for many), merged cells, and the sheet asked for among others.
+ * booleans, blank styled cells (written as one record for many), merged cells, and the sheet asked for among others;
+ * and, as every workbook reader, the workbook LibreOffice saved as Excel 97 ({@link LibreOfficeFiles}).
  */
-class XlsSourceTest {
+class XlsSourceTest extends WorkbookSourceCases {
+
+    @Override
+    Path file() {
+        return LibreOfficeFiles.file("xls");
+    }
+
+    @Override
+    List<String> sheets(Path file) {
+        return XlsSource.sheets(file);
+    }
+
+    @Override
+    TableSource open(Path file, String sheet) {
+        return XlsSource.open(file, sheet);
+    }
 
     @TempDir
     Path tmp;
