@@ -22,7 +22,7 @@ public record MotcuaProperties(String home, @DefaultValue("") String database, @
                                @DefaultValue("10000") int chunkSize, @DefaultValue("10000") int fetchSize,
                                @DefaultValue("2") int partitions, @Name("import") @DefaultValue Import imports) {
 
-    /** @param chunkSize rows the import checks and stages per transaction */
+    /** @param chunkSize rows the import checks between two writes to PostgreSQL (its one transaction) */
     public record Import(@DefaultValue("10000") int chunkSize) {
     }
 }

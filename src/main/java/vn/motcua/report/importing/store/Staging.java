@@ -43,6 +43,9 @@ public final class Staging implements AutoCloseable {
     /** The dossiers stored but not counted that the summary names; it counts them all. */
     static final int NOT_COUNTED_SHOWN = 20;
 
+    /** PostgreSQL's SQLSTATE for a unique key's violation: a code stored before or repeated in the file. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource dataSource;
     private final Merge merge;
     private final long importId;
@@ -200,8 +203,6 @@ public final class Staging implements AutoCloseable {
             giveUp("a value stored before or repeated");
         }
     }
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private void giveUp(String why) {
         log.info("import {}: {} stands in the way of storing while reading; the file is to be read again", importId, why);
@@ -369,7 +370,9 @@ public final class Staging implements AutoCloseable {
         }
         if (copy != null) {
             try {
-                copy.cancelCopy();
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             } catch (SQLException e) {
                 log.warn("cancelling an import's COPY", e);
             }
