@@ -55,6 +55,8 @@ public final class Staging implements AutoCloseable {
     private final int notCountedAt;
     private boolean direct;
     private boolean gaveUp;
+    /** Whether a reading met a value stored before or repeated: a second reading would meet it again. */
+    private boolean uniqueValueMet;
     private final List<String> directNotCounted = new ArrayList<>();
     private int directNotCountedCount;
     private final StringBuilder rows = new StringBuilder(1 << 16);
@@ -84,9 +86,12 @@ public final class Staging implements AutoCloseable {
         this.notCountedAt = valueColumns.indexOf("not_counted");
     }
 
-    /** Whether this kind of import can go straight into its final table ({@link #begin(boolean)}). */
+    /**
+     * Whether this kind of import can go straight into its final table ({@link #begin(boolean)}), and no reading of
+     * this file met a value stored before or repeated yet.
+     */
     public boolean canGoDirect() {
-        return copyDirect != null;
+        return copyDirect != null && !uniqueValueMet;
     }
 
     /**
@@ -200,6 +205,7 @@ public final class Staging implements AutoCloseable {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
+            uniqueValueMet = true;
             giveUp("a value stored before or repeated");
         }
     }
@@ -221,7 +227,8 @@ public final class Staging implements AutoCloseable {
                     if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                         throw e;
                     }
-                    giveUp("a value stored before or repeated");
+                    uniqueValueMet = true;
+            giveUp("a value stored before or repeated");
                 }
             }
             log.info("import {}: {} rows stored while reading{}", importId, staged, gaveUp ? ", given up" : "");
