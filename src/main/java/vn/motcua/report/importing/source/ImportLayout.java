@@ -1,6 +1,5 @@
 package vn.motcua.report.importing.source;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * @param skipped     per kind of row skipped ({@link Skip}), how many and which lines ("12, 30–31, …")
  */
 public record ImportLayout(String sheet, List<String> otherSheets, long headingFirst, long headingLast, String rowWord,
-                           Map<Skip, Lines> skipped) implements Serializable {
+                           Map<Skip, Lines> skipped) {
 
     /** Rows that are not dossiers. */
     public enum Skip {
@@ -23,7 +22,7 @@ public record ImportLayout(String sheet, List<String> otherSheets, long headingF
     }
 
     /** Line numbers, as ranges, the first few only. */
-    public static final class Lines implements Serializable {
+    public static final class Lines {
         private static final int SHOWN = 12;
         private long count;
         private long runStart = -1;
