@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.db.ScratchDatabase;
-import vn.motcua.report.dossier.Importer;
+import vn.motcua.report.importing.ImportService;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
@@ -46,7 +46,7 @@ public class DemoCommand implements Cli.Command {
 
     @Override
     public int execute(Session session) throws Exception {
-        Importer importer = session.bean(Importer.class);
+        ImportService importer = session.bean(ImportService.class);
         ReportService reports = session.bean(ReportService.class);
         Path dir = Files.createTempDirectory("motcua-demo");
         try {

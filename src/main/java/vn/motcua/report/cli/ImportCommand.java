@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vn.motcua.report.dossier.ImportProgress;
-import vn.motcua.report.dossier.ImportRepository.ImportSummary;
-import vn.motcua.report.dossier.Importer;
+import vn.motcua.report.importing.ImportProgress;
+import vn.motcua.report.importing.ImportSummary;
+import vn.motcua.report.importing.ImportService;
 
 /** {@code import dossiers|transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]} */
 @Command(name = "import")
@@ -38,7 +38,7 @@ public class ImportCommand implements Cli.Command {
         ImportProgress progress = session.bean(ImportProgress.class);
         progress.showOn(session.err(), session.terminal().messages());
         try {
-            ImportSummary s = session.bean(Importer.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
+            ImportSummary s = session.bean(ImportService.class).importFile(kind.name(), file, sheet, acceptPartial, dateOrder);
             return ImportOutcome.print(s, file, session);
         } finally {
             progress.showOn(null, null);
