@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.revision.CsvTables;
+import vn.motcua.report.revision.ReportFiles;
 
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
@@ -85,11 +86,13 @@ public final class ReportDocument {
     /** The report's tables as the CSV files written beside it, byte for byte: by field, then by unit (when counted). */
     static List<ArchivalPdf.Attachment> tables(ReportDocumentData data) {
         List<ArchivalPdf.Attachment> tables = new ArrayList<>();
-        String name = "bao-cao-" + data.period().name() + "-r" + data.revision();
-        tables.add(new ArchivalPdf.Attachment(name + CsvTables.BY_FIELD, CsvTables.byField(data.table()), TEXT_CSV,
+        String period = data.period().name();
+        tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_FIELD),
+                CsvTables.byField(data.table()), TEXT_CSV,
                 "Bảng số liệu theo lĩnh vực (CSV)"));
         if (!data.units().rows().isEmpty()) {
-            tables.add(new ArchivalPdf.Attachment(name + CsvTables.BY_UNIT, CsvTables.byUnit(data.units()), TEXT_CSV,
+            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_UNIT),
+                    CsvTables.byUnit(data.units()), TEXT_CSV,
                     "Bảng số liệu theo đơn vị (CSV)"));
         }
         return tables;

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
@@ -83,5 +84,53 @@ class ArchivalPdfTest extends DatabaseTest {
         }
         String pdfsig = Pdfsig.run(sealed);
         assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
+    }
+
+    @Test
+    void verify_comparesTheCarriedTablesWithTheRevisionsRows_aCellChangedAfterSigningIsExitOne() throws Exception {
+        assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
+        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+        Path keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", pki.person());
+        Run signOff = cli("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "GIÁM ĐỐC",
+                "--keystore", keystore.toString(), "--out", tmp.toString());
+        assertThat(signOff.exitCode()).as(signOff.err()).isZero();
+        Path signed = tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
+        Run unchanged = cli("verify", signed.toString());
+        assertThat(unchanged.exitCode()).as(unchanged.out() + unchanged.err()).isZero();
+        assertThat(unchanged.out()).contains("The tables it carries (bao-cao-2021-02-r1.csv, bao-cao-2021-02-r1-don-vi.csv)"
+                + " are the revision's rows in this database, cell for cell.");
+
+        // Someone who got past the database (the owner of its tables can switch the freezing trigger off) changes
+        // one figure of the signed revision: the field with the most late dossiers.
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT field_code, field_name, late, position FROM (
+                       SELECT field_code, field_name, late, field_order,
+                              row_number() OVER (ORDER BY field_order, field_code) AS position
+                         FROM report_row r JOIN report_revision v ON v.id = r.revision_id
+                        WHERE v.period = '2021-02' AND v.revision = 1) t
+                 ORDER BY late DESC, field_order LIMIT 1""");
+        long late = ((Number) row.get("late")).longValue();
+        jdbc.execute("ALTER TABLE report_row DISABLE TRIGGER report_row_frozen;"
+                + " UPDATE report_row SET late = late + 1 WHERE field_code = '" + row.get("field_code") + "';"
+                + " ALTER TABLE report_row ENABLE TRIGGER report_row_frozen");
+
+        Run changed = cli("verify", signed.toString());
+        assertThat(changed.exitCode()).as(changed.out() + changed.err()).isEqualTo(1);
+        assertThat(changed.err()).contains("NOT VERIFIED")
+                .contains("The table bao-cao-2021-02-r1.csv that the signed file carries differs from the revision's rows"
+                        + " in this database: row " + row.get("position") + " (" + row.get("field_code") + ", "
+                        + row.get("field_name") + "), column late: the signed file says " + late
+                        + ", the database now says " + (late + 1) + " (2 cell(s) differ in all).")
+                .contains("Signature 'ChuKySo': valid")
+                .doesNotContain("bao-cao-2021-02-r1-don-vi.csv").doesNotContain("Exception");
+        Run vietnamese = cliIn(java.util.Locale.forLanguageTag("vi"), "verify", signed.toString());
+        assertThat(vietnamese.exitCode()).isEqualTo(1);
+        assertThat(vietnamese.err()).contains("Bảng bao-cao-2021-02-r1.csv trong tệp đã ký khác với số liệu")
+                .contains("cột late: tệp đã ký ghi " + late + ", cơ sở dữ liệu nay ghi " + (late + 1));
+
+        // A recipient's machine, whose database does not know the file: the signatures hold, nothing to compare.
+        jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_revision");
+        Run elsewhere = cli("verify", signed.toString());
+        assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
     }
 }
