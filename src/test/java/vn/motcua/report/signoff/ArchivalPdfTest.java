@@ -120,7 +120,7 @@ class ArchivalPdfTest extends DatabaseTest {
                 .contains("The table bao-cao-2021-02-r1.csv that the signed file carries differs from the revision's rows"
                         + " in this database: row " + row.get("position") + " (" + row.get("field_code") + ", "
                         + row.get("field_name") + "), column late: the signed file says " + late
-                        + ", the database now says " + (late + 1) + " (2 cell(s) differ in all).")
+                        + ", the database now says " + (late + 1) + " (2 cells differ in all).")
                 .contains("Signature 'ChuKySo': valid")
                 .doesNotContain("bao-cao-2021-02-r1-don-vi.csv").doesNotContain("Exception");
         Run vietnamese = cliIn(java.util.Locale.forLanguageTag("vi"), "verify", signed.toString());
