@@ -128,6 +128,14 @@ class ArchivalPdfTest extends DatabaseTest {
         assertThat(vietnamese.err()).contains("Bảng bao-cao-2021-02-r1.csv trong tệp đã ký khác với số liệu")
                 .contains("cột late: tệp đã ký ghi " + late + ", cơ sở dữ liệu nay ghi " + (late + 1));
 
+        // The per-unit rows taken away altogether: the table the file carries is compared with an empty one.
+        jdbc.execute("ALTER TABLE report_unit_row DISABLE TRIGGER report_unit_row_frozen; DELETE FROM report_unit_row;"
+                + " ALTER TABLE report_unit_row ENABLE TRIGGER report_unit_row_frozen");
+        Run unitsGone = cli("verify", signed.toString());
+        assertThat(unitsGone.exitCode()).isEqualTo(1);
+        assertThat(unitsGone.err()).contains("The table bao-cao-2021-02-r1-don-vi.csv that the signed file carries differs")
+                .contains("The table bao-cao-2021-02-r1.csv that the signed file carries differs");
+
         // A recipient's machine, whose database does not know the file: the signatures hold, nothing to compare.
         jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_revision");
         Run elsewhere = cli("verify", signed.toString());
