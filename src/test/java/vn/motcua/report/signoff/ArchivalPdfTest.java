@@ -11,6 +11,12 @@ import java.util.Map;
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +86,21 @@ class ArchivalPdfTest extends DatabaseTest {
             for (String table : tables) {
                 assertThat(Files.readAllBytes(extracted.resolve(table))).as(pdf.getFileName() + ": " + table)
                         .isEqualTo(Files.readAllBytes(folder.resolve(table)));
+            }
+        }
+        // What PDF/A-3 asks of associated files, as another library reads it: the catalogue's /AF, each file
+        // the document's data, with its MIME type and modification date.
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(sealed))) {
+            COSArray associated = document.getDocumentCatalog().getCOSObject().getCOSArray(COSName.AF);
+            assertThat(associated).isNotNull();
+            assertThat(associated.size()).isEqualTo(tables.size());
+            for (int i = 0; i < associated.size(); i++) {
+                COSDictionary file = (COSDictionary) associated.getObject(i);
+                assertThat(file.getNameAsString(COSName.getPDFName("AFRelationship"))).isEqualTo("Data");
+                assertThat(file.getString(COSName.UF)).isEqualTo(tables.get(i));
+                COSStream content = (COSStream) file.getCOSDictionary(COSName.EF).getDictionaryObject(COSName.F);
+                assertThat(content.getNameAsString(COSName.SUBTYPE)).isEqualTo("text/csv");
+                assertThat(content.getCOSDictionary(COSName.PARAMS).getDate(COSName.MOD_DATE)).isNotNull();
             }
         }
         String pdfsig = Pdfsig.run(sealed);
