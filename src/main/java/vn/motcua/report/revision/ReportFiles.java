@@ -27,8 +27,12 @@ public final class ReportFiles {
 
     /** {@code DIR/PERIOD/bao-cao-PERIOD-rN<suffix>}, e.g. {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
     public static Path path(Path outDir, Revision revision, String suffix) {
-        return outDir.resolve(revision.period())
-                .resolve("bao-cao-" + revision.period() + "-r" + revision.revision() + suffix);
+        return outDir.resolve(revision.period()).resolve(name(revision.period(), revision.revision(), suffix));
+    }
+
+    /** {@code bao-cao-PERIOD-rN<suffix>}: the file's name alone, as a PDF also names the tables it carries. */
+    public static String name(String period, int revision, String suffix) {
+        return "bao-cao-" + period + "-r" + revision + suffix;
     }
 
     /** Writes {@code target} (its folder created if needed) through {@code target.tmp}, replacing an older file. */

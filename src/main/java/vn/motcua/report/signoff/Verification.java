@@ -1,17 +1,29 @@
 package vn.motcua.report.signoff;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.lowagie.text.pdf.PdfReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.document.ReportDocument;
+import vn.motcua.report.revision.CsvTables;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.revision.SignedRevisions.Sealed;
 import vn.motcua.report.revision.SignedRevisions.Signed;
+import vn.motcua.report.revision.UnitRows;
 import vn.motcua.report.signoff.SignatureCheck.Finding;
 import vn.motcua.report.signoff.SignatureCheck.Signature;
 import vn.motcua.report.system.Refusal;
@@ -21,12 +33,15 @@ import vn.motcua.report.system.Sha256;
  * Checks a PDF for anyone who received it. Every signature must hold (and, when trust anchors are given,
  * chain to one of them), the signatures must cover the file's revisions in order with nothing but the seal
  * (and what a long-term renewal adds) after the first, and the last must cover the whole file, a document
- * security store excepted. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED}; a genuine file this
+ * security store excepted. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED} when the tables it
+ * carries (its embedded CSV files) are those the revision's rows here make, else {@link Outcome#BROKEN}; a genuine file this
  * database does not know (a recipient's machine) is {@link Outcome#GENUINE}, with who signed it, when,
  * and what it says it is; anything broken is {@link Outcome#BROKEN}, saying what.
  */
 @Service
 public class Verification {
+
+    private static final Logger log = LoggerFactory.getLogger(Verification.class);
 
     /** The three verdicts, as exit codes 0, 3 and 1. */
     public enum Outcome { VERIFIED, GENUINE, BROKEN }
@@ -43,9 +58,13 @@ public class Verification {
     }
 
     private final SignedRevisions signed;
+    private final RevisionRepository revisions;
+    private final UnitRows units;
 
-    public Verification(SignedRevisions signed) {
+    public Verification(SignedRevisions signed, RevisionRepository revisions, UnitRows units) {
         this.signed = signed;
+        this.revisions = revisions;
+        this.units = units;
     }
 
     /**
@@ -94,7 +113,7 @@ public class Verification {
             if (recorded.isPresent()) {
                 lines.add(0, verified(recorded.get()));
                 lines.add(new Line("verify.paper"));
-                return new Verdict(Outcome.VERIFIED, lines);
+                return known(recorded.get(), file, lines);
             }
             lines.add(0, new Line("verify.broken"));
             lines.add(new Line("verify.no-signature"));
@@ -105,11 +124,11 @@ public class Verification {
             Signed first = signed.of(s.revisionId()).orElseThrow();
             lines.add(0, verified(first));
             lines.add(1, new Line("verify.sealed", s.organisation(), s.sealedAt()));
-            return new Verdict(Outcome.VERIFIED, lines);
+            return known(first, report.firstSigned(), lines);
         }
         if (recorded.isPresent()) {
             lines.add(0, verified(recorded.get()));
-            return new Verdict(Outcome.VERIFIED, lines);
+            return known(recorded.get(), report.firstSigned(), lines);
         }
         String[] stated = stated(report.firstSigned());
         lines.add(0, new Line("verify.genuine"));
@@ -119,6 +138,78 @@ public class Verification {
             lines.add(new Line("verify.no-anchor"));
         }
         return new Verdict(Outcome.GENUINE, lines);
+    }
+
+    /**
+     * The verdict on a file this database knows: verified, unless the tables it carries differ from the revision's
+     * rows here (changed after signing by someone who got past the database's own refusal).
+     *
+     * @param signedBytes what the first signature covers (the whole file when signed off on paper)
+     */
+    private Verdict known(Signed s, byte[] signedBytes, List<Line> lines) {
+        Tables tables = compareTables(s, signedBytes);
+        List<Line> differences = tables.differences();
+        if (differences.isEmpty()) {
+            if (!tables.compared().isEmpty()) {
+                lines.add(new Line("verify.tables.match", String.join(", ", tables.compared())));
+            }
+            return new Verdict(Outcome.VERIFIED, lines);
+        }
+        List<Line> broken = new ArrayList<>(List.of(new Line("verify.broken")));
+        broken.addAll(differences);
+        broken.addAll(lines.subList(1, lines.size()));
+        return new Verdict(Outcome.BROKEN, broken);
+    }
+
+    /**
+     * Each table the signed file carries (by field, by unit) that differs from the same table made now of the
+     * revision's rows, as one sentence naming the first cell that differs. A file that carries no tables (signed
+     * before they were embedded) is compared with nothing.
+     */
+    private Tables compareTables(Signed s, byte[] signedBytes) {
+        Map<String, byte[]> carried;
+        try {
+            carried = EmbeddedTables.of(signedBytes);
+        } catch (IOException | RuntimeException e) {
+            log.info("the tables embedded in the signed file of {} revision {} cannot be read", s.period(), s.revision(), e);
+            return new Tables(List.of(), List.of(new Line("verify.table.unreadable", s.period(), s.revision())));
+        }
+        Optional<Revision> revision = revisions.find(s.period(), s.revision());
+        if (carried.isEmpty() || revision.isEmpty()) {
+            return new Tables(List.of(), List.of());
+        }
+        Map<String, byte[]> here = new LinkedHashMap<>();
+        here.put(ReportFiles.name(s.period(), s.revision(), CsvTables.BY_FIELD),
+                CsvTables.byField(revisions.table(revision.get())));
+        // Units rows deleted after signing are compared as an empty table with the one the file carries.
+        String unitTable = ReportFiles.name(s.period(), s.revision(), CsvTables.BY_UNIT);
+        ReportTable byUnit = units.table(revision.get());
+        if (!byUnit.rows().isEmpty() || carried.containsKey(unitTable)) {
+            here.put(unitTable, CsvTables.byUnit(byUnit));
+        }
+        List<Line> differences = new ArrayList<>();
+        here.forEach((name, table) -> {
+            byte[] signedTable = carried.get(name);
+            if (signedTable == null) {
+                differences.add(new Line("verify.table.missing", name));
+            } else if (!Arrays.equals(signedTable, table)) {
+                EmbeddedTables.Difference d;
+                try {
+                    d = EmbeddedTables.compare(signedTable, table);
+                } catch (RuntimeException e) {
+                    log.info("table {} of the signed file cannot be read as CSV", name, e);
+                    d = null;
+                }
+                differences.add(d == null ? new Line("verify.table.changed-bytes", name)
+                        : new Line("verify.table.changed", name, d.row(), d.key(), d.name(), d.column(), d.signed(),
+                                d.database(), d.cells()));
+            }
+        });
+        return new Tables(List.copyOf(here.keySet()), differences);
+    }
+
+    /** The tables compared (by name) and a sentence for each that differs. */
+    private record Tables(List<String> compared, List<Line> differences) {
     }
 
     private static Line verified(Signed s) {
