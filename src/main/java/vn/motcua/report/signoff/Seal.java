@@ -93,6 +93,8 @@ public class Seal {
         LongTerm longTerm = tsa == null ? null : new LongTerm(tsa);
         if (longTerm != null) {
             LongTerm.requireRevocationAddresses(key.chain());
+            // The director's signature gets its long-term data too.
+            signerChains(pdf).forEach(LongTerm::requireRevocationAddresses);
         }
         X509Certificate certificate = key.certificate();
         String organisation = CertificateChecks.organisation(certificate)
@@ -113,6 +115,16 @@ public class Seal {
         }
         target.toFile().setReadOnly();
         return new Result(target, sha256, now, organisation, level);
+    }
+
+    /** The certificate chains of the signatures the file carries. */
+    private static List<X509Certificate[]> signerChains(byte[] pdf) {
+        try {
+            return SignatureCheck.of(pdf).signatures().stream().filter(s -> !s.timeStamp())
+                    .map(s -> s.chain().toArray(X509Certificate[]::new)).toList();
+        } catch (SignatureCheck.Unreadable e) {
+            throw new Refusal(e, "seal.signed-file-changed", "-");
+        }
     }
 
     /** {page, left, bottom, right, top} of the signer's signature widget, or null when the file has none. */
