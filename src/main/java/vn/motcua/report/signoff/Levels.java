@@ -62,10 +62,6 @@ public final class Levels {
         public String label() {
             return label;
         }
-
-        public static Level of(String label) {
-            return Arrays.stream(values()).filter(l -> l.label.equals(label)).findFirst().orElseThrow();
-        }
     }
 
     /**

@@ -100,6 +100,11 @@ final class LongTerm {
         } catch (Refusal e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof Refusal refusal) {
+                    throw refusal;
+                }
+            }
             log.info("long-term extension to {} failed; addresses that did not answer: {}", level, silent, e);
             if (!silent.isEmpty()) {
                 throw new Refusal(e, "signoff.long-term.revocation-unreachable", silent.get(0));

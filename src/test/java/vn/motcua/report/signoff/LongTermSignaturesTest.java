@@ -132,6 +132,12 @@ class LongTermSignaturesTest extends DatabaseTest {
                 "2021-02 revision 1: signed file PAdES B-LTA, verifiable until \\d{4}-\\d\\d-\\d\\d");
         assertThat(cli("history", "--period", "2021-02", "--json").out()).contains("\"signatureLevel\":\"B-LTA\"");
 
+        Run renewDown = cli("renew", "--period", "2021-02", "--tsa", OnlinePki.nobodyListens());
+        assertThat(renewDown.exitCode()).as(renewDown.out() + renewDown.err()).isEqualTo(2);
+        assertThat(renewDown.err()).contains("does not answer").contains("Nothing was written");
+        assertThat(Files.readAllBytes(sealed())).as("untouched").isEqualTo(lta);
+        assertThat(count("report_renewal")).isZero();
+
         Run renewed = cli("renew", "--period", "2021-02", "--tsa", pki.tsaUrl());
         assertThat(renewed.exitCode()).as(renewed.out() + renewed.err()).isZero();
         assertThat(renewed.out()).contains("Renewed 2021-02 revision 1").contains(sealed().toAbsolutePath().toString());
