@@ -16,6 +16,7 @@ import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
 import vn.motcua.report.revision.ExecutionHistory.StepRecord;
+import vn.motcua.report.revision.SignedRevisions;
 
 /** {@code history [--period P] [--json]}: every execution of the report job, newest first. */
 @Command(name = "history")
@@ -37,11 +38,13 @@ public class HistoryCommand implements Cli.Command {
      */
     record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
-                         Long changedSince, List<StepRecord> steps) {
+                         Long changedSince, List<StepRecord> steps, String signatureLevel, String verifiableUntil) {
         static ExecutionJson of(ExecutionRecord e, Session session) {
+            SignedRevisions.LongTerm lasting = longTerm(e, session);
             return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
                     e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(),
-                    ReportOutcome.ending(session, e.exitMessage()), dossiersChangedSince(e, session), e.steps());
+                    ReportOutcome.ending(session, e.exitMessage()), dossiersChangedSince(e, session), e.steps(),
+                    lasting == null ? null : lasting.level(), lasting == null ? null : iso(lasting.verifiableUntil()));
         }
 
         private static String iso(OffsetDateTime t) {
@@ -69,6 +72,11 @@ public class HistoryCommand implements Cli.Command {
             session.out().printf(format, e.executionId(), e.period(), e.revision(), e.status(), time(e.start()),
                     time(e.end()), e.duration().map(HistoryCommand::duration).orElse(""),
                     session.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
+            SignedRevisions.LongTerm lasting = longTerm(e, session);
+            if (lasting != null) {
+                session.out().printf("%13s %s%n", "", session.text("cli.history.long-term", e.period(), e.revision(),
+                        lasting.level(), lasting.verifiableUntil() == null ? "-" : time(lasting.verifiableUntil())));
+            }
             Long changed = dossiersChangedSince(e, session);
             if (changed != null && changed > 0) {
                 session.out().printf("%13s %s%n", "", session.text("cli.history.changed-since", e.period(), e.revision(), changed));
@@ -85,6 +93,12 @@ public class HistoryCommand implements Cli.Command {
     private static Long dossiersChangedSince(ExecutionRecord e, Session session) {
         return e.status() == BatchStatus.COMPLETED
                 ? session.bean(ChangedDossiers.class).count(e.period(), e.revision()) : null;
+    }
+
+    /** For the execution that completed a signed revision: the level and lasting of its latest file, when recorded. */
+    private static SignedRevisions.LongTerm longTerm(ExecutionRecord e, Session session) {
+        return e.signed() && e.status() == BatchStatus.COMPLETED
+                ? session.bean(SignedRevisions.class).longTerm(e.period(), e.revision()).orElse(null) : null;
     }
 
     private static String time(OffsetDateTime t) {

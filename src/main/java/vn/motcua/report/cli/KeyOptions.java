@@ -49,6 +49,10 @@ final class KeyOptions {
     @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
     Path trust;
 
+    /** Without it, signing.tsa of report.yaml; with neither, no time-stamp (PAdES-BASELINE-B). */
+    @Option(names = "--tsa", paramLabel = "URL", converter = Converters.ServiceAddress.class)
+    String tsa;
+
     /** Without --out: beside the revision's draft. */
     @Option(names = "--out", paramLabel = "DIR")
     Path out;
@@ -85,6 +89,27 @@ final class KeyOptions {
             }
         }
         return null;
+    }
+
+    /** The time-stamping authority: {@code --tsa}, else signing.tsa of report.yaml; null when neither. */
+    String tsa(Session session) {
+        return tsa(session, tsa);
+    }
+
+    static String tsa(Session session, String option) {
+        return option != null ? option : session.bean(JobsFolder.class).reportSettings().tsa();
+    }
+
+    /** Says how long the file lasts: its level, and when to renew it (or that it cannot outlive its certificate). */
+    static void sayLevel(Session session, vn.motcua.report.signoff.Levels.FileLevel level) {
+        if (level == null || level.signatures().isEmpty()) {
+            return;
+        }
+        if (level.level() == vn.motcua.report.signoff.Levels.Level.B_B) {
+            session.say("cli.sign-off.level-b", level.verifiableUntil().toString());
+        } else {
+            session.say("cli.sign-off.level", level.level().label(), level.verifiableUntil().toString());
+        }
     }
 
     /** {@code --trust FILE}, else the certificates of jobs/trust/. */

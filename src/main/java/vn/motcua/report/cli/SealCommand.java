@@ -16,7 +16,7 @@ import vn.motcua.report.system.Refusal;
 
 /**
  * {@code seal --period P [--revision N] (--keystore FILE.p12 | --pkcs11 CONFIG) [--alias A] [--seal-image PNG]
- * [--trust CA.cer] [--out DIR]}: the clerk adds the organisation's signature to the signed-off file.
+ * [--trust CA.cer] [--tsa URL] [--out DIR]}: the clerk adds the organisation's signature to the signed-off file.
  */
 @Command(name = "seal")
 public class SealCommand implements Cli.Command, Launcher.Checked {
@@ -37,15 +37,17 @@ public class SealCommand implements Cli.Command, Launcher.Checked {
         ReportService reports = session.bean(ReportService.class);
         byte[] image = KeyOptions.png(sealImage, "--seal-image");
         var anchors = key.anchors(session);
+        String tsa = key.tsa(session);
         SigningKey signingKey = key.key(session);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
             Integer number = key.revision != null ? key.revision : session.bean(SignedRevisions.class)
                     .latestSigned(key.period).orElseThrow(() -> new Refusal("seal.no-signed-revision", key.period));
             Revision r = reports.revision(key.period, number);
-            Seal.Result result = session.bean(Seal.class).seal(r, signingKey, image, anchors, key.out);
+            Seal.Result result = session.bean(Seal.class).seal(r, signingKey, image, anchors, key.out, tsa);
             session.say("seal.done", key.period, r.revision(), result.organisation(), result.sealedAt().toString());
             session.say("seal.wrote", result.file().toString());
             session.say("cli.sign-off.sha256", result.sha256());
+            KeyOptions.sayLevel(session, result.level());
             return ExitCode.OK;
         }
     }

@@ -15,7 +15,7 @@ import vn.motcua.report.signoff.SigningKey;
 
 /**
  * {@code sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf "KT. GIÁM ĐỐC"]
- * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer]
+ * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer] [--tsa URL]
  * [--accept-name-mismatch] [--allow-blank] [--accept-changed] [--out DIR]}: the final, signed report of a completed
  * revision; refused when imports changed its dossiers after it read them, unless {@code --accept-changed}.
  */
@@ -56,7 +56,7 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
         ReportService reports = session.bean(ReportService.class);
         SignOff.Options options = new SignOff.Options(
                 key.signatureImage(session, signatureImage, signer), key.anchors(session), !acceptNameMismatch, allowBlank,
-                acceptChanged);
+                acceptChanged).withTsa(key.tsa(session));
         SigningKey signingKey = key.key(session);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
             Revision r = reports.toSign(key.period, key.revision);
@@ -67,6 +67,7 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
             session.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
                     result.file().toString(), result.pages());
             session.say("cli.sign-off.sha256", result.sha256());
+            KeyOptions.sayLevel(session, result.level());
             session.say("cli.sign-off.frozen", result.file().toString());
             return ExitCode.OK;
         }

@@ -85,8 +85,11 @@ public class Verification {
                     f.arguments().toArray()));
         }
         int untrusted = 0;
+        Levels.FileLevel levels = Levels.of(file, report);
         for (Signature s : report.signatures()) {
             lines.add(describe(s));
+            levels.signatures().stream().filter(l -> l.field().equals(s.field())).findFirst()
+                    .ifPresent(l -> lines.add(level(l)));
             if (s.valid() && !anchors.isEmpty()) {
                 boolean trusted = CertificateChecks.chainsTo(s.chain().toArray(X509Certificate[]::new), anchors,
                         s.time() == null ? java.time.Instant.now() : s.time().toInstant());
@@ -103,17 +106,14 @@ public class Verification {
             lines.add(0, new Line("verify.broken"));
             return new Verdict(Outcome.BROKEN, lines);
         }
-        Optional<Signed> recorded = signed.bySha256(sha256);
-        Optional<Sealed> sealed = signed.sealBySha256(sha256);
-        if (recorded.isEmpty() && sealed.isEmpty() && report.firstSigned() != null) {
-            // The signed-off file with signatures added after it by another tool is still that file.
-            recorded = signed.bySha256(Sha256.of(report.firstSigned()));
-        }
+        Known known = known(file, sha256, !report.signatures().isEmpty());
+        Optional<Signed> recorded = Optional.ofNullable(known == null ? null : known.signed());
+        Optional<Sealed> sealed = Optional.ofNullable(known == null ? null : known.sealed());
         if (report.signatures().isEmpty()) {
             if (recorded.isPresent()) {
                 lines.add(0, verified(recorded.get()));
                 lines.add(new Line("verify.paper"));
-                return known(recorded.get(), file, lines);
+                return againstRows(recorded.get(), file, lines);
             }
             lines.add(0, new Line("verify.broken"));
             lines.add(new Line("verify.no-signature"));
@@ -121,14 +121,13 @@ public class Verification {
         }
         if (sealed.isPresent()) {
             Sealed s = sealed.get();
-            Signed first = signed.of(s.revisionId()).orElseThrow();
-            lines.add(0, verified(first));
+            lines.add(0, verified(recorded.orElseThrow()));
             lines.add(1, new Line("verify.sealed", s.organisation(), s.sealedAt()));
-            return known(first, report.firstSigned(), lines);
+            return againstRows(recorded.get(), report.firstSigned(), lines);
         }
         if (recorded.isPresent()) {
             lines.add(0, verified(recorded.get()));
-            return known(recorded.get(), report.firstSigned(), lines);
+            return againstRows(recorded.get(), report.firstSigned(), lines);
         }
         String[] stated = stated(report.firstSigned());
         lines.add(0, new Line("verify.genuine"));
@@ -146,7 +145,7 @@ public class Verification {
      *
      * @param signedBytes what the first signature covers (the whole file when signed off on paper)
      */
-    private Verdict known(Signed s, byte[] signedBytes, List<Line> lines) {
+    private Verdict againstRows(Signed s, byte[] signedBytes, List<Line> lines) {
         Tables tables = compareTables(s, signedBytes);
         List<Line> differences = tables.differences();
         if (differences.isEmpty()) {
@@ -210,6 +209,70 @@ public class Verification {
 
     /** The tables compared (by name) and a sentence for each that differs. */
     private record Tables(List<String> compared, List<Line> differences) {
+    }
+
+    /** A file this database recorded: the sign-off, and the seal when the file is (or contains) the sealed one. */
+    private record Known(Signed signed, Sealed sealed) {
+    }
+
+    /**
+     * The recorded file this one is: itself (signed, sealed or renewed), else, when {@code grown}, the longest of
+     * its earlier revisions that is (the signed-off file with what other tools appended after it is still that
+     * file; whether what they appended is allowed is {@link SignatureCheck}'s to say). Null when none is.
+     */
+    private Known known(byte[] file, String sha256, boolean grown) {
+        Known exact = known(sha256);
+        if (exact != null || !grown) {
+            return exact;
+        }
+        List<Integer> ends = revisionEnds(file);
+        for (int i = ends.size() - 1; i >= 0; i--) {
+            if (ends.get(i) < file.length) {
+                Known earlier = known(Sha256.of(java.util.Arrays.copyOf(file, ends.get(i))));
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Known known(String sha256) {
+        Optional<SignedRevisions.Renewal> renewal = signed.renewalBySha256(sha256);
+        if (renewal.isPresent()) {
+            long id = renewal.get().revisionId();
+            Optional<Signed> first = signed.of(id);
+            return first.map(f -> new Known(f, signed.sealOf(id).orElse(null))).orElse(null);
+        }
+        Optional<Sealed> seal = signed.sealBySha256(sha256);
+        if (seal.isPresent()) {
+            return signed.of(seal.get().revisionId()).map(f -> new Known(f, seal.get())).orElse(null);
+        }
+        return signed.bySha256(sha256).map(f -> new Known(f, null)).orElse(null);
+    }
+
+    /** Where each revision of the file may end: after each %%EOF, with or without its end of line. */
+    private static List<Integer> revisionEnds(byte[] file) {
+        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i + eof.length <= file.length; i++) {
+            if (java.util.Arrays.equals(file, i, i + eof.length, eof, 0, eof.length)) {
+                int end = i + eof.length;
+                ends.add(end);
+                if (end < file.length && (file[end] == '\n' || file[end] == '\r')) {
+                    ends.add(end + 1);
+                    if (file[end] == '\r' && end + 1 < file.length && file[end + 1] == '\n') {
+                        ends.add(end + 2);
+                    }
+                }
+            }
+        }
+        return ends;
+    }
+
+    private static Line level(Levels.Stamped s) {
+        return s.level() == Levels.Level.B_B ? new Line("verify.signature.level-b", s.field(), s.expires())
+                : new Line("verify.signature.level", s.field(), s.level().label(), s.stampedAt());
     }
 
     private static Line verified(Signed s) {
