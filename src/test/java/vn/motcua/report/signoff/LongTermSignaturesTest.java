@@ -182,7 +182,7 @@ class LongTermSignaturesTest extends DatabaseTest {
 
         // A recipient's machine: the database knows nothing, the renewed file's signatures still hold.
         jdbc.execute("TRUNCATE report_seal, report_renewal, report_dossier_block, report_row, report_unit_row,"
-                + " report_unit_name, report_revision");
+                + " report_unit_name, report_unit_sum, report_revision");
         Run elsewhere = cli("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file");
