@@ -27,13 +27,23 @@ class ReportTablesTest {
     @Test
     void theReportTables_areReadAndWrittenByTheRevisionRoomOnly() throws IOException {
         for (String table : List.of("report_revision", "report_row", "report_unit_row", "report_unit_name",
-                "report_dossier", "report_execution")) {
+                "report_unit_sum", "report_dossier", "report_execution")) {
             Set<String> rooms = new TreeSet<>();
             try (Stream<Path> files = Files.walk(SOURCES)) {
                 files.filter(f -> f.toString().endsWith(".java")).filter(f -> read(f).contains(table))
                         .forEach(f -> rooms.add(room(read(f))));
             }
             assertThat(rooms).as(table).containsExactly("revision");
+        }
+    }
+
+    /** Spring Batch's own tables are its JobRepository's: no source reads them with SQL of its own. */
+    @Test
+    void springBatchTables_areReadThroughItsJobRepositoryOnly() throws IOException {
+        Pattern batchTable = Pattern.compile("(?i)\\bbatch_(job|step)_");
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> batchTable.matcher(read(f)).find()).map(Path::toString).toList()).isEmpty();
         }
     }
 

@@ -42,6 +42,7 @@ class RoomsTest {
             .layer("document").definedBy(ROOT + ".document..")
             .layer("revision").definedBy(ROOT + ".revision..")
             .layer("classify").definedBy(ROOT + ".classify..")
+            .layer("importing").definedBy(ROOT + ".importing..")
             .layer("dossier").definedBy(ROOT + ".dossier..")
             .layer("catalogue").definedBy(ROOT + ".catalogue..")
             .layer("config").definedBy(ROOT + ".config..")
@@ -51,21 +52,43 @@ class RoomsTest {
             .layer("system").definedBy(ROOT + ".system..")
             .whereLayer("application").mayOnlyAccessLayers(andPeriodAndSystem("cli", "config", "fault"))
             .whereLayer("cli").mayOnlyAccessLayers(andPeriodAndSystem("bench", "signoff", "report", "document",
-                    "revision", "classify", "dossier", "catalogue", "config", "fault", "db"))
-            .whereLayer("bench").mayOnlyAccessLayers(andPeriodAndSystem("report", "revision", "classify", "dossier", "config"))
+                    "revision", "classify", "importing", "dossier", "catalogue", "config", "fault", "db"))
+            .whereLayer("bench").mayOnlyAccessLayers(andPeriodAndSystem("report", "revision", "classify", "importing",
+                    "dossier", "config"))
             .whereLayer("signoff").mayOnlyAccessLayers(andPeriodAndSystem("document", "revision", "config"))
             .whereLayer("report").mayOnlyAccessLayers(andPeriodAndSystem("document", "revision", "classify", "dossier",
                     "catalogue", "config"))
             .whereLayer("document").mayOnlyAccessLayers(andPeriodAndSystem("revision", "classify", "config"))
-            .whereLayer("revision").mayOnlyAccessLayers(andPeriodAndSystem("classify", "dossier"))
+            .whereLayer("revision").mayOnlyAccessLayers(andPeriodAndSystem("classify", "importing", "dossier"))
             .whereLayer("classify").mayOnlyAccessLayers(andPeriodAndSystem("dossier"))
-            .whereLayer("dossier").mayOnlyAccessLayers(andPeriodAndSystem("catalogue", "config"))
+            .whereLayer("importing").mayOnlyAccessLayers(andPeriodAndSystem("catalogue", "config"))
+            .whereLayer("dossier").mayOnlyAccessLayers(andPeriodAndSystem())
             .whereLayer("catalogue").mayOnlyAccessLayers(andPeriodAndSystem("config"))
             .whereLayer("config").mayOnlyAccessLayers(andPeriodAndSystem("db"))
             .whereLayer("fault").mayOnlyAccessLayers(andPeriodAndSystem("db"))
             .whereLayer("db").mayOnlyAccessLayers(andPeriodAndSystem())
             .whereLayer("period").mayOnlyAccessLayers("system")
             .whereLayer("system").mayNotAccessAnyLayer();
+
+    /**
+     * The import's own rooms, one way: the service uses store, check and source; storing uses check and source;
+     * checking uses source; a format's source knows nothing of the others.
+     */
+    @ArchTest
+    static final ArchRule theImportsRoomsGoOneWay = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("service").definedBy(ROOT + ".importing")
+            .layer("store").definedBy(ROOT + ".importing.store")
+            .layer("check").definedBy(ROOT + ".importing.check")
+            .layer("source").definedBy(ROOT + ".importing.source")
+            .whereLayer("service").mayOnlyAccessLayers("store", "check", "source")
+            .whereLayer("store").mayOnlyAccessLayers("check", "source")
+            .whereLayer("check").mayOnlyAccessLayers("source")
+            .whereLayer("source").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule noCycleOfTheImportsRooms = slices().matching(ROOT + ".importing.(*)..").should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noCommandClassUsesAnother = classes().that().resideInAPackage(ROOT + ".cli")

@@ -15,8 +15,8 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.report.dossier.ImportRepository.ImportSummary;
-import vn.motcua.report.dossier.Importer;
+import vn.motcua.report.importing.ImportSummary;
+import vn.motcua.report.importing.ImportService;
 
 /**
  * How fast a first import of a large export is, against what PostgreSQL itself allows: the database floor is
@@ -36,9 +36,9 @@ public class ImportBenchmark {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final Importer importer;
+    private final ImportService importer;
 
-    public ImportBenchmark(JdbcTemplate jdbc, DataSource dataSource, Importer importer) {
+    public ImportBenchmark(JdbcTemplate jdbc, DataSource dataSource, ImportService importer) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.importer = importer;

@@ -48,6 +48,17 @@ final class Converters {
         }
     }
 
+    /** A time-stamping authority's address: http(s)://host[:port][/path]. */
+    static final class ServiceAddress implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!vn.motcua.report.config.ReportSettings.isServiceAddress(value.strip())) {
+                throw new Refusal("cli.tsa-address", value);
+            }
+            return value.strip();
+        }
+    }
+
     /** A file that exists and can be read. */
     static final class ExistingFile implements ITypeConverter<Path> {
         @Override

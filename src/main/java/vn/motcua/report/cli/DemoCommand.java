@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.db.ScratchDatabase;
-import vn.motcua.report.dossier.Importer;
+import vn.motcua.report.importing.ImportService;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.PeriodLock;
@@ -51,7 +51,7 @@ public class DemoCommand implements Cli.Command {
     }
 
     @Autowired
-    Importer importer;
+    ImportService importer;
 
     @Autowired
     ImportOutcome imported;

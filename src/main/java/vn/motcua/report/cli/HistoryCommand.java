@@ -18,6 +18,7 @@ import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
 import vn.motcua.report.revision.ExecutionHistory.StepRecord;
+import vn.motcua.report.revision.SignedRevisions;
 
 /** {@code history [--period P] [--json]}: every execution of the report job, newest first. */
 @Command(name = "history")
@@ -39,6 +40,9 @@ public class HistoryCommand implements Cli.Command {
     ChangedDossiers changed;
 
     @Autowired
+    SignedRevisions signedRevisions;
+
+    @Autowired
     ReportOutcome outcome;
 
     /**
@@ -48,11 +52,11 @@ public class HistoryCommand implements Cli.Command {
      */
     record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
-                         Long changedSince, List<StepRecord> steps) {
-        static ExecutionJson of(ExecutionRecord e, String ending, Long changedSince) {
+                         Long changedSince, List<StepRecord> steps, String signatureLevel, String verifiableUntil) {
+        static ExecutionJson of(ExecutionRecord e, String ending, Long changedSince, SignedRevisions.LongTerm lasting) {
             return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
                     e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(), ending, changedSince,
-                    e.steps());
+                    e.steps(), lasting == null ? null : lasting.level(), lasting == null ? null : iso(lasting.verifiableUntil()));
         }
 
         private static String iso(OffsetDateTime t) {
@@ -80,6 +84,11 @@ public class HistoryCommand implements Cli.Command {
             t.out().printf(format, e.executionId(), e.period(), e.revision(), e.status(), time(e.start()),
                     time(e.end()), e.duration().map(HistoryCommand::duration).orElse(""),
                     t.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
+            SignedRevisions.LongTerm lasting = longTerm(e);
+            if (lasting != null) {
+                t.out().printf("%13s %s%n", "", t.text("cli.history.long-term", e.period(), e.revision(),
+                        lasting.level(), lasting.verifiableUntil() == null ? "-" : time(lasting.verifiableUntil())));
+            }
             Long changedSince = dossiersChangedSince(e);
             if (changedSince != null && changedSince > 0) {
                 t.out().printf("%13s %s%n", "", t.text("cli.history.changed-since", e.period(), e.revision(),
@@ -98,6 +107,12 @@ public class HistoryCommand implements Cli.Command {
         return e.status() == BatchStatus.COMPLETED ? changed.count(e.period(), e.revision()) : null;
     }
 
+    /** For the execution that completed a signed revision: the level and lasting of its latest file, when recorded. */
+    private SignedRevisions.LongTerm longTerm(ExecutionRecord e) {
+        return e.signed() && e.status() == BatchStatus.COMPLETED
+                ? signedRevisions.longTerm(e.period(), e.revision()).orElse(null) : null;
+    }
+
     private static String time(OffsetDateTime t) {
         return t == null ? "" : TIME.format(t);
     }
@@ -111,6 +126,6 @@ public class HistoryCommand implements Cli.Command {
     /** The executions as a JSON array, written by Jackson. */
     private String json(List<ExecutionRecord> executions, Terminal t) {
         return JSON.writeValueAsString(executions.stream()
-                .map(e -> ExecutionJson.of(e, outcome.ending(t, e.ending()), dossiersChangedSince(e))).toList());
+                .map(e -> ExecutionJson.of(e, outcome.ending(t, e.ending()), dossiersChangedSince(e), longTerm(e))).toList());
     }
 }

@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vn.motcua.report.dossier.ImportProgress;
-import vn.motcua.report.dossier.ImportRepository.ImportSummary;
-import vn.motcua.report.dossier.Importer;
+import vn.motcua.report.importing.ImportProgress;
+import vn.motcua.report.importing.ImportSummary;
+import vn.motcua.report.importing.ImportService;
 
 /** {@code import dossiers|transfers FILE [--sheet NAME] [--date-order dmy|mdy] [--accept-partial]} */
 @Command(name = "import")
@@ -36,7 +36,7 @@ public class ImportCommand implements Cli.Command {
     String dateOrder;
 
     @Autowired
-    Importer importer;
+    ImportService importer;
 
     @Autowired
     ImportProgress progress;

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.catalogue.CatalogueStore;
-import vn.motcua.report.dossier.ChangesSince;
-import vn.motcua.report.dossier.ImportLayout;
-import vn.motcua.report.dossier.ImportRepository.ImportSummary;
-import vn.motcua.report.dossier.Reject;
+import vn.motcua.report.importing.ChangesSince;
+import vn.motcua.report.importing.source.ImportLayout;
+import vn.motcua.report.importing.ImportSummary;
+import vn.motcua.report.importing.check.Reject;
 
 /** What import and demo print of an import's summary. */
 @Component

@@ -4,12 +4,11 @@ import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.List;
 
 import org.springframework.core.env.Environment;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.config.JobsFolder;
@@ -17,15 +16,14 @@ import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.signoff.CertificateChecks;
 import vn.motcua.report.signoff.SigningKey;
 import vn.motcua.report.signoff.SigningKeys;
-import vn.motcua.report.signoff.TrustAnchors;
 import vn.motcua.report.system.Refusal;
 
 /**
  * The options sign-off and seal share (a picocli mixin: each command's help texts stay its own keys,
  * help.motcua-report.COMMAND.OPTION): the period and revision, the key of {@code --keystore FILE.p12} or
  * {@code --pkcs11 CONFIG} (its password or PIN from MOTCUA_KEYSTORE_PASSWORD or a prompt, never an
- * argument), the trust anchors of {@code --trust} or jobs/trust/, and the output folder. Its static helpers
- * serve verify too (the trust anchors) and check the images.
+ * argument), and the trust anchors, time-stamping authority and output folder ({@link LongTermOptions}). Its static
+ * helper checks the images.
  */
 final class KeyOptions {
 
@@ -47,12 +45,8 @@ final class KeyOptions {
     @Option(names = "--alias", paramLabel = "A", converter = Converters.Text.class)
     String alias;
 
-    @Option(names = "--trust", paramLabel = "CA.cer", converter = Converters.ExistingFile.class)
-    Path trust;
-
-    /** Without --out: beside the revision's draft. */
-    @Option(names = "--out", paramLabel = "DIR")
-    Path out;
+    @Mixin
+    LongTermOptions files;
 
     /** Refuses contradictory options before anything starts. */
     void check(boolean keyRequired, String command) {
@@ -89,16 +83,6 @@ final class KeyOptions {
             }
         }
         return null;
-    }
-
-    /** {@code --trust FILE}, else the certificates of jobs/trust/. */
-    List<X509Certificate> anchors(JobsFolder jobs) {
-        return anchors(jobs, trust);
-    }
-
-    /** {@code --trust FILE}, else the certificates of jobs/trust/. */
-    static List<X509Certificate> anchors(JobsFolder jobs, Path trust) {
-        return TrustAnchors.load(trust == null ? List.of() : List.of(trust), jobs.trustFolder());
     }
 
     /**

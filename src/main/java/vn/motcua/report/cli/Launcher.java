@@ -24,7 +24,7 @@ public final class Launcher {
     /** The top command: only subcommands, and the options every command takes. */
     @Command(name = Terminal.PROGRAM, subcommands = {Help.class, DemoCommand.class,
             ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class, HistoryCommand.class,
-            ExplainCommand.class, SignOffCommand.class, SealCommand.class, VerifyCommand.class, BenchCommand.class},
+            ExplainCommand.class, SignOffCommand.class, SealCommand.class, RenewCommand.class, VerifyCommand.class, BenchCommand.class},
             usageHelpAutoWidth = true)
     static final class Top {
         @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, descriptionKey = "option.help")

@@ -20,7 +20,7 @@ import vn.motcua.report.system.Refusal;
 
 /**
  * {@code seal --period P [--revision N] (--keystore FILE.p12 | --pkcs11 CONFIG) [--alias A] [--seal-image PNG]
- * [--trust CA.cer] [--out DIR]}: the clerk adds the organisation's signature to the signed-off file.
+ * [--trust CA.cer] [--tsa URL] [--out DIR]}: the clerk adds the organisation's signature to the signed-off file.
  */
 @Command(name = "seal")
 public class SealCommand implements Cli.Command, Launcher.Checked {
@@ -54,16 +54,18 @@ public class SealCommand implements Cli.Command, Launcher.Checked {
     @Override
     public int execute(Terminal t) throws Exception {
         byte[] image = KeyOptions.png(sealImage, "--seal-image");
-        var anchors = key.anchors(jobs);
+        var anchors = key.files.anchors(jobs);
+        String tsa = key.files.tsa(jobs);
         SigningKey signingKey = key.key(environment, t);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
             Integer number = key.revision != null ? key.revision : signed.latestSigned(key.period)
                     .orElseThrow(() -> new Refusal("seal.no-signed-revision", key.period));
             Revision r = reports.revision(key.period, number);
-            Seal.Result result = seal.seal(r, signingKey, image, anchors, key.out);
+            Seal.Result result = seal.seal(r, signingKey, image, anchors, key.files.out, tsa);
             t.say("seal.done", key.period, r.revision(), result.organisation(), result.sealedAt().toString());
             t.say("seal.wrote", result.file().toString());
             t.say("cli.sign-off.sha256", result.sha256());
+            LongTermOptions.sayLevel(t, result.level());
             return ExitCode.OK;
         }
     }

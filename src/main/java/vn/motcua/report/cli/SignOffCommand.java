@@ -19,7 +19,7 @@ import vn.motcua.report.signoff.SigningKey;
 
 /**
  * {@code sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf "KT. GIÁM ĐỐC"]
- * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer]
+ * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer] [--tsa URL]
  * [--accept-name-mismatch] [--allow-blank] [--accept-changed] [--out DIR]}: the final, signed report of a completed
  * revision; refused when imports changed its dossiers after it read them, unless {@code --accept-changed}.
  */
@@ -69,18 +69,19 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
 
     @Override
     public int execute(Terminal t) throws Exception {
-        SignOff.Options options = new SignOff.Options(key.signatureImage(jobs, signatureImage, signer), key.anchors(jobs),
-                !acceptNameMismatch, allowBlank, acceptChanged);
+        SignOff.Options options = new SignOff.Options(key.signatureImage(jobs, signatureImage, signer),
+                key.files.anchors(jobs), !acceptNameMismatch, allowBlank, acceptChanged).withTsa(key.files.tsa(jobs));
         SigningKey signingKey = key.key(environment, t);
         try (PeriodLock.Held lock = reports.lock(key.period)) {
             Revision r = reports.toSign(key.period, key.revision);
             SignOff.Result result = signOff.signOff(r,
-                    new ReportSettings.Signer(onBehalf, position, signer), signingKey, options, key.out);
+                    new ReportSettings.Signer(onBehalf, position, signer), signingKey, options, key.files.out);
             t.say("cli.sign-off.done", key.period, r.revision(), signer,
                     (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt().toString());
             t.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
                     result.file().toString(), result.pages());
             t.say("cli.sign-off.sha256", result.sha256());
+            LongTermOptions.sayLevel(t, result.level());
             t.say("cli.sign-off.frozen", result.file().toString());
             return ExitCode.OK;
         }

@@ -36,7 +36,7 @@ public class VerifyCommand implements Cli.Command {
 
     @Override
     public int execute(Terminal t) throws Exception {
-        Verification.Verdict verdict = verification.verify(Files.readAllBytes(file), KeyOptions.anchors(jobs, trust));
+        Verification.Verdict verdict = verification.verify(Files.readAllBytes(file), LongTermOptions.anchors(jobs, trust));
         PrintStream to = verdict.outcome() == Verification.Outcome.BROKEN ? t.err() : t.out();
         to.println(file + ":");
         verdict.lines().forEach(l -> to.println("  " + t.text(l.key(), l.arguments())));

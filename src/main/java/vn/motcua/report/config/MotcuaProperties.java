@@ -15,14 +15,14 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param chunkSize  the classify step's chunk: dossiers per transaction (a run records it; restart keeps it)
  * @param fetchSize  rows the classify step's reader fetches at a time
  * @param partitions the classify step's threads over id ranges (a run records them; restart keeps them)
- * @param imports    the import job's settings ({@code motcua.import.*})
+ * @param imports    the import's settings ({@code motcua.import.*})
  */
 @ConfigurationProperties("motcua")
 public record MotcuaProperties(String home, @DefaultValue("") String database, @DefaultValue("") String jobs,
                                @DefaultValue("10000") int chunkSize, @DefaultValue("10000") int fetchSize,
                                @DefaultValue("2") int partitions, @Name("import") @DefaultValue Import imports) {
 
-    /** @param chunkSize rows the import checks and stages per transaction */
+    /** @param chunkSize rows the import checks between two writes to PostgreSQL (its one transaction) */
     public record Import(@DefaultValue("10000") int chunkSize) {
     }
 }

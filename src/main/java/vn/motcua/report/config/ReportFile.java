@@ -11,7 +11,7 @@ import vn.motcua.report.system.Refusal;
  * open (a value missing or blank, a cutoff day or list limit out of range) and gives the settings.
  */
 record ReportFile(String cutoffDay, Centre centre, List<String> recipients, String archive, Signer signer,
-                  Long pdfListLimit) {
+                  Long pdfListLimit, Signing signing) {
 
     static final String NAME = "report.yaml";
 
@@ -32,6 +32,10 @@ record ReportFile(String cutoffDay, Centre centre, List<String> recipients, Stri
         }
     }
 
+    /** How signatures are made to last: the RFC 3161 time-stamping authority's address (optional). */
+    record Signing(String tsa) {
+    }
+
     static ReportSettings settings(JobsFile<ReportFile> file) {
         ReportFile report = file.value();
         String cutoffDay = file.text(report.cutoffDay, "cutoff-day");
@@ -46,7 +50,17 @@ record ReportFile(String cutoffDay, Centre centre, List<String> recipients, Stri
                 file.text(centre.parentBody, "centre.parent-body"), file.text(centre.name, "centre.name"),
                 file.text(centre.place, "centre.place"), file.text(centre.symbol, "centre.symbol")),
                 file.lines(report.recipients, "recipients"), file.text(report.archive, "archive"),
-                file.required(report.signer, "signer").settings(file, "signer"), pdfListLimit(file));
+                file.required(report.signer, "signer").settings(file, "signer"), pdfListLimit(file), tsa(file));
+    }
+
+    /** {@code signing.tsa}: an http(s) address, or null when there is no signing block or no tsa in it. */
+    private static String tsa(JobsFile<ReportFile> file) {
+        Signing signing = file.value().signing;
+        String tsa = signing == null ? null : file.optionalText(signing.tsa, "signing.tsa");
+        if (tsa != null && !ReportSettings.isServiceAddress(tsa)) {
+            throw file.refuse("signing.tsa", "config.tsa-address", tsa);
+        }
+        return tsa;
     }
 
     /** How many dossiers each list of the PDF shows (the workbook has them all): 1 to 1,000,000, default 1,000. */

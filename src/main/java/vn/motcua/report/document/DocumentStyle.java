@@ -16,7 +16,7 @@ import com.lowagie.text.pdf.PdfPCell;
 /**
  * Fonts and measures of the document (Decree 30/2020/NĐ-CP, Appendix I): Liberation Serif 2.00.5 (Times New
  * Roman metrics, every Vietnamese letter; embedded as Identity-H so text reads back exactly), 13 pt body,
- * A4 with margins top/bottom 20 mm, left 30 mm, right 15 mm.
+ * A4 with margins top/bottom 20 mm, left 30 mm, right 15 mm. Every font is embedded (PDF/A, {@link ArchivalPdf}).
  */
 public final class DocumentStyle {
 
@@ -124,7 +124,10 @@ public final class DocumentStyle {
             if (in == null) {
                 throw new IllegalStateException("font " + resource + " is missing from the class path (openpdf-fonts-extra)");
             }
-            return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+            // A subset's CIDSet must list exactly the glyphs kept, which OpenPDF does not; PDF/A-2 and 3 need none.
+            font.setIncludeCidSet(false);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read font " + resource, e);
         }

@@ -1,11 +1,20 @@
 package vn.motcua.report.document;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfWriter;
+
+import vn.motcua.report.period.PeriodName;
+import vn.motcua.report.period.VietnamTime;
+import vn.motcua.report.revision.CsvTables;
+import vn.motcua.report.revision.ReportFiles;
 
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
@@ -21,6 +30,7 @@ public final class ReportDocument {
     /** The document's properties (PDF Info) naming its period and revision. */
     public static final String PERIOD_PROPERTY = "MotcuaPeriod";
     public static final String REVISION_PROPERTY = "MotcuaRevision";
+    private static final String TEXT_CSV = "text/csv";
 
     /** What was rendered: the page count and where the signature space is. */
     public record Rendered(int pages, int signaturePage, float[] signatureRectangle) {
@@ -36,6 +46,7 @@ public final class ReportDocument {
         Document document = new Document(PageSize.A4, DocumentStyle.LEFT, DocumentStyle.RIGHT, DocumentStyle.TOP,
                 DocumentStyle.BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, new NonClosing(out));
+        ArchivalPdf.prepare(writer);
         PageDecorations decorations = new PageDecorations(draft);
         writer.setPageEvent(decorations);
         writer.setCloseStream(true);
@@ -50,6 +61,7 @@ public final class ReportDocument {
         document.addHeader(REVISION_PROPERTY, String.valueOf(data.revision()));
         SignatureBox box = new SignatureBox(writer);
         document.open();
+        ArchivalPdf.describe(writer, tables(data), Calendar.getInstance(TimeZone.getTimeZone(VietnamTime.ZONE)));
 
         HeaderPart.add(document, data);
         SeedTablePart.add(document, data.table());
@@ -67,8 +79,24 @@ public final class ReportDocument {
             UnitAppendix.add(document, data);
         }
 
+        ArchivalPdf.metadata(writer);
         document.close();
         return new Rendered(decorations.pages(), box.page(), box.rectangle());
+    }
+
+    /** The report's tables as the CSV files written beside it, byte for byte: by field, then by unit (when counted). */
+    static List<ArchivalPdf.Attachment> tables(ReportDocumentData data) {
+        List<ArchivalPdf.Attachment> tables = new ArrayList<>();
+        PeriodName period = data.period().named();
+        tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_FIELD),
+                CsvTables.byField(data.table()), TEXT_CSV,
+                "Bảng số liệu theo lĩnh vực (CSV)"));
+        if (!data.units().rows().isEmpty()) {
+            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_UNIT),
+                    CsvTables.byUnit(data.units()), TEXT_CSV,
+                    "Bảng số liệu theo đơn vị (CSV)"));
+        }
+        return tables;
     }
 
     private static void landscape(Document document) {

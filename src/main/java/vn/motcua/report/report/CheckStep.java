@@ -14,10 +14,11 @@ import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.UnitRows;
 
 /**
- * Step 3: the table's {@link Identities}, every field against the {@link IndependentRecount}, and the
- * revision's per-dossier cells against its rows. Any difference fails the job: a wrong report is never
+ * Step 3: the table's {@link Identities}, every field and every unit's sums ({@link UnitRows#sums}) against
+ * the {@link IndependentRecount}, and the revision's per-dossier cells against its rows. Any difference fails the job: a wrong report is never
  * produced. When imports that committed after the revision began to read changed dossiers of its scope, the
  * difference is the data's, not the program's: the job fails with {@link DataChangedDuringRun}.
  */
@@ -29,11 +30,14 @@ class CheckStep extends RevisionTasklet {
     private final CellDossiers cells;
     private final IndependentRecount recount;
     private final ChangedDossiers changed;
+    private final UnitRows units;
 
-    CheckStep(RevisionRepository revisions, CellDossiers cells, IndependentRecount recount, ChangedDossiers changed) {
+    CheckStep(RevisionRepository revisions, CellDossiers cells, IndependentRecount recount, ChangedDossiers changed,
+              UnitRows units) {
         super(revisions);
         this.revisions = revisions;
         this.cells = cells;
+        this.units = units;
         this.recount = recount;
         this.changed = changed;
     }
@@ -46,12 +50,17 @@ class CheckStep extends RevisionTasklet {
             problems.addAll(Identities.violations("field " + row.field(), row.counts()));
         }
         problems.addAll(Identities.violations("total", table.total()));
-        Map<String, Tally> independent = recount.byField(params.period());
+        IndependentRecount.Recount independent = recount.byFieldAndUnit(params.period());
         for (ReportRow row : table.rows()) {
-            Tally expected = independent.getOrDefault(row.field(), new Tally());
+            Tally expected = independent.byField().getOrDefault(row.field(), new Tally());
             if (!expected.equals(row.counts())) {
                 problems.add("field " + row.field() + ": job counted " + row.counts() + " but SQL counts " + expected);
             }
+        }
+        Map<String, Tally> byUnit = units.sums(revision);
+        byUnit.forEach((unit, counts) -> problems.addAll(Identities.violations("unit '" + unit + "'", counts)));
+        if (!byUnit.equals(independent.byUnit())) {
+            problems.add("by unit the job counted " + byUnit + " but SQL counts " + independent.byUnit());
         }
         long classified = cells.count(revision);
         if (classified != table.total().get(Counter.TOTAL)) {

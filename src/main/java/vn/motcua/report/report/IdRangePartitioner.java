@@ -9,9 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Splits the dossier table into {@code gridSize} contiguous id ranges of equal width, one per partition
- * of the classify step. Ids are dense (a bigserial), so equal widths give about equal work.
+ * of the classify step, named {@code ids0}, {@code ids1}, … Ids are dense (a bigserial), so equal widths give about
+ * equal work. A partition's execution context keeps its range ({@link #AFTER_ID}, {@link #TO_ID}); Spring Batch
+ * restarts a partition with its own context, so it resumes the range it was given.
  */
 public class IdRangePartitioner implements Partitioner {
+
+    static final String AFTER_ID = "afterId";
+    static final String TO_ID = "toId";
 
     private final JdbcTemplate jdbc;
 
@@ -28,10 +33,10 @@ public class IdRangePartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < gridSize; i++) {
             ExecutionContext context = new ExecutionContext();
-            context.putLong(ClassifyStep.AFTER_ID, after);
+            context.putLong(AFTER_ID, after);
             // The last partition is open-ended, so nothing above the max id seen here is ever left out.
             long to = i == gridSize - 1 ? Long.MAX_VALUE : after + width;
-            context.putLong(ClassifyStep.TO_ID, to);
+            context.putLong(TO_ID, to);
             partitions.put("ids" + i, context);
             after = to;
         }

@@ -12,13 +12,17 @@ import vn.motcua.report.revision.RevisionRepository;
 
 /**
  * The counting rules written a second time, as one SQL statement over the dossier table, grouped by
- * field. It shares no code with the {@code Classifier}: the check step compares the two, so a slip in
+ * field (and, for the check step, also by unit name as the export gave it, in the same scan). It shares no code with the {@code Classifier}: the check step compares the two, so a slip in
  * either shows up as a failed job rather than a wrong report.
  */
 @Component
 public class IndependentRecount {
 
-    // Columns in Counter declaration order.
+    /** A period's counters per field code and per unit name ('' for none); groups with no dossier are absent. */
+    public record Recount(Map<String, Tally> byField, Map<String, Tally> byUnit) {
+    }
+
+    // %1$s: the grouping columns selected, %2$s: the groups. Counter columns follow, in declaration order.
     private static final String SQL = """
             WITH p AS (SELECT ?::date AS s, ?::date AS e),
             scope AS (
@@ -35,9 +39,9 @@ public class IndependentRecount {
                                  OR (paused_from <= e AND (paused_until IS NULL OR paused_until > e)) THEN 'not_yet_due'
                             ELSE 'overdue' END AS result,
                        CASE WHEN done THEN outcome END AS outcome,
-                       apology_on <= e AS apology
+                       apology_on <= e AS apology, coalesce(unit, '') AS unit_name
                   FROM scope)
-            SELECT field_code,
+            SELECT %1$s,
                    count(*),
                    count(*) FILTER (WHERE carried),
                    count(*) FILTER (WHERE NOT carried AND channel = 'online'),
@@ -54,7 +58,10 @@ public class IndependentRecount {
                    count(*) FILTER (WHERE outcome = 'returned'),
                    count(*) FILTER (WHERE result = 'late' AND apology IS TRUE)
               FROM cell
-             GROUP BY field_code""";
+             GROUP BY %2$s""";
+    private static final String BY_FIELD = SQL.formatted("field_code", "field_code");
+    private static final String BY_FIELD_AND_UNIT = SQL.formatted("GROUPING(field_code), field_code, unit_name",
+            "GROUPING SETS ((field_code), (unit_name))");
 
     private final JdbcTemplate jdbc;
 
@@ -65,9 +72,23 @@ public class IndependentRecount {
     /** Counters per field code for the period; fields with no dossier in scope are absent. */
     public Map<String, Tally> byField(Period period) {
         Map<String, Tally> result = new HashMap<>();
-        jdbc.query(SQL, rs -> {
+        jdbc.query(BY_FIELD, rs -> {
             result.put(rs.getString(1), RevisionRepository.tally(rs, 2));
         }, period.start(), period.end());
         return result;
+    }
+
+    /** Counters per field code and per unit name for the period, in one scan. */
+    public Recount byFieldAndUnit(Period period) {
+        Map<String, Tally> byField = new HashMap<>();
+        Map<String, Tally> byUnit = new HashMap<>();
+        jdbc.query(BY_FIELD_AND_UNIT, rs -> {
+            if (rs.getInt(1) == 0) {
+                byField.put(rs.getString(2), RevisionRepository.tally(rs, 4));
+            } else {
+                byUnit.put(rs.getString(3), RevisionRepository.tally(rs, 4));
+            }
+        }, period.start(), period.end());
+        return new Recount(byField, byUnit);
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import vn.motcua.report.revision.RevisionRepository;
 
-/** Step 1: the revision's row and a zero row per catalogue field (or the existing ones, on a restart). */
+/**
+ * Step 1: a zero row per catalogue field of the job's revision (or the existing ones, on a restart); the revision
+ * itself is its execution's from the start ({@link RevisionLifecycle}).
+ */
 class OpenRevisionStep implements Tasklet {
 
     private final RevisionRepository revisions;
@@ -19,8 +22,7 @@ class OpenRevisionStep implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-        revisions.open(params.period(), params.revision(), params.reason(),
-                contribution.getStepExecution().getJobExecutionId());
+        revisions.openRows(revisions.of(params.period().named(), params.revision()));
         return RepeatStatus.FINISHED;
     }
 }

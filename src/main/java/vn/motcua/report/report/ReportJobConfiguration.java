@@ -2,48 +2,69 @@ package vn.motcua.report.report;
 
 import javax.sql.DataSource;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.motcua.report.classify.ClassifiedDossier;
+import vn.motcua.report.classify.Classifier;
+import vn.motcua.report.classify.InScopeDossierReader;
+import vn.motcua.report.classify.InScopeDossierReader.InScope;
 import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.ChangedDossiers;
+import vn.motcua.report.revision.ClassificationWriter;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.UnitRows;
 
 /**
- * The period report job, steps in order:
+ * The period report job, top to bottom. Steps in order:
  * <ol>
- * <li>{@code openRevision} ({@link OpenRevisionStep}): the revision row and a zero row per catalogue field;</li>
- * <li>{@code classify} ({@link ClassifyStep}): every dossier in scope, classified and summed per field, chunk by chunk;</li>
- * <li>{@code check} ({@link CheckStep}): the table's identities, and the totals against an {@link IndependentRecount};</li>
+ * <li>{@code openRevision} ({@link OpenRevisionStep}): a zero row per catalogue field;</li>
+ * <li>{@code classify}: every dossier in scope, classified and summed by field and by unit, chunk by chunk, in
+ * partitions over id ranges ({@link IdRangePartitioner}) run by threads at once ({@link PartitionWorkers});</li>
+ * <li>{@code check} ({@link CheckStep}): the table's identities, and the sums against an {@link IndependentRecount};</li>
  * <li>{@code writeTable} ({@link WriteTableStep}): the table by unit (kept with the revision), the CSV tables by
  * field and by unit;</li>
  * <li>{@code writeWorkbook} ({@link WriteWorkbookStep}): the workbook (the forms as sheets, the complete late
  * and overdue lists);</li>
  * <li>{@code document} ({@link DocumentStep}): the draft PDF (sections, appendices, "DỰ THẢO" on every page).</li>
  * </ol>
- * Identifying parameters: {@code period} and {@code revision}. Others: {@code cutoff}, {@code reason}, {@code out}
- * ({@link ReportParameters}).
+ * The {@link RevisionLifecycle} listener keeps the revision's status with the execution's. Identifying parameters:
+ * {@code period} and {@code revision}; the others ({@link ReportParameters}) ride along, the classify step's
+ * partitions and chunk size among them: each execution keeps its own, so a restart resumes the partitions where
+ * they stopped, cut as they were.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportJobConfiguration {
 
     public static final String JOB_NAME = ExecutionHistory.JOB_NAME;
+    /** The classify step, which runs its partitions' worker steps ("classifyPartition:ids0", …). */
+    public static final String CLASSIFY = "classify";
+    public static final String CLASSIFY_PARTITION = "classifyPartition";
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
-                  Step writeWorkbook, Step document, RevisionRepository revisions, ExecutionHistory history) {
+                  Step writeWorkbook, Step document, RevisionLifecycle revisionLifecycle,
+                  EndingListener endingListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
@@ -51,9 +72,19 @@ public class ReportJobConfiguration {
                 .next(writeTable)
                 .next(writeWorkbook)
                 .next(document)
-                .listener(new RevisionStatusListener(revisions, history))
-                .listener(new EndingListener())
+                .listener(revisionLifecycle)
+                .listener(endingListener)
                 .build();
+    }
+
+    @Bean
+    EndingListener endingListener() {
+        return new EndingListener();
+    }
+
+    @Bean
+    RevisionLifecycle revisionLifecycle(RevisionRepository revisions, ExecutionHistory history) {
+        return new RevisionLifecycle(revisions, history);
     }
 
     @Bean
@@ -61,24 +92,103 @@ public class ReportJobConfiguration {
         return step("openRevision", new OpenRevisionStep(revisions), jobRepository, tx);
     }
 
-    /** The tuning an execution recorded (ReportService records the configured one), else the configured one. */
+    // ---- classify: the manager step, its partitioner, its partition handler and threads, the worker step ----
+
     @Bean
-    Step classify(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource, JdbcTemplate jdbc,
-                  RevisionRepository revisions, MotcuaProperties settings) {
-        return classifyStep(jobRepository, tx, dataSource, jdbc, revisions, settings.chunkSize(), settings.fetchSize(),
-                settings.partitions());
+    Step classify(JobRepository jobRepository, IdRangePartitioner classifyPartitioner,
+                  PartitionHandler classifyPartitions, DataReadStart dataReadStart) {
+        return new StepBuilder(CLASSIFY, jobRepository)
+                .partitioner(CLASSIFY_PARTITION, classifyPartitioner)
+                .partitionHandler(classifyPartitions)
+                .listener(dataReadStart)
+                .build();
     }
 
     @Bean
+    IdRangePartitioner classifyPartitioner(JdbcTemplate jdbc) {
+        return new IdRangePartitioner(jdbc);
+    }
+
+    /** Before the first read of the classify step: the data version the revision reads. */
+    @Bean
+    DataReadStart dataReadStart(RevisionRepository revisions) {
+        return new DataReadStart(revisions);
+    }
+
+    /** As many partitions as the execution recorded (a restart keeps the partitions its first run cut). */
+    @Bean
+    @StepScope
+    PartitionWorkers classifyPartitions(@Qualifier(CLASSIFY_PARTITION) Step classifyPartition,
+                                        TaskExecutor classifyThreads, MotcuaProperties settings,
+                                        @Value("#{stepExecution}") StepExecution classify) {
+        return new PartitionWorkers(classifyPartition, classifyThreads, tuned(classify, settings).partitions());
+    }
+
+    /** One thread per partition. */
+    @Bean
+    TaskExecutor classifyThreads() {
+        return new SimpleAsyncTaskExecutor("classify-");
+    }
+
+    /**
+     * A partition's worker, built in the partition's own step scope ({@link PartitionWorkers}) with the chunk
+     * size its execution recorded, and with the partition's own reader, processor and writer (step-scoped
+     * without proxies: each item goes straight to them).
+     */
+    @Bean(CLASSIFY_PARTITION)
+    @StepScope
+    Step classifyPartition(JobRepository jobRepository, PlatformTransactionManager tx, MotcuaProperties settings,
+                           @Value("#{stepExecution}") StepExecution partition, InScopeDossierReader classifyReader,
+                           ItemProcessor<InScope, ClassifiedDossier> classifyProcessor,
+                           ClassificationWriter classifyWriter) {
+        return new StepBuilder(CLASSIFY_PARTITION, jobRepository)
+                .<InScope, ClassifiedDossier>chunk(tuned(partition, settings).chunkSize())
+                .transactionManager(tx)
+                .reader(classifyReader)
+                .processor(classifyProcessor)
+                .writer(classifyWriter)
+                .build();
+    }
+
+    /** The dossiers of the partition's id range that may be in the period's scope, resuming after the last committed. */
+    @Bean
+    @Scope("step")
+    InScopeDossierReader classifyReader(DataSource dataSource, MotcuaProperties settings,
+                                        @Value("#{stepExecution}") StepExecution partition) {
+        return new InScopeDossierReader(dataSource, ReportParameters.from(partition.getJobParameters()).period(),
+                settings.fetchSize(), partition.getExecutionContext().getLong(IdRangePartitioner.AFTER_ID, 0L),
+                partition.getExecutionContext().getLong(IdRangePartitioner.TO_ID, Long.MAX_VALUE));
+    }
+
+    /** Each dossier's cell; out-of-scope dossiers (rule 1) are filtered out, counted as the step's filter count. */
+    @Bean
+    @Scope("step")
+    ItemProcessor<InScope, ClassifiedDossier> classifyProcessor(@Value("#{stepExecution}") StepExecution partition) {
+        Classifier classifier = new Classifier(ReportParameters.from(partition.getJobParameters()).period());
+        return item -> classifier.classify(item.dossier()).map(c -> new ClassifiedDossier(c, item.unit())).orElse(null);
+    }
+
+    /** The cells and the sums by field and by unit, in each chunk's transaction. */
+    @Bean
+    @Scope("step")
+    ClassificationWriter classifyWriter(JdbcTemplate jdbc, RevisionRepository revisions,
+                                        @Value("#{stepExecution}") StepExecution partition) {
+        ReportParameters params = ReportParameters.from(partition.getJobParameters());
+        return new ClassificationWriter(jdbc, revisions.of(params.period().named(), params.revision()).id());
+    }
+
+    // ---- after classify ----
+
+    @Bean
     Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-               CellDossiers cells, IndependentRecount recount, ChangedDossiers changed) {
-        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed), jobRepository, tx);
+               CellDossiers cells, IndependentRecount recount, ChangedDossiers changed, UnitRows units) {
+        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed, units), jobRepository, tx);
     }
 
     @Bean
     Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                     UnitRows units) {
-        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units, jobRepository), jobRepository, tx);
+        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units), jobRepository, tx);
     }
 
     @Bean
@@ -93,15 +203,9 @@ public class ReportJobConfiguration {
         return step(DocumentStep.NAME, new DocumentStep(revisions, documents), jobRepository, tx);
     }
 
-    /**
-     * The classify step, with the chunk size and partitions for executions that recorded none: one
-     * thread, or N > 1 local threads over id ranges (the same worker; a restart resumes each partition
-     * where it stopped).
-     */
-    public static Step classifyStep(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource,
-                                    JdbcTemplate jdbc, RevisionRepository revisions, int chunkSize, int fetchSize,
-                                    int partitions) {
-        return new ClassifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize, fetchSize, partitions);
+    /** The execution's parameters, with the configured tuning where it recorded none. */
+    private static ReportParameters tuned(StepExecution step, MotcuaProperties settings) {
+        return ReportParameters.from(step.getJobParameters()).tunedBy(settings.partitions(), settings.chunkSize());
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository jobRepository, PlatformTransactionManager tx) {

@@ -59,6 +59,7 @@ public class ReportService {
     private final PeriodLock periodLock;
     private final ExecutionHistory history;
     private final CatalogueStore catalogue;
+    private final RevisionLifecycle revisionLifecycle;
     private final int partitions;
     private final int chunkSize;
     private final Clock clock = Clock.systemUTC();
@@ -66,7 +67,7 @@ public class ReportService {
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
                          JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue,
-                         MotcuaProperties settings) {
+                         RevisionLifecycle revisionLifecycle, MotcuaProperties settings) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.reportJob = reportJob;
@@ -75,6 +76,7 @@ public class ReportService {
         this.periodLock = periodLock;
         this.history = history;
         this.catalogue = catalogue;
+        this.revisionLifecycle = revisionLifecycle;
         this.partitions = settings.partitions();
         this.chunkSize = settings.chunkSize();
     }
@@ -167,7 +169,8 @@ public class ReportService {
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
             log.warn("Execution {} of {} completed but its revision was not marked: marking it", last.getId(), period);
-            return completed(last);
+            revisionLifecycle.completed(last);
+            return last;
         }
         int revision = ReportParameters.from(last.getJobParameters()).revision();
         if (last.getStatus() == BatchStatus.ABANDONED) {
@@ -199,7 +202,7 @@ public class ReportService {
             throw new ReportStateException("report.restart.failed-again", period, resumed.getId(), revision,
                     forGood.get());
         }
-        return completed(resumed);
+        return resumed;
     }
 
     /**
@@ -248,20 +251,6 @@ public class ReportService {
             throw new IllegalStateException("execution " + execution.getId() + " completed without its step " + step);
         }
         return last;
-    }
-
-    /**
-     * A revision is completed when, and only when, its job execution is: marked here, after Spring Batch
-     * recorded the execution COMPLETED. A process killed in between leaves the revision RUNNING, which
-     * restart recognises and finishes.
-     */
-    private JobExecution completed(JobExecution execution) {
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            ReportParameters params = ReportParameters.from(execution.getJobParameters());
-            Revision r = revisions.of(params.period().named(), params.revision());
-            revisions.setStatus(r.id(), RevisionStatus.COMPLETED);
-        }
-        return execution;
     }
 
     /** The period's newest execution of the report job, whatever its state. */
@@ -324,12 +313,11 @@ public class ReportService {
         jobs.reportSettings();
         jobs.periodTexts(period);
         catalogue.refresh();
-        // Reserved before the job starts: a process killed from here on leaves a revision that restart finishes.
-        revisions.open(period, revision, reason, null);
+        revisionLifecycle.reserve(period, revision, reason);
         JobExecution execution = jobOperator.start(reportJob,
                 new ReportParameters(period, revision, reason, out, partitions, chunkSize).toJobParameters());
         abandonedForChangedData(execution);
-        return completed(execution);
+        return execution;
     }
 
     /**

@@ -2,7 +2,6 @@ package vn.motcua.report.report;
 
 import java.nio.file.Path;
 
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import vn.motcua.report.revision.Revision;
@@ -11,7 +10,7 @@ import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.UnitRows;
 
 /**
- * Step 4: the revision's table by unit, from the sums the classify step made, kept with the revision
+ * Step 4: the revision's table by unit, from the sums by unit the classify step added up, kept with the revision
  * ({@link UnitRows}), and the CSV
  * tables by field and by unit ({@link TableCsv}); the table's path is recorded with the step, committed with it.
  */
@@ -22,19 +21,17 @@ class WriteTableStep extends RevisionTasklet {
 
     private final RevisionRepository revisions;
     private final UnitRows units;
-    private final JobRepository jobRepository;
 
-    WriteTableStep(RevisionRepository revisions, UnitRows units, JobRepository jobRepository) {
+    WriteTableStep(RevisionRepository revisions, UnitRows units) {
         super(revisions);
         this.revisions = revisions;
         this.units = units;
-        this.jobRepository = jobRepository;
     }
 
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
         ReportTable table = revisions.table(revision);
-        TableCsv.writeUnits(params.out(), units.compute(revision, table, ClassifyStep.unitSums(jobRepository, step)));
+        TableCsv.writeUnits(params.out(), units.compute(revision, table));
         Path csv = TableCsv.write(params.out(), table);
         step.getExecutionContext().putString(PATH, csv.toString());
     }

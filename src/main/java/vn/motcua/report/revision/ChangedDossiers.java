@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import vn.motcua.report.dossier.ChangesSince;
+import vn.motcua.report.importing.ChangesSince;
 
 /**
  * Which dossiers changed after a period's report revision read the data: those in the period's scope (or counted by

@@ -1,19 +1,24 @@
 package vn.motcua.report.revision;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +27,9 @@ import vn.motcua.report.period.VietnamTime;
 
 /**
  * The link between revisions and the report job's executions: which process runs each execution
- * ({@code report_execution}), and the executions as Spring Batch recorded them, with the period and
- * revision they ran and whether the revision was signed. Reads straight from the BATCH_* tables, so it
- * also works while another process runs a job.
+ * ({@code report_execution}), and the executions as Spring Batch recorded them (read through its
+ * {@link JobRepository}, from the database, so also while another process runs a job), with the period and
+ * revision they ran and whether the revision was signed.
  */
 @Repository
 public class ExecutionHistory {
@@ -56,57 +61,61 @@ public class ExecutionHistory {
         }
     }
 
-    private static final String EXECUTIONS = """
-            SELECT e.job_execution_id, p.parameter_value, r.parameter_value, e.status, e.exit_message,
-                   e.start_time, e.end_time, rv.signed_at IS NOT NULL, x.host, x.pid, e.exit_code
-              FROM batch_job_execution e
-              JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-              JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'period'
-              JOIN batch_job_execution_params r ON r.job_execution_id = e.job_execution_id AND r.parameter_name = 'revision'
-              LEFT JOIN report_revision rv ON rv.period = p.parameter_value AND rv.revision = r.parameter_value::int
-              LEFT JOIN report_execution x ON x.job_execution_id = e.job_execution_id
-             WHERE i.job_name = ? AND (?::text IS NULL OR p.parameter_value = ?)
-             ORDER BY e.job_execution_id DESC""";
-
-    private static final String STEPS = """
-            SELECT job_execution_id, step_name, status, read_count, write_count, commit_count,
-                   read_skip_count + write_skip_count + process_skip_count, filter_count, rollback_count
-              FROM batch_step_execution
-             WHERE job_execution_id = ANY (?)
-             ORDER BY step_execution_id""";
-
     private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
 
-    public ExecutionHistory(JdbcTemplate jdbc) {
+    public ExecutionHistory(JdbcTemplate jdbc, JobRepository jobRepository) {
         this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
     }
 
     /** Every execution of the report job, newest first; only the period's when {@code period} is not null. */
-    public List<ExecutionRecord> executions(PeriodName period) {
-        String name = period == null ? null : period.name();
-        Map<Long, ExecutionRecord> byId = new LinkedHashMap<>();
-        Map<Long, List<StepRecord>> steps = new LinkedHashMap<>();
-        jdbc.query(EXECUTIONS, rs -> {
-            long id = rs.getLong(1);
-            List<StepRecord> list = new ArrayList<>();
-            steps.put(id, list);
-            long pid = rs.getLong(10);
-            Long pidOrNull = rs.wasNull() ? null : pid;
-            byId.put(id, new ExecutionRecord(id, rs.getString(2), Integer.parseInt(rs.getString(3)),
-                    BatchStatus.valueOf(rs.getString(4)),
-                    rs.getString(5), ExecutionEnding.of(rs.getString(11), rs.getString(5)), time(rs, 6), time(rs, 7), rs.getBoolean(8), rs.getString(9), pidOrNull, list));
-        }, JOB_NAME, name, name);
-        if (!byId.isEmpty()) {
-            jdbc.query(con -> {
-                var s = con.prepareStatement(STEPS);
-                s.setArray(1, con.createArrayOf("bigint", byId.keySet().toArray()));
-                return s;
-            }, (ResultSet rs) -> {
-                steps.get(rs.getLong(1)).add(new StepRecord(rs.getString(2), BatchStatus.valueOf(rs.getString(3)), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
-            });
+    public List<ExecutionRecord> executions(PeriodName named) {
+        String period = named == null ? null : named.name();
+        List<JobExecution> executions = new ArrayList<>();
+        for (JobInstance instance : jobRepository.findJobInstances(JOB_NAME)) {
+            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
+                if (period == null || period.equals(e.getJobParameters().getString("period"))) {
+                    executions.add(e);
+                }
+            }
         }
-        return List.copyOf(byId.values());
+        executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+        Map<Long, String[]> processes = new HashMap<>();
+        jdbc.query("SELECT job_execution_id, host, pid FROM report_execution WHERE ?::text IS NULL OR period = ?", rs -> {
+            processes.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+        }, period, period);
+        Set<String> signed = new HashSet<>(jdbc.queryForList(
+                "SELECT period || '/' || revision FROM report_revision WHERE signed_at IS NOT NULL", String.class));
+        List<ExecutionRecord> records = new ArrayList<>(executions.size());
+        for (JobExecution e : executions) {
+            String p = e.getJobParameters().getString("period");
+            int revision = e.getJobParameters().getLong("revision").intValue();
+            String[] process = processes.getOrDefault(e.getId(), new String[2]);
+            List<StepRecord> steps = e.getStepExecutions().stream()
+                    .sorted(Comparator.comparingLong(StepExecution::getId))
+                    .map(s -> new StepRecord(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
+                            s.getCommitCount(), s.getSkipCount(), s.getFilterCount(), s.getRollbackCount()))
+                    .toList();
+            String exitMessage = e.getExitStatus().getExitDescription();
+            records.add(new ExecutionRecord(e.getId(), p, revision, e.getStatus(), exitMessage,
+                    ExecutionEnding.of(e.getExitStatus().getExitCode(), exitMessage), time(e.getStartTime()), time(e.getEndTime()), signed.contains(p + "/" + revision), process[0],
+                    process[1] == null ? null : Long.valueOf(process[1]), steps));
+        }
+        return List.copyOf(records);
+    }
+
+    /**
+     * The {@code out} folder of the revision's latest completed execution (where its draft went), if any.
+     */
+    public Optional<String> completedOut(String period, int revision) {
+        return jdbc.queryForList("""
+                SELECT job_execution_id FROM report_execution WHERE period = ? AND revision = ?
+                 ORDER BY job_execution_id DESC""", Long.class, period, revision).stream()
+                .map(jobRepository::getJobExecution)
+                .filter(e -> e != null && e.getStatus() == BatchStatus.COMPLETED)
+                .map(e -> e.getJobParameters().getString("out"))
+                .findFirst();
     }
 
     /** The period's execution that Spring Batch still marks as running, if any (alive or left by a dead process). */
@@ -125,9 +134,8 @@ public class ExecutionHistory {
                 process.startedAt() == null ? null : Timestamp.from(process.startedAt()));
     }
 
-    /** Spring Batch stores its times as local date-times of the JVM that wrote them (this machine's zone). */
-    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+    /** Spring Batch keeps its times as local date-times of the JVM that wrote them (this machine's zone). */
+    private static OffsetDateTime time(LocalDateTime t) {
         return t == null ? null : t.atZone(ZoneId.systemDefault()).withZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

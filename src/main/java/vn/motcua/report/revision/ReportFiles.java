@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.system.FullDisk;
 
 /**
@@ -28,7 +29,12 @@ public final class ReportFiles {
     /** {@code DIR/PERIOD/bao-cao-PERIOD-rN<suffix>}, e.g. {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
     public static Path path(Path outDir, Revision revision, String suffix) {
         return outDir.resolve(revision.period().name())
-                .resolve("bao-cao-" + revision.period().name() + "-r" + revision.revision() + suffix);
+                .resolve(name(revision.period().named(), revision.revision(), suffix));
+    }
+
+    /** {@code bao-cao-PERIOD-rN<suffix>}: the file's name alone, as a PDF also names the tables it carries. */
+    public static String name(PeriodName period, int revision, String suffix) {
+        return "bao-cao-" + period.name() + "-r" + revision + suffix;
     }
 
     /** Writes {@code target} (its folder created if needed) through {@code target.tmp}, replacing an older file. */

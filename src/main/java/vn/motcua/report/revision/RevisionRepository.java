@@ -41,28 +41,34 @@ public class RevisionRepository {
     }
 
     /**
-     * Creates the revision RUNNING with a zero row per catalogue field (its name and place as the catalogue says now,
-     * kept with the revision), or returns it when it exists already
-     * (a restarted execution continues the same revision). Called before the job starts ({@code jobExecutionId}
-     * null: the revision is reserved, so a process killed before its job instance exists leaves a trace), and by
-     * the job's first step with its execution.
+     * Creates the revision RUNNING, or marks an existing one that did not complete RUNNING again (a restarted
+     * execution continues the same revision). {@code jobExecutionId} null reserves it before its job starts,
+     * so a process killed before its job instance exists leaves a trace; the job's execution then makes it its
+     * own. The revision's status changes only through the report job's revision lifecycle.
      */
-    public Revision open(Period period, int revision, String reason, Long jobExecutionId) {
+    public Revision reserve(Period period, int revision, String reason, Long jobExecutionId) {
         jdbc.update("""
                 INSERT INTO report_revision (period, period_kind, first_month, last_month, revision, cutoff, start_on,
                                              end_on, reason, job_execution_id, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (period, revision) DO UPDATE
                     SET job_execution_id = coalesce(EXCLUDED.job_execution_id, report_revision.job_execution_id),
-                        status = EXCLUDED.status""",
+                        status = EXCLUDED.status
+                  WHERE report_revision.status <> ?""",
                 period.name(), period.kind().name(), period.firstMonth().atDay(1), period.lastMonth().atDay(1), revision,
                 period.cutoff().toString(), period.start(), period.end(), reason, jobExecutionId,
-                RevisionStatus.RUNNING.name());
-        Revision r = find(period.named(), revision).orElseThrow();
+                RevisionStatus.RUNNING.name(), RevisionStatus.COMPLETED.name());
+        return find(period.named(), revision).orElseThrow();
+    }
+
+    /**
+     * A zero row per catalogue field (its name and place as the catalogue says now, kept with the revision);
+     * rows that exist already (a restart) are kept.
+     */
+    public void openRows(Revision r) {
         jdbc.update("""
                 INSERT INTO report_row (revision_id, field_code, field_name, field_order)
                 SELECT ?, code, name, sort_order FROM field WHERE NOT retired ON CONFLICT DO NOTHING""", r.id());
-        return r;
     }
 
     public Optional<Revision> find(PeriodName period, int revision) {
@@ -90,13 +96,6 @@ public class RevisionRepository {
         return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND status = ?"
                         + " ORDER BY revision DESC LIMIT 1",
                 RevisionRepository::revision, period.name(), RevisionStatus.COMPLETED.name()).stream().findFirst();
-    }
-
-    /** A restarted execution takes over its revision (openRevision, already done, is not run again). */
-    public void markRunning(PeriodName period, int revision, long jobExecutionId) {
-        jdbc.update("UPDATE report_revision SET status = ?, job_execution_id = ?"
-                        + " WHERE period = ? AND revision = ? AND status <> ?", RevisionStatus.RUNNING.name(),
-                jobExecutionId, period.name(), revision, RevisionStatus.COMPLETED.name());
     }
 
     /**

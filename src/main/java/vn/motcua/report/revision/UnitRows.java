@@ -18,7 +18,8 @@ import vn.motcua.report.system.TextKey;
 
 /**
  * A revision's per-unit table (the 13 columns of Biểu 06 by handling unit, as Biểu II.06a has them): the
- * revision's counted dossiers by their unit, as the classify step summed them per unit name, each name matched to the catalogue's units by
+ * revision's counted dossiers by their unit, as the classify step summed them per unit name ({@code report_unit_sum},
+ * {@link #sums}), each name matched to the catalogue's units by
  * name or alias (whatever the case, spacing or Unicode form). Rows: every catalogue unit in its order, then
  * the units it does not list under their own names (alphabetically), then {@value #NO_UNIT}. Computed
  * once when the revision is made and kept with it ({@code report_unit_row}, {@code report_unit_name}).
@@ -38,14 +39,24 @@ public class UnitRows {
     private record Listed(String code, String name) {
     }
 
+    /** The revision's sums by unit name as the export gave it ('' for none), as the classify step added them. */
+    public Map<String, Tally> sums(Revision revision) {
+        Map<String, Tally> byName = new HashMap<>();
+        jdbc.query("SELECT unit_name, " + Counter.columns() + " FROM report_unit_sum WHERE revision_id = ?", rs -> {
+            byName.put(rs.getString(1), RevisionRepository.tally(rs, 2));
+        }, revision.id());
+        return byName;
+    }
+
     /**
-     * Makes the revision's per-unit table from its counters by unit name as stored ('' for none) and keeps it
+     * Makes the revision's per-unit table from its {@link #sums} by unit name and keeps it
      * with the revision (replacing an earlier one of the same revision, as a restarted step does), in the
      * caller's transaction.
      *
      * @throws IllegalStateException when the units do not add up to the revision's table
      */
-    public ReportTable compute(Revision revision, ReportTable byField, Map<String, Tally> byName) {
+    public ReportTable compute(Revision revision, ReportTable byField) {
+        Map<String, Tally> byName = sums(revision);
         Map<String, Listed> byKey = new HashMap<>();
         List<Listed> listed = new ArrayList<>();
         jdbc.query("SELECT code, name FROM unit WHERE NOT retired ORDER BY sort_order", rs -> {

@@ -14,6 +14,7 @@ import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.UnaryOperator;
 
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Rectangle;
@@ -26,6 +27,7 @@ import com.lowagie.text.pdf.PdfSignatureAppearance;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfString;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -41,8 +43,11 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -52,7 +57,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.motcua.report.period.VietnamTime;
 
 /**
- * Adds a PAdES-BASELINE-B signature to a PDF (ETSI EN 319 142-1): SubFilter {@code ETSI.CAdES.detached},
+ * Adds a PAdES-BASELINE-B signature (or -T, with the signature time-stamp) to a PDF (ETSI EN 319 142-1): SubFilter {@code ETSI.CAdES.detached},
  * a detached CMS over SHA-256 whose signed attributes are content-type, message-digest and
  * signing-certificate-v2, and no CMS signing-time (the time is the signature dictionary's {@code /M}).
  * The CMS is built with BouncyCastle; OpenPDF only reserves the space and writes the bytes. With
@@ -77,6 +82,17 @@ final class PadesSigner {
      * @param visible where and what the signature shows, or null for an invisible signature
      */
     static byte[] sign(byte[] pdf, boolean append, SigningKey key, Details details, SignatureLook visible) {
+        return sign(pdf, append, key, details, visible, null);
+    }
+
+    /**
+     * As {@link #sign(byte[], boolean, SigningKey, Details, SignatureLook)}, the signature time-stamped when
+     * {@code timeStamper} is given (PAdES-BASELINE-T).
+     *
+     * @param timeStamper the RFC 3161 token over a signature value, or null for none
+     */
+    static byte[] sign(byte[] pdf, boolean append, SigningKey key, Details details, SignatureLook visible,
+                       UnaryOperator<byte[]> timeStamper) {
         try {
             PdfReader reader = new PdfReader(pdf);
             ByteArrayOutputStream signed = new ByteArrayOutputStream(pdf.length + 2 * RESERVED + 65_536);
@@ -111,7 +127,7 @@ final class PadesSigner {
             try (InputStream range = appearance.getRangeStream()) {
                 signedBytes = range.readAllBytes();
             }
-            byte[] encoded = cms(signedBytes, key);
+            byte[] encoded = cms(signedBytes, key, timeStamper);
             if (encoded.length > RESERVED) {
                 throw new IllegalStateException("the signature (" + encoded.length + " bytes) does not fit the "
                         + RESERVED + " bytes reserved for it");
@@ -129,6 +145,12 @@ final class PadesSigner {
 
     /** The detached CMS SignedData over {@code content}, DER-encoded. */
     static byte[] cms(byte[] content, SigningKey key)
+            throws GeneralSecurityException, OperatorCreationException, CMSException, IOException {
+        return cms(content, key, null);
+    }
+
+    /** The detached CMS SignedData over {@code content}, with the signature time-stamp when a stamper is given. */
+    static byte[] cms(byte[] content, SigningKey key, UnaryOperator<byte[]> timeStamper)
             throws GeneralSecurityException, OperatorCreationException, CMSException, IOException {
         X509Certificate certificate = key.certificate();
         JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm(key));
@@ -152,7 +174,23 @@ final class PadesSigner {
                 .setSignedAttributeGenerator(withoutTime)
                 .build(signer, certificate));
         generator.addCertificates(new JcaCertStore(Arrays.asList(key.chain())));
-        return generator.generate(new CMSProcessableByteArray(content), false).getEncoded("DER");
+        CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
+        if (timeStamper != null) {
+            signed = timeStamped(signed, timeStamper);
+        }
+        return signed.getEncoded("DER");
+    }
+
+    /** The CMS with the signature-time-stamp unsigned attribute: a token over the signature value. */
+    private static CMSSignedData timeStamped(CMSSignedData signed, UnaryOperator<byte[]> timeStamper)
+            throws IOException {
+        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        byte[] token = timeStamper.apply(signer.getSignature());
+        ASN1EncodableVector unsigned = new ASN1EncodableVector(1);
+        unsigned.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                new DERSet(ASN1Primitive.fromByteArray(token))));
+        SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(unsigned));
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
     }
 
     private static ESSCertIDv2 certId(X509Certificate certificate) throws GeneralSecurityException {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.lowagie.text.pdf.AcroFields;
 import com.lowagie.text.pdf.PdfReader;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.period.VietnamTime;
@@ -31,8 +32,9 @@ public class Seal {
     /** Signature field of the organisation's signature. */
     public static final String FIELD = "DauCoQuan";
 
-    /** What sealing produced. */
-    public record Result(Path file, String sha256, OffsetDateTime sealedAt, String organisation) {
+    /** What sealing produced, and the sealed file's signature level and lasting. */
+    public record Result(Path file, String sha256, OffsetDateTime sealedAt, String organisation,
+                         Levels.FileLevel level) {
     }
 
     private final SignedRevisions signed;
@@ -54,6 +56,17 @@ public class Seal {
      */
     public Result seal(Revision revision, SigningKey key, byte[] sealImage, List<X509Certificate> trustAnchors,
                        Path outDir) throws IOException {
+        return seal(revision, key, sealImage, trustAnchors, outDir, null);
+    }
+
+    /**
+     * Seals the signed-off file of the revision; with a time-stamping authority the sealed file is
+     * PAdES-BASELINE-LTA (the seal time-stamped, every signature's long-term data, a document time-stamp).
+     *
+     * @param tsa the time-stamping authority's address, or null (PAdES-BASELINE-B)
+     */
+    public Result seal(Revision revision, SigningKey key, byte[] sealImage, List<X509Certificate> trustAnchors,
+                       Path outDir, String tsa) throws IOException {
         SignedRevisions.Signed signedOff = signed.of(revision.id()).orElseThrow(
                 () -> new Refusal("seal.not-signed", revision.period(), revision.revision()));
         signed.sealOf(revision.id()).ifPresent(s -> {
@@ -77,22 +90,41 @@ public class Seal {
         }
         OffsetDateTime now = OffsetDateTime.now(VietnamTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
         CertificateChecks.check(key, null, now.toInstant(), trustAnchors);
+        LongTerm longTerm = tsa == null ? null : new LongTerm(tsa);
+        if (longTerm != null) {
+            LongTerm.requireRevocationAddresses(key.chain());
+            // The director's signature gets its long-term data too.
+            signerChains(pdf).forEach(LongTerm::requireRevocationAddresses);
+        }
         X509Certificate certificate = key.certificate();
         String organisation = CertificateChecks.organisation(certificate)
                 .orElse(CertificateChecks.subject(certificate));
         SignatureLook look = SignatureLook.seal((int) signerPlace[0],
                 new float[] {signerPlace[1], signerPlace[2], signerPlace[3], signerPlace[4]}, sealImage,
                 List.of(organisation, SignOff.iso(now)));
-        byte[] sealed = PadesSigner.sign(pdf, true, key, new PadesSigner.Details(FIELD, organisation,
-                SignOff.reason(revision), null, now), look);
+        byte[] stamped = PadesSigner.sign(pdf, true, key, new PadesSigner.Details(FIELD, organisation,
+                SignOff.reason(revision), null, now), look, longTerm == null ? null : longTerm::signatureTimeStamp);
+        byte[] sealed = longTerm == null ? stamped
+                : longTerm.extend(stamped, SignatureLevel.PAdES_BASELINE_LTA, SignOff.roots(key, trustAnchors));
+        Levels.FileLevel level = Levels.of(sealed);
         String sha256 = Sha256.of(sealed);
         ReportFiles.writeOnce(target, out -> out.write(sealed));
-        if (!signed.recordSeal(revision.id(), organisation, now, target.toString(), sha256)) {
+        if (!signed.recordSeal(revision.id(), organisation, now, target.toString(), sha256, SignOff.longTerm(level))) {
             Files.deleteIfExists(target);
             throw new Refusal("seal.sealed-meanwhile", revision.period(), revision.revision());
         }
         target.toFile().setReadOnly();
-        return new Result(target, sha256, now, organisation);
+        return new Result(target, sha256, now, organisation, level);
+    }
+
+    /** The certificate chains of the signatures the file carries. */
+    private static List<X509Certificate[]> signerChains(byte[] pdf) {
+        try {
+            return SignatureCheck.of(pdf).signatures().stream().filter(s -> !s.timeStamp())
+                    .map(s -> s.chain().toArray(X509Certificate[]::new)).toList();
+        } catch (SignatureCheck.Unreadable e) {
+            throw new Refusal(e, "seal.signed-file-changed", "-");
+        }
     }
 
     /** {page, left, bottom, right, top} of the signer's signature widget, or null when the file has none. */

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.config.PeriodTexts;
@@ -29,8 +30,8 @@ import vn.motcua.report.system.Sha256;
 
 /**
  * Sign-off of a completed revision: checks the document is finished and the certificate may sign,
- * renders the final document (no draft mark, the signer's block), signs it (PAdES-BASELINE-B) when a
- * key is given, writes it once, and records who, when, which file and its SHA-256. From then on the
+ * renders the final document (no draft mark, the signer's block), signs it when a key is given
+ * (PAdES-BASELINE-B; -LT with a time-stamping authority, see {@link LongTerm}), writes it once, and records who, when, which file and its SHA-256. From then on the
  * database refuses any change to the revision (see V40).
  */
 @Service
@@ -47,16 +48,33 @@ public class SignOff {
      * @param checkSignerName  false only when told explicitly that the name may differ from the certificate's
      * @param allowBlank       sign even when the document lacks its number, date or staff text
      * @param acceptChanged    sign even when imports changed the revision's dossiers after it read them
+     * @param tsa              the time-stamping authority's address: the signature is made PAdES-BASELINE-LT;
+     *                         null: PAdES-BASELINE-B
      */
     public record Options(byte[] signatureImage, List<X509Certificate> trustAnchors, boolean checkSignerName,
-                          boolean allowBlank, boolean acceptChanged) {
+                          boolean allowBlank, boolean acceptChanged, String tsa) {
+
+        public Options(byte[] signatureImage, List<X509Certificate> trustAnchors, boolean checkSignerName,
+                       boolean allowBlank, boolean acceptChanged) {
+            this(signatureImage, trustAnchors, checkSignerName, allowBlank, acceptChanged, null);
+        }
+
         public static Options defaults() {
-            return new Options(null, List.of(), true, false, false);
+            return new Options(null, List.of(), true, false, false, null);
+        }
+
+        public Options withTsa(String address) {
+            return new Options(signatureImage, trustAnchors, checkSignerName, allowBlank, acceptChanged, address);
         }
     }
 
-    /** What sign-off produced. */
-    public record Result(Path file, String sha256, OffsetDateTime signedAt, boolean digitallySigned, int pages) {
+    /**
+     * What sign-off produced.
+     *
+     * @param level the file's signature level and lasting; null when signed off on paper
+     */
+    public record Result(Path file, String sha256, OffsetDateTime signedAt, boolean digitallySigned, int pages,
+                         Levels.FileLevel level) {
     }
 
     private final ReportDocuments documents;
@@ -105,9 +123,13 @@ public class SignOff {
             refuseUnfinished(revision, data);
         }
         OffsetDateTime now = OffsetDateTime.now(VietnamTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
+        LongTerm longTerm = key == null || options.tsa() == null ? null : new LongTerm(options.tsa());
         if (key != null) {
             CertificateChecks.check(key, options.checkSignerName() ? signer.name() : null, now.toInstant(),
                     options.trustAnchors());
+            if (longTerm != null) {
+                LongTerm.requireRevocationAddresses(key.chain());
+            }
         }
         ByteArrayOutputStream rendered = new ByteArrayOutputStream();
         ReportDocument.Rendered layout = ReportDocument.render(data, false, rendered);
@@ -121,18 +143,40 @@ public class SignOff {
             SignatureLook look = SignatureLook.signer(layout.signaturePage(), layout.signatureRectangle(),
                     options.signatureImage(), lines);
             pdf = PadesSigner.sign(pdf, false, key, new PadesSigner.Details(FIELD, signer.name(),
-                    reason(revision), data.centre().place(), now), look);
+                    reason(revision), data.centre().place(), now), look,
+                    longTerm == null ? null : longTerm::signatureTimeStamp);
+            if (longTerm != null) {
+                pdf = longTerm.extend(pdf, SignatureLevel.PAdES_BASELINE_LT, roots(key, options.trustAnchors()));
+            }
         }
+        Levels.FileLevel level = key == null ? null : Levels.of(pdf);
         String sha256 = Sha256.of(pdf);
         byte[] content = pdf;
         ReportFiles.writeOnce(target, out -> out.write(content));
         if (!signed.record(revision.id(), signer.name(), signer.position(), signer.onBehalf(), now, target.toString(),
-                sha256, data.texts().number(), data.texts().date())) {
+                sha256, data.texts().number(), data.texts().date(), longTerm(level))) {
             Files.deleteIfExists(target);
             throw new ReportStateException("report.sign.changed", revision.period(), revision.revision());
         }
         target.toFile().setReadOnly();
-        return new Result(target, sha256, now, key != null, layout.pages());
+        return new Result(target, sha256, now, key != null, layout.pages(), level);
+    }
+
+    /** The level and lasting as recorded; null for a file without signature. */
+    static SignedRevisions.LongTerm longTerm(Levels.FileLevel level) {
+        return level == null || level.signatures().isEmpty() ? null
+                : new SignedRevisions.LongTerm(level.level().label(), level.verifiableUntil());
+    }
+
+    /** The roots the long-term data is gathered up to: the key chain's own, and those the operator trusts. */
+    static List<X509Certificate> roots(SigningKey key, List<X509Certificate> anchors) {
+        List<X509Certificate> roots = new ArrayList<>(anchors);
+        for (X509Certificate c : key.chain()) {
+            if (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && !roots.contains(c)) {
+                roots.add(c);
+            }
+        }
+        return roots;
     }
 
     /** "Báo cáo 2021-02 lần 1": what the signature says it is for. */

@@ -1,17 +1,30 @@
 package vn.motcua.report.signoff;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.lowagie.text.pdf.PdfReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.document.ReportDocument;
+import vn.motcua.report.revision.CsvTables;
+import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.revision.SignedRevisions.Sealed;
 import vn.motcua.report.revision.SignedRevisions.Signed;
+import vn.motcua.report.revision.UnitRows;
 import vn.motcua.report.signoff.SignatureCheck.Finding;
 import vn.motcua.report.signoff.SignatureCheck.Signature;
 import vn.motcua.report.system.Refusal;
@@ -21,12 +34,15 @@ import vn.motcua.report.system.Sha256;
  * Checks a PDF for anyone who received it. Every signature must hold (and, when trust anchors are given,
  * chain to one of them), the signatures must cover the file's revisions in order with nothing but the seal
  * (and what a long-term renewal adds) after the first, and the last must cover the whole file, a document
- * security store excepted. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED}; a genuine file this
+ * security store excepted. Then: a signed (or sealed) file of this database is {@link Outcome#VERIFIED} when the tables it
+ * carries (its embedded CSV files) are those the revision's rows here make, else {@link Outcome#BROKEN}; a genuine file this
  * database does not know (a recipient's machine) is {@link Outcome#GENUINE}, with who signed it, when,
  * and what it says it is; anything broken is {@link Outcome#BROKEN}, saying what.
  */
 @Service
 public class Verification {
+
+    private static final Logger log = LoggerFactory.getLogger(Verification.class);
 
     /** The three verdicts, as exit codes 0, 3 and 1. */
     public enum Outcome { VERIFIED, GENUINE, BROKEN }
@@ -43,9 +59,13 @@ public class Verification {
     }
 
     private final SignedRevisions signed;
+    private final RevisionRepository revisions;
+    private final UnitRows units;
 
-    public Verification(SignedRevisions signed) {
+    public Verification(SignedRevisions signed, RevisionRepository revisions, UnitRows units) {
         this.signed = signed;
+        this.revisions = revisions;
+        this.units = units;
     }
 
     /**
@@ -66,8 +86,11 @@ public class Verification {
                     f.arguments().toArray()));
         }
         int untrusted = 0;
+        Levels.FileLevel levels = Levels.of(file, report);
         for (Signature s : report.signatures()) {
             lines.add(describe(s));
+            levels.signatures().stream().filter(l -> l.field().equals(s.field())).findFirst()
+                    .ifPresent(l -> lines.add(level(l)));
             if (s.valid() && !anchors.isEmpty()) {
                 boolean trusted = CertificateChecks.chainsTo(s.chain().toArray(X509Certificate[]::new), anchors,
                         s.time() == null ? java.time.Instant.now() : s.time().toInstant());
@@ -84,17 +107,14 @@ public class Verification {
             lines.add(0, new Line("verify.broken"));
             return new Verdict(Outcome.BROKEN, lines);
         }
-        Optional<Signed> recorded = signed.bySha256(sha256);
-        Optional<Sealed> sealed = signed.sealBySha256(sha256);
-        if (recorded.isEmpty() && sealed.isEmpty() && report.firstSigned() != null) {
-            // The signed-off file with signatures added after it by another tool is still that file.
-            recorded = signed.bySha256(Sha256.of(report.firstSigned()));
-        }
+        Known known = known(file, sha256, !report.signatures().isEmpty());
+        Optional<Signed> recorded = Optional.ofNullable(known == null ? null : known.signed());
+        Optional<Sealed> sealed = Optional.ofNullable(known == null ? null : known.sealed());
         if (report.signatures().isEmpty()) {
             if (recorded.isPresent()) {
                 lines.add(0, verified(recorded.get()));
                 lines.add(new Line("verify.paper"));
-                return new Verdict(Outcome.VERIFIED, lines);
+                return againstRows(recorded.get(), file, lines);
             }
             lines.add(0, new Line("verify.broken"));
             lines.add(new Line("verify.no-signature"));
@@ -102,14 +122,13 @@ public class Verification {
         }
         if (sealed.isPresent()) {
             Sealed s = sealed.get();
-            Signed first = signed.of(s.revisionId()).orElseThrow();
-            lines.add(0, verified(first));
+            lines.add(0, verified(recorded.orElseThrow()));
             lines.add(1, new Line("verify.sealed", s.organisation(), s.sealedAt()));
-            return new Verdict(Outcome.VERIFIED, lines);
+            return againstRows(recorded.get(), report.firstSigned(), lines);
         }
         if (recorded.isPresent()) {
             lines.add(0, verified(recorded.get()));
-            return new Verdict(Outcome.VERIFIED, lines);
+            return againstRows(recorded.get(), report.firstSigned(), lines);
         }
         String[] stated = stated(report.firstSigned());
         lines.add(0, new Line("verify.genuine"));
@@ -119,6 +138,143 @@ public class Verification {
             lines.add(new Line("verify.no-anchor"));
         }
         return new Verdict(Outcome.GENUINE, lines);
+    }
+
+    /**
+     * The verdict on a file this database knows: verified, unless the tables it carries differ from the revision's
+     * rows here (changed after signing by someone who got past the database's own refusal).
+     *
+     * @param signedBytes what the first signature covers (the whole file when signed off on paper)
+     */
+    private Verdict againstRows(Signed s, byte[] signedBytes, List<Line> lines) {
+        Tables tables = compareTables(s, signedBytes);
+        List<Line> differences = tables.differences();
+        if (differences.isEmpty()) {
+            if (!tables.compared().isEmpty()) {
+                lines.add(new Line("verify.tables.match", String.join(", ", tables.compared())));
+            }
+            return new Verdict(Outcome.VERIFIED, lines);
+        }
+        List<Line> broken = new ArrayList<>(List.of(new Line("verify.broken")));
+        broken.addAll(differences);
+        broken.addAll(lines.subList(1, lines.size()));
+        return new Verdict(Outcome.BROKEN, broken);
+    }
+
+    /**
+     * Each table the signed file carries (by field, by unit) that differs from the same table made now of the
+     * revision's rows, as one sentence naming the first cell that differs. A file that carries no tables (signed
+     * before they were embedded) is compared with nothing.
+     */
+    private Tables compareTables(Signed s, byte[] signedBytes) {
+        Map<String, byte[]> carried;
+        try {
+            carried = EmbeddedTables.of(signedBytes);
+        } catch (IOException | RuntimeException e) {
+            log.info("the tables embedded in the signed file of {} revision {} cannot be read", s.period(), s.revision(), e);
+            return new Tables(List.of(), List.of(new Line("verify.table.unreadable", s.period(), s.revision())));
+        }
+        PeriodName period = PeriodName.parse(s.period());
+        Optional<Revision> revision = revisions.find(period, s.revision());
+        if (carried.isEmpty() || revision.isEmpty()) {
+            return new Tables(List.of(), List.of());
+        }
+        Map<String, byte[]> here = new LinkedHashMap<>();
+        here.put(ReportFiles.name(period, s.revision(), CsvTables.BY_FIELD),
+                CsvTables.byField(revisions.table(revision.get())));
+        // Units rows deleted after signing are compared as an empty table with the one the file carries.
+        String unitTable = ReportFiles.name(period, s.revision(), CsvTables.BY_UNIT);
+        ReportTable byUnit = units.table(revision.get());
+        if (!byUnit.rows().isEmpty() || carried.containsKey(unitTable)) {
+            here.put(unitTable, CsvTables.byUnit(byUnit));
+        }
+        List<Line> differences = new ArrayList<>();
+        here.forEach((name, table) -> {
+            byte[] signedTable = carried.get(name);
+            if (signedTable == null) {
+                differences.add(new Line("verify.table.missing", name));
+            } else if (!Arrays.equals(signedTable, table)) {
+                EmbeddedTables.Difference d;
+                try {
+                    d = EmbeddedTables.compare(signedTable, table);
+                } catch (RuntimeException e) {
+                    log.info("table {} of the signed file cannot be read as CSV", name, e);
+                    d = null;
+                }
+                differences.add(d == null ? new Line("verify.table.changed-bytes", name)
+                        : new Line("verify.table.changed", name, d.row(), d.key(), d.name(), d.column(), d.signed(),
+                                d.database(), d.cells()));
+            }
+        });
+        return new Tables(List.copyOf(here.keySet()), differences);
+    }
+
+    /** The tables compared (by name) and a sentence for each that differs. */
+    private record Tables(List<String> compared, List<Line> differences) {
+    }
+
+    /** A file this database recorded: the sign-off, and the seal when the file is (or contains) the sealed one. */
+    private record Known(Signed signed, Sealed sealed) {
+    }
+
+    /**
+     * The recorded file this one is: itself (signed, sealed or renewed), else, when {@code grown}, the longest of
+     * its earlier revisions that is (the signed-off file with what other tools appended after it is still that
+     * file; whether what they appended is allowed is {@link SignatureCheck}'s to say). Null when none is.
+     */
+    private Known known(byte[] file, String sha256, boolean grown) {
+        Known exact = known(sha256);
+        if (exact != null || !grown) {
+            return exact;
+        }
+        List<Integer> ends = revisionEnds(file);
+        for (int i = ends.size() - 1; i >= 0; i--) {
+            if (ends.get(i) < file.length) {
+                Known earlier = known(Sha256.of(java.util.Arrays.copyOf(file, ends.get(i))));
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Known known(String sha256) {
+        Optional<SignedRevisions.Renewal> renewal = signed.renewalBySha256(sha256);
+        if (renewal.isPresent()) {
+            long id = renewal.get().revisionId();
+            Optional<Signed> first = signed.of(id);
+            return first.map(f -> new Known(f, signed.sealOf(id).orElse(null))).orElse(null);
+        }
+        Optional<Sealed> seal = signed.sealBySha256(sha256);
+        if (seal.isPresent()) {
+            return signed.of(seal.get().revisionId()).map(f -> new Known(f, seal.get())).orElse(null);
+        }
+        return signed.bySha256(sha256).map(f -> new Known(f, null)).orElse(null);
+    }
+
+    /** Where each revision of the file may end: after each %%EOF, with or without its end of line. */
+    private static List<Integer> revisionEnds(byte[] file) {
+        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i + eof.length <= file.length; i++) {
+            if (java.util.Arrays.equals(file, i, i + eof.length, eof, 0, eof.length)) {
+                int end = i + eof.length;
+                ends.add(end);
+                if (end < file.length && (file[end] == '\n' || file[end] == '\r')) {
+                    ends.add(end + 1);
+                    if (file[end] == '\r' && end + 1 < file.length && file[end + 1] == '\n') {
+                        ends.add(end + 2);
+                    }
+                }
+            }
+        }
+        return ends;
+    }
+
+    private static Line level(Levels.Stamped s) {
+        return s.level() == Levels.Level.B_B ? new Line("verify.signature.level-b", s.field(), s.expires())
+                : new Line("verify.signature.level", s.field(), s.level().label(), s.stampedAt());
     }
 
     private static Line verified(Signed s) {

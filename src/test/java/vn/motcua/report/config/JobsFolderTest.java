@@ -64,6 +64,22 @@ class JobsFolderTest {
     }
 
     @Test
+    void signingTsa_isOptional_anAddressWhenGiven_andStrict() throws IOException {
+        assertThat(new JobsFolder(DatabaseTest.JOBS).reportSettings().tsa()).as("not written: none").isNull();
+        Files.copy(DatabaseTest.JOBS.resolve("report.yaml"), dir.resolve("report.yaml"));
+        String plain = Files.readString(dir.resolve("report.yaml"));
+        Files.writeString(dir.resolve("report.yaml"), plain + "\nsigning:\n  tsa: http://tsa.example.vn/tsr\n");
+        assertThat(new JobsFolder(dir).reportSettings().tsa()).isEqualTo("http://tsa.example.vn/tsr");
+
+        Files.writeString(dir.resolve("report.yaml"), plain + "\nsigning:\n  tsa: tsa.example.vn\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("report.yaml").hasMessageContaining("'signing.tsa' is 'tsa.example.vn'")
+                .hasMessageContaining("time-stamping authority's address");
+        Files.writeString(dir.resolve("report.yaml"), plain + "\nsigning:\n  tsa-url: http://tsa.example.vn\n");
+        assertThatThrownBy(() -> new JobsFolder(dir).reportSettings()).hasMessageContaining("unknown key 'signing.tsa-url'");
+    }
+
+    @Test
     void unknownKeys_areRefused_namingFileAndKey() throws IOException {
         Files.copy(DatabaseTest.JOBS.resolve("report.yaml"), dir.resolve("report.yaml"));
         Files.writeString(dir.resolve("report.yaml"), "\nsigner-name: X\n", java.nio.file.StandardOpenOption.APPEND);

@@ -26,7 +26,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.motcua.report.MotcuaReportApplication;
-import vn.motcua.report.report.ClassifyStep;
 import vn.motcua.report.report.ReportJobConfiguration;
 
 /**
@@ -39,8 +38,10 @@ import vn.motcua.report.report.ReportJobConfiguration;
  * written: a restart has work done and work left;</li>
  * <li>{@code check}: the check step's transaction begun, its checks not;</li>
  * <li>{@code document}: the PDF written and its path recorded with the step, the step not committed;</li>
- * <li>{@code after-last-step}: every step committed, the execution not ended;</li>
- * <li>{@code after-job}: the execution recorded COMPLETED, its revision not yet.</li>
+ * <li>{@code after-last-step}: every step committed, the execution not yet recorded COMPLETED;</li>
+ * <li>{@code after-job}: the execution recorded COMPLETED, its revision not yet (a kill while the revision
+ * lifecycle completes it);</li>
+ * <li>{@code after-revision}: the execution and its revision COMPLETED, the command not yet done.</li>
  * </ul>
  * A bean post-processor, added to the application by a Spring Boot hook, puts the halt on the product's beans:
  * on the job operator, the job repository, the report job (a listener) or a step's tasklet.
@@ -63,7 +64,7 @@ public final class HaltingApplication {
     }
 
     enum Point {
-        BEFORE_JOB, CLASSIFY, CHECK, DOCUMENT, AFTER_LAST_STEP, AFTER_JOB;
+        BEFORE_JOB, CLASSIFY, CHECK, DOCUMENT, AFTER_LAST_STEP, AFTER_JOB, AFTER_REVISION;
 
         static Point of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -91,11 +92,12 @@ public final class HaltingApplication {
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
             return switch (point) {
-                case BEFORE_JOB, AFTER_JOB -> bean instanceof JobOperator ? decorated(bean, this::aroundTheReportJob) : bean;
+                case BEFORE_JOB, AFTER_REVISION -> bean instanceof JobOperator ? decorated(bean, this::aroundTheReportJob) : bean;
                 case CLASSIFY -> bean instanceof JobRepository ? decorated(bean, this::beforeAClassifyChunkCommits) : bean;
                 case CHECK -> haltingInside(bean, "check", true);
                 case DOCUMENT -> haltingInside(bean, "document", false);
-                case AFTER_LAST_STEP -> haltingAfterTheLastStep(bean);
+                case AFTER_LAST_STEP -> bean instanceof JobRepository ? decorated(bean, this::beforeTheJobIsRecordedCompleted) : bean;
+                case AFTER_JOB -> haltingAfterTheJob(bean);
             };
         }
 
@@ -115,13 +117,16 @@ public final class HaltingApplication {
             return bean;
         }
 
-        /** The report job halts once its steps all completed, before its execution ends. */
-        private Object haltingAfterTheLastStep(Object bean) {
+        /**
+         * The report job halts once Spring Batch recorded its execution COMPLETED, before the revision lifecycle
+         * marks the revision (listeners end in the reverse order of their registration: this one first).
+         */
+        private Object haltingAfterTheJob(Object bean) {
             if (bean instanceof AbstractJob job && job.getName().equals(ReportJobConfiguration.JOB_NAME)) {
                 job.registerJobExecutionListener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
-                        if (!execution.getStatus().isUnsuccessful()) {
+                        if (execution.getStatus() == BatchStatus.COMPLETED) {
                             halt();
                         }
                     }
@@ -130,9 +135,19 @@ public final class HaltingApplication {
             return bean;
         }
 
+        /** Every step committed: as the job repository is about to record the report job's execution COMPLETED. */
+        private Object beforeTheJobIsRecordedCompleted(MethodInvocation call) throws Throwable {
+            if (call.getMethod().getName().equals("update") && call.getArguments()[0] instanceof JobExecution execution
+                    && execution.getJobInstance().getJobName().equals(ReportJobConfiguration.JOB_NAME)
+                    && execution.getStatus() == BatchStatus.COMPLETED) {
+                halt();
+            }
+            return call.proceed();
+        }
+
         /**
-         * before-job: as the operator is asked to start the report job. after-job: as the operator hands back
-         * the report job's execution COMPLETED (recorded so), before the caller marks the revision.
+         * before-job: as the operator is asked to start the report job. after-revision: as the operator hands back
+         * the report job's execution COMPLETED, its revision marked too.
          */
         private Object aroundTheReportJob(MethodInvocation call) throws Throwable {
             if (point == Point.BEFORE_JOB && call.getMethod().getName().equals("start")
@@ -140,7 +155,7 @@ public final class HaltingApplication {
                 halt();
             }
             Object result = call.proceed();
-            if (point == Point.AFTER_JOB && result instanceof JobExecution execution
+            if (point == Point.AFTER_REVISION && result instanceof JobExecution execution
                     && execution.getJobInstance().getJobName().equals(ReportJobConfiguration.JOB_NAME)
                     && execution.getStatus() == BatchStatus.COMPLETED) {
                 halt();
@@ -155,7 +170,7 @@ public final class HaltingApplication {
          */
         private Object beforeAClassifyChunkCommits(MethodInvocation call) throws Throwable {
             if (call.getMethod().getName().equals("update") && call.getArguments()[0] instanceof StepExecution step
-                    && step.getStepName().startsWith(ClassifyStep.NAME) && step.getCommitCount() > 0
+                    && step.getStepName().startsWith(ReportJobConfiguration.CLASSIFY) && step.getCommitCount() > 0
                     && TransactionSynchronizationManager.isActualTransactionActive()
                     && classifyChunks.add(step.getId() + ":" + step.getCommitCount()) && classifyChunks.size() >= 2) {
                 halt();

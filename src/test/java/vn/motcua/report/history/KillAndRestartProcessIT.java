@@ -64,7 +64,7 @@ class KillAndRestartProcessIT {
      * kill -9 (a halt, as the test-only {@link HaltingApplication} makes) at every point of a run, then
      * {@code restart}: exit 0 and the seed's exact table each time. Before the job instance exists, in
      * classify, in check, in the document step, after the last step, after the job (before its revision
-     * is marked); and a run killed in classify with one partition of 300-dossier chunks, restarted with the
+     * is marked), and once the revision is completed (nothing to restart); and a run killed in classify with one partition of 300-dossier chunks, restarted with the
      * default settings (two partitions of 10,000), which resumes the run's own partitions and chunks.
      */
     @Test
@@ -125,7 +125,18 @@ class KillAndRestartProcessIT {
         List<String> steps = new ArrayList<>();
         resumed.get("steps").forEach(st -> steps.add(st.get("name").asText()));
         assertThat(steps).as("one partition, as the killed run had").contains("classify")
-                .noneMatch(n -> n.startsWith("classifyPartition"));
+                .containsOnlyOnce("classifyPartition:ids0").doesNotContain("classifyPartition:ids1");
+
+        // Killed once the revision completed with its execution: nothing is left to restart, and a rerun goes on.
+        revision++;
+        Done done = killedAt("after-revision", List.of(), "rerun", "--period", PERIOD, "--reason", "killed at the end");
+        assertThat(done.exitCode()).as(done.err()).isEqualTo(HALTED);
+        Done nothingLeft = run(List.of(), "restart", "--period", PERIOD);
+        assertThat(nothingLeft.exitCode()).as(nothingLeft.out() + nothingLeft.err()).isEqualTo(2);
+        assertThat(nothingLeft.err()).contains("revision " + revision);
+        JsonNode last = new ObjectMapper().readTree(run(List.of(), "history", "--period", PERIOD, "--json").out()).get(0);
+        assertThat(last.get("revision").asInt()).isEqualTo(revision);
+        assertThat(last.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(postmaster()).isEmpty();
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.bench.SyntheticDossiers;
@@ -49,36 +47,36 @@ class ClassifyStepTest extends DatabaseTest {
 
     @Autowired JobOperator jobOperator;
     @Autowired JobRepository jobRepository;
-    @Autowired PlatformTransactionManager tx;
-    @Autowired DataSource dataSource;
     @Autowired RevisionRepository revisions;
     @Autowired IndependentRecount independentRecount;
     @Autowired @Qualifier("openRevision") Step openRevision;
+    @Autowired @Qualifier("classify") Step classify;
     @Autowired @Qualifier("check") Step check;
+    @Autowired RevisionLifecycle revisionLifecycle;
 
     private void generate(long dossiers) {
         new SyntheticDossiers(jdbc).generate(dossiers, java.time.LocalDate.of(2024, 1, 1), 14);
     }
 
-    /** openRevision, classify with the given chunk size and partitions, check (which compares with SQL). */
+    /** openRevision, classify with the given chunk size and partitions (recorded with the execution), check. */
     private JobExecution run(int revision, int chunkSize, int partitions) throws Exception {
-        return run(chunkSize, partitions, new ReportParameters(PERIOD, revision, null, Path.of("unused")));
+        return run(new ReportParameters(PERIOD, revision, null, Path.of("unused"), partitions, chunkSize));
     }
 
-    /** As above, the chunk size and partitions being the step's defaults for parameters that record none. */
-    private JobExecution run(int chunkSize, int partitions, ReportParameters params) throws Exception {
+    /** The report job's first three steps, as the report job declares them, with its revision lifecycle. */
+    private JobExecution run(ReportParameters params) throws Exception {
         Job job = new JobBuilder("classifyVariant", jobRepository)
                 .start(openRevision)
-                .next(ReportJobConfiguration.classifyStep(jobRepository, tx, dataSource, jdbc, revisions, chunkSize,
-                        50, partitions))
+                .next(classify)
                 .next(check)
+                .listener(revisionLifecycle)
                 .build();
         return jobOperator.start(job, params.toJobParameters());
     }
 
     /**
-     * A run recorded one partition and chunks of 100; restarted where the settings say two
-     * partitions of 7, it resumes with its own, so no chunk is counted twice and the table is exact.
+     * A run recorded one partition and chunks of 100; restarted where the settings say two partitions of
+     * 10,000 (application.properties), it resumes with its own, so no chunk is counted twice and the table is exact.
      */
     @Test
     void restartWithOtherSettings_resumesWithThePartitionsAndChunksTheRunRecorded() throws Exception {
@@ -93,22 +91,24 @@ class ClassifyStepTest extends DatabaseTest {
         String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
         jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
         ReportParameters recorded = new ReportParameters(PERIOD, 1, null, Path.of("unused"), 1, 100);
-        JobExecution failed = run(7, 2, recorded);
+        JobExecution failed = run(recorded);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName).contains("classify")
-                .noneMatch(n -> n.startsWith("classifyPartition"));
+                .containsOnlyOnce("classifyPartition:ids0").doesNotContain("classifyPartition:ids1");
         long committed = jdbc.queryForObject("SELECT coalesce(sum(cardinality(dossier_ids)), 0) FROM report_dossier_block",
                 Long.class);
         assertThat(committed).as("chunks of 100 before the bad one").isPositive().isLessThan(inScope);
-        assertThat(jdbc.queryForObject("SELECT min(cardinality(dossier_ids)) FROM report_dossier_block", Integer.class))
-                .as("no block of the step's default 7").isGreaterThan(7);
+        assertThat(jdbc.queryForObject("SELECT max(cardinality(dossier_ids)) FROM report_dossier_block", Integer.class))
+                .as("chunks of the recorded 100, not of the configured 10,000").isLessThanOrEqualTo(100);
 
         jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
         // The restart reuses the execution's parameters (ReportService.restart): the recorded tuning with them.
-        JobExecution restarted = run(7, 2, recorded);
+        JobExecution restarted = run(recorded);
         assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .noneMatch(n -> n.startsWith("classifyPartition"));
+                .containsOnlyOnce("classifyPartition:ids0").doesNotContain("classifyPartition:ids1");
+        assertThat(jdbc.queryForObject("SELECT max(cardinality(dossier_ids)) FROM report_dossier_block", Integer.class))
+                .as("the restart's chunks are of the recorded 100 too").isLessThanOrEqualTo(100);
         assertThat(table(1)).isEqualTo(sql);
         assertThat(cells(1)).hasSize((int) inScope).doesNotHaveDuplicates();
     }

@@ -53,6 +53,30 @@ final class Dss {
     }
 
     /**
+     * DSS's verdicts at {@code at} (now, or years ahead) with only what the file holds: the root as the only trust
+     * anchor, and no revocation data but the file's own, nothing fetched.
+     */
+    static List<Verdict> validateFileAlone(byte[] pdf, X509Certificate root, java.util.Date at) throws Exception {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, "report.pdf"));
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trusted.addCertificate(new CertificateToken(root));
+        verifier.setTrustedCertSources(trusted);
+        verifier.setCrlSource(null);
+        verifier.setOcspSource(null);
+        verifier.setAIASource(null);
+        validator.setCertificateVerifier(verifier);
+        validator.setValidationTime(at);
+        SimpleReport simple = validator.validateDocument().getSimpleReport();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (String id : simple.getSignatureIdList()) {
+            verdicts.add(new Verdict(simple.getSignedBy(id), simple.getSignatureFormat(id), simple.getIndication(id),
+                    simple.getSubIndication(id)));
+        }
+        return verdicts;
+    }
+
+    /**
      * What a long-term renewal adds, as DSS adds it (PDFBox, incremental updates): to {@code level} LT, a
      * document time-stamp then a document security store (certificates, the CRL); to LTA, another store and
      * time-stamp. The time-stamps come from {@code tsa}, a time-stamp authority of the same CA.

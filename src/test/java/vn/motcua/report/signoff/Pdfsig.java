@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * poppler's pdfsig and pdftotext, independent readers of the signed files. Where poppler-utils is not installed,
+ * poppler's pdfsig, pdftotext and pdfdetach, independent readers of the signed files. Where poppler-utils is not installed,
  * the test stops at its first poppler check and is reported skipped, saying why: tests make those checks last.
  */
 final class Pdfsig {
@@ -27,7 +27,8 @@ final class Pdfsig {
         return poppler("pdftotext", pdf.toString(), "-");
     }
 
-    private static String poppler(String tool, String... args) throws Exception {
+    /** Any poppler tool's output (pdfdetach …). */
+    static String poppler(String tool, String... args) throws Exception {
         Path program = Path.of("/usr/bin", tool);
         boolean installed = Files.isExecutable(program);
         String reason = tool + " (poppler-utils) not installed: apt-get install poppler-utils";

@@ -14,7 +14,10 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import vn.motcua.report.DatabaseTest;
 
@@ -23,6 +26,8 @@ import vn.motcua.report.DatabaseTest;
  * softhsm2-util and filled with keytool, as an administrator would; the seal with the organisation's
  * PKCS#12 key; both signatures checked by DSS and pdfsig.
  */
+// The wrong PIN is tried first: once the provider has logged in to the token, this JVM stays logged in.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Pkcs11SignOffTest extends DatabaseTest {
 
     private static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
@@ -92,6 +97,7 @@ class Pkcs11SignOffTest extends DatabaseTest {
     }
 
     @Test
+    @Order(1)
     void signOffWithTheToken_sealWithAP12_bothPadesBaselineB_validForDssAndPdfsig() throws Exception {
         assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
         List<String> args = new ArrayList<>(List.of("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
@@ -130,6 +136,35 @@ class Pkcs11SignOffTest extends DatabaseTest {
         // Last, as it needs poppler-utils: poppler finds both signatures valid.
         String pdfsig = Pdfsig.run(file);
         assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
+    }
+
+    @Test
+    @Order(2)
+    void signOffWithTheToken_andATsa_isLongTerm_passingDssInThreeYears() throws Exception {
+        try (OnlinePki online = new OnlinePki()) {
+            // For this test only: the others see the token's two keys.
+            importIntoToken(TestPki.p12(workFolder.resolve("giam-doc-lt.p12"), "giam-doc-lt", online.person()),
+                    "giam-doc-lt");
+            try {
+                assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
+                System.setProperty("MOTCUA_KEYSTORE_PASSWORD", PIN);
+                Run signed = cli("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "GIÁM ĐỐC",
+                        "--pkcs11", config.toString(), "--alias", "giam-doc-lt", "--tsa", online.tsaUrl(),
+                        "--out", tmp.toString());
+                assertThat(signed.exitCode()).as(signed.out() + signed.err()).isZero();
+                assertThat(signed.out()).contains("PAdES B-LT");
+                byte[] file = Files.readAllBytes(tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf"));
+                java.util.Date inThreeYears = java.util.Date.from(java.time.Instant.now().plusSeconds(3 * 366 * 86_400L));
+                assertThat(Dss.validateFileAlone(file, online.ca, inThreeYears)).singleElement().satisfies(v -> {
+                    assertThat(v.format()).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+                    assertThat(v.indication()).as(v.toString()).isEqualTo(Indication.TOTAL_PASSED);
+                });
+            } finally {
+                run(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-delete", "-alias",
+                        "giam-doc-lt", "-keystore", "NONE", "-storetype", "PKCS11", "-storepass", PIN,
+                        "-addprovider", "SunPKCS11", "-providerArg", config.toString());
+            }
+        }
     }
 
     private static String[] concat(List<String> base, String... more) {

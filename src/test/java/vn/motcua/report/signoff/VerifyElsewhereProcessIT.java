@@ -33,14 +33,45 @@ class VerifyElsewhereProcessIT extends DatabaseTest {
                 "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString(), "--keystore", keystore.toString());
         assertThat(signedOff.exitCode()).as(signedOff.err()).isZero();
 
-        Path recipient = Files.createDirectories(tmp.resolve("recipient"));
-        Path received = Files.copy(tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf"), recipient.resolve("bao-cao.pdf"));
-        ProcessHome.Done verified = ProcessHome.in(recipient).run("verify", received.toString());
-        String out = verified.out() + verified.err();
-        assertThat(verified.exitCode()).as(out).isEqualTo(3);
+        Elsewhere elsewhere = verifyElsewhere(tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf"));
+        String out = elsewhere.out();
+        assertThat(elsewhere.exitCode()).as(out).isEqualTo(3);
         assertThat(out).contains("SIGNATURES VALID, but this database does not know this file")
                 .contains("signed by Nguyễn Văn A, " + TestPki.ORGANISATION)
                 .contains("The document states: period 2021-02, revision 1.")
                 .contains("The certificate chain was not checked");
+    }
+
+    @Test
+    void aRenewedLongTermFile_onARecipientsMachine_exitsThree() throws Exception {
+        try (OnlinePki pki = new OnlinePki()) {
+            System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+            assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
+            Run signedOff = cli("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "GIÁM ĐỐC",
+                    "--out", tmp.toString(), "--tsa", pki.tsaUrl(), "--keystore",
+                    TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", pki.person()).toString());
+            assertThat(signedOff.exitCode()).as(signedOff.err()).isZero();
+            Run sealed = cli("seal", "--period", "2021-02", "--tsa", pki.tsaUrl(), "--keystore",
+                    TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", pki.organisation()).toString());
+            assertThat(sealed.exitCode()).as(sealed.err()).isZero();
+            Run renewed = cli("renew", "--period", "2021-02", "--tsa", pki.tsaUrl());
+            assertThat(renewed.exitCode()).as(renewed.err()).isZero();
+        }
+        Elsewhere elsewhere = verifyElsewhere(tmp.resolve("2021-02/bao-cao-2021-02-r1-sealed.pdf"));
+        assertThat(elsewhere.exitCode()).as(elsewhere.out()).isEqualTo(3);
+        assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file")
+                .contains("Signature 'ChuKySo': PAdES B-LTA, time-stamped at")
+                .contains("Signature 'DauCoQuan': PAdES B-LTA, time-stamped at");
+    }
+
+    private record Elsewhere(int exitCode, String out) {
+    }
+
+    /** verify in another JVM, with a MOTCUA_HOME of its own whose database never saw the file. */
+    private Elsewhere verifyElsewhere(Path file) throws Exception {
+        Path recipient = Files.createDirectories(tmp.resolve("recipient"));
+        Path received = Files.copy(file, recipient.resolve("bao-cao.pdf"));
+        ProcessHome.Done verified = ProcessHome.in(recipient).run("verify", received.toString());
+        return new Elsewhere(verified.exitCode(), verified.out() + verified.err());
     }
 }
