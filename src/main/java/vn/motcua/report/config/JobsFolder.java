@@ -92,7 +92,7 @@ public final class JobsFolder {
         return images;
     }
 
-    private void image(JobsFile<?> file, ReportFile.Signer signer, List<Map.Entry<String, Path>> images) {
+    private void image(JobsFile<?> file, WrittenSigner signer, List<Map.Entry<String, Path>> images) {
         if (signer != null && signer.signatureImage() != null) {
             images.add(Map.entry(signer.settings(file, "signer").name(),
                     folder.resolve(file.text(signer.signatureImage(), "signer.signature-image"))));
@@ -105,6 +105,14 @@ public final class JobsFolder {
      */
     public <T> Optional<JobsFile<T>> file(String name, Class<T> type) {
         return bound(name, type, Map.of());
+    }
+
+    /**
+     * As {@link #file(String, Class)}, with the messages of values of the wrong kind that say more than the usual
+     * one, by key path without list indexes ({@code centres.recipients}: {@code config.not-lines}).
+     */
+    public <T> Optional<JobsFile<T>> file(String name, Class<T> type, Map<String, String> wrongShape) {
+        return bound(name, type, wrongShape);
     }
 
     @SuppressWarnings("unchecked")

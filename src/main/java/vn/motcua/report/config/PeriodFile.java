@@ -14,7 +14,7 @@ import vn.motcua.report.period.Period;
  * open (a value missing or blank, a figure's days outside the period) and gives the period's texts.
  */
 record PeriodFile(Document document, List<Figure> figures, @JsonProperty("section-2") String section2,
-                  @JsonProperty("section-3") String section3, ReportFile.Signer signer) {
+                  @JsonProperty("section-3") String section3, WrittenSigner signer) {
 
     /** Values of the wrong kind whose message says more than the usual one. */
     static final Map<String, String> WRONG_SHAPE = Map.of(

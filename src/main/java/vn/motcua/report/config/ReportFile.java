@@ -10,7 +10,7 @@ import vn.motcua.report.system.Refusal;
  * {@code jobs/report.yaml} as written, bound by {@link JobsFile}; {@link #settings} checks what binding leaves
  * open (a value missing or blank, a cutoff day or list limit out of range) and gives the settings.
  */
-record ReportFile(String cutoffDay, Centre centre, List<String> recipients, String archive, Signer signer,
+record ReportFile(String cutoffDay, Centre centre, List<String> recipients, String archive, WrittenSigner signer,
                   Long pdfListLimit, Signing signing) {
 
     static final String NAME = "report.yaml";
@@ -21,15 +21,6 @@ record ReportFile(String cutoffDay, Centre centre, List<String> recipients, Stri
             "pdf-list-limit", "config.pdf-list-limit");
 
     record Centre(String parentBody, String name, String place, String symbol) {
-    }
-
-    /** Who signs, in report.yaml and in a period's file; the image is the signer's handwritten signature (a PNG). */
-    record Signer(String onBehalf, String position, String name, String signatureImage) {
-
-        ReportSettings.Signer settings(JobsFile<?> file, String path) {
-            return new ReportSettings.Signer(file.optionalText(onBehalf, path + ".on-behalf"),
-                    file.text(position, path + ".position"), file.text(name, path + ".name"));
-        }
     }
 
     /** How signatures are made to last: the RFC 3161 time-stamping authority's address (optional). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.report.catalogue.CatalogueStore;
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.MotcuaProperties;
@@ -110,12 +112,14 @@ public class ImportService {
             orders = Map.of(Dates.EVERY_COLUMN, order);
         }
         ImportMapping.load(jobs, imports.fieldCatalogue().keySet());
+        // A wrong centres.yaml is refused before anything is stored, as a wrong mapping is.
+        Optional<Centres> centres = Centres.load(jobs);
         // What a process killed while importing left STARTED is marked first (never an import still under way).
         imports.markInterrupted();
         try (ImportRepository.Running running = imports.begin(kind, file.getFileName().toString(), Sha256.of(file),
                 sheet, acceptPartial)) {
             try {
-                return imported(running.id(), file, kind, sheet, acceptPartial, orders);
+                return imported(running.id(), file, kind, sheet, acceptPartial, orders, centres);
             } catch (Refusal e) {
                 log.warn("import {} of {} refused", running.id(), file, e);
                 imports.markRefused(running.id());
@@ -131,7 +135,7 @@ public class ImportService {
 
     /** The import recorded as {@code importId}: read (twice when its dates are month first), checked, stored. */
     private ImportSummary imported(long importId, Path file, String kind, String sheet, boolean acceptPartial,
-                                   Map<String, DateOrder> orders) throws Exception {
+                                   Map<String, DateOrder> orders, Optional<Centres> centres) throws Exception {
         Map<String, String> fields = imports.fieldCatalogue();
         ImportMapping mapping = ImportMapping.load(jobs, fields.keySet());
         Map<String, String> aliases = imports.fieldAliases();
@@ -167,7 +171,25 @@ public class ImportService {
         List<ChangesSince.PeriodChange> changed = stored.status() == ImportStatus.STORED
                 && record.added() + record.changed() > 0 ? changesSince.touchedBy(importId) : List.of();
         return ImportSummary.of(record, rejects, changed, reading.ignoredHeadings(), reading.layout(),
-                stored.notCounted());
+                stored.notCounted(), stored.status() == ImportStatus.STORED && "dossiers".equals(kind)
+                        ? unlistedCentres(importId, centres) : Map.of());
+    }
+
+    /**
+     * The receiving centres this import's stored dossiers give that centres.yaml does not list (none without the
+     * file), with how many dossiers give each: staff add them or an alias.
+     */
+    private Map<String, Long> unlistedCentres(long importId, Optional<Centres> centres) {
+        if (centres.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> unlisted = new java.util.LinkedHashMap<>();
+        imports.receivedCentres(importId).forEach((centre, n) -> {
+            if (centres.get().match(centre).isEmpty()) {
+                unlisted.put(centre, n);
+            }
+        });
+        return unlisted;
     }
 
     /** What a reading of the file needs: the file, and the catalogue and mapping its rows are checked against. */

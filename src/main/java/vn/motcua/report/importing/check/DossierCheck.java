@@ -16,11 +16,12 @@ import vn.motcua.report.importing.source.Names;
 public class DossierCheck implements RowCheck {
 
     static final List<String> COLUMNS = List.of("code", "field", "procedure", "channel", "received_at", "due_at",
-            "finished_at", "outcome", "status", "paused_from", "paused_until", "apology_at", "unit", "procedure_code");
+            "finished_at", "outcome", "status", "paused_from", "paused_until", "apology_at", "unit", "procedure_code", "centre");
 
     /** The names of a checked row's values, in order: the staging table's columns (after import_id and line). */
     public static final List<String> VALUES = List.of("code", "field_code", "procedure", "channel", "received_on",
-            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "not_counted", "unit");
+            "due_on", "finished_on", "outcome", "paused_from", "paused_until", "apology_on", "not_counted", "unit",
+            "centre");
 
     private static final List<String> DATES = List.of("received_at", "due_at", "finished_at", "paused_from",
             "paused_until", "apology_at");
@@ -220,15 +221,24 @@ public class DossierCheck implements RowCheck {
             // Kept, with its status as the file writes it, but counted in no report: no finish, no outcome.
             return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
                     null, null, pausedFrom, pausedUntil, apology,
-                    Names.key(row.get("status")).isEmpty() ? null : row.get("status").strip(), unit(row)}, rejects);
+                    Names.key(row.get("status")).isEmpty() ? null : row.get("status").strip(), unit(row), centre(row)}, rejects);
         }
         return new CheckedRow(row.line(), new Object[] {code, field, row.get("procedure"), channel, received, due,
-                finished, outcome, pausedFrom, pausedUntil, apology, null, unit(row)}, rejects);
+                finished, outcome, pausedFrom, pausedUntil, apology, null, unit(row), centre(row)}, rejects);
     }
 
     /** The handling unit as the export names it (normalised), or null: it is matched to the catalogue at run time. */
     private static String unit(Row row) {
         String v = TextKey.normal(row.get("unit"));
+        return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * The receiving centre as the export names it (normalised, its case kept), or null: it is matched to
+     * jobs/centres.yaml at run time, so an alias added there later needs no re-import.
+     */
+    private static String centre(Row row) {
+        String v = TextKey.normal(row.get("centre"));
         return v.isEmpty() ? null : v;
     }
 

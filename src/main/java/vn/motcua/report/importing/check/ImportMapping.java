@@ -51,7 +51,8 @@ public final class ImportMapping {
                     "paused_until", List.of("Ngày tiếp tục"),
                     "apology_at", List.of("Ngày thư xin lỗi"),
                     "unit", List.of("Cơ quan giải quyết", "Đơn vị giải quyết", "Đơn vị xử lý", "Cơ quan thực hiện",
-                            "Tên cơ quan tiếp nhận thực hiện thủ tục")),
+                            "Tên cơ quan tiếp nhận thực hiện thủ tục"),
+                    "centre", List.of("Nơi tiếp nhận", "Đơn vị tiếp nhận", "Bộ phận tiếp nhận")),
             "transfers", ordered(
                     "dossier_code", List.of("Mã hồ sơ"),
                     "from_level", List.of("Từ cấp", "Nơi gửi"),

@@ -188,6 +188,16 @@ public class ImportRepository {
     }
 
     /** The field catalogue: code → Vietnamese name, in catalogue order (retired fields left out). */
+    /** The receiving centres the dossiers this import stored or changed give (as stored), with how many give each. */
+    public Map<String, Long> receivedCentres(long importId) {
+        Map<String, Long> centres = new LinkedHashMap<>();
+        jdbc.query("SELECT centre, count(*) FROM dossier WHERE import_id = ? AND centre IS NOT NULL GROUP BY centre"
+                + " ORDER BY centre", rs -> {
+                    centres.put(rs.getString(1), rs.getLong(2));
+                }, importId);
+        return centres;
+    }
+
     public Map<String, String> fieldCatalogue() {
         Map<String, String> fields = new LinkedHashMap<>();
         jdbc.query("SELECT code, name FROM field WHERE NOT retired ORDER BY sort_order", rs -> {
