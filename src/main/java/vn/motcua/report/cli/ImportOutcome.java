@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.catalogue.CatalogueStore;
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.importing.ChangesSince;
 import vn.motcua.report.importing.source.ImportLayout;
 import vn.motcua.report.importing.ImportSummary;
@@ -70,6 +71,7 @@ class ImportOutcome {
         }
         if (ImportCommand.Kind.dossiers.name().equals(s.kind())) {
             unlistedUnits(s, t);
+            unlistedCentres(s, t);
         }
         return ExitCode.OK;
     }
@@ -81,6 +83,15 @@ class ImportOutcome {
             List<String> named = new ArrayList<>();
             unlisted.forEach((unit, n) -> named.add(t.text("catalogue.unlistedUnit", unit, n)));
             t.say("catalogue.unlistedUnits", String.join("; ", named));
+        }
+    }
+
+    /** The receiving centres the stored dossiers name that centres.yaml does not list, for staff to add (or alias). */
+    private static void unlistedCentres(ImportSummary s, Terminal t) {
+        if (!s.unlistedCentres().isEmpty()) {
+            List<String> named = new ArrayList<>();
+            s.unlistedCentres().forEach((centre, n) -> named.add(t.text(Centres.UNLISTED_ENTRY, centre, n)));
+            t.say(Centres.UNLISTED_MESSAGE, String.join("; ", named));
         }
     }
 
