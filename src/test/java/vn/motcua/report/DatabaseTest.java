@@ -20,10 +20,10 @@ import vn.motcua.report.system.Messages;
 
 /**
  * Base of the tests that need the database: the real embedded PostgreSQL (one per test JVM, under
- * target/test-home), emptied before each test, and the command line as a user runs it (in English, the
+ * target/test-home, or target/test-homeN in Maven's Nth test JVM: they run two at once), emptied before each test, and the command line as a user runs it (in English, the
  * language the assertions are written in; messages in Vietnamese are tested on their own).
  */
-@SpringBootTest(properties = {"motcua.home=target/test-home", "motcua.jobs=" + DatabaseTest.JOBS_FOLDER})
+@SpringBootTest(properties = {"motcua.home=target/test-home${motcua.test-fork:}", "motcua.jobs=" + DatabaseTest.JOBS_FOLDER})
 public abstract class DatabaseTest {
 
     /**
@@ -32,6 +32,11 @@ public abstract class DatabaseTest {
      */
     public static final String JOBS_FOLDER = "src/test/resources/jobs";
     public static final Path JOBS = Path.of(JOBS_FOLDER);
+
+    /** Where this test JVM's scratch folder {@code name} goes: target/nameN in Maven's Nth test JVM. */
+    public static Path ownFolder(String name) {
+        return Path.of("target", name + System.getProperty("motcua.test-fork", "")).toAbsolutePath();
+    }
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -81,7 +81,7 @@ public final class ProcessHome {
      */
     public static ProcessHome in(Path folder) throws IOException {
         ProcessHome h = withoutBinaries(folder);
-        Path binaries = Files.createDirectories(Path.of("target/process-test-pg-bin").toAbsolutePath());
+        Path binaries = Files.createDirectories(DatabaseTest.ownFolder("process-test-pg-bin"));
         Files.createSymbolicLink(Files.createDirectories(h.home).resolve("pg-bin"), binaries);
         return h;
     }

@@ -33,6 +33,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.db.MotcuaHome;
 import vn.motcua.report.fault.DatabaseFaults;
@@ -176,7 +177,7 @@ class DatabaseFaultsTest {
 
     /** A PostgreSQL of this test's own, its data in {@code home/db}, so the test home's MotcuaHome names it. */
     private static EmbeddedPostgres throwaway(Path home) throws IOException {
-        Path binaries = Files.createDirectories(Path.of("target/test-faults-pg-bin").toAbsolutePath());
+        Path binaries = Files.createDirectories(DatabaseTest.ownFolder("test-faults-pg-bin"));
         return EmbeddedPostgres.builder().setDataDirectory(home.resolve("db")).setCleanDataDirectory(true)
                 .setOverrideWorkingDirectory(binaries.toFile()).start();
     }

@@ -32,7 +32,7 @@ import vn.motcua.report.system.Sha256;
 
 /**
  * The embedded database admits only its operator, keeps what it acknowledged, and what it keeps on disk is the
- * operator's alone: checked on the tests' own server (target/test-home), as another account on this machine
+ * operator's alone: checked on the tests' own server (target/test-home or -homeN), as another account on this machine
  * would try it, and on homes left loose or owned by another account.
  */
 class EmbeddedDatabaseAccessTest extends DatabaseTest {

@@ -112,7 +112,7 @@ class RestartTest extends DatabaseTest {
         // The database's own text goes to the log, never to the terminal.
         assertThat(failed.err()).doesNotContain("injected failure").contains("details are in the log")
                 .contains("restart --period " + PERIOD);
-        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-home/logs/motcua-report.log")))
+        assertThat(java.nio.file.Files.readString(ownFolder("test-home").resolve("logs/motcua-report.log")))
                 .contains("injected failure: dat-dai would count");
 
         Revision r2 = revisions.find(NAMED, 2).orElseThrow();
