@@ -36,8 +36,7 @@ import vn.motcua.report.system.Sha256;
 class LongTermSignaturesTest extends DatabaseTest {
 
     private static OnlinePki pki;
-    private static TestPki.Issued person;
-    private static TestPki.Issued organisation;
+    private static Signers signers;
 
     private Path keystore;
     private Path sealKeystore;
@@ -45,8 +44,7 @@ class LongTermSignaturesTest extends DatabaseTest {
     @BeforeAll
     static void authority() throws Exception {
         pki = new OnlinePki();
-        person = pki.person();
-        organisation = pki.organisation();
+        signers = new Signers(pki);
     }
 
     @AfterAll
@@ -58,32 +56,28 @@ class LongTermSignaturesTest extends DatabaseTest {
     void keystoresAndReport() throws Exception {
         pki.revocationDown = false;
         pki.tsaGarbage = false;
-        keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", person);
-        sealKeystore = TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", organisation);
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+        Signers.Keystores keystores = signers.keystores(tmp);
+        keystore = keystores.person();
+        sealKeystore = keystores.organisation();
         Run demo = cli("demo", "--out", tmp.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
     }
 
     @AfterEach
     void forgetPassword() {
-        System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
+        Signers.forgetPassword();
     }
 
     private Run signOff(Path key, String... extra) {
-        String[] base = {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
-                "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString(), "--keystore", key.toString()};
-        String[] all = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return cli(all);
+        return cli(Signers.signOff(tmp, Signers.concat(new String[] {"--keystore", key.toString()}, extra)));
     }
 
     private Path signed(int revision) {
-        return tmp.resolve("2021-02/bao-cao-2021-02-r" + revision + "-signed.pdf");
+        return Signers.signed(tmp, revision);
     }
 
     private Path sealed() {
-        return tmp.resolve("2021-02/bao-cao-2021-02-r1-sealed.pdf");
+        return Signers.sealed(tmp);
     }
 
     private static Date inThreeYears() {
@@ -183,7 +177,7 @@ class LongTermSignaturesTest extends DatabaseTest {
         // A recipient's machine: the database knows nothing, the renewed file's signatures still hold.
         jdbc.execute("TRUNCATE report_seal, report_renewal, report_dossier_block, report_row, report_unit_row,"
                 + " report_unit_name, report_unit_sum, report_revision");
-        Run elsewhere = cli("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+        Run elsewhere = cli("verify", sealed().toString(), "--trust", signers.trustedRoot(tmp).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file");
 

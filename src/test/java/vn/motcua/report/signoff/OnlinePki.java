@@ -72,7 +72,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * {@link HttpServer} on a free port, started first so that the certificates carry its addresses. A test can
  * revoke a certificate, make the revocation services fail, or the authority answer nonsense.
  */
-final class OnlinePki implements AutoCloseable {
+final class OnlinePki implements TestAuthority, AutoCloseable {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis() * 10);
 
@@ -137,12 +137,14 @@ final class OnlinePki implements AutoCloseable {
     }
 
     /** A person's signing certificate, valid a year: expired long before the archive's years are over. */
-    TestPki.Issued person() throws Exception {
+    @Override
+    public TestPki.Issued person() throws Exception {
         return issue(TestPki.PERSON, TestPki.ORGANISATION, Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false);
     }
 
-    TestPki.Issued organisation() throws Exception {
+    @Override
+    public TestPki.Issued organisation() throws Exception {
         return issue(TestPki.ORGANISATION, TestPki.ORGANISATION, Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false);
     }
@@ -151,7 +153,8 @@ final class OnlinePki implements AutoCloseable {
         revoked.add(certificate.getSerialNumber());
     }
 
-    java.nio.file.Path caFile(java.nio.file.Path file) throws Exception {
+    @Override
+    public java.nio.file.Path caFile(java.nio.file.Path file) throws Exception {
         return java.nio.file.Files.write(file, ca.getEncoded());
     }
 
