@@ -88,6 +88,8 @@ final class OnlinePki implements TestAuthority, AutoCloseable {
     volatile boolean revocationDown;
     /** The time-stamping authority answers bytes that are no time-stamp response. */
     volatile boolean tsaGarbage;
+    /** The time-stamping authority signs its tokens with another key than its certificate's. */
+    volatile boolean tsaWrongKey;
 
     OnlinePki() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -246,13 +248,7 @@ final class OnlinePki implements TestAuthority, AutoCloseable {
                 send(exchange, "application/timestamp-reply", "<html>Service temporarily unavailable</html>".getBytes());
                 return;
             }
-            DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
-                    .build("SHA256withRSA", tsa.keys().getPrivate(), tsa.certificate()), sha256,
-                    new ASN1ObjectIdentifier("1.2.3.4.1"));
-            generator.addCertificates(new JcaCertStore(List.of(tsa.certificate(), ca)));
-            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(generator, TSPAlgorithms.ALLOWED);
+            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens(), TSPAlgorithms.ALLOWED);
             send(exchange, "application/timestamp-reply",
                     responses.generate(request, serial(), new Date()).getEncoded());
         } catch (IOException e) {
@@ -260,6 +256,22 @@ final class OnlinePki implements TestAuthority, AutoCloseable {
         } catch (Exception e) {
             throw new IOException(e);
         }
+    }
+
+    /** The authority's token over a SHA-256 digest, as it answers a request for it (the encoded CMS). */
+    byte[] timeStampToken(byte[] sha256) throws Exception {
+        return tokens().generate(new org.bouncycastle.tsp.TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
+                sha256), serial(), new Date()).getEncoded();
+    }
+
+    private TimeStampTokenGenerator tokens() throws Exception {
+        DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
+                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+        TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
+                .build("SHA256withRSA", (tsaWrongKey ? caKeys : tsa.keys()).getPrivate(), tsa.certificate()), sha256,
+                new ASN1ObjectIdentifier("1.2.3.4.1"));
+        generator.addCertificates(new JcaCertStore(List.of(tsa.certificate(), ca)));
+        return generator;
     }
 
     private static byte[] read(HttpExchange exchange) throws IOException {
