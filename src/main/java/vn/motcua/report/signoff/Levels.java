@@ -1,7 +1,6 @@
 package vn.motcua.report.signoff;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,16 +16,6 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfString;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.tsp.TimeStampToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +93,8 @@ public final class Levels {
             if (s.timeStamp() || !s.valid() || s.certificate() == null) {
                 continue;
             }
-            Stamp own = signatureTimeStamp(pdf, s);
+            SignatureTimeStamp stamp = s.ownStamp();
+            Stamp own = stamp == null ? null : new Stamp(stamp.at(), stamp.authorityUntil(), s.end());
             if (own != null) {
                 allStamps.add(own);
             }
@@ -137,54 +127,6 @@ public final class Levels {
             return of(pdf, SignatureCheck.of(pdf));
         } catch (SignatureCheck.Unreadable e) {
             throw new IllegalStateException("a file just signed cannot be read", e);
-        }
-    }
-
-    /**
-     * The signature's own time-stamp (its CMS's signature-time-stamp attribute) when its imprint is the hash of
-     * the signature value and its authority's signature holds; else null.
-     */
-    private static Stamp signatureTimeStamp(byte[] pdf, Signature s) {
-        try {
-            byte[] contents = contents(pdf, s.field());
-            if (contents == null) {
-                return null;
-            }
-            SignerInformation signer = new CMSSignedData(contents).getSignerInfos().getSigners().iterator().next();
-            AttributeTable unsigned = signer.getUnsignedAttributes();
-            Attribute attribute = unsigned == null ? null
-                    : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-            if (attribute == null || attribute.getAttrValues().size() == 0) {
-                return null;
-            }
-            TimeStampToken token = new TimeStampToken(new CMSSignedData(
-                    attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded("DER")));
-            DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().build()
-                    .get(token.getTimeStampInfo().getHashAlgorithm());
-            try (OutputStream out = digest.getOutputStream()) {
-                out.write(signer.getSignature());
-            }
-            if (!Arrays.equals(digest.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
-                log.info("signature {}: its time-stamp is over other bytes", s.field());
-                return null;
-            }
-            X509Certificate authority = LongTerm.authorityChain(token.getEncoded())[0];
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
-            return new Stamp(time(token.getTimeStampInfo().getGenTime()), time(authority.getNotAfter()), s.end());
-        } catch (Exception e) {
-            log.info("signature {}: its time-stamp cannot be read or does not verify", s.field(), e);
-            return null;
-        }
-    }
-
-    private static byte[] contents(byte[] pdf, String field) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfDictionary dictionary = reader.getAcroFields().getSignatureDictionary(field);
-            PdfString contents = dictionary == null ? null : dictionary.getAsString(PdfName.CONTENTS);
-            return contents == null ? null : contents.getOriginalBytes();
-        } finally {
-            reader.close();
         }
     }
 

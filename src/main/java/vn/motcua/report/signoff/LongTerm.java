@@ -63,10 +63,16 @@ final class LongTerm {
 
     /**
      * The time-stamp token over a signature value (the CMS {@code signature-time-stamp} attribute, ETSI
-     * EN 319 122-1), its authority's chain checked for revocation addresses.
+     * EN 319 122-1), checked as verify will check it, its authority's chain checked for revocation addresses.
      */
     byte[] signatureTimeStamp(byte[] signatureValue) {
         byte[] token = timeStamp(sha256(signatureValue));
+        try {
+            SignatureTimeStamp.over(signatureValue, token);
+        } catch (SignatureTimeStamp.Broken e) {
+            // Written as it is, the file's verify would call its own signature broken.
+            throw new Refusal(e, "signoff.tsa.garbage", tsa);
+        }
         requireRevocationAddresses(authorityChain(token));
         return token;
     }

@@ -47,8 +47,8 @@ import vn.motcua.report.period.VietnamTime;
 
 /**
  * Reads the digital signatures of a PDF and checks each one on its own (the CMS over exactly the bytes its
- * /ByteRange names, the certificate valid when it signed; a document time-stamp as an RFC 3161 token over
- * them), that nothing but zero padding follows each signature value in its /Contents and that the gap its
+ * /ByteRange names, the certificate valid when it signed, the time-stamp it carries, if any, over its signature
+ * value ({@link SignatureTimeStamp}); a document time-stamp as an RFC 3161 token over them), that nothing but zero padding follows each signature value in its /Contents and that the gap its
  * byte range leaves is exactly that /Contents, and the file as a whole: the signatures cover its revisions
  * in order, the last one the whole file, and each revision after the first changes only what its signature
  * adds ({@link RevisionChanges}); after the last signature only a document security store may be added.
@@ -59,7 +59,11 @@ public final class SignatureCheck {
     private static final PdfName RFC3161 = new PdfName("ETSI.RFC3161");
 
     /** What is wrong with one signature. */
-    public enum Problem { CHANGED, UNREADABLE, CERTIFICATE_NOT_VALID_THEN }
+    public enum Problem {
+        CHANGED, UNREADABLE, CERTIFICATE_NOT_VALID_THEN,
+        /** The signature holds, but the time-stamp it carries does not: altered or replaced after signing. */
+        TIME_STAMP_BROKEN
+    }
 
     /** What is wrong with the file as a whole; each is a sentence {@code verify.damage.NAME} of the messages. */
     public enum Damage {
@@ -74,9 +78,11 @@ public final class SignatureCheck {
      * @param end       where the revision it signed ends (bytes 0..end, its own /Contents excepted)
      * @param chain     the certificates the CMS carries, the signer's (or time-stamp authority's) first
      * @param timeStamp a document time-stamp (RFC 3161 token, /SubFilter /ETSI.RFC3161), not a signature
+     * @param ownStamp  the signature's own time-stamp, verified; null without one (or when it does not verify)
      */
     public record Signature(String field, String signer, String organisation, OffsetDateTime time, String subFilter,
-                            String digest, int end, List<X509Certificate> chain, Problem problem, boolean timeStamp) {
+                            String digest, int end, List<X509Certificate> chain, Problem problem, boolean timeStamp,
+                            SignatureTimeStamp ownStamp) {
         public boolean valid() {
             return problem == null;
         }
@@ -249,14 +255,24 @@ public final class SignatureCheck {
             if (intact && time != null && !validAt(certificate, time)) {
                 problem = Problem.CERTIFICATE_NOT_VALID_THEN;
             }
+            SignatureTimeStamp ownStamp = null;
+            if (problem == null) {
+                try {
+                    ownStamp = SignatureTimeStamp.of(info);
+                } catch (SignatureTimeStamp.Broken e) {
+                    // Only a missing time-stamp makes a plain B-B signature; one that fails is a false claim.
+                    problem = Problem.TIME_STAMP_BROKEN;
+                }
+            }
             return new Signature(field, CertificateChecks.commonName(certificate).orElse(name(dictionary.get(PdfName.NAME))),
                     CertificateChecks.organisation(certificate).orElse(null), time, subFilter,
-                    digestName(info.getDigestAlgOID()), end, chain, problem, false);
+                    digestName(info.getDigestAlgOID()), end, chain, problem, false, ownStamp);
         } catch (CMSException | TSPException e) {
             // A digest that no longer matches the bytes is reported by BouncyCastle as an exception.
             log.info("signature {} does not verify", field, e);
             return new Signature(field, null, null, time, subFilter, null, end, List.of(),
-                    String.valueOf(e.getMessage()).contains("digest") ? Problem.CHANGED : Problem.UNREADABLE, timeStamp);
+                    String.valueOf(e.getMessage()).contains("digest") ? Problem.CHANGED : Problem.UNREADABLE, timeStamp,
+                    null);
         } catch (CertificateException | OperatorCreationException | IOException | RuntimeException e) {
             log.info("signature {} cannot be read", field, e);
             return unreadable(field, time, subFilter, end, timeStamp);
@@ -296,7 +312,7 @@ public final class SignatureCheck {
         }
         return new Signature(field, CertificateChecks.subject(authority), CertificateChecks.organisation(authority)
                 .orElse(null), time, subFilter, digestName(info.getMessageImprintAlgOID().getId()), end, chain, problem,
-                true);
+                true, null);
     }
 
     /** The signer's certificate first, then the others the CMS carries; empty when the signer's is missing. */
@@ -325,7 +341,8 @@ public final class SignatureCheck {
     }
 
     private static Signature unreadable(String field, OffsetDateTime time, String subFilter, int end, boolean timeStamp) {
-        return new Signature(field, null, null, time, subFilter, null, end, List.of(), Problem.UNREADABLE, timeStamp);
+        return new Signature(field, null, null, time, subFilter, null, end, List.of(), Problem.UNREADABLE, timeStamp,
+                null);
     }
 
     private static String digestName(String oid) {

@@ -294,6 +294,7 @@ public class Verification {
             case CHANGED -> "changed";
             case CERTIFICATE_NOT_VALID_THEN -> "expired";
             case UNREADABLE -> "unreadable";
+            case TIME_STAMP_BROKEN -> "timestamp-broken";
         }, s.field(), s.signer(), s.time());
     }
 

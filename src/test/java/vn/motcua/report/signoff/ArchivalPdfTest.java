@@ -30,16 +30,16 @@ import vn.motcua.report.DatabaseTest;
  */
 class ArchivalPdfTest extends DatabaseTest {
 
-    private static TestPki pki;
+    private static Signers signers;
 
     @BeforeAll
     static void authority() throws Exception {
-        pki = new TestPki();
+        signers = new Signers(new TestPki());
     }
 
     @AfterEach
     void forgetPassword() {
-        System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
+        Signers.forgetPassword();
     }
 
     @Test
@@ -62,16 +62,14 @@ class ArchivalPdfTest extends DatabaseTest {
         Path draft = folder.resolve("bao-cao-2021-02-r1.pdf");
         assertThat(VeraPdf.failures(Files.readAllBytes(draft))).as("draft").isEmpty();
 
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
-        Path keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", pki.person());
-        Path sealKeystore = TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", pki.organisation());
+        Signers.Keystores keystores = signers.keystores(tmp);
         Run signOff = cli("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
-                "--on-behalf", "KT. GIÁM ĐỐC", "--keystore", keystore.toString(),
+                "--on-behalf", "KT. GIÁM ĐỐC", "--keystore", keystores.person().toString(),
                 "--signature-image", Images.signature(tmp.resolve("chu-ky.png")).toString());
         assertThat(signOff.exitCode()).as(signOff.err()).isZero();
         Path signed = folder.resolve("bao-cao-2021-02-r1-signed.pdf");
         assertThat(VeraPdf.failures(Files.readAllBytes(signed))).as("signed").isEmpty();
-        Run seal = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(),
+        Run seal = cli("seal", "--period", "2021-02", "--keystore", keystores.organisation().toString(),
                 "--seal-image", Images.seal(tmp.resolve("con-dau.png")).toString());
         assertThat(seal.exitCode()).as(seal.err()).isZero();
         Path sealed = folder.resolve("bao-cao-2021-02-r1-sealed.pdf");
@@ -110,10 +108,9 @@ class ArchivalPdfTest extends DatabaseTest {
     @Test
     void verify_comparesTheCarriedTablesWithTheRevisionsRows_aCellChangedAfterSigningIsExitOne() throws Exception {
         assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
-        Path keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", pki.person());
+        Signers.Keystores keystores = signers.keystores(tmp);
         Run signOff = cli("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "GIÁM ĐỐC",
-                "--keystore", keystore.toString(), "--out", tmp.toString());
+                "--keystore", keystores.person().toString(), "--out", tmp.toString());
         assertThat(signOff.exitCode()).as(signOff.err()).isZero();
         Path signed = tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
         Run unchanged = cli("verify", signed.toString());

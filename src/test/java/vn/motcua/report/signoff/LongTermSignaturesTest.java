@@ -3,19 +3,30 @@ package vn.motcua.report.signoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.system.Messages;
 import vn.motcua.report.system.Sha256;
 
 /**
@@ -36,8 +48,7 @@ import vn.motcua.report.system.Sha256;
 class LongTermSignaturesTest extends DatabaseTest {
 
     private static OnlinePki pki;
-    private static TestPki.Issued person;
-    private static TestPki.Issued organisation;
+    private static Signers signers;
 
     private Path keystore;
     private Path sealKeystore;
@@ -45,8 +56,7 @@ class LongTermSignaturesTest extends DatabaseTest {
     @BeforeAll
     static void authority() throws Exception {
         pki = new OnlinePki();
-        person = pki.person();
-        organisation = pki.organisation();
+        signers = new Signers(pki);
     }
 
     @AfterAll
@@ -58,32 +68,29 @@ class LongTermSignaturesTest extends DatabaseTest {
     void keystoresAndReport() throws Exception {
         pki.revocationDown = false;
         pki.tsaGarbage = false;
-        keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", person);
-        sealKeystore = TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", organisation);
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+        pki.tsaWrongKey = false;
+        Signers.Keystores keystores = signers.keystores(tmp);
+        keystore = keystores.person();
+        sealKeystore = keystores.organisation();
         Run demo = cli("demo", "--out", tmp.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
     }
 
     @AfterEach
     void forgetPassword() {
-        System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
+        Signers.forgetPassword();
     }
 
     private Run signOff(Path key, String... extra) {
-        String[] base = {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
-                "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString(), "--keystore", key.toString()};
-        String[] all = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return cli(all);
+        return cli(Signers.signOff(tmp, Signers.concat(new String[] {"--keystore", key.toString()}, extra)));
     }
 
     private Path signed(int revision) {
-        return tmp.resolve("2021-02/bao-cao-2021-02-r" + revision + "-signed.pdf");
+        return Signers.signed(tmp, revision);
     }
 
     private Path sealed() {
-        return tmp.resolve("2021-02/bao-cao-2021-02-r1-sealed.pdf");
+        return Signers.sealed(tmp);
     }
 
     private static Date inThreeYears() {
@@ -183,7 +190,7 @@ class LongTermSignaturesTest extends DatabaseTest {
         // A recipient's machine: the database knows nothing, the renewed file's signatures still hold.
         jdbc.execute("TRUNCATE report_seal, report_renewal, report_dossier_block, report_row, report_unit_row,"
                 + " report_unit_name, report_unit_sum, report_revision");
-        Run elsewhere = cli("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+        Run elsewhere = cli("verify", sealed().toString(), "--trust", signers.trustedRoot(tmp).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file");
 
@@ -209,6 +216,14 @@ class LongTermSignaturesTest extends DatabaseTest {
         assertThat(garbage.err()).contains(pki.tsaUrl() + " did not answer with a valid time-stamp");
         assertNothingSigned();
         pki.tsaGarbage = false;
+
+        // A token that answers the request but whose authority's signature does not hold.
+        pki.tsaWrongKey = true;
+        Run unverifiable = signOff(keystore, "--tsa", pki.tsaUrl());
+        assertThat(unverifiable.exitCode()).as(unverifiable.out() + unverifiable.err()).isEqualTo(2);
+        assertThat(unverifiable.err()).contains(pki.tsaUrl() + " did not answer with a valid time-stamp");
+        assertNothingSigned();
+        pki.tsaWrongKey = false;
 
         pki.revocationDown = true;
         Run revocation = signOff(keystore, "--tsa", pki.tsaUrl());
@@ -242,6 +257,106 @@ class LongTermSignaturesTest extends DatabaseTest {
         assertThat(sealDown.exitCode()).isEqualTo(2);
         assertThat(sealed()).doesNotExist();
         assertThat(count("report_seal")).isZero();
+    }
+
+    @Test
+    void signedSealedAndRenewed_theFileIsStillPdfA3b_carriesTheSameTables_andDssRatesItLtaTodayAndInThreeYears()
+            throws Exception {
+        Run signedOff = signOff(keystore, "--tsa", pki.tsaUrl());
+        assertThat(signedOff.exitCode()).as(signedOff.out() + signedOff.err()).isZero();
+        Run seal = cli("seal", "--period", "2021-02", "--keystore", sealKeystore.toString(), "--tsa", pki.tsaUrl(),
+                "--seal-image", Images.seal(tmp.resolve("con-dau.png")).toString());
+        assertThat(seal.exitCode()).as(seal.out() + seal.err()).isZero();
+        byte[] lta = Files.readAllBytes(sealed());
+        Run renewed = cli("renew", "--period", "2021-02", "--tsa", pki.tsaUrl());
+        assertThat(renewed.exitCode()).as(renewed.out() + renewed.err()).isZero();
+        byte[] renewedBytes = Files.readAllBytes(sealed());
+        assertThat(renewedBytes.length).as("renew appended to the sealed file").isGreaterThan(lta.length);
+
+        assertThat(VeraPdf.failures(Files.readAllBytes(signed(1)))).as("signed off, B-LT").isEmpty();
+        assertThat(VeraPdf.failures(lta)).as("sealed, B-LTA").isEmpty();
+        assertThat(VeraPdf.failures(renewedBytes)).as("renewed").isEmpty();
+
+        Path folder = tmp.resolve("2021-02");
+        List<String> tables = List.of("bao-cao-2021-02-r1.csv", "bao-cao-2021-02-r1-don-vi.csv");
+        Map<String, byte[]> carried = associatedFiles(renewedBytes);
+        assertThat(carried.keySet()).containsExactlyElementsOf(tables);
+        for (String table : tables) {
+            assertThat(carried.get(table)).as(table).isEqualTo(Files.readAllBytes(folder.resolve(table)));
+        }
+        assertDss(renewedBytes, SignatureLevel.PAdES_BASELINE_LTA, Indication.TOTAL_PASSED, Indication.TOTAL_PASSED, 2);
+
+        // Last, as it needs poppler-utils: another reader extracts the same tables from the renewed file.
+        Path extracted = Files.createDirectories(tmp.resolve("extracted"));
+        assertThat(Pdfsig.poppler("pdfdetach", "-list", sealed().toString())).contains("2 embedded files")
+                .contains(tables);
+        Pdfsig.poppler("pdfdetach", "-saveall", "-o", extracted.toString(), sealed().toString());
+        for (String table : tables) {
+            assertThat(Files.readAllBytes(extracted.resolve(table))).as("pdfdetach: " + table)
+                    .isEqualTo(Files.readAllBytes(folder.resolve(table)));
+        }
+    }
+
+    /** The files the catalogue's /AF associates with the document, by name, as PDFBox reads them. */
+    private static Map<String, byte[]> associatedFiles(byte[] pdf) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            COSArray associated = document.getDocumentCatalog().getCOSObject().getCOSArray(COSName.AF);
+            assertThat(associated).as("the catalogue's /AF").isNotNull();
+            for (int i = 0; i < associated.size(); i++) {
+                COSDictionary file = (COSDictionary) associated.getObject(i);
+                COSStream content = (COSStream) file.getCOSDictionary(COSName.EF).getDictionaryObject(COSName.F);
+                try (InputStream in = content.createInputStream()) {
+                    files.put(file.getString(COSName.UF), in.readAllBytes());
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aSignatureTimeStampAlteredOrReplaced_isABrokenSignature_exitOne_whileOneRemovedLeavesAPlainBbSignature()
+            throws Exception {
+        Run signedOff = signOff(keystore, "--tsa", pki.tsaUrl());
+        assertThat(signedOff.exitCode()).as(signedOff.out() + signedOff.err()).isZero();
+        byte[] lt = Files.readAllBytes(signed(1));
+        String broken = "Signature 'ChuKySo' by " + TestPki.PERSON + ": BROKEN: the time-stamp it carries does not verify";
+
+        // One bit of the authority's signature on the token flipped: the token still reads, the director's holds.
+        Path altered = Files.write(tmp.resolve("time-stamp-altered.pdf"),
+                Tampering.flipInSignatureTimeStamp(lt, SignOff.FIELD));
+        Run alteredVerified = cli("verify", altered.toString());
+        assertThat(alteredVerified.exitCode()).as(alteredVerified.out() + alteredVerified.err()).isEqualTo(1);
+        assertThat(alteredVerified.err()).contains("NOT VERIFIED").contains(broken).doesNotContain("PAdES B-")
+                .doesNotContain("Exception");
+
+        // A genuine token of the same authority, over other bytes than this signature.
+        byte[] otherToken = pki.timeStampToken(MessageDigest.getInstance("SHA-256")
+                .digest("another document".getBytes(StandardCharsets.UTF_8)));
+        Path replaced = Files.write(tmp.resolve("time-stamp-replaced.pdf"),
+                Tampering.signatureTimeStamp(lt, SignOff.FIELD, otherToken));
+        Run replacedVerified = cli("verify", replaced.toString());
+        assertThat(replacedVerified.exitCode()).as(replacedVerified.out() + replacedVerified.err()).isEqualTo(1);
+        assertThat(replacedVerified.err()).contains("NOT VERIFIED").contains(broken);
+        Run vietnamese = cliIn(Messages.VIETNAMESE, "verify", replaced.toString());
+        assertThat(vietnamese.exitCode()).isEqualTo(1);
+        assertThat(vietnamese.err()).contains("KHÔNG HỢP LỆ.").contains("Chữ ký 'ChuKySo' của " + TestPki.PERSON
+                + ": HỎNG: dấu thời gian gắn với chữ ký không xác minh được");
+
+        // No time-stamp at all claims no time: a plain B-B signature, valid (though not the file recorded here).
+        Path removed = Files.write(tmp.resolve("time-stamp-removed.pdf"),
+                Tampering.signatureTimeStamp(lt, SignOff.FIELD, null));
+        Run removedVerified = cli("verify", removed.toString());
+        assertThat(removedVerified.exitCode()).as(removedVerified.out() + removedVerified.err()).isEqualTo(3);
+        assertThat(removedVerified.out()).contains("Signature 'ChuKySo': valid").contains("Signature 'ChuKySo': PAdES B-B");
+        Run untouched = cli("verify", signed(1).toString());
+        assertThat(untouched.exitCode()).as(untouched.out() + untouched.err()).isZero();
+        assertThat(untouched.out()).contains("Signature 'ChuKySo': PAdES B-LT, time-stamped at");
+
+        // Last, as it needs poppler-utils: poppler does not check a signature's time-stamp and calls both
+        // signatures valid: no substitute here.
+        assertThat(Pdfsig.run(altered)).contains("Signature is Valid");
+        assertThat(Pdfsig.run(replaced)).contains("Signature is Valid");
     }
 
     private void assertNothingSigned() {

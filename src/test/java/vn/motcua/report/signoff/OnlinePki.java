@@ -72,7 +72,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * {@link HttpServer} on a free port, started first so that the certificates carry its addresses. A test can
  * revoke a certificate, make the revocation services fail, or the authority answer nonsense.
  */
-final class OnlinePki implements AutoCloseable {
+final class OnlinePki implements TestAuthority, AutoCloseable {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis() * 10);
 
@@ -88,6 +88,8 @@ final class OnlinePki implements AutoCloseable {
     volatile boolean revocationDown;
     /** The time-stamping authority answers bytes that are no time-stamp response. */
     volatile boolean tsaGarbage;
+    /** The time-stamping authority signs its tokens with another key than its certificate's. */
+    volatile boolean tsaWrongKey;
 
     OnlinePki() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -137,12 +139,14 @@ final class OnlinePki implements AutoCloseable {
     }
 
     /** A person's signing certificate, valid a year: expired long before the archive's years are over. */
-    TestPki.Issued person() throws Exception {
+    @Override
+    public TestPki.Issued person() throws Exception {
         return issue(TestPki.PERSON, TestPki.ORGANISATION, Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false);
     }
 
-    TestPki.Issued organisation() throws Exception {
+    @Override
+    public TestPki.Issued organisation() throws Exception {
         return issue(TestPki.ORGANISATION, TestPki.ORGANISATION, Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false);
     }
@@ -151,7 +155,8 @@ final class OnlinePki implements AutoCloseable {
         revoked.add(certificate.getSerialNumber());
     }
 
-    java.nio.file.Path caFile(java.nio.file.Path file) throws Exception {
+    @Override
+    public java.nio.file.Path caFile(java.nio.file.Path file) throws Exception {
         return java.nio.file.Files.write(file, ca.getEncoded());
     }
 
@@ -243,13 +248,7 @@ final class OnlinePki implements AutoCloseable {
                 send(exchange, "application/timestamp-reply", "<html>Service temporarily unavailable</html>".getBytes());
                 return;
             }
-            DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
-                    .build("SHA256withRSA", tsa.keys().getPrivate(), tsa.certificate()), sha256,
-                    new ASN1ObjectIdentifier("1.2.3.4.1"));
-            generator.addCertificates(new JcaCertStore(List.of(tsa.certificate(), ca)));
-            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(generator, TSPAlgorithms.ALLOWED);
+            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens(), TSPAlgorithms.ALLOWED);
             send(exchange, "application/timestamp-reply",
                     responses.generate(request, serial(), new Date()).getEncoded());
         } catch (IOException e) {
@@ -257,6 +256,22 @@ final class OnlinePki implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException(e);
         }
+    }
+
+    /** The authority's token over a SHA-256 digest, as it answers a request for it (the encoded CMS). */
+    byte[] timeStampToken(byte[] sha256) throws Exception {
+        return tokens().generate(new org.bouncycastle.tsp.TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
+                sha256), serial(), new Date()).getEncoded();
+    }
+
+    private TimeStampTokenGenerator tokens() throws Exception {
+        DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
+                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+        TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
+                .build("SHA256withRSA", (tsaWrongKey ? caKeys : tsa.keys()).getPrivate(), tsa.certificate()), sha256,
+                new ASN1ObjectIdentifier("1.2.3.4.1"));
+        generator.addCertificates(new JcaCertStore(List.of(tsa.certificate(), ca)));
+        return generator;
     }
 
     private static byte[] read(HttpExchange exchange) throws IOException {

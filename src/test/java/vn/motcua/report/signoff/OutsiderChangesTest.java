@@ -31,16 +31,14 @@ import vn.motcua.report.DatabaseTest;
 class OutsiderChangesTest extends DatabaseTest {
 
     private static TestPki pki;
-    private static TestPki.Issued person;
-    private static TestPki.Issued organisation;
+    private static Signers signers;
     /** An unrelated self-made authority: the outsider's. */
     private static TestPki.Issued outsider;
 
     @BeforeAll
     static void authorities() throws Exception {
         pki = new TestPki();
-        person = pki.person();
-        organisation = pki.organisation();
+        signers = new Signers(pki);
         outsider = new TestPki().issue("Kẻ Giả Mạo", "Ngoài cơ quan", java.time.Instant.now().minusSeconds(86_400),
                 java.time.Instant.now().plusSeconds(86_400 * 30L),
                 org.bouncycastle.asn1.x509.KeyUsage.digitalSignature);
@@ -48,20 +46,20 @@ class OutsiderChangesTest extends DatabaseTest {
 
     @BeforeEach
     void signedAndSealed() throws Exception {
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+        Signers.Keystores keystores = signers.keystores(tmp);
         assertThat(cli("demo", "--out", tmp.toString()).exitCode()).isZero();
         Run signOff = cli("sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
-                "--keystore", TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", person).toString(),
+                "--keystore", keystores.person().toString(),
                 "--out", tmp.toString());
         assertThat(signOff.exitCode()).as(signOff.err()).isZero();
         Run seal = cli("seal", "--period", "2021-02", "--keystore",
-                TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", organisation).toString(), "--out", tmp.toString());
+                keystores.organisation().toString(), "--out", tmp.toString());
         assertThat(seal.exitCode()).as(seal.err()).isZero();
     }
 
     @AfterEach
     void forgetPassword() {
-        System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
+        Signers.forgetPassword();
     }
 
     private Path sealed() {
@@ -111,11 +109,11 @@ class OutsiderChangesTest extends DatabaseTest {
             assertThat(here.exitCode()).as(attack.getKey() + "\n" + here.out() + here.err()).isEqualTo(1);
             assertThat(here.err()).as(attack.getKey().toString()).contains("NOT VERIFIED").contains(attack.getValue())
                     .doesNotContain("Exception").doesNotContain("java.");
-            Run trusted = cli("verify", attack.getKey().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+            Run trusted = cli("verify", attack.getKey().toString(), "--trust", signers.trustedRoot(tmp).toString());
             assertThat(trusted.exitCode()).as(attack.getKey() + "\n" + trusted.out() + trusted.err()).isEqualTo(1);
         }
         assertThat(cli("verify", tmp.resolve("1-outsider-over-table.pdf").toString(), "--trust",
-                pki.caFile(tmp.resolve("ca.cer")).toString()).err())
+                signers.trustedRoot(tmp).toString()).err())
                 .as("the outsider's chain reaches none of the roots, and says so")
                 .contains("Signature 'XacNhan' by CN=Kẻ Giả Mạo,O=Ngoài cơ quan,C=VN: the certificate chain reaches NONE");
 
@@ -170,7 +168,7 @@ class OutsiderChangesTest extends DatabaseTest {
         Run unchecked = cli("verify", file.toString());
         assertThat(unchecked.exitCode()).as("no root given: only the signatures and the changes are checked")
                 .isZero();
-        Run trusted = cli("verify", file.toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+        Run trusted = cli("verify", file.toString(), "--trust", signers.trustedRoot(tmp).toString());
         assertThat(trusted.exitCode()).as(trusted.out() + trusted.err()).isEqualTo(1);
         assertThat(trusted.err()).contains("NOT VERIFIED")
                 .contains("Signature 'DauKhac' by CN=Kẻ Giả Mạo,O=Ngoài cơ quan,C=VN: the certificate chain reaches NONE"
@@ -184,7 +182,7 @@ class OutsiderChangesTest extends DatabaseTest {
         byte[] sealed = Files.readAllBytes(sealed());
         byte[] lt = Dss.extend(sealed, SignatureLevel.PAdES_BASELINE_LT, pki.ca, pki.crl(), tsa);
         byte[] lta = Dss.extend(lt, SignatureLevel.PAdES_BASELINE_LTA, pki.ca, pki.crl(), tsa);
-        Path ca = pki.caFile(tmp.resolve("ca.cer"));
+        Path ca = signers.trustedRoot(tmp);
         for (Map.Entry<String, byte[]> renewed : Map.of("lt.pdf", lt, "lta.pdf", lta).entrySet()) {
             Path file = write(renewed.getKey(), renewed.getValue());
             Run here = cli("verify", file.toString(), "--trust", ca.toString());

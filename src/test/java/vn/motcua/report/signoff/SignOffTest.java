@@ -35,8 +35,7 @@ import vn.motcua.report.system.Sha256;
 class SignOffTest extends DatabaseTest {
 
     private static TestPki pki;
-    private static TestPki.Issued person;
-    private static TestPki.Issued organisation;
+    private static Signers signers;
 
     private Path keystore;
     private Path sealKeystore;
@@ -44,48 +43,38 @@ class SignOffTest extends DatabaseTest {
     @BeforeAll
     static void authority() throws Exception {
         pki = new TestPki();
-        person = pki.person();
-        organisation = pki.organisation();
+        signers = new Signers(pki);
     }
 
     @BeforeEach
     void keystoreAndReport() throws Exception {
-        keystore = TestPki.p12(tmp.resolve("giam-doc.p12"), "giam-doc", person);
-        sealKeystore = TestPki.p12(tmp.resolve("van-thu.p12"), "co-quan", organisation);
-        // What the operator's environment would hold; never a command-line argument.
-        System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
+        Signers.Keystores keystores = signers.keystores(tmp);
+        keystore = keystores.person();
+        sealKeystore = keystores.organisation();
         Run demo = cli("demo", "--out", tmp.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
     }
 
     @AfterEach
     void forgetPassword() {
-        System.clearProperty("MOTCUA_KEYSTORE_PASSWORD");
+        Signers.forgetPassword();
     }
 
     private Run signOff(String... extra) {
-        String[] base = {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON, "--position", "PHÓ GIÁM ĐỐC",
-                "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()};
-        return cli(concat(base, extra));
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+        return cli(Signers.signOff(tmp, extra));
     }
 
     private Path signed() {
-        return tmp.resolve("2021-02/bao-cao-2021-02-r1-signed.pdf");
+        return Signers.signed(tmp, 1);
     }
 
     private Path sealed() {
-        return tmp.resolve("2021-02/bao-cao-2021-02-r1-sealed.pdf");
+        return Signers.sealed(tmp);
     }
 
     @Test
     void signOffThenSeal_bothPadesBaselineB_validForDssPdfsigAndVerify() throws Exception {
-        Run signedOff = cli(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", "NGUYỄN VĂN A",
+        Run signedOff = cli(Signers.concat(new String[] {"sign-off", "--period", "2021-02", "--signer", "NGUYỄN VĂN A",
                 "--position", "PHÓ GIÁM ĐỐC", "--on-behalf", "KT. GIÁM ĐỐC", "--out", tmp.toString()},
                 "--keystore", keystore.toString(), "--signature-image", Images.signature(tmp.resolve("chu-ky.png")).toString()));
         assertThat(signedOff.exitCode()).as(signedOff.err()).isZero();
@@ -136,7 +125,7 @@ class SignOffTest extends DatabaseTest {
 
         // A recipient's machine: the database does not know the file, the signatures still hold.
         jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
-        Run elsewhere = cli("verify", sealed().toString(), "--trust", pki.caFile(tmp.resolve("ca.cer")).toString());
+        Run elsewhere = cli("verify", sealed().toString(), "--trust", signers.trustedRoot(tmp).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file")
                 .contains("The document states: period 2021-02, revision 1.")
@@ -167,7 +156,7 @@ class SignOffTest extends DatabaseTest {
         byte[] bytes = Files.readAllBytes(signed());
 
         // A signature added by another tool (the clerk's own software) changes nothing signed: still this file.
-        byte[] countersigned = PadesSigner.sign(bytes, true, organisation.signingKey(), new PadesSigner.Details(
+        byte[] countersigned = PadesSigner.sign(bytes, true, signers.organisation.signingKey(), new PadesSigner.Details(
                 "Signature2", TestPki.ORGANISATION, "seal", null, java.time.OffsetDateTime.now()), null);
         Run other = cli("verify", Files.write(tmp.resolve("countersigned.pdf"), countersigned).toString());
         assertThat(other.exitCode()).as(other.err()).isZero();
@@ -250,19 +239,19 @@ class SignOffTest extends DatabaseTest {
         String[] r2 = {"sign-off", "--period", "2021-02", "--revision", "2", "--position", "PHÓ GIÁM ĐỐC", "--out",
                 tmp.toString()};
 
-        Run mismatch = cli(concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString()));
+        Run mismatch = cli(Signers.concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString()));
         assertThat(mismatch.exitCode()).isEqualTo(2);
         assertThat(mismatch.err()).contains("The signer \"Trần Thị B\" is not the name in the certificate (\"Nguyễn Văn A\")")
                 .contains("--accept-name-mismatch");
         Path expiredStore = TestPki.p12(tmp.resolve("het-han.p12"), "giam-doc", pki.expired());
-        Run expired = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", expiredStore.toString()));
+        Run expired = cli(Signers.concat(r2, "--signer", TestPki.PERSON, "--keystore", expiredStore.toString()));
         assertThat(expired.exitCode()).isEqualTo(2);
         assertThat(expired.err()).contains("The certificate of Nguyễn Văn A expired at").contains("Nothing was written");
         Path encipher = TestPki.p12(tmp.resolve("ma-hoa.p12"), "giam-doc", pki.notForSigning());
-        Run notForSigning = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", encipher.toString()));
+        Run notForSigning = cli(Signers.concat(r2, "--signer", TestPki.PERSON, "--keystore", encipher.toString()));
         assertThat(notForSigning.exitCode()).isEqualTo(2);
         assertThat(notForSigning.err()).contains("is not for signing");
-        Run untrusted = cli(concat(r2, "--signer", TestPki.PERSON, "--keystore", keystore.toString(), "--trust",
+        Run untrusted = cli(Signers.concat(r2, "--signer", TestPki.PERSON, "--keystore", keystore.toString(), "--trust",
                 new TestPki().caFile(tmp.resolve("other-ca.cer")).toString()));
         assertThat(untrusted.exitCode()).isEqualTo(2);
         assertThat(untrusted.err()).contains("does not chain to any trusted root");
@@ -272,8 +261,8 @@ class SignOffTest extends DatabaseTest {
                 .isEqualTo(1);
 
         // Told explicitly, another name may sign; a trusted chain passes.
-        Run explicit = cli(concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString(),
-                "--accept-name-mismatch", "--trust", pki.caFile(tmp.resolve("ca.cer")).toString()));
+        Run explicit = cli(Signers.concat(r2, "--signer", "Trần Thị B", "--keystore", keystore.toString(),
+                "--accept-name-mismatch", "--trust", signers.trustedRoot(tmp).toString()));
         assertThat(explicit.exitCode()).as(explicit.err()).isZero();
         assertThat(r2File).exists();
     }
@@ -321,7 +310,7 @@ class SignOffTest extends DatabaseTest {
         assertThat(wrong.err()).contains("Could not open the keystore").contains("wrong password")
                 .doesNotContain("Exception").doesNotContain("padded");
         System.setProperty("MOTCUA_KEYSTORE_PASSWORD", TestPki.PASSWORD);
-        Run alias = cli(concat(new String[] {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
+        Run alias = cli(Signers.concat(new String[] {"sign-off", "--period", "2021-02", "--signer", TestPki.PERSON,
                 "--position", "P"}, "--keystore", keystore.toString(), "--alias", "ke-toan"));
         assertThat(alias.exitCode()).isEqualTo(2);
         assertThat(alias.err()).contains("has no key \"ke-toan\"; it has: giam-doc");
@@ -352,7 +341,7 @@ class SignOffTest extends DatabaseTest {
                 .isZero();
         assertThat(signed()).doesNotExist();
 
-        Run anyway = cli(concat(march, "--allow-blank"));
+        Run anyway = cli(Signers.concat(march, "--allow-blank"));
         assertThat(anyway.exitCode()).as(anyway.err()).isZero();
         assertThat(tmp.resolve("2021-03/bao-cao-2021-03-r1-signed.pdf")).exists();
     }

@@ -8,6 +8,7 @@ import java.util.Calendar;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.AcroFields;
@@ -27,12 +28,21 @@ import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfStream;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * What an attacker does to a signed and sealed report with ordinary PDF tools (OpenPDF here), each time
  * leaving every signature's own bytes intact: an appended signature whose widget whites out the table's
  * total row and writes other numbers, the director's widget hidden, bytes slipped into a /Contents padding
- * or a /Name into its gap, a signature dictionary rewritten later, page 1's content stream replaced.
+ * or a /Name into its gap, a signature dictionary rewritten later, page 1's content stream replaced; and, with
+ * BouncyCastle, a signature's own time-stamp altered, replaced or removed (the signer's signature does not cover it).
  */
 final class Tampering {
 
@@ -136,6 +146,72 @@ final class Tampering {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * Rewrites the named signature's CMS in place, in its /Contents, zero padded to the same length: the bytes
+     * its byte range covers stay as they are. {@code change} gets the CMS and returns the new one.
+     */
+    static byte[] rewriteCms(byte[] pdf, String field, UnaryOperator<CMSSignedData> change) throws Exception {
+        int[] gap = gap(pdf, field);
+        int reserved = (gap[1] - gap[0] - 2) / 2;
+        byte[] encoded = change.apply(new CMSSignedData(Hex.decode(Arrays.copyOfRange(pdf, gap[0] + 1, gap[1] - 1))))
+                .getEncoded("DER");
+        if (encoded.length > reserved) {
+            throw new IllegalStateException("the new CMS (" + encoded.length + " bytes) exceeds /Contents (" + reserved + ")");
+        }
+        byte[] tampered = pdf.clone();
+        byte[] hex = Hex.encode(Arrays.copyOf(encoded, reserved));
+        System.arraycopy(hex, 0, tampered, gap[0] + 1, hex.length);
+        return tampered;
+    }
+
+    /** The named signature with its signature-time-stamp attribute replaced by {@code token}, or removed (null). */
+    static byte[] signatureTimeStamp(byte[] pdf, String field, byte[] token) throws Exception {
+        return rewriteCms(pdf, field, cms -> {
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            AttributeTable unsigned = signer.getUnsignedAttributes()
+                    .remove(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+            try {
+                if (token != null) {
+                    unsigned = unsigned.add(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                            ASN1Primitive.fromByteArray(token));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+            return CMSSignedData.replaceSigners(cms, new SignerInformationStore(
+                    SignerInformation.replaceUnsignedAttributes(signer, unsigned.size() == 0 ? null : unsigned)));
+        });
+    }
+
+    /**
+     * The named signature with one bit flipped in the middle of its time-stamp token's own signature value (the
+     * authority's), in place: the CMS and the token still parse, the signer's signature still holds.
+     */
+    static byte[] flipInSignatureTimeStamp(byte[] pdf, String field) throws Exception {
+        int[] gap = gap(pdf, field);
+        byte[] contents = Hex.decode(Arrays.copyOfRange(pdf, gap[0] + 1, gap[1] - 1));
+        SignerInformation signer = new CMSSignedData(contents).getSignerInfos().getSigners().iterator().next();
+        byte[] token = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded("DER");
+        byte[] authoritySignature = new TimeStampToken(new CMSSignedData(token)).toCMSSignedData().getSignerInfos()
+                .getSigners().iterator().next().getSignature();
+        int at = indexOf(contents, authoritySignature) + authoritySignature.length / 2;
+        contents[at] ^= 0x01;
+        byte[] tampered = pdf.clone();
+        byte[] hex = Hex.encode(contents);
+        System.arraycopy(hex, 0, tampered, gap[0] + 1, hex.length);
+        return tampered;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] what) {
+        for (int i = 0; i + what.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("not found");
     }
 
     /** The gap of the named signature's /ByteRange: {start of '&lt;', end after '&gt;'}. */

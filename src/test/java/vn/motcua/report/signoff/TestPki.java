@@ -38,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * a person (CN "Nguyễn Văn A"), the organisation, a time-stamp authority, and ones that must be refused
  * (expired, not for signing).
  */
-final class TestPki {
+final class TestPki implements TestAuthority {
 
     static final String PASSWORD = "mat-khau-123";
     static final String PERSON = "Nguyễn Văn A";
@@ -74,12 +74,14 @@ final class TestPki {
         }
     }
 
-    Issued person() throws Exception {
+    @Override
+    public Issued person() throws Exception {
         return issue(PERSON, ORGANISATION, Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(365, ChronoUnit.DAYS),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
     }
 
-    Issued organisation() throws Exception {
+    @Override
+    public Issued organisation() throws Exception {
         return issue(ORGANISATION, ORGANISATION, Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
     }
@@ -142,7 +144,8 @@ final class TestPki {
         return file;
     }
 
-    Path caFile(Path file) throws IOException, GeneralSecurityException {
+    @Override
+    public Path caFile(Path file) throws IOException, GeneralSecurityException {
         return Files.write(file, ca.getEncoded());
     }
 
