@@ -21,6 +21,8 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.report.revision.CentreLevel;
+import vn.motcua.report.revision.CentreRow;
 import vn.motcua.report.revision.CentreTable;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ProvinceCentres;
@@ -72,6 +74,34 @@ class CentreAppendixTest {
         assertThat(carried.keySet()).containsExactly("bao-cao-2025-09-r1-don-vi.csv", "bao-cao-2025-09-r1-trung-tam.csv",
                 "bao-cao-2025-09-r1.csv");
         assertThat(carried.get("bao-cao-2025-09-r1-trung-tam.csv")).isEqualTo(CsvTables.byCentre(ProvinceCentres.table()));
+    }
+
+    /** A large province: 150 communes run over several landscape pages, the headings repeated on each. */
+    @Test
+    void manyCommunes_runOverPages_withTheHeadingsRepeated_andTheirSubtotal() throws Exception {
+        List<CentreRow> rows = new ArrayList<>();
+        rows.add(CentreRow.listed("tinh", ProvinceCentres.PROVINCE_NAME, CentreLevel.PROVINCE,
+                ProvinceCentres.tally(0, 4, 0, 0, 0, 3, 1, 0, 0)));
+        for (int i = 1; i <= 150; i++) {
+            // Commune i: i new dossiers, one of them late when i is even.
+            int late = i % 2 == 0 ? 1 : 0;
+            rows.add(CentreRow.listed("xa-" + i, "Trung tâm Phục vụ hành chính công xã Số " + i, CentreLevel.COMMUNE,
+                    ProvinceCentres.tally(0, i, 0, 0, 0, i - late, late, 0, 0)));
+        }
+        Path pdf = render(Consolidations.data(new CentreTable(rows)), "large.pdf");
+        PdfText doc = PdfText.read(pdf);
+        int first = pageWith(doc, CentreAppendix.TITLE);
+        assertThat(doc.pages() - first).as("more pages after the first of the table").isGreaterThanOrEqualTo(3);
+        for (int p = first; p <= doc.pages(); p++) {
+            assertThat(doc.pageSizes().get(p - 1)[0]).as("page %d landscape", p).isGreaterThan(doc.pageSizes().get(p - 1)[1]);
+            assertThat(doc.flat(p)).as("page %d repeats the headings", p)
+                    .contains("Nơi tiếp nhận hồ sơ", "(1) (2) (3) (4) (5) (6) (7) (8) (9) (10) (11) (12)");
+        }
+        // 1 + 2 + … + 150 = 11,325 dossiers, 75 of them late; with the province's 4 (1 late): 11,329 and 76.
+        String last = doc.byPosition(doc.pages());
+        assertThat(last).contains("151 Trung tâm Phục vụ hành chính công xã Số 150 150 0 150 150 149 1 0 0 0 99,3%",
+                "Cộng cấp xã 11.325 0 11.325 11.325 11.250 75 0 0 0 99,3%",
+                "Tổng cộng 11.329 0 11.329 11.329 11.253 76 0 0 0 99,3%");
     }
 
     @Test
