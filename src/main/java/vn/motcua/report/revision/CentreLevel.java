@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where a row of the table by centre belongs: a listed centre's level in the two-level local government (the
  * province's own centre, its branches, the communes' centres), or a receiving centre the configuration does
  * not list, or none given. Kept here, with the table's shape, so that the configuration of centres maps its
- * words ({@link #named}) onto it.
+ * words ({@link #named}) onto it. Declared in the table's order ({@link CentreTable} sorts by it).
  */
 public enum CentreLevel {
     PROVINCE("province"),
