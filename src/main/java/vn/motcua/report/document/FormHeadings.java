@@ -19,24 +19,13 @@ final class FormHeadings {
     }
 
     /** Section 1 of the seed report: (1)–(12). */
-    static final Layout SEED = numbered(12, List.of(
-            new Cell("STT", 0, 0, 3, 1),
-            new Cell("Lĩnh vực, công việc giải quyết theo cấp", 0, 1, 3, 1),
-            new Cell("Hồ sơ nhận giải quyết", 0, 2, 1, 3),
-            new Cell("Kết quả giải quyết", 0, 5, 1, 6),
-            new Cell("Ghi chú", 0, 11, 3, 1),
-            new Cell("Tổng số", 1, 2, 2, 1),
-            new Cell("Trong đó", 1, 3, 1, 2),
-            new Cell("Hồ sơ đã giải quyết", 1, 5, 1, 3),
-            new Cell("Hồ sơ đang giải quyết", 1, 8, 1, 3),
-            new Cell("Số kỳ trước chuyển qua", 2, 3, 1, 1),
-            new Cell("Số mới tiếp nhận", 2, 4, 1, 1),
-            new Cell("Tổng số", 2, 5, 1, 1),
-            new Cell("Trả đúng thời hạn", 2, 6, 1, 1),
-            new Cell("Trả quá hạn", 2, 7, 1, 1),
-            new Cell("Tổng số", 2, 8, 1, 1),
-            new Cell("Chưa đến hạn", 2, 9, 1, 1),
-            new Cell("Quá hạn", 2, 10, 1, 1)));
+    static final Layout SEED = seed("Lĩnh vực, công việc giải quyết theo cấp", "Ghi chú");
+
+    /**
+     * The seed's columns with one row per receiving centre, the last column the Decision 766/QĐ-TTg indicator
+     * (on time or early, and pending in time, over all) instead of the empty "Ghi chú".
+     */
+    static final Layout BY_CENTRE = seed("Nơi tiếp nhận hồ sơ", "Tỷ lệ đúng hạn [(7)+(10)]/(3)");
 
     /** Biểu 06 of Circular 01/2020/TT-VPCP, 13 columns, by field. */
     static final Layout NATIONAL = national("Lĩnh vực, công việc giải quyết theo cấp");
@@ -45,6 +34,27 @@ final class FormHeadings {
     static final Layout NATIONAL_BY_UNIT = national("Cơ quan, đơn vị giải quyết");
 
     private FormHeadings() {
+    }
+
+    private static Layout seed(String second, String last) {
+        return numbered(12, List.of(
+                new Cell("STT", 0, 0, 3, 1),
+                new Cell(second, 0, 1, 3, 1),
+                new Cell("Hồ sơ nhận giải quyết", 0, 2, 1, 3),
+                new Cell("Kết quả giải quyết", 0, 5, 1, 6),
+                new Cell(last, 0, 11, 3, 1),
+                new Cell("Tổng số", 1, 2, 2, 1),
+                new Cell("Trong đó", 1, 3, 1, 2),
+                new Cell("Hồ sơ đã giải quyết", 1, 5, 1, 3),
+                new Cell("Hồ sơ đang giải quyết", 1, 8, 1, 3),
+                new Cell("Số kỳ trước chuyển qua", 2, 3, 1, 1),
+                new Cell("Số mới tiếp nhận", 2, 4, 1, 1),
+                new Cell("Tổng số", 2, 5, 1, 1),
+                new Cell("Trả đúng thời hạn", 2, 6, 1, 1),
+                new Cell("Trả quá hạn", 2, 7, 1, 1),
+                new Cell("Tổng số", 2, 8, 1, 1),
+                new Cell("Chưa đến hạn", 2, 9, 1, 1),
+                new Cell("Quá hạn", 2, 10, 1, 1)));
     }
 
     private static Layout national(String second) {

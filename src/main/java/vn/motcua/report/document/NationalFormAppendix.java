@@ -74,7 +74,7 @@ final class NationalFormAppendix {
         }
     }
 
-    private static com.lowagie.text.Paragraph note(String text) {
+    static com.lowagie.text.Paragraph note(String text) {
         com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(13, text, DocumentStyle.italic(11));
         p.setSpacingBefore(3);
         p.setAlignment(Element.ALIGN_JUSTIFIED);

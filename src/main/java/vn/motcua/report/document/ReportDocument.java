@@ -19,7 +19,8 @@ import vn.motcua.report.revision.ReportFiles;
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
  * table, sections 2 and 3, recipients and signature block), then the appendices (Biểu 06, the list of
- * late and overdue dossiers grouped by unit, charts, the table by unit). Plain code, no Spring: the report job renders the draft, and
+ * late and overdue dossiers grouped by unit, charts, the table by unit, and a consolidation's table by receiving
+ * centre). Plain code, no Spring: the report job renders the draft, and
  * sign-off renders the final version with the signer's block.
  */
 public final class ReportDocument {
@@ -78,13 +79,20 @@ public final class ReportDocument {
             landscape(document);
             UnitAppendix.add(document, data);
         }
+        if (CentreAppendix.present(data)) {
+            landscape(document);
+            CentreAppendix.add(document, data, UnitAppendix.present(data) ? "PHỤ LỤC 05" : "PHỤ LỤC 04");
+        }
 
         ArchivalPdf.metadata(writer);
         document.close();
         return new Rendered(decorations.pages(), box.page(), box.rectangle());
     }
 
-    /** The report's tables as the CSV files written beside it, byte for byte: by field, then by unit (when counted). */
+    /**
+     * The report's tables as the CSV files written beside it, byte for byte: by field, then by unit (when counted),
+     * then a consolidation's by centre.
+     */
     static List<ArchivalPdf.Attachment> tables(ReportDocumentData data) {
         List<ArchivalPdf.Attachment> tables = new ArrayList<>();
         PeriodName period = data.period().named();
@@ -95,6 +103,11 @@ public final class ReportDocument {
             tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_UNIT),
                     CsvTables.byUnit(data.units()), TEXT_CSV,
                     "Bảng số liệu theo đơn vị (CSV)"));
+        }
+        if (data.hasCentres()) {
+            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_CENTRE),
+                    CsvTables.byCentre(data.centres()), TEXT_CSV,
+                    "Bảng số liệu theo nơi tiếp nhận (CSV)"));
         }
         return tables;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.CentreTable;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.UnitRows;
 
@@ -24,12 +25,24 @@ import vn.motcua.report.revision.UnitRows;
  * @param listLimit             at most this many dossiers in each list (worst first); the workbook has them all
  * @param provisional           the revision was counted before the period closed (its cutoff day was still to come)
  * @param units                 the per-unit table (rows by handling unit); empty for a revision made before units
+ * @param centres               the consolidation's table by receiving centre; null (or empty) for a single centre's report
  */
 public record ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
                                  String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
                                  List<String> recipients, String archive, ReportSettings.Signer signer,
                                  DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
-                                 Correction correction, long listLimit, boolean provisional, ReportTable units) {
+                                 Correction correction, long listLimit, boolean provisional, ReportTable units,
+                                 CentreTable centres) {
+
+    /** A single centre's report: no table by centre. */
+    public ReportDocumentData(ReportSettings.Centre centre, Period period, int revision, PeriodTexts texts,
+                              String periodFile, ReportTable table, Transfers transfers, long overdueWithoutApology,
+                              List<String> recipients, String archive, ReportSettings.Signer signer,
+                              DossierList lateDossiers, DossierList overdueDossiers, List<LateRate> lateRates,
+                              Correction correction, long listLimit, boolean provisional, ReportTable units) {
+        this(centre, period, revision, texts, periodFile, table, transfers, overdueWithoutApology, recipients, archive,
+                signer, lateDossiers, overdueDossiers, lateRates, correction, listLimit, provisional, units, null);
+    }
 
     /**
      * What a corrected report (revision 2 and later) replaces: the earlier revision, its number and date
@@ -42,7 +55,19 @@ public record ReportDocumentData(ReportSettings.Centre centre, Period period, in
     public ReportDocumentData withSigner(ReportSettings.Signer other) {
         return new ReportDocumentData(centre, period, revision, texts, periodFile, table, transfers,
                 overdueWithoutApology, recipients, archive, other, lateDossiers, overdueDossiers, lateRates, correction,
-                listLimit, provisional, units);
+                listLimit, provisional, units, centres);
+    }
+
+    /** The same document with the consolidation's table by centre. */
+    public ReportDocumentData withCentres(CentreTable table) {
+        return new ReportDocumentData(centre, period, revision, texts, periodFile, this.table, transfers,
+                overdueWithoutApology, recipients, archive, signer, lateDossiers, overdueDossiers, lateRates, correction,
+                listLimit, provisional, units, table);
+    }
+
+    /** Whether the document has a table by centre: a consolidation's does. */
+    public boolean hasCentres() {
+        return centres != null && !centres.isEmpty();
     }
 
     /** Whether the dossiers have units to show: not when every one is without a unit (or none were counted). */

@@ -12,6 +12,7 @@ import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
+import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.TableColumn;
@@ -28,6 +29,7 @@ public final class ReportWorkbook {
     public static final String SEED_SHEET = "Biểu mẫu báo cáo";
     public static final String NATIONAL_SHEET = "Biểu 06";
     public static final String UNIT_SHEET = "Theo đơn vị";
+    public static final String CENTRE_SHEET = "Theo nơi tiếp nhận";
     public static final String LATE_SHEET = "Trễ hẹn";
     public static final String OVERDUE_SHEET = "Quá hạn";
     public static final String TOTAL_LABEL = "Tổng cộng";
@@ -58,6 +60,9 @@ public final class ReportWorkbook {
             if (!data.units().rows().isEmpty()) {
                 form(wb.newWorksheet(UNIT_SHEET), data, UnitAppendix.TITLE, FormHeadings.NATIONAL_BY_UNIT,
                         data.units().rows(), NationalFormAppendix::columns);
+            }
+            if (data.hasCentres()) {
+                centres(wb.newWorksheet(CENTRE_SHEET), data);
             }
             list(wb.newWorksheet(LATE_SHEET), data, "DANH SÁCH HỒ SƠ GIẢI QUYẾT TRỄ HẸN", LATE_HEADINGS,
                     data.lateDossiers(), false);
@@ -92,26 +97,7 @@ public final class ReportWorkbook {
         int width = layout.columns();
         titles(ws, data, title, width);
         int top = TITLE_ROWS;
-        for (FormHeadings.Cell h : layout.cells()) {
-            int r = top + h.row();
-            int c = h.column();
-            ws.value(r, c, h.text());
-            var style = ws.range(r, c, r + h.rows() - 1, c + h.columns() - 1).style()
-                    .horizontalAlignment("center").verticalAlignment("center").wrapText(true)
-                    .borderStyle(BorderStyle.THIN);
-            (FormHeadings.isNumber(h) ? style.italic() : style.bold()).set();
-            if (h.rows() > 1 || h.columns() > 1) {
-                ws.range(r, c, r + h.rows() - 1, c + h.columns() - 1).merge();
-            }
-        }
-        ws.width(0, 6);
-        ws.width(1, 42);
-        for (int c = 2; c < width; c++) {
-            ws.width(c, 11);
-        }
-        for (int r = top; r < top + layout.rows() - 1; r++) {
-            ws.rowHeight(r, 42);
-        }
+        headings(ws, layout, top);
         int r = top + layout.rows();
         for (ReportRow row : rows) {
             ws.value(r, 0, row.position());
@@ -127,6 +113,80 @@ public final class ReportWorkbook {
         Tally total = new Tally();
         rows.forEach(row -> total.add(row.counts()));
         figures(ws, r, columns.apply(total), width, true);
+        ws.freezePane(2, top + layout.rows());
+    }
+
+    /** The merged two-level headings from row {@code top}, and the columns' widths. */
+    private static void headings(Worksheet ws, FormHeadings.Layout layout, int top) {
+        for (FormHeadings.Cell h : layout.cells()) {
+            int r = top + h.row();
+            int c = h.column();
+            ws.value(r, c, h.text());
+            var style = ws.range(r, c, r + h.rows() - 1, c + h.columns() - 1).style()
+                    .horizontalAlignment("center").verticalAlignment("center").wrapText(true)
+                    .borderStyle(BorderStyle.THIN);
+            (FormHeadings.isNumber(h) ? style.italic() : style.bold()).set();
+            if (h.rows() > 1 || h.columns() > 1) {
+                ws.range(r, c, r + h.rows() - 1, c + h.columns() - 1).merge();
+            }
+        }
+        ws.width(0, 6);
+        ws.width(1, 42);
+        for (int c = 2; c < layout.columns(); c++) {
+            ws.width(c, 11);
+        }
+        for (int r = top; r < top + layout.rows() - 1; r++) {
+            ws.rowHeight(r, 42);
+        }
+    }
+
+    /**
+     * The table by centre as the PDF prints it ({@link CentreLines}): group rows, centres, the level subtotals and
+     * "Tổng cộng"; column (12) the on-time indicator as a fraction shown as a percentage (empty when no dossier).
+     */
+    private static void centres(Worksheet ws, ReportDocumentData data) {
+        FormHeadings.Layout layout = FormHeadings.BY_CENTRE;
+        int width = layout.columns();
+        titles(ws, data, CentreAppendix.TITLE, width);
+        int top = TITLE_ROWS;
+        headings(ws, layout, top);
+        ws.width(width - 1, 14);
+        int r = top + layout.rows();
+        for (CentreLines.Line line : CentreLines.of(data.centres())) {
+            boolean bold = line.kind() != CentreLines.Kind.CENTRE;
+            switch (line.kind()) {
+                case GROUP, CENTRE -> {
+                    if (line.kind() == CentreLines.Kind.CENTRE) {
+                        ws.value(r, 0, Integer.parseInt(line.number()));
+                    } else {
+                        ws.value(r, 0, line.number());
+                    }
+                    ws.value(r, 1, line.label());
+                    var number = ws.style(r, 0).horizontalAlignment("center").borderStyle(BorderStyle.THIN);
+                    var label = ws.style(r, 1).wrapText(true).borderStyle(BorderStyle.THIN);
+                    (bold ? number.bold() : number).set();
+                    (bold ? label.bold() : label).set();
+                }
+                case SUBTOTAL, TOTAL -> {
+                    ws.value(r, 0, line.label());
+                    ws.range(r, 0, r, 1).merge();
+                    ws.range(r, 0, r, 1).style().bold().horizontalAlignment("center").borderStyle(BorderStyle.THIN).set();
+                }
+            }
+            if (line.counts() == null) {
+                figures(ws, r, new long[0], width, true);
+            } else {
+                figures(ws, r, TableColumn.inTable(line.counts()), width, bold);
+                long total = line.counts().get(Counter.TOTAL);
+                if (total > 0) {
+                    ws.value(r, width - 1, (double) CentreLines.inTime(line.counts()) / total);
+                    var style = ws.style(r, width - 1).format("0.0%").horizontalAlignment("center")
+                            .borderStyle(BorderStyle.THIN);
+                    (bold ? style.bold() : style).set();
+                }
+            }
+            r++;
+        }
         ws.freezePane(2, top + layout.rows());
     }
 
