@@ -1,13 +1,12 @@
 package vn.motcua.report.revision;
 
-import java.util.Arrays;
-import java.util.Optional;
+import vn.motcua.report.centre.Level;
 
 /**
  * Where a row of the table by centre belongs: a listed centre's level in the two-level local government (the
  * province's own centre, its branches, the communes' centres), or a receiving centre the configuration does
- * not list, or none given. Kept here, with the table's shape, so that the configuration of centres maps its
- * words ({@link #named}) onto it. Declared in the table's order ({@link CentreTable} sorts by it).
+ * not list, or none given: a configured centre's {@link Level}, or one of the two kinds of rows no configuration
+ * names. Declared in the table's order ({@link CentreTable} sorts by it).
  */
 public enum CentreLevel {
     PROVINCE("province"),
@@ -39,8 +38,12 @@ public enum CentreLevel {
         return this == PROVINCE || this == BRANCH;
     }
 
-    /** A configured centre's level by its word ("province", "branch", "commune"); empty for any other. */
-    public static Optional<CentreLevel> named(String word) {
-        return Arrays.stream(values()).filter(l -> l.listed() && l.word.equals(word)).findFirst();
+    /** A configured centre's row kind. */
+    public static CentreLevel of(Level level) {
+        return switch (level) {
+            case PROVINCE -> PROVINCE;
+            case BRANCH -> BRANCH;
+            case COMMUNE -> COMMUNE;
+        };
     }
 }

@@ -73,8 +73,9 @@ class CentreTableTest {
                 CentreRow.listed("xa-a", "Xã A bis", CentreLevel.COMMUNE, none)))).hasMessageContaining("xa-a");
         assertThatThrownBy(() -> new CentreTable(List.of(CentreRow.undetermined(none), CentreRow.undetermined(none))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(CentreLevel.named("commune")).contains(CentreLevel.COMMUNE);
-        assertThat(CentreLevel.named("unlisted")).isEmpty();
+        assertThat(CentreLevel.of(vn.motcua.report.centre.Level.BRANCH)).isEqualTo(CentreLevel.BRANCH);
+        assertThat(CentreLevel.of(vn.motcua.report.centre.Level.BRANCH).word())
+                .isEqualTo(vn.motcua.report.centre.Level.BRANCH.code());
         assertThat(CentreTable.EMPTY.isEmpty()).isTrue();
     }
 
