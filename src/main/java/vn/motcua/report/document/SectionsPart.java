@@ -10,6 +10,7 @@ import com.lowagie.text.Document;
 
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.config.PeriodTexts;
+import vn.motcua.report.period.LocalGovernment;
 
 /**
  * Sections 2 and 3. Section 2 opens with the sentences computed from the data, in the seed report's
@@ -81,6 +82,10 @@ final class SectionsPart {
         String capitalised = Character.toUpperCase(period.charAt(0)) + period.substring(1);
         if (t.total() == 0) {
             sentences.add("- " + capitalised + ", không có hồ sơ chuyển qua dịch vụ Bưu chính công ích giữa các cấp.");
+        } else if (!t.involves("district") && !LocalGovernment.hasDistricts(data.period().start())) {
+            sentences.add("- " + capitalised + ", việc chuyển hồ sơ qua dịch vụ Bưu chính công ích từ cấp xã lên "
+                    + PROVINCE + " là " + twoDigits(t.count("commune", "province")) + " lượt và từ " + PROVINCE
+                    + " về cấp xã " + twoDigits(t.count("province", "commune")) + " lượt.");
         } else {
             String s = "- " + capitalised + ", việc chuyển hồ sơ qua dịch vụ Bưu chính công ích từ " + DISTRICT
                     + " về cấp xã là " + twoDigits(t.count("district", "commune")) + " lượt và lên " + PROVINCE + " "

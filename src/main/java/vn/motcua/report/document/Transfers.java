@@ -13,6 +13,12 @@ public record Transfers(Map<String, Long> byDirection) {
         return byDirection.getOrDefault(direction(from, to), 0L);
     }
 
+    /** Whether any transfer went from or to {@code level}. */
+    public boolean involves(String level) {
+        return byDirection.entrySet().stream().anyMatch(e -> e.getValue() > 0
+                && (e.getKey().startsWith(level + "->") || e.getKey().endsWith("->" + level)));
+    }
+
     public long total() {
         return byDirection.values().stream().mapToLong(Long::longValue).sum();
     }

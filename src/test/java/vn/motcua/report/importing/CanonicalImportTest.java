@@ -162,4 +162,27 @@ class CanonicalImportTest extends DatabaseTest {
         assertThat(count("transfer")).isEqualTo(2);
         assertThat(List.of(count("import_transfer"))).containsExactly(0L);
     }
+
+    /** Two-level local government: from 1 July 2025 transfers run between commune and province only. */
+    @Test
+    void transfersSentFromJuly2025_nameNoDistrict() throws Exception {
+        String header = "dossier_code,from_level,to_level,sent_at\n";
+        Run bad = cli("import", "transfers", file("two-levels.csv", header + """
+                B1,district,commune,2025-06-30
+                B2,commune,district,2025-07-01
+                B3,district,province,2025-08-15
+                """).toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("line 3, to_level 'district': there is no district level from 1 July 2025")
+                .contains("line 4, from_level 'district': there is no district level from 1 July 2025")
+                .doesNotContain("line 2,");
+        assertThat(count("transfer")).isZero();
+        Run ok = cli("import", "transfers", file("communes.csv", header + """
+                B1,district,commune,2025-06-30
+                B2,commune,province,2025-07-01
+                B3,province,commune,2025-08-15
+                """).toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(count("transfer")).isEqualTo(3);
+    }
 }
