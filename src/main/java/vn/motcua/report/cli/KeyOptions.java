@@ -48,6 +48,9 @@ final class KeyOptions {
     @Mixin
     LongTermOptions files;
 
+    @Mixin
+    CentreOption centre;
+
     /** Refuses contradictory options before anything starts. */
     void check(boolean keyRequired, String command) {
         if (keystore != null && pkcs11 != null) {

@@ -67,11 +67,24 @@ public final class JobsFolder {
     }
 
     /**
+     * Where the texts of one centre's report of a period live: {@code periods/2021-02/xa-an-phu.yaml}; for
+     * {@code centre} '' (report.yaml's one centre) {@link #periodFile(Period)}.
+     */
+    public static String periodFile(Period period, String centre) {
+        return centre.isEmpty() ? periodFile(period) : PERIODS + "/" + period.name() + "/" + centre + ".yaml";
+    }
+
+    /**
      * The staff texts of a period, or {@link PeriodTexts#missing} when the period has no file (a report
      * is still produced). A file that exists but is wrong is an error naming the file and the key.
      */
     public PeriodTexts periodTexts(Period period) {
-        String name = periodFile(period);
+        return periodTexts(period, "");
+    }
+
+    /** As {@link #periodTexts(Period)}, of one centre's report ({@link #periodFile(Period, String)}). */
+    public PeriodTexts periodTexts(Period period, String centre) {
+        String name = periodFile(period, centre);
         return bound(name, PeriodFile.class, PeriodFile.WRONG_SHAPE).map(file -> PeriodFile.texts(file, period))
                 .orElseGet(() -> PeriodTexts.missing(where(name)));
     }

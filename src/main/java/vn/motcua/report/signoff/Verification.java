@@ -18,6 +18,7 @@ import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
@@ -174,7 +175,7 @@ public class Verification {
             log.info("the tables embedded in the signed file of {} revision {} cannot be read", s.period(), s.revision(), e);
             return new Tables(List.of(), List.of(new Line("verify.table.unreadable", s.period(), s.revision())));
         }
-        PeriodName period = PeriodName.parse(s.period());
+        ReportKey period = new ReportKey(PeriodName.parse(s.period()), s.centre());
         Optional<Revision> revision = revisions.find(period, s.revision());
         if (carried.isEmpty() || revision.isEmpty()) {
             return new Tables(List.of(), List.of());

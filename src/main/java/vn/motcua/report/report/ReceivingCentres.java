@@ -1,0 +1,49 @@
+package vn.motcua.report.report;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.report.centre.Centres;
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.revision.CentreSpellings;
+
+/**
+ * Which stored receiving centres ({@code dossier.centre}) are one listed centre: the distinct values stored, each
+ * matched by {@link Centres#match} (code, name or alias, whatever the case, spacing or Unicode form). A centre's
+ * report then reads {@code centre = ANY (spellings)}, by the index on the column.
+ */
+@Component
+public class ReceivingCentres implements CentreSpellings {
+
+    /**
+     * The distinct stored centres, one index probe each (a loose index scan: a province has a few hundred spellings
+     * over millions of dossiers).
+     */
+    private static final String DISTINCT = """
+            WITH RECURSIVE c(centre) AS (
+                (SELECT centre FROM dossier WHERE centre IS NOT NULL ORDER BY centre LIMIT 1)
+                UNION ALL
+                SELECT (SELECT d.centre FROM dossier d WHERE d.centre > c.centre ORDER BY d.centre LIMIT 1)
+                  FROM c WHERE c.centre IS NOT NULL)
+            SELECT centre FROM c WHERE centre IS NOT NULL""";
+
+    private final JdbcTemplate jdbc;
+    private final JobsFolder jobs;
+
+    public ReceivingCentres(JdbcTemplate jdbc, JobsFolder jobs) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+    }
+
+    /** None when there is no centres.yaml or it lists no such code (a report of a centre listed no more). */
+    @Override
+    public List<String> of(String centreCode) {
+        return Centres.load(jobs).filter(c -> c.byCode(centreCode).isPresent())
+                .map(centres -> jdbc.queryForList(DISTINCT, String.class).stream()
+                        .filter(stored -> centres.match(stored).filter(c -> c.code().equals(centreCode)).isPresent())
+                        .toList())
+                .orElse(List.of());
+    }
+}

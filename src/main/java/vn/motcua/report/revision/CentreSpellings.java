@@ -1,0 +1,14 @@
+package vn.motcua.report.revision;
+
+import java.util.List;
+
+/**
+ * The receiving centres as dossiers store them ({@code dossier.centre}, as the exports wrote them) that are one listed
+ * centre, by its code: a centre's report reads the dossiers whose stored centre is one of these. The rooms above, which
+ * read jobs/centres.yaml, answer it.
+ */
+public interface CentreSpellings {
+
+    /** The stored spellings of the centre of this code; none when no centre of that code is listed (now). */
+    List<String> of(String centreCode);
+}
