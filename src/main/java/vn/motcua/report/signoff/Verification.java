@@ -279,7 +279,8 @@ public class Verification {
     }
 
     private static Line verified(Signed s) {
-        return new Line("verify.verified", s.period(), s.revision(), s.signer(),
+        return new Line("verify.verified", s.centre().isEmpty() ? s.period() : s.period() + " --centre " + s.centre(),
+                s.revision(), s.signer(),
                 (s.onBehalf() == null ? "" : s.onBehalf() + ", ") + s.position(), s.signedAt());
     }
 

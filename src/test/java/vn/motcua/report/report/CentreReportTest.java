@@ -258,6 +258,51 @@ class CentreReportTest extends DatabaseTest {
     }
 
     @Test
+    void aCentresReport_isSignedOffInItsFolder_verified_andFrozen_whileTheOtherCentreStaysADraft() throws Exception {
+        assertThat(run("xa-an-phu").exitCode()).isZero();
+        assertThat(run("xa-binh-an").exitCode()).isZero();
+        Run signed = cli("sign-off", "--period", "2021-02", "--centre", "xa-an-phu", "--signer", "Trần Văn Bình",
+                "--position", "PHÓ GIÁM ĐỐC", "--on-behalf", "KT. GIÁM ĐỐC", "--allow-blank");
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        Path file = out.resolve("2021-02/xa-an-phu/bao-cao-xa-an-phu-2021-02-r1-signed.pdf");
+        assertThat(signed.out()).as("beside the centre's draft").contains(file.toString());
+        assertThat(text(file)).contains("UBND XÃ AN PHÚ", "Trần Văn Bình").doesNotContain("DỰ THẢO");
+        assertThat(revisions.find(new ReportKey(FEBRUARY, "xa-binh-an"), 1).orElseThrow().completed()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL AND centre = ?",
+                Long.class, "xa-an-phu")).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL", Long.class))
+                .as("only that centre's").isOne();
+
+        Run verified = cli("verify", file.toString());
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        assertThat(verified.out()).contains("the signed report of 2021-02 --centre xa-an-phu, revision 1");
+
+        Run rerun = cli("rerun", "--period", "2021-02", "--centre", "xa-an-phu", "--reason", "thư xin lỗi",
+                "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(text(out.resolve("2021-02/xa-an-phu/bao-cao-xa-an-phu-2021-02-r2.pdf")))
+                .as("the correction cites the centre's own signed report").contains("7/BC-TTPVHCC");
+    }
+
+    /** A run killed after its revision was reserved, before its job started: restart --centre makes it. */
+    @Test
+    void restart_ofACentre_finishesThatCentresRevision() throws Exception {
+        revisions.reserve(vn.motcua.report.period.Period.of("2021-02",
+                vn.motcua.report.period.CutoffDay.parse("25")), "xa-binh-an", 1, null, null);
+        Run blocked = run("xa-binh-an");
+        assertThat(blocked.exitCode()).isEqualTo(2);
+        assertThat(blocked.err()).contains("restart --period 2021-02 --centre xa-binh-an");
+        assertThat(run("xa-an-phu").exitCode()).as("another centre is not held up").isZero();
+
+        Run restarted = cli("restart", "--period", "2021-02", "--centre", "xa-binh-an", "--out", out.toString());
+        assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+        Revision b = revision("xa-binh-an", 1);
+        assertThat(b.completed()).isTrue();
+        assertThat(revisions.table(b).total().get(Counter.TOTAL)).isEqualTo(2);
+        assertThat(out.resolve("2021-02/xa-binh-an/bao-cao-xa-binh-an-2021-02-r1.pdf")).exists();
+    }
+
+    @Test
     void aCentreNotListed_isRefusedWithExit2_namingTheListedOnes() throws Exception {
         for (String command : List.of("run", "restart", "history", "explain")) {
             List<String> args = new java.util.ArrayList<>(List.of(command, "--period", "2021-02", "--centre",
