@@ -46,6 +46,14 @@ public final class JobsFolder {
         return folder == null ? Optional.empty() : Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
     }
 
+    /**
+     * A file named relative to the jobs folder (a {@code signature-image} of another jobs file); empty with the bundled
+     * defaults, which name none.
+     */
+    public Optional<Path> resolve(String relative) {
+        return folder == null ? Optional.empty() : Optional.of(folder.resolve(relative));
+    }
+
     /** Forgets the files read: a new command reads each again, as it is now. */
     public void readAfresh() {
         read.clear();
@@ -94,11 +102,20 @@ public final class JobsFolder {
      * to the jobs folder), by signer name: the period file's signer first, then report.yaml's.
      */
     public List<Map.Entry<String, Path>> signatureImages(String periodName) {
+        return signatureImages(periodName, "");
+    }
+
+    /**
+     * As {@link #signatureImages(String)}, for one centre's report: its period file is
+     * {@code periods/PERIOD/CODE.yaml} ({@code centre} '': report.yaml's one centre's, {@code periods/PERIOD.yaml}).
+     */
+    public List<Map.Entry<String, Path>> signatureImages(String periodName, String centre) {
         List<Map.Entry<String, Path>> images = new ArrayList<>();
         if (folder == null) {
             return images;
         }
-        bound(periodFile(periodName), PeriodFile.class, PeriodFile.WRONG_SHAPE)
+        String periodFile = centre.isEmpty() ? periodFile(periodName) : PERIODS + "/" + periodName + "/" + centre + ".yaml";
+        bound(periodFile, PeriodFile.class, PeriodFile.WRONG_SHAPE)
                 .ifPresent(file -> image(file, file.value().signer(), images));
         bound(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE)
                 .ifPresent(file -> image(file, file.value().signer(), images));
