@@ -305,8 +305,10 @@ public class Verification {
             PdfReader reader = new PdfReader(firstSigned);
             try {
                 String period = reader.getInfo().get(ReportDocument.PERIOD_PROPERTY);
+                String centre = reader.getInfo().get(ReportDocument.CENTRE_PROPERTY);
                 String revision = reader.getInfo().get(ReportDocument.REVISION_PROPERTY);
-                return period == null || revision == null ? null : new String[] {period, revision};
+                return period == null || revision == null ? null
+                        : new String[] {centre == null ? period : period + " --centre " + centre, revision};
             } finally {
                 reader.close();
             }

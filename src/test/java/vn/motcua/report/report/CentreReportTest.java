@@ -1,6 +1,7 @@
 package vn.motcua.report.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -272,6 +273,10 @@ class CentreReportTest extends DatabaseTest {
                 Long.class, "xa-an-phu")).isOne();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report_revision WHERE signed_at IS NOT NULL", Long.class))
                 .as("only that centre's").isOne();
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE report_revision SET centre = 'xa-binh-an'"
+                + " WHERE centre = 'xa-an-phu' AND revision = 1")).as("a signed revision stays frozen, its centre too")
+                .hasMessageContaining("frozen");
 
         Run verified = cli("verify", file.toString());
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
