@@ -96,13 +96,14 @@ public class HistoryCommand implements Cli.Command {
             return ExitCode.OK;
         }
         t.say("cli.history.times");
-        String format = "%9s  %-8s %4s  %-9s  %-19s  %-19s  %9s  %s%n";
+        // A centre's report is named "2021-02 xa-an-phu": the column fits the longest.
+        int periodWidth = Math.max(8, executions.stream().mapToInt(e -> label(e).length()).max().orElse(8));
+        String format = "%9s  %-" + periodWidth + "s %4s  %-9s  %-19s  %-19s  %9s  %s%n";
         t.out().printf(format, t.text("cli.history.execution"), t.text("cli.history.period"),
                 t.text("cli.history.revision"), t.text("cli.history.status"), t.text("cli.history.start"),
                 t.text("cli.history.end"), t.text("cli.history.duration"), t.text("cli.history.signed"));
         for (ExecutionRecord e : executions) {
-            t.out().printf(format, e.executionId(), e.centre().isEmpty() ? e.period() : e.period() + " " + e.centre(),
-                    e.revision(), e.status(), time(e.start()),
+            t.out().printf(format, e.executionId(), label(e), e.revision(), e.status(), time(e.start()),
                     time(e.end()), e.duration().map(HistoryCommand::duration).orElse(""),
                     t.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
             SignedRevisions.LongTerm lasting = longTerm(e);
@@ -121,6 +122,11 @@ public class HistoryCommand implements Cli.Command {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The report an execution made a revision of, as the table shows it: "2021-02", "2021-02 xa-an-phu". */
+    private static String label(ExecutionRecord e) {
+        return e.centre().isEmpty() ? e.period() : e.period() + " " + e.centre();
     }
 
     /** For the execution that completed its revision: its dossiers changed since it read them; else null. */
