@@ -1,6 +1,11 @@
 package vn.motcua.report.report;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,10 +45,19 @@ public class ReceivingCentres implements CentreSpellings {
     /** None when there is no centres.yaml or it lists no such code (a report of a centre listed no more). */
     @Override
     public List<String> of(String centreCode) {
-        return Centres.load(jobs).filter(c -> c.byCode(centreCode).isPresent())
-                .map(centres -> jdbc.queryForList(DISTINCT, String.class).stream()
-                        .filter(stored -> centres.match(stored).filter(c -> c.code().equals(centreCode)).isPresent())
-                        .toList())
-                .orElse(List.of());
+        return of(List.of(centreCode)).get(centreCode);
+    }
+
+    @Override
+    public Map<String, List<String>> of(Collection<String> centreCodes) {
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        centreCodes.forEach(code -> spellings.put(code, new ArrayList<>()));
+        Optional<Centres> centres = Centres.load(jobs);
+        if (centres.isPresent() && !centreCodes.isEmpty()) {
+            for (String stored : jdbc.queryForList(DISTINCT, String.class)) {
+                centres.get().match(stored).map(c -> spellings.get(c.code())).ifPresent(list -> list.add(stored));
+            }
+        }
+        return spellings;
     }
 }

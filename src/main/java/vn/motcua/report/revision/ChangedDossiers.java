@@ -108,14 +108,13 @@ public class ChangedDossiers implements ChangesSince {
     private Object[] spellings(List<String> centres) {
         List<String> codes = new ArrayList<>();
         List<String> spelt = new ArrayList<>();
-        for (String centre : centres) {
-            if (!centre.isEmpty()) {
-                for (String spelling : spellings.of(centre)) {
-                    codes.add(centre);
-                    spelt.add(spelling);
-                }
+        List<String> listed = centres.stream().filter(c -> !c.isEmpty()).toList();
+        spellings.of(listed).forEach((centre, spellingsOfCentre) -> {
+            for (String spelling : spellingsOfCentre) {
+                codes.add(centre);
+                spelt.add(spelling);
             }
-        }
+        });
         return new Object[] {codes.toArray(String[]::new), spelt.toArray(String[]::new)};
     }
 
