@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import vn.motcua.report.config.ConfigException;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.TextKey;
 
 /**
@@ -56,6 +57,18 @@ public final class Centres {
      */
     public static Optional<Centres> load(JobsFolder jobs) {
         return jobs.file(FILE, CentresFile.Written.class, CentresFile.WRONG_SHAPE).map(CentresFile::read);
+    }
+
+    /**
+     * The listed centre {@code --centre CODE} names.
+     *
+     * @throws Refusal naming the listed codes when none has this code, or saying there is no centres.yaml
+     */
+    public static Centre listed(JobsFolder jobs, String code) {
+        Centres centres = load(jobs).orElseThrow(() -> new Refusal("centre.no-centres-file", code,
+                jobs.describe() + "/" + FILE));
+        return centres.byCode(code).orElseThrow(() -> new Refusal("centre.not-listed", code,
+                jobs.describe() + "/" + FILE, String.join(", ", centres.centres().stream().map(Centre::code).toList())));
     }
 
     public Consolidation consolidation() {

@@ -44,14 +44,22 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
                    paused_from, paused_until, apology_on, coalesce(unit, '')
               FROM dossier
              WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND not_counted IS NULL
-               AND id > ? AND id <= ?
-             ORDER BY id""";
+               AND id > ? AND id <= ?%s
+             ORDER BY id""".formatted("");
+
+    /**
+     * As {@link #SQL}, only the dossiers one centre received: a fifth parameter, the centre's spellings as
+     * {@code dossier.centre} stores them.
+     */
+    static final String SQL_OF_CENTRE = SQL.replace("AND id <= ?", "AND id <= ? AND centre = ANY (?::text[])");
 
     private final DataSource dataSource;
     private final Period period;
     private final int fetchSize;
     private final long fromId;
     private final long toId;
+    /** The stored spellings of the report's centre; null for every dossier. */
+    private final String[] centre;
 
     private Connection connection;
     private ResultSet rows;
@@ -62,6 +70,16 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
 
     /** All dossiers: ids above {@code afterId} up to {@code toId} (a partition), or everything. */
     public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize, long afterId, long toId) {
+        this(dataSource, period, fetchSize, afterId, toId, null);
+    }
+
+    /**
+     * As {@link #InScopeDossierReader(DataSource, Period, int, long, long)}, only the dossiers whose stored receiving
+     * centre is one of {@code centre} (null: every dossier).
+     */
+    public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize, long afterId, long toId,
+                                java.util.List<String> centre) {
+        this.centre = centre == null ? null : centre.toArray(String[]::new);
         this.dataSource = dataSource;
         this.period = period;
         this.fetchSize = fetchSize;
@@ -77,7 +95,7 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
             // A cursor streams only inside a transaction; without it the driver loads every row.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            rows = open(connection, period, lastId, toId, fetchSize);
+            rows = open(connection, period, lastId, toId, fetchSize, centre);
         } catch (SQLException e) {
             close();
             throw new ItemStreamException("Could not open the dossier cursor: " + e.getMessage(), e);
@@ -100,7 +118,12 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
      */
     public static ResultSet open(Connection connection, Period period, long afterId, long toId, int fetchSize)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(SQL);
+        return open(connection, period, afterId, toId, fetchSize, null);
+    }
+
+    private static ResultSet open(Connection connection, Period period, long afterId, long toId, int fetchSize,
+                                  String[] centre) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(centre == null ? SQL : SQL_OF_CENTRE);
         // A negative threshold makes the driver prepare at once and ask for binary results.
         statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         statement.setFetchSize(fetchSize);
@@ -108,6 +131,9 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
         statement.setDate(2, Date.valueOf(period.start()));
         statement.setLong(3, afterId);
         statement.setLong(4, toId);
+        if (centre != null) {
+            statement.setArray(5, connection.createArrayOf("text", centre));
+        }
         return statement.executeQuery();
     }
 

@@ -82,7 +82,7 @@ public class DemoCommand implements Cli.Command {
         Period period = Period.of(PERIOD, CUTOFF);
         try (PeriodLock.Held lock = reports.lock(period.named())) {
             int revision = reports.nextRevision(period);
-            return outcome.run(terminal, period, revision, revision == 1 ? null : terminal.text("cli.demo.again"), out);
+            return outcome.run(terminal, period, "", revision, revision == 1 ? null : terminal.text("cli.demo.again"), out);
         }
     }
 

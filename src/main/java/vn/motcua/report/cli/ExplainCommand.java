@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.period.PeriodName;
@@ -22,11 +23,13 @@ import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.TableColumn;
 import vn.motcua.report.revision.UnitRows;
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.system.Refusal;
 import vn.motcua.report.system.TextKey;
 
 /**
- * {@code explain --period P [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]}: the
+ * {@code explain --period P [--centre CODE] [--revision N] [--field CODE|TOTAL] [--unit CODE|NAME] --column NAME [--csv]}: the
  * dossiers behind one cell, of the table by field or, with {@code --unit}, of the table by unit (both: a unit's
  * dossiers of one field), exactly as that revision counted them (default: the latest completed revision).
  */
@@ -55,6 +58,12 @@ public class ExplainCommand implements Cli.Command {
     @Option(names = "--csv")
     boolean csv;
 
+    @Mixin
+    CentreOption centre;
+
+    @Autowired
+    JobsFolder jobs;
+
     @Autowired
     ReportService reports;
 
@@ -76,11 +85,12 @@ public class ExplainCommand implements Cli.Command {
         if (code != null && !cells.fieldExists(code)) {
             throw new Refusal("cli.explain.unknown-field", field);
         }
-        Revision r = reports.toExplain(period, revision);
+        ReportKey report = centre.report(period, jobs);
+        Revision r = reports.toExplain(report, revision);
         ReportRow unitRow = unit == null ? null : unitRow(units.table(r), unit);
         List<CellDossier> dossiers = cells.of(r, code, unitRow == null ? null : unitRow.position(), column);
         if (!r.completed()) {
-            t.note("cli.explain.not-completed", period, r.revision(), r.status());
+            t.note("cli.explain.not-completed", report, r.revision(), r.status());
         }
         PrintStream out = t.out();
         if (csv) {
@@ -95,19 +105,19 @@ public class ExplainCommand implements Cli.Command {
             return ExitCode.OK;
         }
         if (unitRow == null) {
-            t.say("cli.explain.heading", period, r.revision(), code == null ? "TOTAL" : code,
+            t.say("cli.explain.heading", report, r.revision(), code == null ? "TOTAL" : code,
                     t.text("table.column." + column.header()), dossiers.size(), tableValue(reports, r, code, column));
         } else if (code == null) {
-            t.say("cli.explain.unit-heading", period, r.revision(), unitRow.name(),
+            t.say("cli.explain.unit-heading", report, r.revision(), unitRow.name(),
                     t.text("table.column." + column.header()), dossiers.size(), column.of(unitRow.counts()));
         } else {
-            t.say("cli.explain.unit-field-heading", period, r.revision(), unitRow.name(), code,
+            t.say("cli.explain.unit-field-heading", report, r.revision(), unitRow.name(), code,
                     t.text("table.column." + column.header()), dossiers.size());
         }
         // The whole revision's, whatever the cell: the table itself may be out of date.
-        long changedSince = r.completed() ? changed.count(r.period().name(), r.revision()) : 0;
+        long changedSince = r.completed() ? changed.count(r) : 0;
         if (changedSince > 0) {
-            t.say("cli.history.changed-since", r.period(), r.revision(), changedSince);
+            t.say("cli.history.changed-since", r.key(), r.revision(), changedSince);
         }
         if (dossiers.isEmpty()) {
             return ExitCode.OK;
@@ -146,7 +156,7 @@ public class ExplainCommand implements Cli.Command {
         return units.rows().stream()
                 .filter(u -> TextKey.of(u.field()).equals(key) || TextKey.of(u.name()).equals(key)).findFirst()
                 .orElseThrow(() -> units.rows().isEmpty()
-                        ? new Refusal("cli.explain.no-units", units.revision().period(), units.revision().revision())
+                        ? new Refusal("cli.explain.no-units", units.revision().key(), units.revision().revision())
                         : new Refusal("cli.explain.unknown-unit", option,
                                 units.rows().stream().map(ReportRow::field).collect(java.util.stream.Collectors.joining(", "))));
     }

@@ -10,6 +10,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,8 +20,14 @@ import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ExecutionHistory.ExecutionRecord;
 import vn.motcua.report.revision.ExecutionHistory.StepRecord;
 import vn.motcua.report.revision.SignedRevisions;
+import vn.motcua.report.revision.ReportKey;
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.system.Refusal;
 
-/** {@code history [--period P] [--json]}: every execution of the report job, newest first. */
+/**
+ * {@code history [--period P [--centre CODE]] [--json]}: every execution of the report job, newest first; of one
+ * period (every centre's report of it), or of one centre's report of the period.
+ */
 @Command(name = "history")
 public class HistoryCommand implements Cli.Command {
 
@@ -32,6 +39,12 @@ public class HistoryCommand implements Cli.Command {
 
     @Option(names = "--json")
     boolean json;
+
+    @Mixin
+    CentreOption centre;
+
+    @Autowired
+    JobsFolder jobs;
 
     @Autowired
     ExecutionHistory history;
@@ -52,11 +65,13 @@ public class HistoryCommand implements Cli.Command {
      */
     record ExecutionJson(long executionId, String period, int revision, String status, String start, String end,
                          Long durationMillis, boolean signed, String host, Long pid, String exitMessage,
-                         Long changedSince, List<StepRecord> steps, String signatureLevel, String verifiableUntil) {
+                         Long changedSince, List<StepRecord> steps, String signatureLevel, String verifiableUntil,
+                         String centre) {
         static ExecutionJson of(ExecutionRecord e, String ending, Long changedSince, SignedRevisions.LongTerm lasting) {
             return new ExecutionJson(e.executionId(), e.period(), e.revision(), e.status().name(), iso(e.start()), iso(e.end()),
                     e.duration().map(Duration::toMillis).orElse(null), e.signed(), e.host(), e.pid(), ending, changedSince,
-                    e.steps(), lasting == null ? null : lasting.level(), lasting == null ? null : iso(lasting.verifiableUntil()));
+                    e.steps(), lasting == null ? null : lasting.level(), lasting == null ? null : iso(lasting.verifiableUntil()),
+                    e.centre());
         }
 
         private static String iso(OffsetDateTime t) {
@@ -66,7 +81,12 @@ public class HistoryCommand implements Cli.Command {
 
     @Override
     public int execute(Terminal t) {
-        List<ExecutionRecord> executions = history.executions(period);
+        if (period == null && !centre.code.isEmpty()) {
+            throw new Refusal("cli.history.centre-without-period");
+        }
+        // Without --centre, every report of the period: report.yaml's one centre's and each centre's.
+        List<ExecutionRecord> executions = period == null ? history.executions((ReportKey) null)
+                : centre.code.isEmpty() ? history.ofPeriod(period) : history.executions(centre.report(period, jobs));
         if (json) {
             t.out().println(json(executions, t));
             return ExitCode.OK;
@@ -76,22 +96,24 @@ public class HistoryCommand implements Cli.Command {
             return ExitCode.OK;
         }
         t.say("cli.history.times");
-        String format = "%9s  %-8s %4s  %-9s  %-19s  %-19s  %9s  %s%n";
+        // A centre's report is named "2021-02 xa-an-phu": the column fits the longest.
+        int periodWidth = Math.max(8, executions.stream().mapToInt(e -> label(e).length()).max().orElse(8));
+        String format = "%9s  %-" + periodWidth + "s %4s  %-9s  %-19s  %-19s  %9s  %s%n";
         t.out().printf(format, t.text("cli.history.execution"), t.text("cli.history.period"),
                 t.text("cli.history.revision"), t.text("cli.history.status"), t.text("cli.history.start"),
                 t.text("cli.history.end"), t.text("cli.history.duration"), t.text("cli.history.signed"));
         for (ExecutionRecord e : executions) {
-            t.out().printf(format, e.executionId(), e.period(), e.revision(), e.status(), time(e.start()),
+            t.out().printf(format, e.executionId(), label(e), e.revision(), e.status(), time(e.start()),
                     time(e.end()), e.duration().map(HistoryCommand::duration).orElse(""),
                     t.text(e.signed() ? "cli.history.yes" : "cli.history.no"));
             SignedRevisions.LongTerm lasting = longTerm(e);
             if (lasting != null) {
-                t.out().printf("%13s %s%n", "", t.text("cli.history.long-term", e.period(), e.revision(),
+                t.out().printf("%13s %s%n", "", t.text("cli.history.long-term", e.report(), e.revision(),
                         lasting.level(), lasting.verifiableUntil() == null ? "-" : time(lasting.verifiableUntil())));
             }
             Long changedSince = dossiersChangedSince(e);
             if (changedSince != null && changedSince > 0) {
-                t.out().printf("%13s %s%n", "", t.text("cli.history.changed-since", e.period(), e.revision(),
+                t.out().printf("%13s %s%n", "", t.text("cli.history.changed-since", e.report(), e.revision(),
                         changedSince));
             }
             for (StepRecord s : e.steps()) {
@@ -102,15 +124,20 @@ public class HistoryCommand implements Cli.Command {
         return ExitCode.OK;
     }
 
+    /** The report an execution made a revision of, as the table shows it: "2021-02", "2021-02 xa-an-phu". */
+    private static String label(ExecutionRecord e) {
+        return e.centre().isEmpty() ? e.period() : e.period() + " " + e.centre();
+    }
+
     /** For the execution that completed its revision: its dossiers changed since it read them; else null. */
     private Long dossiersChangedSince(ExecutionRecord e) {
-        return e.status() == BatchStatus.COMPLETED ? changed.count(e.period(), e.revision()) : null;
+        return e.status() == BatchStatus.COMPLETED ? changed.count(e.period(), e.centre(), e.revision()) : null;
     }
 
     /** For the execution that completed a signed revision: the level and lasting of its latest file, when recorded. */
     private SignedRevisions.LongTerm longTerm(ExecutionRecord e) {
         return e.signed() && e.status() == BatchStatus.COMPLETED
-                ? signedRevisions.longTerm(e.period(), e.revision()).orElse(null) : null;
+                ? signedRevisions.longTerm(e.period(), e.centre(), e.revision()).orElse(null) : null;
     }
 
     private static String time(OffsetDateTime t) {

@@ -11,6 +11,8 @@ import org.springframework.core.env.Environment;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.centre.Centre;
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.signoff.CertificateChecks;
@@ -47,6 +49,9 @@ final class KeyOptions {
 
     @Mixin
     LongTermOptions files;
+
+    @Mixin
+    CentreOption centre;
 
     /** Refuses contradictory options before anything starts. */
     void check(boolean keyRequired, String command) {
@@ -87,13 +92,21 @@ final class KeyOptions {
 
     /**
      * The signer's handwritten signature: {@code --signature-image}, else the image the signer block of the
-     * period's file or of report.yaml names for this signer; null when none.
+     * centre (centres.yaml, with {@code --centre}), of the period's file or of report.yaml names for this signer;
+     * null when none.
      */
     byte[] signatureImage(JobsFolder jobs, Path option, String signer) {
         if (option != null) {
             return png(option, "--signature-image");
         }
-        for (var image : jobs.signatureImages(period.name())) {
+        if (!centre.code.isEmpty()) {
+            Centre listed = Centres.listed(jobs, centre.code);
+            if (listed.signer() != null && listed.signatureImage() != null
+                    && CertificateChecks.sameName(listed.signer().name(), signer)) {
+                return png(jobs.resolve(listed.signatureImage()).orElse(null), "signer.signature-image");
+            }
+        }
+        for (var image : jobs.signatureImages(period.name(), centre.code)) {
             if (CertificateChecks.sameName(image.getKey(), signer)) {
                 return png(image.getValue(), "signer.signature-image");
             }

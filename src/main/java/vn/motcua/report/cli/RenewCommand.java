@@ -10,13 +10,14 @@ import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.SignedRevisions;
 import vn.motcua.report.signoff.Renewal;
 import vn.motcua.report.system.Refusal;
 
 /**
- * {@code renew --period P [--tsa URL] [--trust CA.cer] [--out DIR]}: fresh revocation data and a new document
+ * {@code renew --period P [--centre CODE] [--tsa URL] [--trust CA.cer] [--out DIR]}: fresh revocation data and a new document
  * time-stamp for the latest signed (or sealed) file of the period, before its newest time-stamp's certificate
  * expires; the file must be PAdES-BASELINE-LTA.
  */
@@ -28,6 +29,9 @@ public class RenewCommand implements Cli.Command {
 
     @Mixin
     LongTermOptions files;
+
+    @Mixin
+    CentreOption centre;
 
     @Autowired
     ReportService reports;
@@ -48,11 +52,12 @@ public class RenewCommand implements Cli.Command {
             throw new Refusal("renew.no-tsa");
         }
         var anchors = files.anchors(jobs);
-        try (PeriodLock.Held lock = reports.lock(period)) {
-            int number = signed.latestSigned(period).orElseThrow(() -> new Refusal("renew.no-signed-revision", period));
-            Revision r = reports.revision(period, number);
+        ReportKey report = centre.report(period, jobs);
+        try (PeriodLock.Held lock = reports.lock(report)) {
+            int number = signed.latestSigned(report).orElseThrow(() -> new Refusal("renew.no-signed-revision", report));
+            Revision r = reports.revision(report, number);
             Renewal.Result result = renewal.renew(r, authority, anchors, files.out);
-            t.say("renew.done", period, r.revision(), result.renewedAt().toString());
+            t.say("renew.done", report, r.revision(), result.renewedAt().toString());
             t.say("seal.wrote", result.file().toString());
             t.say("cli.sign-off.sha256", result.sha256());
             LongTermOptions.sayLevel(t, result.level());

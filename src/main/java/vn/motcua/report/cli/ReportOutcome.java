@@ -16,6 +16,7 @@ import vn.motcua.report.report.DataChangedDuringRun;
 import vn.motcua.report.report.ReportService;
 import vn.motcua.report.revision.ExecutionEnding;
 import vn.motcua.report.revision.ReportTable;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.system.Fault;
 import vn.motcua.report.system.Refusal;
@@ -36,14 +37,14 @@ class ReportOutcome {
     }
 
     /** Runs the job for one revision, prints the table and the files written; returns the exit code. */
-    int run(Terminal t, Period period, int revision, String reason, Path outDir) throws Exception {
-        t.say("cli.run.start", Words.period(t, period), revision);
-        JobExecution execution = reports.run(period, revision, reason, outDir);
-        return finish(t, execution, period, revision);
+    int run(Terminal t, Period period, String centre, int revision, String reason, Path outDir) throws Exception {
+        t.say("cli.run.start", Words.period(t, period) + (centre.isEmpty() ? "" : ", " + centre), revision);
+        JobExecution execution = reports.run(period, centre, revision, reason, outDir);
+        return finish(t, execution, period, centre, revision);
     }
 
     /** Prints how the execution ended: the table and the file, or why it failed and how to resume. */
-    int finish(Terminal t, JobExecution execution, Period period, int revision) {
+    int finish(Terminal t, JobExecution execution, Period period, String centre, int revision) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Optional<DataChangedDuringRun> changed = DataChangedDuringRun.in(execution);
             if (changed.isPresent()) {
@@ -60,7 +61,7 @@ class ReportOutcome {
             t.note("cli.run.nothing-counts", revision, period.name());
             return ExitCode.FAILED;
         }
-        Revision done = reports.revision(period.named(), revision);
+        Revision done = reports.revision(new ReportKey(period.named(), centre), revision);
         ReportTable table = reports.table(done);
         TablePrinter.print(table, t);
         if (table.total().get(Counter.TOTAL) == 0) {

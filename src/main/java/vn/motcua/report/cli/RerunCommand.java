@@ -6,18 +6,21 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportKey;
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.revision.RevisionComparison;
 import vn.motcua.report.revision.RevisionComparison.Cell;
 import vn.motcua.report.revision.RevisionComparison.Differences;
 
 /**
- * {@code rerun --period P --reason TEXT [--out DIR]}: a corrected report, as a new revision (a new job
+ * {@code rerun --period P [--centre CODE] --reason TEXT [--out DIR]}: a corrected report, as a new revision (a new job
  * instance) over the current data, with the corrected revision's cutoff; then what changed, cell by
  * cell, and which dossiers moved between cells.
  */
@@ -36,6 +39,12 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
     @Option(names = "--out", paramLabel = "DIR")
     Path out = ReportParameters.DEFAULT_OUT;
 
+    @Mixin
+    CentreOption centre;
+
+    @Autowired
+    JobsFolder jobs;
+
     @Autowired
     ReportService reports;
 
@@ -53,11 +62,12 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
 
     @Override
     public int execute(Terminal terminal) throws Exception {
-        try (PeriodLock.Held lock = reports.lock(period)) {
-            ReportService.Correction correction = reports.correction(period);
-            int code = outcome.run(terminal, correction.period(), correction.revision(), reason, out);
+        ReportKey report = centre.report(period, jobs);
+        try (PeriodLock.Held lock = reports.lock(report)) {
+            ReportService.Correction correction = reports.correction(report);
+            int code = outcome.run(terminal, correction.period(), report.centre(), correction.revision(), reason, out);
             if (code == ExitCode.OK && correction.corrects() != null) {
-                print(comparison.compare(correction.corrects(), reports.revision(period, correction.revision())), reason,
+                print(comparison.compare(correction.corrects(), reports.revision(report, correction.revision())), reason,
                         terminal);
             }
             return code;

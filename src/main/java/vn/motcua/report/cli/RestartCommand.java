@@ -7,15 +7,18 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportKey;
+import vn.motcua.report.config.JobsFolder;
 
 /**
- * {@code restart --period P [--out DIR]}: resumes the period's latest failed, stopped or interrupted
+ * {@code restart --period P [--centre CODE] [--out DIR]}: resumes the period's latest failed, stopped or interrupted
  * execution from its last committed chunk, with its parameters. Under the period's lock, so an execution
  * still marked running belongs to a dead process and is recovered first; a live one is refused.
  */
@@ -28,6 +31,12 @@ public class RestartCommand implements Cli.Command {
     @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
+    @Mixin
+    CentreOption centre;
+
+    @Autowired
+    JobsFolder jobs;
+
     @Autowired
     ReportService reports;
 
@@ -36,8 +45,9 @@ public class RestartCommand implements Cli.Command {
 
     @Override
     public int execute(Terminal terminal) throws Exception {
-        try (PeriodLock.Held lock = reports.lock(period)) {
-            JobExecution execution = reports.restart(period, out);
+        ReportKey report = centre.report(period, jobs);
+        try (PeriodLock.Held lock = reports.lock(report)) {
+            JobExecution execution = reports.restart(report, out);
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
             terminal.say("cli.restart.done", Words.period(terminal, params.period()), params.revision(),
                     Long.toString(execution.getId()));
@@ -45,7 +55,7 @@ public class RestartCommand implements Cli.Command {
                 terminal.out().printf("  %-12s %-9s %s%n", step.getStepName(), step.getStatus(),
                         terminal.text("cli.restart.step", step.getReadCount(), step.getWriteCount(), step.getCommitCount()));
             }
-            return outcome.finish(terminal, execution, params.period(), params.revision());
+            return outcome.finish(terminal, execution, params.period(), params.centre(), params.revision());
         }
     }
 }

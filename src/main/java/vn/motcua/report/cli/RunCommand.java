@@ -6,16 +6,22 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportKey;
 
-/** {@code run --period P [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period. */
+/**
+ * {@code run --period P [--centre CODE] [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period,
+ * or of one listed centre's dossiers of the period.
+ */
 @Command(name = "run")
 public class RunCommand implements Cli.Command, Launcher.Checked {
 
@@ -27,6 +33,12 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
 
     @Option(names = "--out", paramLabel = "DIR")
     Path out = ReportParameters.DEFAULT_OUT;
+
+    @Mixin
+    CentreOption centre;
+
+    @Autowired
+    JobsFolder jobs;
 
     @Autowired
     ReportService reports;
@@ -48,8 +60,9 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
     public int execute(Terminal terminal) throws Exception {
         Period p = reports.period(period, cutoffDay);
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
-        try (PeriodLock.Held lock = reports.lock(period)) {
-            return outcome.run(terminal, p, reports.firstRun(p), null, out);
+        ReportKey report = centre.report(period, jobs);
+        try (PeriodLock.Held lock = reports.lock(report)) {
+            return outcome.run(terminal, p, report.centre(), reports.firstRun(p, report.centre()), null, out);
         }
     }
 }

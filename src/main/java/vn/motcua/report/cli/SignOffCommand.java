@@ -13,12 +13,13 @@ import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.report.PeriodLock;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.signoff.SignOff;
 import vn.motcua.report.signoff.SigningKey;
 
 /**
- * {@code sign-off --period P [--revision N] --signer NAME --position TITLE [--on-behalf "KT. GIÁM ĐỐC"]
+ * {@code sign-off --period P [--centre CODE] [--revision N] --signer NAME --position TITLE [--on-behalf "KT. GIÁM ĐỐC"]
  * [--keystore FILE.p12 | --pkcs11 CONFIG] [--alias A] [--signature-image PNG] [--trust CA.cer] [--tsa URL]
  * [--accept-name-mismatch] [--allow-blank] [--accept-changed] [--out DIR]}: the final, signed report of a completed
  * revision; refused when imports changed its dossiers after it read them, unless {@code --accept-changed}.
@@ -72,11 +73,12 @@ public class SignOffCommand implements Cli.Command, Launcher.Checked {
         SignOff.Options options = new SignOff.Options(key.signatureImage(jobs, signatureImage, signer),
                 key.files.anchors(jobs), !acceptNameMismatch, allowBlank, acceptChanged).withTsa(key.files.tsa(jobs));
         SigningKey signingKey = key.key(environment, t);
-        try (PeriodLock.Held lock = reports.lock(key.period)) {
-            Revision r = reports.toSign(key.period, key.revision);
+        ReportKey report = key.centre.report(key.period, jobs);
+        try (PeriodLock.Held lock = reports.lock(report)) {
+            Revision r = reports.toSign(report, key.revision);
             SignOff.Result result = signOff.signOff(r,
                     new ReportSettings.Signer(onBehalf, position, signer), signingKey, options, key.files.out);
-            t.say("cli.sign-off.done", key.period, r.revision(), signer,
+            t.say("cli.sign-off.done", report, r.revision(), signer,
                     (onBehalf == null ? "" : onBehalf + " / ") + position, result.signedAt().toString());
             t.say(result.digitallySigned() ? "cli.sign-off.wrote-signed" : "cli.sign-off.wrote-unsigned",
                     result.file().toString(), result.pages());

@@ -46,6 +46,14 @@ public final class JobsFolder {
         return folder == null ? Optional.empty() : Optional.of(folder.resolve("trust")).filter(Files::isDirectory);
     }
 
+    /**
+     * A file named relative to the jobs folder (a {@code signature-image} of another jobs file); empty with the bundled
+     * defaults, which name none.
+     */
+    public Optional<Path> resolve(String relative) {
+        return folder == null ? Optional.empty() : Optional.of(folder.resolve(relative));
+    }
+
     /** Forgets the files read: a new command reads each again, as it is now. */
     public void readAfresh() {
         read.clear();
@@ -67,11 +75,24 @@ public final class JobsFolder {
     }
 
     /**
+     * Where the texts of one centre's report of a period live: {@code periods/2021-02/xa-an-phu.yaml}; for
+     * {@code centre} '' (report.yaml's one centre) {@link #periodFile(Period)}.
+     */
+    public static String periodFile(Period period, String centre) {
+        return centre.isEmpty() ? periodFile(period) : PERIODS + "/" + period.name() + "/" + centre + ".yaml";
+    }
+
+    /**
      * The staff texts of a period, or {@link PeriodTexts#missing} when the period has no file (a report
      * is still produced). A file that exists but is wrong is an error naming the file and the key.
      */
     public PeriodTexts periodTexts(Period period) {
-        String name = periodFile(period);
+        return periodTexts(period, "");
+    }
+
+    /** As {@link #periodTexts(Period)}, of one centre's report ({@link #periodFile(Period, String)}). */
+    public PeriodTexts periodTexts(Period period, String centre) {
+        String name = periodFile(period, centre);
         return bound(name, PeriodFile.class, PeriodFile.WRONG_SHAPE).map(file -> PeriodFile.texts(file, period))
                 .orElseGet(() -> PeriodTexts.missing(where(name)));
     }
@@ -81,11 +102,20 @@ public final class JobsFolder {
      * to the jobs folder), by signer name: the period file's signer first, then report.yaml's.
      */
     public List<Map.Entry<String, Path>> signatureImages(String periodName) {
+        return signatureImages(periodName, "");
+    }
+
+    /**
+     * As {@link #signatureImages(String)}, for one centre's report: its period file is
+     * {@code periods/PERIOD/CODE.yaml} ({@code centre} '': report.yaml's one centre's, {@code periods/PERIOD.yaml}).
+     */
+    public List<Map.Entry<String, Path>> signatureImages(String periodName, String centre) {
         List<Map.Entry<String, Path>> images = new ArrayList<>();
         if (folder == null) {
             return images;
         }
-        bound(periodFile(periodName), PeriodFile.class, PeriodFile.WRONG_SHAPE)
+        String periodFile = centre.isEmpty() ? periodFile(periodName) : PERIODS + "/" + periodName + "/" + centre + ".yaml";
+        bound(periodFile, PeriodFile.class, PeriodFile.WRONG_SHAPE)
                 .ifPresent(file -> image(file, file.value().signer(), images));
         bound(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE)
                 .ifPresent(file -> image(file, file.value().signer(), images));

@@ -11,10 +11,10 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfWriter;
 
-import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportKey;
 
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
@@ -30,6 +30,8 @@ public final class ReportDocument {
 
     /** The document's properties (PDF Info) naming its period and revision. */
     public static final String PERIOD_PROPERTY = "MotcuaPeriod";
+    /** The code of the centre whose report this is; absent for report.yaml's one centre. */
+    public static final String CENTRE_PROPERTY = "MotcuaCentre";
     public static final String REVISION_PROPERTY = "MotcuaRevision";
     private static final String TEXT_CSV = "text/csv";
 
@@ -59,6 +61,9 @@ public final class ReportDocument {
         document.addCreator("motcua-report");
         // What the document is, in its own properties, so that a recipient's verify can say it.
         document.addHeader(PERIOD_PROPERTY, data.period().name());
+        if (data.table().revision().key().ofCentre()) {
+            document.addHeader(CENTRE_PROPERTY, data.table().revision().centre());
+        }
         document.addHeader(REVISION_PROPERTY, String.valueOf(data.revision()));
         SignatureBox box = new SignatureBox(writer);
         document.open();
@@ -95,17 +100,17 @@ public final class ReportDocument {
      */
     static List<ArchivalPdf.Attachment> tables(ReportDocumentData data) {
         List<ArchivalPdf.Attachment> tables = new ArrayList<>();
-        PeriodName period = data.period().named();
-        tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_FIELD),
+        ReportKey report = data.table().revision().key();
+        tables.add(new ArchivalPdf.Attachment(ReportFiles.name(report, data.revision(), CsvTables.BY_FIELD),
                 CsvTables.byField(data.table()), TEXT_CSV,
                 "Bảng số liệu theo lĩnh vực (CSV)"));
         if (!data.units().rows().isEmpty()) {
-            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_UNIT),
+            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(report, data.revision(), CsvTables.BY_UNIT),
                     CsvTables.byUnit(data.units()), TEXT_CSV,
                     "Bảng số liệu theo đơn vị (CSV)"));
         }
         if (data.hasCentres()) {
-            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(period, data.revision(), CsvTables.BY_CENTRE),
+            tables.add(new ArchivalPdf.Attachment(ReportFiles.name(report, data.revision(), CsvTables.BY_CENTRE),
                     CsvTables.byCentre(data.centres()), TEXT_CSV,
                     "Bảng số liệu theo nơi tiếp nhận (CSV)"));
         }

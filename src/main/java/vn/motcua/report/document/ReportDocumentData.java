@@ -6,6 +6,7 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.CentreTable;
+import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.UnitRows;
 
@@ -76,9 +77,9 @@ public record ReportDocumentData(ReportSettings.Centre centre, Period period, in
                 && !(units.rows().size() == 1 && units.rows().get(0).name().equals(UnitRows.NO_UNIT));
     }
 
-    /** The workbook beside the PDF, as the document names it: "bao-cao-2021-02-r1.xlsx". */
+    /** The workbook beside the PDF, as the document names it: "bao-cao-2021-02-r1.xlsx" (a centre's "bao-cao-CODE-…"). */
     public String workbookName() {
-        return "bao-cao-" + period.name() + "-r" + revision + ".xlsx";
+        return ReportFiles.name(table.revision().key(), revision, ".xlsx");
     }
 
     /** "Số: 15/BC-TTHCC", with a blank for the clerk while the number is not given. */

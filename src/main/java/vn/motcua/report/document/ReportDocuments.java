@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.report.centre.Centre;
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Result;
 import vn.motcua.report.classify.Tally;
@@ -21,6 +23,7 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CentreSpellings;
 import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -43,9 +46,11 @@ public class ReportDocuments {
     private final CellDossiers cells;
     private final JobsFolder jobs;
     private final UnitRows units;
+    private final CentreSpellings centreSpellings;
 
     public ReportDocuments(JdbcTemplate jdbc, RevisionRepository revisions, CellDossiers cells, JobsFolder jobs,
-                           UnitRows units) {
+                           UnitRows units, CentreSpellings centreSpellings) {
+        this.centreSpellings = centreSpellings;
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.cells = cells;
@@ -63,7 +68,7 @@ public class ReportDocuments {
         long started = System.nanoTime();
         return ReportFiles.writeAtomically(path(outDir, revision), out -> {
             ReportDocument.Rendered rendered = ReportDocument.render(data(revision), draft, out);
-            log.info("Rendered {} revision {} ({}): {} pages in {} ms", revision.period(), revision.revision(),
+            log.info("Rendered {} revision {} ({}): {} pages in {} ms", revision.key(), revision.revision(),
                     draft ? "draft" : "final", rendered.pages(), (System.nanoTime() - started) / 1_000_000);
         });
     }
@@ -78,7 +83,7 @@ public class ReportDocuments {
         long started = System.nanoTime();
         return ReportFiles.writeAtomically(workbookPath(outDir, revision), out -> {
             ReportWorkbook.write(data(revision, null), out);
-            log.info("Wrote the workbook of {} revision {} in {} ms", revision.period(), revision.revision(),
+            log.info("Wrote the workbook of {} revision {} in {} ms", revision.key(), revision.revision(),
                     (System.nanoTime() - started) / 1_000_000);
         });
     }
@@ -92,13 +97,20 @@ public class ReportDocuments {
     private ReportDocumentData data(Revision revision, Long listLimit) {
         ReportSettings settings = jobs.reportSettings();
         Period period = revision.period();
-        PeriodTexts texts = jobs.periodTexts(period);
+        PeriodTexts texts = jobs.periodTexts(period, revision.centre());
         ReportTable table = revisions.table(revision);
-        return new ReportDocumentData(settings.centre(), period, revision.revision(), texts,
-                "jobs/" + JobsFolder.periodFile(period), table, transfers(period), cells.overdueWithoutApology(revision),
-                settings.recipients(), settings.archive(), texts.signer() != null ? texts.signer() : settings.signer(),
+        // A centre's report is issued by that centre: its header, and its signer and recipients where it names them.
+        Centre centre = revision.key().ofCentre() ? Centres.listed(jobs, revision.centre()) : null;
+        ReportSettings.Centre issuer = centre == null ? settings.centre() : centre.header();
+        ReportSettings.Signer signer = texts.signer() != null ? texts.signer()
+                : centre != null && centre.signer() != null ? centre.signer() : settings.signer();
+        List<String> recipients = centre != null && !centre.recipients().isEmpty() ? centre.recipients()
+                : settings.recipients();
+        return new ReportDocumentData(issuer, period, revision.revision(), texts,
+                "jobs/" + JobsFolder.periodFile(period, revision.centre()), table, transfers(revision),
+                cells.overdueWithoutApology(revision), recipients, settings.archive(), signer,
                 action -> cells.listed(revision, Result.LATE, listLimit, action),
-                action -> cells.listed(revision, Result.OVERDUE, listLimit, action), lateRates(period, table),
+                action -> cells.listed(revision, Result.OVERDUE, listLimit, action), lateRates(revision, table),
                 correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
                 countedBeforeTheEnd(revision, period), units.table(revision));
     }
@@ -120,12 +132,24 @@ public class ReportDocuments {
         return period.end().isAfter(revisions.madeOn(revision));
     }
 
-    private Transfers transfers(Period period) {
+    /** The period's transfers; a centre's report, those of the dossiers it received. */
+    private Transfers transfers(Revision revision) {
+        Period period = revision.period();
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT from_level, to_level, count(*) FROM transfer WHERE sent_on BETWEEN ? AND ? GROUP BY 1, 2",
-                rs -> {
-                    counts.put(Transfers.direction(rs.getString(1), rs.getString(2)), rs.getLong(3));
-                }, period.start(), period.end());
+        org.springframework.jdbc.core.RowCallbackHandler count = rs -> {
+            counts.put(Transfers.direction(rs.getString(1), rs.getString(2)), rs.getLong(3));
+        };
+        if (revision.key().ofCentre()) {
+            jdbc.query("""
+                    SELECT t.from_level, t.to_level, count(*) FROM transfer t
+                     WHERE t.sent_on BETWEEN ? AND ?
+                       AND EXISTS (SELECT 1 FROM dossier d WHERE d.code = t.dossier_code AND d.centre = ANY (?::text[]))
+                     GROUP BY 1, 2""", count, period.start(), period.end(),
+                    centreSpellings.of(revision.centre()).toArray(String[]::new));
+        } else {
+            jdbc.query("SELECT from_level, to_level, count(*) FROM transfer WHERE sent_on BETWEEN ? AND ? GROUP BY 1, 2",
+                    count, period.start(), period.end());
+        }
         return new Transfers(Map.copyOf(counts));
     }
 
@@ -133,9 +157,10 @@ public class ReportDocuments {
      * This period's late rate after those of up to 11 earlier periods of the same kind (months with months),
      * each from its latest revision that completed.
      */
-    private List<ReportDocumentData.LateRate> lateRates(Period period, ReportTable table) {
+    private List<ReportDocumentData.LateRate> lateRates(Revision revision, ReportTable table) {
+        Period period = revision.period();
         List<ReportDocumentData.LateRate> earlier = new ArrayList<>();
-        for (RevisionRepository.Lateness l : revisions.latenessBefore(period.kind(), period.end())) {
+        for (RevisionRepository.Lateness l : revisions.latenessBefore(period.kind(), period.end(), revision.centre())) {
             if (earlier.size() < 11) {
                 earlier.add(new ReportDocumentData.LateRate(l.period().name(), VietnameseFormat.shortPeriod(l.period()),
                         l.late(), l.resolved()));

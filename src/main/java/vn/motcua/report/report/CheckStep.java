@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CentreSpellings;
 import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.ReportTable;
@@ -32,14 +33,22 @@ class CheckStep extends RevisionTasklet {
     private final ChangedDossiers changed;
     private final UnitRows units;
 
+    private final CentreSpellings centres;
+
     CheckStep(RevisionRepository revisions, CellDossiers cells, IndependentRecount recount, ChangedDossiers changed,
-              UnitRows units) {
+              UnitRows units, CentreSpellings centres) {
         super(revisions);
+        this.centres = centres;
         this.revisions = revisions;
         this.cells = cells;
         this.units = units;
         this.recount = recount;
         this.changed = changed;
+    }
+
+    /** The stored spellings of the report's centre, or null for report.yaml's one centre (every dossier). */
+    private List<String> spellings(ReportParameters params) {
+        return params.report().ofCentre() ? centres.of(params.centre()) : null;
     }
 
     @Override
@@ -50,7 +59,7 @@ class CheckStep extends RevisionTasklet {
             problems.addAll(Identities.violations("field " + row.field(), row.counts()));
         }
         problems.addAll(Identities.violations("total", table.total()));
-        IndependentRecount.Recount independent = recount.byFieldAndUnit(params.period());
+        IndependentRecount.Recount independent = recount.byFieldAndUnit(params.period(), spellings(params));
         for (ReportRow row : table.rows()) {
             Tally expected = independent.byField().getOrDefault(row.field(), new Tally());
             if (!expected.equals(row.counts())) {
@@ -69,10 +78,10 @@ class CheckStep extends RevisionTasklet {
         }
         if (!problems.isEmpty()) {
             IllegalStateException failed = new IllegalStateException("The report's checks failed for "
-                    + params.period().name() + " revision " + revision.revision() + ":\n  " + String.join("\n  ", problems));
-            long changedSince = changed.count(revision.period().name(), revision.revision());
+                    + params.report() + " revision " + revision.revision() + ":\n  " + String.join("\n  ", problems));
+            long changedSince = changed.count(revision);
             if (changedSince > 0) {
-                throw new DataChangedDuringRun(revision.period().name(), revision.revision(), changedSince, failed);
+                throw new DataChangedDuringRun(revision.key().toString(), revision.revision(), changedSince, failed);
             }
             throw failed;
         }

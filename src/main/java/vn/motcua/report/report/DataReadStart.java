@@ -20,6 +20,6 @@ class DataReadStart implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution classify) {
         ReportParameters params = ReportParameters.from(classify.getJobParameters());
-        revisions.recordDataRead(revisions.of(params.period().named(), params.revision()).id());
+        revisions.recordDataRead(revisions.of(params.report(), params.revision()).id());
     }
 }

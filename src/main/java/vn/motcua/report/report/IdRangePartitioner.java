@@ -1,6 +1,8 @@
 package vn.motcua.report.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.partition.Partitioner;
@@ -17,11 +19,29 @@ public class IdRangePartitioner implements Partitioner {
 
     static final String AFTER_ID = "afterId";
     static final String TO_ID = "toId";
+    /**
+     * A centre's report: the stored spellings of the centre whose dossiers the partition reads, resolved once as the
+     * partitions are cut and kept with them, so a restart reads what the first run read. Absent: every dossier.
+     */
+    static final String CENTRE_SPELLINGS = "centreSpellings";
 
     private final JdbcTemplate jdbc;
+    private final List<String> spellings;
 
     public IdRangePartitioner(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    /** Partitions that read only the dossiers whose stored receiving centre is one of {@code spellings} (null: all). */
+    public IdRangePartitioner(JdbcTemplate jdbc, List<String> spellings) {
         this.jdbc = jdbc;
+        this.spellings = spellings;
+    }
+
+    /** The spellings a partition's context keeps, or null for every dossier. */
+    @SuppressWarnings("unchecked")
+    static List<String> spellings(ExecutionContext partition) {
+        return (List<String>) partition.get(CENTRE_SPELLINGS);
     }
 
     @Override
@@ -37,6 +57,9 @@ public class IdRangePartitioner implements Partitioner {
             // The last partition is open-ended, so nothing above the max id seen here is ever left out.
             long to = i == gridSize - 1 ? Long.MAX_VALUE : after + width;
             context.putLong(TO_ID, to);
+            if (spellings != null) {
+                context.put(CENTRE_SPELLINGS, new ArrayList<>(spellings));
+            }
             partitions.put("ids" + i, context);
             after = to;
         }

@@ -1,6 +1,7 @@
 package vn.motcua.report.report;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,13 +23,15 @@ public class IndependentRecount {
     public record Recount(Map<String, Tally> byField, Map<String, Tally> byUnit) {
     }
 
-    // %1$s: the grouping columns selected, %2$s: the groups. Counter columns follow, in declaration order.
+    // %1$s: the grouping columns selected, %2$s: the groups, %3$s: a centre's filter or nothing. Counter columns follow,
+    // in declaration order.
     private static final String SQL = """
             WITH p AS (SELECT ?::date AS s, ?::date AS e),
             scope AS (
                 SELECT d.*, p.s, p.e, d.finished_on IS NOT NULL AND d.finished_on <= p.e AS done
                   FROM dossier d, p
-                 WHERE d.received_on <= p.e AND (d.finished_on IS NULL OR d.finished_on >= p.s) AND d.not_counted IS NULL),
+                 WHERE d.received_on <= p.e AND (d.finished_on IS NULL OR d.finished_on >= p.s) AND d.not_counted IS NULL
+                   %3$s),
             cell AS (
                 SELECT field_code, received_on < s AS carried, channel, done,
                        CASE WHEN done THEN
@@ -59,9 +62,17 @@ public class IndependentRecount {
                    count(*) FILTER (WHERE result = 'late' AND apology IS TRUE)
               FROM cell
              GROUP BY %2$s""";
-    private static final String BY_FIELD = SQL.formatted("field_code", "field_code");
-    private static final String BY_FIELD_AND_UNIT = SQL.formatted("GROUPING(field_code), field_code, unit_name",
-            "GROUPING SETS ((field_code), (unit_name))");
+    private static final String ALL = "";
+    /** Only the dossiers a centre received: the stored spellings of that centre, an array parameter after E and S. */
+    private static final String OF_CENTRE = "AND d.centre = ANY (?::text[])";
+    private static final String BY_FIELD = SQL.formatted("field_code", "field_code", ALL);
+    private static final String BY_FIELD_AND_UNIT = byFieldAndUnit(ALL);
+    private static final String BY_FIELD_AND_UNIT_OF_CENTRE = byFieldAndUnit(OF_CENTRE);
+
+    private static String byFieldAndUnit(String centre) {
+        return SQL.formatted("GROUPING(field_code), field_code, unit_name", "GROUPING SETS ((field_code), (unit_name))",
+                centre);
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -80,15 +91,25 @@ public class IndependentRecount {
 
     /** Counters per field code and per unit name for the period, in one scan. */
     public Recount byFieldAndUnit(Period period) {
+        return byFieldAndUnit(period, null);
+    }
+
+    /**
+     * As {@link #byFieldAndUnit(Period)}, only the dossiers whose stored receiving centre is one of {@code centre}'s
+     * spellings (null: every dossier).
+     */
+    public Recount byFieldAndUnit(Period period, List<String> centre) {
         Map<String, Tally> byField = new HashMap<>();
         Map<String, Tally> byUnit = new HashMap<>();
-        jdbc.query(BY_FIELD_AND_UNIT, rs -> {
+        Object[] args = centre == null ? new Object[] {period.start(), period.end()}
+                : new Object[] {period.start(), period.end(), centre.toArray(String[]::new)};
+        jdbc.query(centre == null ? BY_FIELD_AND_UNIT : BY_FIELD_AND_UNIT_OF_CENTRE, rs -> {
             if (rs.getInt(1) == 0) {
                 byField.put(rs.getString(2), RevisionRepository.tally(rs, 4));
             } else {
                 byUnit.put(rs.getString(3), RevisionRepository.tally(rs, 4));
             }
-        }, period.start(), period.end());
+        }, args);
         return new Recount(byField, byUnit);
     }
 }

@@ -22,7 +22,7 @@ class OpenRevisionStep implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ReportParameters params = ReportParameters.from(contribution.getStepExecution().getJobParameters());
-        revisions.openRows(revisions.of(params.period().named(), params.revision()));
+        revisions.openRows(revisions.of(params.report(), params.revision()));
         return RepeatStatus.FINISHED;
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.report.period.PeriodName;
+import vn.motcua.report.revision.ReportKey;
 
 /**
  * Only one run of a period at a time, and the liveness signal for executions left STARTED.
@@ -36,12 +37,18 @@ public class PeriodLock {
 
     /** The period's lock if no other session holds it; keep it open while the job runs. */
     public Optional<Held> tryLock(PeriodName period) throws SQLException {
+        return tryLock(ReportKey.of(period));
+    }
+
+    /** The lock of one centre's report of a period (report.yaml's single centre's: the period's lock, as before). */
+    public Optional<Held> tryLock(ReportKey report) throws SQLException {
+        String name = report.ofCentre() ? report.period().name() + " centre " + report.centre() : report.period().name();
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
-            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", period.name())) {
-                log.info("Holding the lock of period {}", period);
-                return Optional.of(new Held(connection, period.name()));
+            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", name)) {
+                log.info("Holding the lock of period {}", name);
+                return Optional.of(new Held(connection, name));
             }
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -29,6 +29,7 @@ import vn.motcua.report.classify.InScopeDossierReader.InScope;
 import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CentreSpellings;
 import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ClassificationWriter;
 import vn.motcua.report.revision.ExecutionHistory;
@@ -104,9 +105,13 @@ public class ReportJobConfiguration {
                 .build();
     }
 
+    /** Cut as the classify step starts: a centre's report resolves the stored spellings of its centre here, once. */
     @Bean
-    IdRangePartitioner classifyPartitioner(JdbcTemplate jdbc) {
-        return new IdRangePartitioner(jdbc);
+    @StepScope
+    IdRangePartitioner classifyPartitioner(JdbcTemplate jdbc, CentreSpellings centreSpellings,
+                                           @Value("#{stepExecution}") StepExecution classify) {
+        ReportParameters params = ReportParameters.from(classify.getJobParameters());
+        return new IdRangePartitioner(jdbc, params.report().ofCentre() ? centreSpellings.of(params.centre()) : null);
     }
 
     /** Before the first read of the classify step: the data version the revision reads. */
@@ -157,7 +162,8 @@ public class ReportJobConfiguration {
                                         @Value("#{stepExecution}") StepExecution partition) {
         return new InScopeDossierReader(dataSource, ReportParameters.from(partition.getJobParameters()).period(),
                 settings.fetchSize(), partition.getExecutionContext().getLong(IdRangePartitioner.AFTER_ID, 0L),
-                partition.getExecutionContext().getLong(IdRangePartitioner.TO_ID, Long.MAX_VALUE));
+                partition.getExecutionContext().getLong(IdRangePartitioner.TO_ID, Long.MAX_VALUE),
+                IdRangePartitioner.spellings(partition.getExecutionContext()));
     }
 
     /** Each dossier's cell; out-of-scope dossiers (rule 1) are filtered out, counted as the step's filter count. */
@@ -174,15 +180,17 @@ public class ReportJobConfiguration {
     ClassificationWriter classifyWriter(JdbcTemplate jdbc, RevisionRepository revisions,
                                         @Value("#{stepExecution}") StepExecution partition) {
         ReportParameters params = ReportParameters.from(partition.getJobParameters());
-        return new ClassificationWriter(jdbc, revisions.of(params.period().named(), params.revision()).id());
+        return new ClassificationWriter(jdbc, revisions.of(params.report(), params.revision()).id());
     }
 
     // ---- after classify ----
 
     @Bean
     Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-               CellDossiers cells, IndependentRecount recount, ChangedDossiers changed, UnitRows units) {
-        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed, units), jobRepository, tx);
+               CellDossiers cells, IndependentRecount recount, ChangedDossiers changed, UnitRows units,
+               CentreSpellings centreSpellings) {
+        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed, units, centreSpellings),
+                jobRepository, tx);
     }
 
     @Bean

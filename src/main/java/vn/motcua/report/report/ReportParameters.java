@@ -7,18 +7,22 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
+import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.ReportKey;
 
 /**
- * The report job's parameters. {@code period} and {@code revision} identify a job instance; the cutoff,
- * the reason of a correction, the output folder and the classify step's tuning ride along: a restart
- * reuses them as they were, so it resumes the committed chunks and partitions the way they were cut,
- * whatever the settings say now.
+ * The report job's parameters. {@code period}, {@code centre} and {@code revision} identify a job instance (the
+ * centre only when it is one: report.yaml's single centre's executions have no {@code centre} parameter, as before
+ * there were centres); the cutoff, the reason of a correction, the output folder and the classify step's tuning
+ * ride along: a restart reuses them as they were, so it resumes the committed chunks and partitions the way they
+ * were cut, whatever the settings say now.
  *
  * @param partitions the classify step's partitions, null for the configured ones (an execution that did not record them)
  * @param chunkSize  the classify step's chunk size, null for the configured one
+ * @param centre     the code of the centre whose report this is, {@link ReportKey#SINGLE} for report.yaml's
  */
 public record ReportParameters(Period period, int revision, String reason, Path out, Integer partitions,
-                               Integer chunkSize) {
+                               Integer chunkSize, String centre) {
 
     /** Where the table and the document go unless --out says otherwise. */
     public static final Path DEFAULT_OUT = Path.of("reports");
@@ -26,15 +30,29 @@ public record ReportParameters(Period period, int revision, String reason, Path 
     static final String PARTITIONS = "partitions";
     static final String CHUNK_SIZE = "chunkSize";
 
-    /** With the configured tuning. */
+    /** Of report.yaml's single centre. */
+    public ReportParameters(Period period, int revision, String reason, Path out, Integer partitions,
+                            Integer chunkSize) {
+        this(period, revision, reason, out, partitions, chunkSize, ReportKey.SINGLE);
+    }
+
+    /** With the configured tuning, of report.yaml's single centre. */
     public ReportParameters(Period period, int revision, String reason, Path out) {
         this(period, revision, reason, out, null, null);
     }
 
+    /** Which report the job makes a revision of. */
+    public ReportKey report() {
+        return new ReportKey(period.named(), centre);
+    }
+
     public JobParameters toJobParameters() {
         JobParametersBuilder b = new JobParametersBuilder()
-                .addString("period", period.name())
-                .addLong("revision", (long) revision)
+                .addString("period", period.name());
+        if (!centre.isEmpty()) {
+            b.addString(ExecutionHistory.CENTRE, centre);
+        }
+        b.addLong("revision", (long) revision)
                 .addString("cutoff", period.cutoff().toString(), false)
                 .addString("out", out.toAbsolutePath().toString(), false);
         if (reason != null) {
@@ -52,14 +70,16 @@ public record ReportParameters(Period period, int revision, String reason, Path 
     public static ReportParameters from(JobParameters p) {
         Long partitions = p.getLong(PARTITIONS);
         Long chunkSize = p.getLong(CHUNK_SIZE);
+        String centre = p.getString(ExecutionHistory.CENTRE);
         return new ReportParameters(Period.of(p.getString("period"), CutoffDay.parse(p.getString("cutoff"))),
                 p.getLong("revision").intValue(), p.getString("reason"), Path.of(p.getString("out")),
-                partitions == null ? null : partitions.intValue(), chunkSize == null ? null : chunkSize.intValue());
+                partitions == null ? null : partitions.intValue(), chunkSize == null ? null : chunkSize.intValue(),
+                centre == null ? ReportKey.SINGLE : centre);
     }
 
     /** The same run with the given tuning where none is recorded. */
     ReportParameters tunedBy(int defaultPartitions, int defaultChunkSize) {
         return new ReportParameters(period, revision, reason, out, partitions == null ? defaultPartitions : partitions,
-                chunkSize == null ? defaultChunkSize : chunkSize);
+                chunkSize == null ? defaultChunkSize : chunkSize, centre);
     }
 }

@@ -27,7 +27,9 @@ import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.ReportStateException;
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
@@ -86,6 +88,11 @@ public class ReportService {
      * While it is held, no other process runs the period, and an execution marked running is dead.
      */
     public PeriodLock.Held lock(PeriodName period) throws SQLException {
+        return lock(ReportKey.of(period));
+    }
+
+    /** As {@link #lock(PeriodName)}, the lock of one report: a centre's of the period. */
+    public PeriodLock.Held lock(ReportKey period) throws SQLException {
         return periodLock.tryLock(period).orElseThrow(() -> history.running(period)
                 .map(e -> new ReportStateException("report.busy", period, e.executionId(), e.revision(),
                         e.start() == null ? "?" : e.start().truncatedTo(ChronoUnit.SECONDS), e.host(), e.pid()))
@@ -97,15 +104,16 @@ public class ReportService {
      * (a correction is a rerun), a run that did not complete (it is restarted) or one that cannot be
      * resumed (a new revision is made with rerun).
      */
-    public int firstRun(Period period) {
+    public int firstRun(Period period, String centre) {
         period.requireBegun(clock);
-        Optional<Revision> latest = revisions.latest(period.named());
+        ReportKey report = new ReportKey(period.named(), centre);
+        Optional<Revision> latest = revisions.latest(report);
         if (latest.isPresent() && latest.get().completed()) {
-            throw new ReportStateException("report.run.completed", period.name(), latest.get().revision());
+            throw new ReportStateException("report.run.completed", report.toString(), latest.get().revision());
         }
-        refuseUnfinished(period.named(), "report.unfinished.");
+        refuseUnfinished(report, "report.unfinished.");
         if (latest.isPresent()) {
-            throw new ReportStateException("report.run.abandoned", period.name(), latest.get().revision());
+            throw new ReportStateException("report.run.abandoned", report.toString(), latest.get().revision());
         }
         return 1;
     }
@@ -116,17 +124,17 @@ public class ReportService {
      * did not complete and can be resumed (restart it first); when it cannot be resumed, the correction is
      * the way on. A period that has not begun is refused.
      */
-    public Correction correction(PeriodName period) {
+    public Correction correction(ReportKey period) {
         refuseUnfinished(period, "report.rerun.unfinished.");
         Revision latest = revisions.latest(period).orElseThrow(() -> new ReportStateException("report.rerun.none", period));
-        Period sameDays = period.closedBy(latest.period().cutoff());
+        Period sameDays = period.period().closedBy(latest.period().cutoff());
         sameDays.requireBegun(clock);
         return new Correction(revisions.latestCompleted(period).orElse(null), sameDays, latest.revision() + 1);
     }
 
     /** The revision after the period's latest, whatever its state (1 when none): each demo or bench run makes one. */
     public int nextRevision(Period period) {
-        return revisions.latest(period.named()).map(r -> r.revision() + 1).orElse(1);
+        return revisions.latest(ReportKey.of(period.named())).map(r -> r.revision() + 1).orElse(1);
     }
 
     /**
@@ -143,7 +151,7 @@ public class ReportService {
      * An execution that cannot be resumed (abandoned, or refused by Spring Batch) is refused with what to do:
      * a new revision with rerun.
      */
-    public JobExecution restart(PeriodName period, Path out) throws Exception {
+    public JobExecution restart(ReportKey period, Path out) throws Exception {
         Optional<Revision> latest = revisions.latest(period);
         Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
         if (latest.isEmpty() && newest.isEmpty()) {
@@ -158,7 +166,7 @@ public class ReportService {
             Revision r = latest.get();
             log.warn("{} revision {} has no execution: its process was killed before the job started; starting it",
                     period, r.revision());
-            return run(r.period(), r.revision(), r.reason(),
+            return run(r.period(), r.centre(), r.revision(), r.reason(),
                     out == null ? ReportParameters.DEFAULT_OUT : out);
         }
         JobExecution last = jobRepository.getJobExecution(ofLatest.get().executionId());
@@ -254,7 +262,7 @@ public class ReportService {
     }
 
     /** The period's newest execution of the report job, whatever its state. */
-    public Optional<ExecutionHistory.ExecutionRecord> newestExecution(PeriodName period) {
+    public Optional<ExecutionHistory.ExecutionRecord> newestExecution(ReportKey period) {
         return history.executions(period).stream().findFirst();
     }
 
@@ -265,7 +273,7 @@ public class ReportService {
      * (killed, even before the job started) or FAILED. An abandoned execution cannot be resumed: not refused
      * here. {@code keys} starts the refusal's message key, as the command words its advice.
      */
-    private void refuseUnfinished(PeriodName period, String keys) {
+    private void refuseUnfinished(ReportKey period, String keys) {
         Optional<Revision> latest = revisions.latest(period);
         Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
         if (newest.filter(e -> e.status() == BatchStatus.ABANDONED).isPresent()) {
@@ -288,13 +296,13 @@ public class ReportService {
     }
 
     /** The revision explain reads: the given one, or else the period's latest completed revision. */
-    public Revision toExplain(PeriodName period, Integer revision) {
+    public Revision toExplain(ReportKey period, Integer revision) {
         return revision != null ? revision(period, revision) : revisions.latestCompleted(period)
                 .orElseThrow(() -> new ReportStateException("report.explain.none", period));
     }
 
     /** The revision sign-off signs: the given one, or else the period's latest completed revision. */
-    public Revision toSign(PeriodName period, Integer revision) {
+    public Revision toSign(ReportKey period, Integer revision) {
         return revision != null ? revision(period, revision) : revisions.latestCompleted(period)
                 .orElseThrow(() -> new ReportStateException("report.sign.none", period));
     }
@@ -310,12 +318,23 @@ public class ReportService {
      * anything is stored; the revision uses the catalogue of jobs/catalogue.yaml as it is now.
      */
     public JobExecution run(Period period, int revision, String reason, Path out) throws Exception {
+        return run(period, ReportKey.SINGLE, revision, reason, out);
+    }
+
+    /**
+     * As {@link #run(Period, int, String, Path)}, a revision of one centre's report ({@link ReportKey#SINGLE}:
+     * report.yaml's); the centre is refused first when centres.yaml does not list it.
+     */
+    public JobExecution run(Period period, String centre, int revision, String reason, Path out) throws Exception {
         jobs.reportSettings();
-        jobs.periodTexts(period);
+        if (!centre.isEmpty()) {
+            Centres.listed(jobs, centre);
+        }
+        jobs.periodTexts(period, centre);
         catalogue.refresh();
-        revisionLifecycle.reserve(period, revision, reason);
+        revisionLifecycle.reserve(period, centre, revision, reason);
         JobExecution execution = jobOperator.start(reportJob,
-                new ReportParameters(period, revision, reason, out, partitions, chunkSize).toJobParameters());
+                new ReportParameters(period, revision, reason, out, partitions, chunkSize, centre).toJobParameters());
         abandonedForChangedData(execution);
         return execution;
     }
@@ -335,7 +354,7 @@ public class ReportService {
         return true;
     }
 
-    public Revision revision(PeriodName period, int revision) {
+    public Revision revision(ReportKey period, int revision) {
         return revisions.find(period, revision).orElseThrow(() -> new ReportStateException("report.revision.none",
                 period, revision));
     }

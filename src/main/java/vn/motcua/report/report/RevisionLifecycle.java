@@ -36,16 +36,16 @@ class RevisionLifecycle implements JobExecutionListener {
      * Reserves the revision before its job starts (RUNNING, no execution yet): a process killed from here on
      * leaves a revision that restart finishes.
      */
-    Revision reserve(Period period, int revision, String reason) {
-        return revisions.reserve(period, revision, reason, null);
+    Revision reserve(Period period, String centre, int revision, String reason) {
+        return revisions.reserve(period, centre, revision, reason, null);
     }
 
     /** As the execution starts: which process runs it, and the revision RUNNING with it (created if none was reserved). */
     @Override
     public void beforeJob(JobExecution execution) {
         ReportParameters params = ReportParameters.from(execution.getJobParameters());
-        history.recordProcess(execution.getId(), params.period().name(), params.revision(), RunningProcess.current());
-        revisions.reserve(params.period(), params.revision(), params.reason(), execution.getId());
+        history.recordProcess(execution.getId(), params.report(), params.revision(), RunningProcess.current());
+        revisions.reserve(params.period(), params.centre(), params.revision(), params.reason(), execution.getId());
     }
 
     /** As the execution ends (already recorded so): COMPLETED with it, or FAILED when it failed. */
@@ -55,7 +55,7 @@ class RevisionLifecycle implements JobExecutionListener {
             completed(execution);
         } else if (execution.getStatus().isUnsuccessful()) {
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
-            revisions.find(params.period().named(), params.revision())
+            revisions.find(params.report(), params.revision())
                     .ifPresent(r -> revisions.setStatus(r.id(), RevisionStatus.FAILED));
         }
     }
@@ -63,13 +63,13 @@ class RevisionLifecycle implements JobExecutionListener {
     /** Marks the revision of a COMPLETED execution COMPLETED, once (also for a process killed before it could). */
     void completed(JobExecution execution) {
         ReportParameters params = ReportParameters.from(execution.getJobParameters());
-        Revision r = revisions.of(params.period().named(), params.revision());
+        Revision r = revisions.of(params.report(), params.revision());
         if (!r.completed()) {
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new IllegalStateException("execution " + execution.getId() + " is " + execution.getStatus()
-                        + ", not COMPLETED: its revision " + r.revision() + " of " + r.period() + " cannot be");
+                        + ", not COMPLETED: its revision " + r.revision() + " of " + r.key() + " cannot be");
             }
-            log.info("{} revision {} completed with execution {}", r.period(), r.revision(), execution.getId());
+            log.info("{} revision {} completed with execution {}", r.key(), r.revision(), execution.getId());
             revisions.setStatus(r.id(), RevisionStatus.COMPLETED);
         }
     }

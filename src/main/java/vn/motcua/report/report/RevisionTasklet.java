@@ -25,7 +25,7 @@ abstract class RevisionTasklet implements Tasklet {
     public final RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = contribution.getStepExecution();
         ReportParameters params = ReportParameters.from(step.getJobParameters());
-        execute(params, revisions.of(params.period().named(), params.revision()), step);
+        execute(params, revisions.of(params.report(), params.revision()), step);
         return RepeatStatus.FINISHED;
     }
 

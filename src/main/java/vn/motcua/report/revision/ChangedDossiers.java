@@ -1,7 +1,9 @@
 package vn.motcua.report.revision;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +20,17 @@ import vn.motcua.report.importing.ChangesSince;
 public class ChangedDossiers implements ChangesSince {
 
     private final JdbcTemplate jdbc;
+    private final CentreSpellings spellings;
 
+    /** Without centres: every report is report.yaml's single centre's, over every dossier. */
     public ChangedDossiers(JdbcTemplate jdbc) {
+        this(jdbc, code -> List.of());
+    }
+
+    @Autowired
+    public ChangedDossiers(JdbcTemplate jdbc, CentreSpellings spellings) {
         this.jdbc = jdbc;
+        this.spellings = spellings;
     }
 
     /**
@@ -28,7 +38,7 @@ public class ChangedDossiers implements ChangesSince {
      * classify step started: nothing is changed since then), and {@code last_counted}, the highest dossier id it counted.
      */
     private static final String REVISIONS = """
-            SELECT r.id, r.period, r.revision, r.start_on, r.end_on, r.data_version AS read,
+            SELECT r.id, r.period, r.centre, r.revision, r.start_on, r.end_on, r.data_version AS read,
                    (SELECT b.dossier_ids[cardinality(b.dossier_ids)] FROM report_dossier_block b
                      WHERE b.revision_id = r.id ORDER BY b.first_dossier_id DESC LIMIT 1) AS last_counted
               FROM report_revision r""";
@@ -47,24 +57,65 @@ public class ChangedDossiers implements ChangesSince {
      * per changed dossier, not a scan of the revision's cells.
      */
     private static final String IN_SCOPE = """
-            ((d.received_on <= r.end_on AND (d.finished_on IS NULL OR d.finished_on >= r.start_on))
+            ((d.received_on <= r.end_on AND (d.finished_on IS NULL OR d.finished_on >= r.start_on)
+              AND (r.centre = '' OR d.centre IN (SELECT s.spelling FROM s WHERE s.code = r.centre)))
               OR (d.id <= r.last_counted AND EXISTS (
                     SELECT 1 FROM (SELECT b.dossier_ids FROM report_dossier_block b
                                     WHERE b.revision_id = r.id AND b.first_dossier_id <= d.id
                                     ORDER BY b.first_dossier_id DESC LIMIT 1) b
                      WHERE d.id = ANY (b.dossier_ids))))""";
 
+    /**
+     * The stored spellings of each centre, as a table {@code s(code, spelling)} the scope test reads: its two arrays
+     * are the first parameters of every statement here.
+     */
+    private static final String SPELLINGS = "s(code, spelling) AS (SELECT * FROM unnest(?::text[], ?::text[]))";
+
     /** The codes of the dossiers of {@code period} whose data changed after its revision {@code revision} read it, in code order. */
     public List<String> codes(String period, int revision) {
-        return jdbc.queryForList("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
-                + " SELECT d.code FROM r" + CHANGED + " WHERE " + IN_SCOPE + " ORDER BY d.code",
-                String.class, period, revision);
+        return codes(period, ReportKey.SINGLE, revision);
+    }
+
+    /** As {@link #codes(String, int)}, of a centre's report ({@link ReportKey#SINGLE}: report.yaml's). */
+    public List<String> codes(String period, String centre, int revision) {
+        Object[] s = spellings(List.of(centre));
+        return jdbc.queryForList("WITH " + SPELLINGS + ", r AS (" + REVISIONS
+                        + " WHERE r.period = ? AND r.centre = ? AND r.revision = ?)"
+                        + " SELECT d.code FROM r" + CHANGED + " WHERE " + IN_SCOPE + " ORDER BY d.code",
+                String.class, s[0], s[1], period, centre, revision);
     }
 
     /** How many dossiers of {@code period} changed after its revision {@code revision} read them (0 before it read any). */
     public long count(String period, int revision) {
-        return jdbc.queryForObject("WITH r AS (" + REVISIONS + " WHERE r.period = ? AND r.revision = ?)"
-                + " SELECT count(*) FROM r" + CHANGED + " WHERE " + IN_SCOPE, Long.class, period, revision);
+        return count(period, ReportKey.SINGLE, revision);
+    }
+
+    /** As {@link #count(String, int)}, of a centre's report ({@link ReportKey#SINGLE}: report.yaml's). */
+    public long count(String period, String centre, int revision) {
+        Object[] s = spellings(List.of(centre));
+        return jdbc.queryForObject("WITH " + SPELLINGS + ", r AS (" + REVISIONS
+                        + " WHERE r.period = ? AND r.centre = ? AND r.revision = ?)"
+                        + " SELECT count(*) FROM r" + CHANGED + " WHERE " + IN_SCOPE,
+                Long.class, s[0], s[1], period, centre, revision);
+    }
+
+    /** Of a revision's report. */
+    public long count(Revision revision) {
+        return count(revision.period().name(), revision.centre(), revision.revision());
+    }
+
+    /** The two arrays of {@link #SPELLINGS} for these centres' codes ('' needs none). */
+    private Object[] spellings(List<String> centres) {
+        List<String> codes = new ArrayList<>();
+        List<String> spelt = new ArrayList<>();
+        List<String> listed = centres.stream().filter(c -> !c.isEmpty()).toList();
+        spellings.of(listed).forEach((centre, spellingsOfCentre) -> {
+            for (String spelling : spellingsOfCentre) {
+                codes.add(centre);
+                spelt.add(spelling);
+            }
+        });
+        return new Object[] {codes.toArray(String[]::new), spelt.toArray(String[]::new)};
     }
 
     /**
@@ -74,15 +125,20 @@ public class ChangedDossiers implements ChangesSince {
      */
     @Override
     public List<PeriodChange> touchedBy(long importId) {
+        Object[] s = spellings(jdbc.queryForList("SELECT DISTINCT centre FROM report_revision WHERE centre <> ''",
+                String.class));
         return jdbc.query("""
-                WITH r AS (SELECT DISTINCT ON (period) * FROM (%1$s WHERE r.completed_at IS NOT NULL) produced
-                            ORDER BY period, revision DESC)
-                SELECT r.period, r.revision, count(*)
+                WITH %4$s,
+                r AS (SELECT DISTINCT ON (period, centre) * FROM (%1$s WHERE r.completed_at IS NOT NULL) produced
+                       ORDER BY period, centre, revision DESC)
+                SELECT r.period, r.centre, r.revision, count(*)
                   FROM r %2$s
                  WHERE %3$s
-                 GROUP BY r.period, r.revision
+                 GROUP BY r.period, r.centre, r.revision
                 HAVING count(*) FILTER (WHERE d.import_id = ?) > 0
-                 ORDER BY r.period""".formatted(REVISIONS, CHANGED, IN_SCOPE),
-                (rs, n) -> new PeriodChange(rs.getString(1), rs.getInt(2), rs.getLong(3)), importId);
+                 ORDER BY r.period, r.centre""".formatted(REVISIONS, CHANGED, IN_SCOPE, SPELLINGS),
+                (rs, n) -> new PeriodChange(rs.getString(2).isEmpty() ? rs.getString(1)
+                        : rs.getString(1) + " --centre " + rs.getString(2), rs.getInt(3), rs.getLong(4)),
+                s[0], s[1], importId);
     }
 }

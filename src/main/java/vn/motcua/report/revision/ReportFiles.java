@@ -26,15 +26,25 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** {@code DIR/PERIOD/bao-cao-PERIOD-rN<suffix>}, e.g. {@code DIR/2021-02/bao-cao-2021-02-r1.csv}. */
+    /**
+     * {@code DIR/PERIOD/bao-cao-PERIOD-rN<suffix>}, e.g. {@code DIR/2021-02/bao-cao-2021-02-r1.csv}; a centre's in
+     * its own folder, {@code DIR/2021-02/xa-an-phu/bao-cao-xa-an-phu-2021-02-r1.csv}.
+     */
     public static Path path(Path outDir, Revision revision, String suffix) {
-        return outDir.resolve(revision.period().name())
-                .resolve(name(revision.period().named(), revision.revision(), suffix));
+        Path period = outDir.resolve(revision.period().name());
+        return (revision.key().ofCentre() ? period.resolve(revision.centre()) : period)
+                .resolve(name(revision.key(), revision.revision(), suffix));
     }
 
     /** {@code bao-cao-PERIOD-rN<suffix>}: the file's name alone, as a PDF also names the tables it carries. */
     public static String name(PeriodName period, int revision, String suffix) {
-        return "bao-cao-" + period.name() + "-r" + revision + suffix;
+        return name(ReportKey.of(period), revision, suffix);
+    }
+
+    /** As {@link #name(PeriodName, int, String)}; a centre's {@code bao-cao-CODE-PERIOD-rN<suffix>}. */
+    public static String name(ReportKey report, int revision, String suffix) {
+        return "bao-cao-" + (report.ofCentre() ? report.centre() + "-" : "") + report.period().name() + "-r" + revision
+                + suffix;
     }
 
     /** Writes {@code target} (its folder created if needed) through {@code target.tmp}, replacing an older file. */

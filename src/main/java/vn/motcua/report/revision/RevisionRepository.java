@@ -32,7 +32,7 @@ public class RevisionRepository {
 
     private static final String REVISION_COLUMNS =
             "id, period, period_kind, first_month, last_month, cutoff, start_on, end_on, revision, status, reason,"
-                    + " job_execution_id";
+                    + " job_execution_id, centre";
 
     private final JdbcTemplate jdbc;
 
@@ -47,18 +47,23 @@ public class RevisionRepository {
      * own. The revision's status changes only through the report job's revision lifecycle.
      */
     public Revision reserve(Period period, int revision, String reason, Long jobExecutionId) {
+        return reserve(period, ReportKey.SINGLE, revision, reason, jobExecutionId);
+    }
+
+    /** As {@link #reserve(Period, int, String, Long)}, a revision of the centre's report ({@link ReportKey#centre}). */
+    public Revision reserve(Period period, String centre, int revision, String reason, Long jobExecutionId) {
         jdbc.update("""
                 INSERT INTO report_revision (period, period_kind, first_month, last_month, revision, cutoff, start_on,
-                                             end_on, reason, job_execution_id, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (period, revision) DO UPDATE
+                                             end_on, reason, job_execution_id, status, centre)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (period, centre, revision) DO UPDATE
                     SET job_execution_id = coalesce(EXCLUDED.job_execution_id, report_revision.job_execution_id),
                         status = EXCLUDED.status
                   WHERE report_revision.status <> ?""",
                 period.name(), period.kind().name(), period.firstMonth().atDay(1), period.lastMonth().atDay(1), revision,
                 period.cutoff().toString(), period.start(), period.end(), reason, jobExecutionId,
-                RevisionStatus.RUNNING.name(), RevisionStatus.COMPLETED.name());
-        return find(period.named(), revision).orElseThrow();
+                RevisionStatus.RUNNING.name(), centre, RevisionStatus.COMPLETED.name());
+        return find(new ReportKey(period.named(), centre), revision).orElseThrow();
     }
 
     /**
@@ -72,8 +77,13 @@ public class RevisionRepository {
     }
 
     public Optional<Revision> find(PeriodName period, int revision) {
-        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND revision = ?",
-                RevisionRepository::revision, period.name(), revision).stream().findFirst();
+        return find(ReportKey.of(period), revision);
+    }
+
+    public Optional<Revision> find(ReportKey report, int revision) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS
+                        + " FROM report_revision WHERE period = ? AND centre = ? AND revision = ?",
+                RevisionRepository::revision, report.period().name(), report.centre(), revision).stream().findFirst();
     }
 
     /**
@@ -81,21 +91,34 @@ public class RevisionRepository {
      * is a fault of the job, not of the user's input.
      */
     public Revision of(PeriodName period, int revision) {
-        return find(period, revision).orElseThrow(() -> new IllegalStateException(
-                "no revision " + revision + " of " + period
+        return of(ReportKey.of(period), revision);
+    }
+
+    public Revision of(ReportKey report, int revision) {
+        return find(report, revision).orElseThrow(() -> new IllegalStateException(
+                "no revision " + revision + " of " + report
                         + " in report_revision, though the job's openRevision step creates it"));
     }
 
     public Optional<Revision> latest(PeriodName period) {
+        return latest(ReportKey.of(period));
+    }
+
+    public Optional<Revision> latest(ReportKey report) {
         return jdbc.query("SELECT " + REVISION_COLUMNS
-                        + " FROM report_revision WHERE period = ? ORDER BY revision DESC LIMIT 1",
-                RevisionRepository::revision, period.name()).stream().findFirst();
+                        + " FROM report_revision WHERE period = ? AND centre = ? ORDER BY revision DESC LIMIT 1",
+                RevisionRepository::revision, report.period().name(), report.centre()).stream().findFirst();
     }
 
     public Optional<Revision> latestCompleted(PeriodName period) {
-        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM report_revision WHERE period = ? AND status = ?"
-                        + " ORDER BY revision DESC LIMIT 1",
-                RevisionRepository::revision, period.name(), RevisionStatus.COMPLETED.name()).stream().findFirst();
+        return latestCompleted(ReportKey.of(period));
+    }
+
+    public Optional<Revision> latestCompleted(ReportKey report) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS
+                        + " FROM report_revision WHERE period = ? AND centre = ? AND status = ?"
+                        + " ORDER BY revision DESC LIMIT 1", RevisionRepository::revision, report.period().name(),
+                report.centre(), RevisionStatus.COMPLETED.name()).stream().findFirst();
     }
 
     /**
@@ -142,23 +165,28 @@ public class RevisionRepository {
     public Optional<Cited> correctedBy(Revision revision) {
         return jdbc.query("""
                 SELECT revision, document_number, document_date FROM report_revision
-                 WHERE period = ? AND revision < ? AND status = ? AND signed_at IS NOT NULL
+                 WHERE period = ? AND centre = ? AND revision < ? AND status = ? AND signed_at IS NOT NULL
                  ORDER BY revision DESC LIMIT 1""", (rs, n) -> new Cited(rs.getInt(1), rs.getString(2),
-                rs.getObject(3, LocalDate.class)), revision.period().name(), revision.revision(),
+                rs.getObject(3, LocalDate.class)), revision.period().name(), revision.centre(), revision.revision(),
                 RevisionStatus.COMPLETED.name()).stream().findFirst();
     }
 
     /** Each period of this kind ending before {@code end}, from its latest completed revision, latest period first. */
     public List<Lateness> latenessBefore(PeriodKind kind, LocalDate end) {
+        return latenessBefore(kind, end, ReportKey.SINGLE);
+    }
+
+    /** As {@link #latenessBefore(PeriodKind, LocalDate)}, of one centre's reports. */
+    public List<Lateness> latenessBefore(PeriodKind kind, LocalDate end, String centre) {
         return jdbc.query("""
                 SELECT r.period, r.period_kind, r.first_month, r.last_month, sum(w.late), sum(w.resolved)
                   FROM report_revision r JOIN report_row w ON w.revision_id = r.id
                  WHERE r.id IN (SELECT DISTINCT ON (period) id FROM report_revision
-                                 WHERE status = ? AND period_kind = ? AND end_on < ?
+                                 WHERE status = ? AND period_kind = ? AND end_on < ? AND centre = ?
                                  ORDER BY period, revision DESC)
                  GROUP BY r.period, r.period_kind, r.first_month, r.last_month, r.end_on
                  ORDER BY r.end_on DESC""", (rs, n) -> new Lateness(periodName(rs, 1), rs.getLong(5), rs.getLong(6)),
-                RevisionStatus.COMPLETED.name(), kind.name(), end);
+                RevisionStatus.COMPLETED.name(), kind.name(), end, centre);
     }
 
     /** Reads the {@link Counter} columns starting at {@code first}, in declaration order. */
@@ -180,7 +208,7 @@ public class RevisionRepository {
         long exec = rs.getLong(12);
         Long execution = rs.wasNull() ? null : exec;
         return new Revision(rs.getLong(1), period, rs.getInt(9), RevisionStatus.valueOf(rs.getString(10)),
-                rs.getString(11), execution);
+                rs.getString(11), execution, rs.getString(13));
     }
 
     /** The period as stored: its name, kind, first and last months in the four columns from {@code first}. */

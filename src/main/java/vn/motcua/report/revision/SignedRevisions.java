@@ -22,7 +22,7 @@ public class SignedRevisions {
 
     /** A signed revision as recorded. */
     public record Signed(long revisionId, String period, int revision, String signer, String position, String onBehalf,
-                         OffsetDateTime signedAt, String pdfPath, String sha256) {
+                         OffsetDateTime signedAt, String pdfPath, String sha256, String centre) {
     }
 
     /**
@@ -38,11 +38,11 @@ public class SignedRevisions {
 
     /** A sealed revision as recorded. */
     public record Sealed(long revisionId, String period, int revision, String organisation, OffsetDateTime sealedAt,
-                         String pdfPath, String sha256) {
+                         String pdfPath, String sha256, String centre) {
     }
 
     private static final String COLUMNS =
-            "id, period, revision, signer, position, on_behalf, signed_at, pdf_path, pdf_sha256";
+            "id, period, revision, signer, position, on_behalf, signed_at, pdf_path, pdf_sha256, centre";
 
     /** Where files go when nothing says otherwise (as {@code run} without {@code --out}). */
     private static final String DEFAULT_OUT = "reports";
@@ -68,8 +68,14 @@ public class SignedRevisions {
 
     /** The latest signed-off revision of a period, if any. */
     public Optional<Integer> latestSigned(PeriodName period) {
-        return jdbc.queryForList("SELECT revision FROM report_revision WHERE period = ? AND signed_at IS NOT NULL"
-                + " ORDER BY revision DESC LIMIT 1", Integer.class, period.name()).stream().findFirst();
+        return latestSigned(ReportKey.of(period));
+    }
+
+    /** The latest signed-off revision of a report, if any. */
+    public Optional<Integer> latestSigned(ReportKey report) {
+        return jdbc.queryForList("SELECT revision FROM report_revision WHERE period = ? AND centre = ?"
+                        + " AND signed_at IS NOT NULL ORDER BY revision DESC LIMIT 1", Integer.class,
+                report.period().name(), report.centre()).stream().findFirst();
     }
 
     /** The seal of a revision, if it was sealed. */
@@ -119,6 +125,11 @@ public class SignedRevisions {
      * empty for a revision not signed, or signed by a version that did not record it.
      */
     public Optional<LongTerm> longTerm(String period, int revision) {
+        return longTerm(period, ReportKey.SINGLE, revision);
+    }
+
+    /** As {@link #longTerm(String, int)}, of a centre's report ({@link ReportKey#SINGLE} for report.yaml's). */
+    public Optional<LongTerm> longTerm(String period, String centre, int revision) {
         return jdbc.query("""
                 SELECT coalesce(n.signature_level, s.signature_level, r.signature_level),
                        CASE WHEN n.id IS NOT NULL THEN n.verifiable_until
@@ -128,9 +139,9 @@ public class SignedRevisions {
                   LEFT JOIN report_seal s ON s.revision_id = r.id
                   LEFT JOIN LATERAL (SELECT * FROM report_renewal WHERE revision_id = r.id ORDER BY id DESC LIMIT 1) n
                          ON true
-                 WHERE r.period = ? AND r.revision = ? AND r.signed_at IS NOT NULL""",
+                 WHERE r.period = ? AND r.centre = ? AND r.revision = ? AND r.signed_at IS NOT NULL""",
                 (rs, row) -> rs.getString(1) == null ? null : new LongTerm(rs.getString(1), vietnam(rs.getObject(2,
-                        OffsetDateTime.class))), period, revision).stream().filter(java.util.Objects::nonNull).findFirst();
+                        OffsetDateTime.class))), period, centre, revision).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /**
@@ -138,7 +149,7 @@ public class SignedRevisions {
      * completed execution), so the signed and sealed files go beside it; {@code ./reports} when unknown.
      */
     public Path draftFolder(Revision revision) {
-        return Path.of(history.completedOut(revision.period().name(), revision.revision()).orElse(DEFAULT_OUT));
+        return Path.of(history.completedOut(revision.key(), revision.revision()).orElse(DEFAULT_OUT));
     }
 
     /** Records the sign-off; false when the revision is signed already or did not complete. */
@@ -155,7 +166,7 @@ public class SignedRevisions {
     }
 
     private static final String SEALS = """
-            SELECT s.revision_id, r.period, r.revision, s.organisation, s.sealed_at, s.pdf_path, s.pdf_sha256
+            SELECT s.revision_id, r.period, r.revision, s.organisation, s.sealed_at, s.pdf_path, s.pdf_sha256, r.centre
               FROM report_seal s JOIN report_revision r ON r.id = s.revision_id""";
 
     private static final String RENEWALS = """
@@ -173,13 +184,13 @@ public class SignedRevisions {
     private static Sealed sealed(ResultSet rs, int row) throws SQLException {
         return new Sealed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getObject(5, OffsetDateTime.class).atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime(),
-                rs.getString(6), rs.getString(7));
+                rs.getString(6), rs.getString(7), rs.getString(8));
     }
 
     private static Signed signed(ResultSet rs, int row) throws SQLException {
         OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
         return new Signed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), at == null ? null : at.atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime(),
-                rs.getString(8), rs.getString(9));
+                rs.getString(8), rs.getString(9), rs.getString(10));
     }
 }

@@ -109,7 +109,7 @@ public class SignOff {
                     s.signer(), s.pdfPath());
         });
         // What is signed is issued: a report the data has moved away from is signed only on purpose.
-        long changedSince = options.acceptChanged() ? 0 : changed.count(revision.period().name(), revision.revision());
+        long changedSince = options.acceptChanged() ? 0 : changed.count(revision);
         if (changedSince > 0) {
             throw new ReportStateException("report.sign.changed-since", revision.period(), revision.revision(),
                     changedSince);

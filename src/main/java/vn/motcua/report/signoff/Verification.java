@@ -18,6 +18,7 @@ import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.document.ReportDocument;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
@@ -174,7 +175,7 @@ public class Verification {
             log.info("the tables embedded in the signed file of {} revision {} cannot be read", s.period(), s.revision(), e);
             return new Tables(List.of(), List.of(new Line("verify.table.unreadable", s.period(), s.revision())));
         }
-        PeriodName period = PeriodName.parse(s.period());
+        ReportKey period = new ReportKey(PeriodName.parse(s.period()), s.centre());
         Optional<Revision> revision = revisions.find(period, s.revision());
         if (carried.isEmpty() || revision.isEmpty()) {
             return new Tables(List.of(), List.of());
@@ -278,7 +279,8 @@ public class Verification {
     }
 
     private static Line verified(Signed s) {
-        return new Line("verify.verified", s.period(), s.revision(), s.signer(),
+        return new Line("verify.verified", s.centre().isEmpty() ? s.period() : s.period() + " --centre " + s.centre(),
+                s.revision(), s.signer(),
                 (s.onBehalf() == null ? "" : s.onBehalf() + ", ") + s.position(), s.signedAt());
     }
 
@@ -304,8 +306,10 @@ public class Verification {
             PdfReader reader = new PdfReader(firstSigned);
             try {
                 String period = reader.getInfo().get(ReportDocument.PERIOD_PROPERTY);
+                String centre = reader.getInfo().get(ReportDocument.CENTRE_PROPERTY);
                 String revision = reader.getInfo().get(ReportDocument.REVISION_PROPERTY);
-                return period == null || revision == null ? null : new String[] {period, revision};
+                return period == null || revision == null ? null
+                        : new String[] {centre == null ? period : period + " --centre " + centre, revision};
             } finally {
                 reader.close();
             }
