@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.springframework.core.env.Environment;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import vn.motcua.report.centre.Centre;
 import vn.motcua.report.centre.Centres;
+import vn.motcua.report.centre.Consolidation;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.signoff.CertificateChecks;
@@ -99,14 +101,23 @@ final class KeyOptions {
         if (option != null) {
             return png(option, "--signature-image");
         }
-        if (!centre.code.isEmpty()) {
-            Centre listed = Centres.listed(jobs, centre.code);
+        String code = centre.report(period, jobs).centre();
+        Optional<Consolidation> consolidation = Centres.load(jobs).map(Centres::consolidation)
+                .filter(c -> c.code().equals(code));
+        if (consolidation.isPresent()) {
+            Consolidation body = consolidation.get();
+            if (body.signer() != null && body.signatureImage() != null
+                    && CertificateChecks.sameName(body.signer().name(), signer)) {
+                return png(jobs.resolve(body.signatureImage()).orElse(null), "signer.signature-image");
+            }
+        } else if (!code.isEmpty()) {
+            Centre listed = Centres.listed(jobs, code);
             if (listed.signer() != null && listed.signatureImage() != null
                     && CertificateChecks.sameName(listed.signer().name(), signer)) {
                 return png(jobs.resolve(listed.signatureImage()).orElse(null), "signer.signature-image");
             }
         }
-        for (var image : jobs.signatureImages(period.name(), centre.code)) {
+        for (var image : jobs.signatureImages(period.name(), code)) {
             if (CertificateChecks.sameName(image.getKey(), signer)) {
                 return png(image.getValue(), "signer.signature-image");
             }

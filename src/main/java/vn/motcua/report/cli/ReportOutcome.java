@@ -1,5 +1,10 @@
 package vn.motcua.report.cli;
 
+import vn.motcua.report.report.ReportParameters;
+import vn.motcua.report.revision.CentreRows;
+import vn.motcua.report.revision.CsvTables;
+import vn.motcua.report.revision.ReportFiles;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,6 +46,35 @@ class ReportOutcome {
         t.say("cli.run.start", Words.period(t, period) + (centre.isEmpty() ? "" : ", " + centre), revision);
         JobExecution execution = reports.run(period, centre, revision, reason, outDir);
         return finish(t, execution, period, centre, revision);
+    }
+
+    /**
+     * Runs the province job for a revision of the consolidation; prints each centre's revision it made or kept, then
+     * the consolidation's table and files (or why a report of it failed); returns the exit code.
+     */
+    int runProvince(Terminal t, Period period, String consolidation, int revision, String reason, Path outDir)
+            throws Exception {
+        t.say("cli.run.start", Words.period(t, period) + ", " + consolidation, revision);
+        return finishProvince(t, reports.runProvince(period, consolidation, revision, reason, outDir));
+    }
+
+    /** How a province execution ended: the centres' revisions, then as {@link #finish} of the report it tells of. */
+    int finishProvince(Terminal t, JobExecution province) {
+        ReportParameters params = ReportParameters.from(province.getJobParameters());
+        JobExecution shown = reports.outcomeOf(province);
+        ReportParameters of = ReportParameters.from(shown.getJobParameters());
+        if (province.getStatus() == BatchStatus.COMPLETED) {
+            Revision consolidation = reports.revision(params.report(), params.revision());
+            for (CentreRows.CitedCentre c : reports.cited(consolidation)) {
+                t.say(c.made() ? "cli.province.made" : "cli.province.kept", c.centre(), c.revision());
+            }
+        }
+        int code = finish(t, shown, of.period(), of.centre(), of.revision());
+        if (code == ExitCode.OK) {
+            t.say("cli.run.wrote", ReportFiles.path(of.out(), reports.revision(of.report(), of.revision()),
+                    CsvTables.BY_CENTRE).toString());
+        }
+        return code;
     }
 
     /** Prints how the execution ended: the table and the file, or why it failed and how to resume. */

@@ -65,7 +65,9 @@ public class RerunCommand implements Cli.Command, Launcher.Checked {
         ReportKey report = centre.report(period, jobs);
         try (PeriodLock.Held lock = reports.lock(report)) {
             ReportService.Correction correction = reports.correction(report);
-            int code = outcome.run(terminal, correction.period(), report.centre(), correction.revision(), reason, out);
+            int code = reports.isConsolidation(report)
+                    ? outcome.runProvince(terminal, correction.period(), report.centre(), correction.revision(), reason, out)
+                    : outcome.run(terminal, correction.period(), report.centre(), correction.revision(), reason, out);
             if (code == ExitCode.OK && correction.corrects() != null) {
                 print(comparison.compare(correction.corrects(), reports.revision(report, correction.revision())), reason,
                         terminal);

@@ -47,7 +47,8 @@ public class RestartCommand implements Cli.Command {
     public int execute(Terminal terminal) throws Exception {
         ReportKey report = centre.report(period, jobs);
         try (PeriodLock.Held lock = reports.lock(report)) {
-            JobExecution execution = reports.restart(report, out);
+            boolean province = reports.isConsolidation(report);
+            JobExecution execution = province ? reports.restartProvince(report, out) : reports.restart(report, out);
             ReportParameters params = ReportParameters.from(execution.getJobParameters());
             terminal.say("cli.restart.done", Words.period(terminal, params.period()), params.revision(),
                     Long.toString(execution.getId()));
@@ -55,7 +56,8 @@ public class RestartCommand implements Cli.Command {
                 terminal.out().printf("  %-12s %-9s %s%n", step.getStepName(), step.getStatus(),
                         terminal.text("cli.restart.step", step.getReadCount(), step.getWriteCount(), step.getCommitCount()));
             }
-            return outcome.finish(terminal, execution, params.period(), params.centre(), params.revision());
+            return province ? outcome.finishProvince(terminal, execution)
+                    : outcome.finish(terminal, execution, params.period(), params.centre(), params.revision());
         }
     }
 }

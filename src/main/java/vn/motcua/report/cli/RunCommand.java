@@ -20,7 +20,8 @@ import vn.motcua.report.revision.ReportKey;
 
 /**
  * {@code run --period P [--centre CODE] [--cutoff-day N|last] [--out DIR]}: the first report (revision 1) of a period,
- * or of one listed centre's dossiers of the period.
+ * or of one listed centre's dossiers of the period; with jobs/centres.yaml and no --centre, every listed centre's and the
+ * consolidation's (the province job).
  */
 @Command(name = "run")
 public class RunCommand implements Cli.Command, Launcher.Checked {
@@ -62,6 +63,9 @@ public class RunCommand implements Cli.Command, Launcher.Checked {
         // The checks and the job under the period's lock: a second run of the period is refused, never doubled.
         ReportKey report = centre.report(period, jobs);
         try (PeriodLock.Held lock = reports.lock(report)) {
+            if (reports.isConsolidation(report)) {
+                return outcome.runProvince(terminal, p, report.centre(), reports.firstRun(p, report.centre()), null, out);
+            }
             return outcome.run(terminal, p, report.centre(), reports.firstRun(p, report.centre()), null, out);
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import vn.motcua.report.centre.Centre;
 import vn.motcua.report.centre.Centres;
+import vn.motcua.report.centre.Consolidation;
 import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Result;
 import vn.motcua.report.classify.Tally;
@@ -23,6 +24,7 @@ import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.config.ReportSettings;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CentreRows;
 import vn.motcua.report.revision.CentreSpellings;
 import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportTable;
@@ -47,10 +49,12 @@ public class ReportDocuments {
     private final JobsFolder jobs;
     private final UnitRows units;
     private final CentreSpellings centreSpellings;
+    private final CentreRows centreRows;
 
     public ReportDocuments(JdbcTemplate jdbc, RevisionRepository revisions, CellDossiers cells, JobsFolder jobs,
-                           UnitRows units, CentreSpellings centreSpellings) {
+                           UnitRows units, CentreSpellings centreSpellings, CentreRows centreRows) {
         this.centreSpellings = centreSpellings;
+        this.centreRows = centreRows;
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.cells = cells;
@@ -99,20 +103,37 @@ public class ReportDocuments {
         Period period = revision.period();
         PeriodTexts texts = jobs.periodTexts(period, revision.centre());
         ReportTable table = revisions.table(revision);
-        // A centre's report is issued by that centre: its header, and its signer and recipients where it names them.
-        Centre centre = revision.key().ofCentre() ? Centres.listed(jobs, revision.centre()) : null;
-        ReportSettings.Centre issuer = centre == null ? settings.centre() : centre.header();
+        // A centre's report is issued by that centre, the consolidation by the consolidating body: its header, and
+        // its signer and recipients where it names them.
+        Consolidation consolidation = consolidation(revision);
+        Centre centre = revision.key().ofCentre() && consolidation == null ? Centres.listed(jobs, revision.centre()) : null;
+        ReportSettings.Centre issuer = consolidation != null ? consolidation.header()
+                : centre == null ? settings.centre() : centre.header();
+        ReportSettings.Signer ownSigner = consolidation != null ? consolidation.signer()
+                : centre != null ? centre.signer() : null;
+        List<String> ownRecipients = consolidation != null ? consolidation.recipients()
+                : centre != null ? centre.recipients() : List.of();
         ReportSettings.Signer signer = texts.signer() != null ? texts.signer()
-                : centre != null && centre.signer() != null ? centre.signer() : settings.signer();
-        List<String> recipients = centre != null && !centre.recipients().isEmpty() ? centre.recipients()
+                : ownSigner != null ? ownSigner : settings.signer();
+        List<String> recipients = ownRecipients != null && !ownRecipients.isEmpty() ? ownRecipients
                 : settings.recipients();
-        return new ReportDocumentData(issuer, period, revision.revision(), texts,
+        ReportDocumentData data = new ReportDocumentData(issuer, period, revision.revision(), texts,
                 "jobs/" + JobsFolder.periodFile(period, revision.centre()), table, transfers(revision),
                 cells.overdueWithoutApology(revision), recipients, settings.archive(), signer,
                 action -> cells.listed(revision, Result.LATE, listLimit, action),
                 action -> cells.listed(revision, Result.OVERDUE, listLimit, action), lateRates(revision, table),
                 correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
                 countedBeforeTheEnd(revision, period), units.table(revision));
+        return consolidation == null ? data : data.withCentres(centreRows.table(revision));
+    }
+
+    /** The consolidating body when the revision is centres.yaml's consolidation, else null. */
+    private Consolidation consolidation(Revision revision) {
+        if (!revision.key().ofCentre()) {
+            return null;
+        }
+        return Centres.load(jobs).map(Centres::consolidation).filter(c -> c.code().equals(revision.centre()))
+                .orElse(null);
     }
 
     /**
@@ -139,7 +160,7 @@ public class ReportDocuments {
         org.springframework.jdbc.core.RowCallbackHandler count = rs -> {
             counts.put(Transfers.direction(rs.getString(1), rs.getString(2)), rs.getLong(3));
         };
-        if (revision.key().ofCentre()) {
+        if (!centreSpellings.everyDossier(revision.centre())) {
             jdbc.query("""
                     SELECT t.from_level, t.to_level, count(*) FROM transfer t
                      WHERE t.sent_on BETWEEN ? AND ?

@@ -46,9 +46,9 @@ class CheckStep extends RevisionTasklet {
         this.changed = changed;
     }
 
-    /** The stored spellings of the report's centre, or null for report.yaml's one centre (every dossier). */
+    /** The stored spellings of the report's centre, or null for every dossier (report.yaml's centre, the consolidation). */
     private List<String> spellings(ReportParameters params) {
-        return params.report().ofCentre() ? centres.of(params.centre()) : null;
+        return centres.scope(params.centre());
     }
 
     @Override

@@ -48,6 +48,13 @@ public class ReceivingCentres implements CentreSpellings {
         return of(List.of(centreCode)).get(centreCode);
     }
 
+    /** report.yaml's centre and the consolidation of centres.yaml. */
+    @Override
+    public boolean everyDossier(String centreCode) {
+        return centreCode.isEmpty() || Centres.load(jobs).map(c -> c.consolidation().code().equals(centreCode))
+                .orElse(false);
+    }
+
     @Override
     public Map<String, List<String>> of(Collection<String> centreCodes) {
         Map<String, List<String>> spellings = new LinkedHashMap<>();

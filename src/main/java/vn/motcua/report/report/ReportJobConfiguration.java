@@ -26,9 +26,11 @@ import vn.motcua.report.classify.ClassifiedDossier;
 import vn.motcua.report.classify.Classifier;
 import vn.motcua.report.classify.InScopeDossierReader;
 import vn.motcua.report.classify.InScopeDossierReader.InScope;
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.document.ReportDocuments;
 import vn.motcua.report.revision.CellDossiers;
+import vn.motcua.report.revision.CentreRows;
 import vn.motcua.report.revision.CentreSpellings;
 import vn.motcua.report.revision.ChangedDossiers;
 import vn.motcua.report.revision.ClassificationWriter;
@@ -43,6 +45,8 @@ import vn.motcua.report.revision.UnitRows;
  * <li>{@code classify}: every dossier in scope, classified and summed by field and by unit, chunk by chunk, in
  * partitions over id ranges ({@link IdRangePartitioner}) run by threads at once ({@link PartitionWorkers});</li>
  * <li>{@code check} ({@link CheckStep}): the table's identities, and the sums against an {@link IndependentRecount};</li>
+ * <li>{@code centreTable} ({@link CentreTableStep}): the consolidation's table by receiving centre, checked against
+ * the centres' revisions it cites, kept and written (nothing for any other report);</li>
  * <li>{@code writeTable} ({@link WriteTableStep}): the table by unit (kept with the revision), the CSV tables by
  * field and by unit;</li>
  * <li>{@code writeWorkbook} ({@link WriteWorkbookStep}): the workbook (the forms as sheets, the complete late
@@ -63,13 +67,15 @@ public class ReportJobConfiguration {
     public static final String CLASSIFY_PARTITION = "classifyPartition";
 
     @Bean
-    Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step writeTable,
+    Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step centreTable,
+                  Step writeTable,
                   Step writeWorkbook, Step document, RevisionLifecycle revisionLifecycle,
                   EndingListener endingListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
                 .next(check)
+                .next(centreTable)
                 .next(writeTable)
                 .next(writeWorkbook)
                 .next(document)
@@ -111,7 +117,7 @@ public class ReportJobConfiguration {
     IdRangePartitioner classifyPartitioner(JdbcTemplate jdbc, CentreSpellings centreSpellings,
                                            @Value("#{stepExecution}") StepExecution classify) {
         ReportParameters params = ReportParameters.from(classify.getJobParameters());
-        return new IdRangePartitioner(jdbc, params.report().ofCentre() ? centreSpellings.of(params.centre()) : null);
+        return new IdRangePartitioner(jdbc, centreSpellings.scope(params.centre()));
     }
 
     /** Before the first read of the classify step: the data version the revision reads. */
@@ -191,6 +197,12 @@ public class ReportJobConfiguration {
                CentreSpellings centreSpellings) {
         return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed, units, centreSpellings),
                 jobRepository, tx);
+    }
+
+    @Bean
+    Step centreTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                     CentreRows centreRows, JobsFolder jobs) {
+        return step(CentreTableStep.NAME, new CentreTableStep(revisions, centreRows, jobs), jobRepository, tx);
     }
 
     @Bean

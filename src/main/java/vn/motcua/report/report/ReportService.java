@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.period.PeriodName;
+import vn.motcua.report.revision.CentreRows;
 import vn.motcua.report.revision.ExecutionHistory;
 import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.ReportStateException;
@@ -66,10 +69,16 @@ public class ReportService {
     private final int chunkSize;
     private final Clock clock = Clock.systemUTC();
 
+    private final Job provinceJob;
+    private final CentreRows centreRows;
+
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
-                         @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob, RevisionRepository revisions,
+                         @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob,
+                         @Qualifier(ProvinceJobConfiguration.JOB_NAME) Job provinceJob, RevisionRepository revisions,
                          JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue,
-                         RevisionLifecycle revisionLifecycle, MotcuaProperties settings) {
+                         RevisionLifecycle revisionLifecycle, MotcuaProperties settings, CentreRows centreRows) {
+        this.provinceJob = provinceJob;
+        this.centreRows = centreRows;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.reportJob = reportJob;
@@ -361,5 +370,120 @@ public class ReportService {
 
     public ReportTable table(Revision revision) {
         return revisions.table(revision);
+    }
+
+    // ---- the province: every centre's report and the consolidation (jobs/centres.yaml) ----
+
+    /** Whether the report is centres.yaml's consolidation: run, rerun and restart then go through the province job. */
+    public boolean isConsolidation(ReportKey report) {
+        return report.ofCentre() && Centres.load(jobs).map(c -> c.consolidation().code().equals(report.centre()))
+                .orElse(false);
+    }
+
+    /**
+     * Runs the province job for a revision of the consolidation: the centres' reports that need a new revision
+     * (every one for the first), then the consolidation. Checked as {@link #run(Period, String, int, String, Path)}.
+     */
+    public JobExecution runProvince(Period period, String consolidation, int revision, String reason, Path out)
+            throws Exception {
+        jobs.reportSettings();
+        Centres centres = Centres.load(jobs).orElseThrow();
+        jobs.periodTexts(period, consolidation);
+        for (var centre : centres.centres()) {
+            jobs.periodTexts(period, centre.code());
+        }
+        catalogue.refresh();
+        revisionLifecycle.reserve(period, consolidation, revision, reason);
+        return jobOperator.start(provinceJob, new ReportParameters(period, revision, reason, out, partitions, chunkSize,
+                consolidation).toJobParameters());
+    }
+
+    /**
+     * Resumes the province job of the consolidation's latest revision: the centres' reports that did not complete
+     * (each from where it stopped; those that completed are not made again), then the consolidation. Executions a
+     * killed process left marked running are recovered as failed first (the caller holds the consolidation's lock).
+     */
+    public JobExecution restartProvince(ReportKey consolidation, Path out) throws Exception {
+        Revision latest = revisions.latest(consolidation)
+                .orElseThrow(() -> new ReportStateException("report.restart.nothing", consolidation));
+        if (latest.completed()) {
+            throw new ReportStateException("report.restart.completed", consolidation, latest.revision());
+        }
+        ReportParameters params = new ReportParameters(latest.period(), latest.revision(), latest.reason(),
+                ReportParameters.DEFAULT_OUT, partitions, chunkSize, consolidation.centre());
+        JobExecution last = jobRepository.getLastJobExecution(ProvinceJobConfiguration.JOB_NAME,
+                params.toJobParameters());
+        if (last == null) {
+            log.warn("{} revision {} has no province execution: its process was killed before the job started; starting"
+                    + " it", consolidation, latest.revision());
+            return jobOperator.start(provinceJob, withOut(params.toJobParameters(), out));
+        }
+        List<ReportKey> parts = new ArrayList<>();
+        centreRows.cited(latest).stream().filter(CentreRows.CitedCentre::made)
+                .forEach(c -> parts.add(new ReportKey(consolidation.period(), c.centre())));
+        parts.add(consolidation);
+        for (ReportKey part : parts) {
+            Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(part);
+            if (newest.isPresent() && newest.get().status().isRunning()) {
+                log.warn("Execution {} of {} is marked running but no process holds the period: recovering it as failed",
+                        newest.get().executionId(), part);
+                jobOperator.recover(jobRepository.getJobExecution(newest.get().executionId()));
+            }
+        }
+        if (last.getStatus().isRunning()) {
+            log.warn("Province execution {} of {} is marked {} but no process holds it: recovering it as failed",
+                    last.getId(), consolidation, last.getStatus());
+            last = jobOperator.recover(last);
+        }
+        if (last.getStatus() == BatchStatus.ABANDONED) {
+            throw new ReportStateException("report.restart.abandoned", consolidation, last.getId(), latest.revision());
+        }
+        try {
+            return out == null ? jobOperator.restart(last)
+                    : jobOperator.start(provinceJob, withOut(last.getJobParameters(), out));
+        } catch (JobExecutionException e) {
+            log.error("Province execution {} of {} cannot be resumed", last.getId(), consolidation, e);
+            throw new ReportStateException("report.restart.impossible", consolidation, last.getId(), latest.revision());
+        }
+    }
+
+    private static org.springframework.batch.core.job.parameters.JobParameters withOut(
+            org.springframework.batch.core.job.parameters.JobParameters params, Path out) {
+        return out == null ? params : new JobParametersBuilder(params)
+                .addString("out", out.toAbsolutePath().toString(), false).toJobParameters();
+    }
+
+    /**
+     * What to tell of a province execution: the first report execution that failed in it (a centre's or the
+     * consolidation's, whose failure says why), else the consolidation's execution when it ran, else the province
+     * execution itself.
+     */
+    public JobExecution outcomeOf(JobExecution province) {
+        ReportParameters params = ReportParameters.from(province.getJobParameters());
+        Optional<Revision> consolidation = revisions.find(params.report(), params.revision());
+        List<ReportKey> parts = new ArrayList<>();
+        consolidation.ifPresent(r -> centreRows.cited(r).stream().filter(CentreRows.CitedCentre::made)
+                .forEach(c -> parts.add(new ReportKey(params.period().named(), c.centre()))));
+        parts.add(params.report());
+        JobExecution ofConsolidation = null;
+        for (ReportKey part : parts) {
+            Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(part);
+            if (newest.isEmpty()) {
+                continue;
+            }
+            JobExecution e = jobRepository.getJobExecution(newest.get().executionId());
+            if (e.getStatus().isUnsuccessful()) {
+                return e;
+            }
+            if (part.equals(params.report())) {
+                ofConsolidation = e;
+            }
+        }
+        return province.getStatus() == BatchStatus.COMPLETED && ofConsolidation != null ? ofConsolidation : province;
+    }
+
+    /** The centres' revisions the consolidation's revision cites. */
+    public List<CentreRows.CitedCentre> cited(Revision consolidation) {
+        return centreRows.cited(consolidation);
     }
 }

@@ -21,4 +21,14 @@ public interface CentreSpellings {
         centreCodes.forEach(code -> spellings.put(code, of(code)));
         return spellings;
     }
+
+    /** Whether a report of this centre reads every dossier: report.yaml's centre ('') and the consolidation. */
+    default boolean everyDossier(String centreCode) {
+        return centreCode.isEmpty();
+    }
+
+    /** The stored spellings a report of this centre reads; null when it reads every dossier ({@link #everyDossier}). */
+    default List<String> scope(String centreCode) {
+        return everyDossier(centreCode) ? null : of(centreCode);
+    }
 }

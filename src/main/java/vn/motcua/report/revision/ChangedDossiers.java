@@ -58,7 +58,8 @@ public class ChangedDossiers implements ChangesSince {
      */
     private static final String IN_SCOPE = """
             ((d.received_on <= r.end_on AND (d.finished_on IS NULL OR d.finished_on >= r.start_on)
-              AND (r.centre = '' OR d.centre IN (SELECT s.spelling FROM s WHERE s.code = r.centre)))
+              AND (r.centre = '' OR EXISTS (SELECT 1 FROM s WHERE s.code = r.centre
+                                             AND (s.spelling IS NULL OR s.spelling = d.centre))))
               OR (d.id <= r.last_counted AND EXISTS (
                     SELECT 1 FROM (SELECT b.dossier_ids FROM report_dossier_block b
                                     WHERE b.revision_id = r.id AND b.first_dossier_id <= d.id
@@ -66,7 +67,8 @@ public class ChangedDossiers implements ChangesSince {
                      WHERE d.id = ANY (b.dossier_ids))))""";
 
     /**
-     * The stored spellings of each centre, as a table {@code s(code, spelling)} the scope test reads: its two arrays
+     * The stored spellings of each centre, as a table {@code s(code, spelling)} the scope test reads (a null spelling:
+     * every dossier, the consolidation's): its two arrays
      * are the first parameters of every statement here.
      */
     private static final String SPELLINGS = "s(code, spelling) AS (SELECT * FROM unnest(?::text[], ?::text[]))";
@@ -104,11 +106,15 @@ public class ChangedDossiers implements ChangesSince {
         return count(revision.period().name(), revision.centre(), revision.revision());
     }
 
-    /** The two arrays of {@link #SPELLINGS} for these centres' codes ('' needs none). */
+    /** The two arrays of {@link #SPELLINGS} for these centres' codes ('' needs none; the consolidation's spelling is null: any). */
     private Object[] spellings(List<String> centres) {
         List<String> codes = new ArrayList<>();
         List<String> spelt = new ArrayList<>();
-        List<String> listed = centres.stream().filter(c -> !c.isEmpty()).toList();
+        centres.stream().filter(c -> !c.isEmpty() && spellings.everyDossier(c)).forEach(c -> {
+            codes.add(c);
+            spelt.add(null);
+        });
+        List<String> listed = centres.stream().filter(c -> !spellings.everyDossier(c)).toList();
         spellings.of(listed).forEach((centre, spellingsOfCentre) -> {
             for (String spelling : spellingsOfCentre) {
                 codes.add(centre);
