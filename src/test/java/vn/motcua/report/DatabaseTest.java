@@ -50,7 +50,7 @@ public abstract class DatabaseTest {
     @BeforeEach
     void emptyDatabase() {
         jdbc.execute("""
-                TRUNCATE report_seal, report_renewal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision, import_reject, import_dossier, import_transfer, import_refused_code,
+                TRUNCATE report_seal, report_renewal, report_cited_centre, report_centre_row, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision, import_reject, import_dossier, import_transfer, import_refused_code,
                          transfer, dossier, import_batch,
                          batch_step_execution_context, batch_step_execution, batch_job_execution_context,
                          batch_job_execution_params, batch_job_execution, batch_job_instance""");

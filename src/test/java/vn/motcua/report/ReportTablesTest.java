@@ -27,7 +27,7 @@ class ReportTablesTest {
     @Test
     void theReportTables_areReadAndWrittenByTheRevisionRoomOnly() throws IOException {
         for (String table : List.of("report_revision", "report_row", "report_unit_row", "report_unit_name",
-                "report_unit_sum", "report_dossier", "report_execution")) {
+                "report_unit_sum", "report_dossier", "report_execution", "report_cited_centre", "report_centre_row")) {
             Set<String> rooms = new TreeSet<>();
             try (Stream<Path> files = Files.walk(SOURCES)) {
                 files.filter(f -> f.toString().endsWith(".java")).filter(f -> read(f).contains(table))

@@ -439,8 +439,8 @@ public class ReportService {
             throw new ReportStateException("report.restart.abandoned", consolidation, last.getId(), latest.revision());
         }
         try {
-            return out == null ? jobOperator.restart(last)
-                    : jobOperator.start(provinceJob, withOut(last.getJobParameters(), out));
+            // Same identifying parameters: Spring Batch continues the same instance, from its steps that did not complete.
+            return jobOperator.start(provinceJob, withOut(last.getJobParameters(), out));
         } catch (JobExecutionException e) {
             log.error("Province execution {} of {} cannot be resumed", last.getId(), consolidation, e);
             throw new ReportStateException("report.restart.impossible", consolidation, last.getId(), latest.revision());

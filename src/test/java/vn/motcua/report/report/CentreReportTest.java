@@ -184,13 +184,17 @@ class CentreReportTest extends DatabaseTest {
         assertThat(byField(revisions.table(revision("tinh", 1)))).containsExactly(
                 Map.entry("dat-dai", counts(1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0)));
 
-        // Without --centre, as without centres.yaml: every dossier (the unlisted centre's and those with none too).
+        // Without --centre: the consolidation, over every dossier (the unlisted centre's and those with none too),
+        // citing the centres' revisions just made (none of their dossiers changed since).
         Run whole = cli("run", "--period", "2021-02", "--out", out.toString());
         assertThat(whole.exitCode()).as(whole.err()).isZero();
-        Revision all = revisions.find(FEBRUARY, 1).orElseThrow();
-        assertThat(all.centre()).isEmpty();
+        assertThat(revisions.find(FEBRUARY, 1)).as("no report of report.yaml's centre").isEmpty();
+        Revision all = revision("tong-hop", 1);
         assertThat(revisions.table(all).total().get(Counter.TOTAL)).isEqualTo(4 + 2 + 1 + 1 + 2);
-        assertThat(out.resolve("2021-02/bao-cao-2021-02-r1.csv")).exists();
+        assertThat(whole.out()).contains("Centre xa-an-phu: kept revision 1", "Centre tinh: kept revision 1");
+        assertThat(revisions.latest(new ReportKey(FEBRUARY, "xa-an-phu")).orElseThrow().revision()).isEqualTo(1);
+        assertThat(out.resolve("2021-02/tong-hop/bao-cao-tong-hop-2021-02-r1.csv")).exists();
+        assertThat(out.resolve("2021-02/tong-hop/bao-cao-tong-hop-2021-02-r1-trung-tam.csv")).exists();
 
         Path folder = out.resolve("2021-02/xa-an-phu");
         for (String suffix : List.of(".csv", "-don-vi.csv", ".xlsx", ".pdf")) {

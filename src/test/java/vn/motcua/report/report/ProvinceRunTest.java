@@ -1,0 +1,278 @@
+package vn.motcua.report.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.centre.Centre;
+import vn.motcua.report.centre.Centres;
+import vn.motcua.report.classify.Tally;
+import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.period.PeriodName;
+import vn.motcua.report.revision.CentreLevel;
+import vn.motcua.report.revision.CentreRow;
+import vn.motcua.report.revision.CentreRows;
+import vn.motcua.report.revision.CentreTable;
+import vn.motcua.report.revision.CsvTables;
+import vn.motcua.report.revision.ExecutionHistory;
+import vn.motcua.report.revision.ReportKey;
+import vn.motcua.report.revision.Revision;
+import vn.motcua.report.revision.RevisionRepository;
+import vn.motcua.report.revision.RevisionStatus;
+import vn.motcua.report.revision.TableColumn;
+
+/**
+ * The province's month-end run on the demo province (demo/province: the seed's dossiers, each given a receiving
+ * centre, with its centres.yaml): {@code run --period P} without --centre makes every listed centre's report and the
+ * consolidation in one job; a rerun makes new revisions only for the centres whose dossiers changed, and the
+ * consolidation's; a failed centre's report is resumed by restart without redoing the others.
+ */
+@TestPropertySource(properties = "motcua.jobs=" + ProvinceRunTest.JOBS)
+class ProvinceRunTest extends DatabaseTest {
+
+    static final String JOBS = "target/test-jobs/province-run";
+
+    private static final PeriodName FEBRUARY = PeriodName.parse("2021-02");
+    private static final String CONSOLIDATION = "tong-hop";
+    private static final String AN_PHU_ALIAS = "TTPVHCC xã An Phú";
+    private static final String BINH_MY = "Trung tâm Phục vụ hành chính công xã Bình Mỹ";
+
+    static {
+        try {
+            Path jobs = Files.createDirectories(Path.of(JOBS));
+            for (String name : List.of("report.yaml", "catalogue.yaml", "import-mapping.yaml")) {
+                Files.copy(DatabaseTest.JOBS.resolve(name), jobs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (InputStream in = ProvinceRunTest.class.getResourceAsStream("/demo/province/centres.yaml")) {
+                Files.copy(in, jobs.resolve(Centres.FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    JobsFolder jobs;
+    @Autowired
+    RevisionRepository revisions;
+    @Autowired
+    CentreRows centreRows;
+    @Autowired
+    ExecutionHistory history;
+
+    private Path out;
+    private Centres centres;
+    private List<String> export;
+
+    @BeforeEach
+    void importProvince() throws IOException {
+        jobs.readAfresh();
+        centres = Centres.load(jobs).orElseThrow();
+        Path file = tmp.resolve("province.csv");
+        try (InputStream in = ProvinceRunTest.class.getResourceAsStream("/demo/province/dossiers.csv")) {
+            Files.copy(in, file);
+        }
+        export = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Run imported = cli("import", "dossiers", file.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        out = tmp.resolve("out");
+    }
+
+    @AfterEach
+    void noInjectedFailure() {
+        jdbc.execute("DROP TRIGGER IF EXISTS test_injected_failure ON report_row");
+        jdbc.execute("DROP FUNCTION IF EXISTS test_injected_failure()");
+    }
+
+    private Revision latest(String centre) {
+        return revisions.latest(new ReportKey(FEBRUARY, centre)).orElseThrow();
+    }
+
+    private Path folder(String centre) {
+        return out.resolve("2021-02").resolve(centre);
+    }
+
+    @Test
+    void theMonthEndRun_makesEveryCentresReport_andTheConsolidation_whoseRowsAreTheCentresTotals() throws Exception {
+        Run run = cli("run", "--period", "2021-02", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        for (Centre centre : centres.centres()) {
+            Revision r = latest(centre.code());
+            assertThat(r.revision()).as(centre.code()).isEqualTo(1);
+            assertThat(r.status()).isEqualTo(RevisionStatus.COMPLETED);
+            for (String suffix : List.of(".csv", "-don-vi.csv", ".xlsx", ".pdf")) {
+                assertThat(folder(centre.code()).resolve("bao-cao-" + centre.code() + "-2021-02-r1" + suffix)).exists();
+            }
+            assertThat(run.out()).contains("Centre " + centre.code() + ": made revision 1");
+        }
+
+        Revision consolidation = latest(CONSOLIDATION);
+        assertThat(consolidation.revision()).isEqualTo(1);
+        assertThat(consolidation.status()).isEqualTo(RevisionStatus.COMPLETED);
+        Tally total = revisions.table(consolidation).total();
+        // The seed's single-centre table (the same 497 dossiers): Tổng cộng 497 48 449 467 459 8 30 29 1.
+        assertThat(TableColumn.inTable(total)).containsExactly(497, 48, 449, 467, 459, 8, 30, 29, 1);
+
+        CentreTable byCentre = centreRows.table(consolidation);
+        assertThat(byCentre.rows()).hasSize(centres.centres().size() + 2);
+        for (Centre centre : centres.centres()) {
+            CentreRow row = byCentre.rows().stream().filter(r -> centre.code().equals(r.code())).findFirst().orElseThrow();
+            assertThat(row.counts()).as(centre.code())
+                    .isEqualTo(revisions.table(latest(centre.code())).total());
+        }
+        assertThat(byCentre.unlisted()).extracting(CentreRow::name).containsExactly("TTPVHCC xã Tân Lập");
+        assertThat(byCentre.undetermined()).isPresent();
+        assertThat(byCentre.undetermined().get().counts().get(vn.motcua.report.classify.Counter.TOTAL)).isPositive();
+        assertThat(byCentre.total()).as("the rows add up to the total").isEqualTo(total);
+        assertThat(centreRows.cited(consolidation)).extracting(CentreRows.CitedCentre::centre)
+                .containsExactlyInAnyOrderElementsOf(centres.centres().stream().map(Centre::code).toList());
+
+        Path csv = folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1" + CsvTables.BY_CENTRE);
+        assertThat(run.out()).contains(csv.toString());
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Files.readString(csv, StandardCharsets.UTF_8).replace("\uFEFF", "")))
+                .getRecords();
+        assertThat(records).hasSize(byCentre.rows().size() + 1);
+        Map<String, String> named = new HashMap<>();
+        records.forEach(r -> named.put(r.get("centre").isEmpty() ? r.get("name") : r.get("centre"), r.get("level")));
+        assertThat(named).containsEntry("xa-an-phu", CentreLevel.COMMUNE.word())
+                .containsEntry("TTPVHCC xã Tân Lập", CentreLevel.UNLISTED.word())
+                .containsEntry(CentreRow.UNDETERMINED_NAME, CentreLevel.UNDETERMINED.word());
+        CSVRecord totalRow = records.get(records.size() - 1);
+        assertThat(totalRow.get("centre")).isEqualTo("TOTAL");
+        List<Long> totals = new ArrayList<>();
+        for (TableColumn c : TableColumn.IN_TABLE) {
+            totals.add(Long.parseLong(totalRow.get(c.header())));
+        }
+        assertThat(totals).containsExactlyElementsOf(java.util.Arrays.stream(TableColumn.inTable(total)).boxed().toList());
+        assertThat(Files.readAllBytes(csv)).isEqualTo(CsvTables.byCentre(byCentre));
+
+        String pdf = text(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1.pdf"));
+        assertThat(pdf).contains("UBND TỈNH HÀ TIÊN", "Lê Thị Hoa", "TTPVHCC xã Tân Lập");
+
+        // Three of An Phú's dossiers of the month were Bình Mỹ's (a corrected export).
+        List<String> moved = export.stream().filter(l -> l.contains("-2102") && l.endsWith("," + AN_PHU_ALIAS))
+                .limit(3).map(l -> l.substring(0, l.length() - AN_PHU_ALIAS.length()) + BINH_MY).toList();
+        assertThat(moved).hasSize(3);
+        Run corrected = cli("import", "dossiers", file("moved.csv", export.get(0) + "\n" + String.join("\n", moved)
+                + "\n").toString());
+        assertThat(corrected.exitCode()).as(corrected.err()).isZero();
+        Map<String, byte[]> before = new HashMap<>();
+        for (Centre centre : centres.centres()) {
+            before.put(centre.code(), Files.readAllBytes(folder(centre.code())
+                    .resolve("bao-cao-" + centre.code() + "-2021-02-r1.pdf")));
+        }
+
+        Run rerun = cli("rerun", "--period", "2021-02", "--reason", "3 hồ sơ của xã Bình Mỹ", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
+        for (Centre centre : centres.centres()) {
+            boolean changed = centre.code().equals("xa-an-phu") || centre.code().equals("xa-binh-my");
+            assertThat(latest(centre.code()).revision()).as(centre.code()).isEqualTo(changed ? 2 : 1);
+            assertThat(folder(centre.code()).resolve("bao-cao-" + centre.code() + "-2021-02-r2.pdf"))
+                    .as(centre.code()).matches(p -> Files.exists(p) == changed);
+            assertThat(Files.readAllBytes(folder(centre.code()).resolve("bao-cao-" + centre.code() + "-2021-02-r1.pdf")))
+                    .as("revision 1 of " + centre.code() + " stays").isEqualTo(before.get(centre.code()));
+        }
+        Revision second = latest(CONSOLIDATION);
+        assertThat(second.revision()).isEqualTo(2);
+        assertThat(revisions.table(second).total()).as("the same dossiers, counted elsewhere").isEqualTo(total);
+        CentreTable after = centreRows.table(second);
+        Tally anPhu = rowOf(byCentre, "xa-an-phu");
+        Tally anPhuAfter = rowOf(after, "xa-an-phu");
+        assertThat(anPhuAfter.get(vn.motcua.report.classify.Counter.TOTAL))
+                .isEqualTo(anPhu.get(vn.motcua.report.classify.Counter.TOTAL) - 3);
+        assertThat(rowOf(after, "xa-binh-my").get(vn.motcua.report.classify.Counter.TOTAL))
+                .isEqualTo(rowOf(byCentre, "xa-binh-my").get(vn.motcua.report.classify.Counter.TOTAL) + 3);
+        assertThat(centreRows.cited(second)).filteredOn(CentreRows.CitedCentre::made)
+                .extracting(CentreRows.CitedCentre::centre).containsExactlyInAnyOrder("xa-an-phu", "xa-binh-my");
+        assertThat(rerun.out()).contains("Centre tinh: kept revision 1", "Centre xa-an-phu: made revision 2");
+    }
+
+    @Test
+    void aCentreWhoseReportFailed_isResumedByRestart_andTheCentresThatCompletedAreNotMadeAgain() throws Exception {
+        // The database refuses to count Vĩnh An's dossiers, once.
+        jdbc.execute("""
+                CREATE FUNCTION test_injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM report_revision WHERE id = NEW.revision_id AND centre = 'xa-vinh-an') THEN
+                        RAISE EXCEPTION 'injected failure in xa-vinh-an';
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("""
+                CREATE TRIGGER test_injected_failure BEFORE UPDATE ON report_row
+                FOR EACH ROW EXECUTE FUNCTION test_injected_failure()""");
+        Run failed = cli("run", "--period", "2021-02", "--out", out.toString());
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
+        assertThat(failed.err()).doesNotContain("injected failure", "Exception");
+        assertThat(latest("xa-vinh-an").status()).isEqualTo(RevisionStatus.FAILED);
+        assertThat(latest(CONSOLIDATION).completed()).isFalse();
+        assertThat(folder(CONSOLIDATION)).doesNotExist();
+
+        Map<String, byte[]> made = new HashMap<>();
+        for (Centre centre : centres.centres()) {
+            Path pdf = folder(centre.code()).resolve("bao-cao-" + centre.code() + "-2021-02-r1.pdf");
+            if (latest(centre.code()).completed()) {
+                made.put(centre.code(), Files.readAllBytes(pdf));
+            }
+        }
+        assertThat(made).as("the other centres' reports ran").isNotEmpty().doesNotContainKey("xa-vinh-an");
+
+        noInjectedFailure();
+        Run restarted = cli("restart", "--period", "2021-02");
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        for (Centre centre : centres.centres()) {
+            Revision r = latest(centre.code());
+            assertThat(r.revision()).as(centre.code()).isEqualTo(1);
+            assertThat(r.status()).as(centre.code()).isEqualTo(RevisionStatus.COMPLETED);
+        }
+        made.forEach((centre, pdf) -> {
+            assertThat(history.executions(new ReportKey(FEBRUARY, centre))).as(centre + ": one execution").hasSize(1);
+            try {
+                assertThat(Files.readAllBytes(folder(centre).resolve("bao-cao-" + centre + "-2021-02-r1.pdf")))
+                        .as(centre + " was not made again").isEqualTo(pdf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThat(folder("xa-vinh-an").resolve("bao-cao-xa-vinh-an-2021-02-r1.pdf")).exists();
+        Revision consolidation = latest(CONSOLIDATION);
+        assertThat(consolidation.status()).isEqualTo(RevisionStatus.COMPLETED);
+        assertThat(centreRows.table(consolidation).total()).isEqualTo(revisions.table(consolidation).total());
+        assertThat(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1" + CsvTables.BY_CENTRE)).exists();
+    }
+
+    private static Tally rowOf(CentreTable table, String code) {
+        return table.rows().stream().filter(r -> code.equals(r.code())).findFirst().orElseThrow().counts();
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
