@@ -70,7 +70,7 @@ public class ReportJobConfiguration {
     Job reportJob(JobRepository jobRepository, Step openRevision, Step classify, Step check, Step centreTable,
                   Step writeTable,
                   Step writeWorkbook, Step document, RevisionLifecycle revisionLifecycle,
-                  EndingListener endingListener) {
+                  EndingListener endingListener, FailuresSeen failuresSeen) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(openRevision)
                 .next(classify)
@@ -81,7 +81,13 @@ public class ReportJobConfiguration {
                 .next(document)
                 .listener(revisionLifecycle)
                 .listener(endingListener)
+                .listener(failuresSeen)
                 .build();
+    }
+
+    @Bean
+    FailuresSeen failuresSeen() {
+        return new FailuresSeen();
     }
 
     @Bean

@@ -71,12 +71,15 @@ public class ReportService {
 
     private final Job provinceJob;
     private final CentreRows centreRows;
+    private final FailuresSeen failuresSeen;
 
     public ReportService(JobOperator jobOperator, JobRepository jobRepository,
                          @Qualifier(ReportJobConfiguration.JOB_NAME) Job reportJob,
                          @Qualifier(ProvinceJobConfiguration.JOB_NAME) Job provinceJob, RevisionRepository revisions,
                          JobsFolder jobs, PeriodLock periodLock, ExecutionHistory history, CatalogueStore catalogue,
-                         RevisionLifecycle revisionLifecycle, MotcuaProperties settings, CentreRows centreRows) {
+                         RevisionLifecycle revisionLifecycle, MotcuaProperties settings, CentreRows centreRows,
+                         FailuresSeen failuresSeen) {
+        this.failuresSeen = failuresSeen;
         this.provinceJob = provinceJob;
         this.centreRows = centreRows;
         this.jobOperator = jobOperator;
@@ -473,6 +476,7 @@ public class ReportService {
             }
             JobExecution e = jobRepository.getJobExecution(newest.get().executionId());
             if (e.getStatus().isUnsuccessful()) {
+                failuresSeen.of(e.getId()).forEach(e::addFailureException);
                 return e;
             }
             if (part.equals(params.report())) {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.document.ReportDocument;
+import vn.motcua.report.revision.CentreRows;
+import vn.motcua.report.revision.CentreTable;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportKey;
@@ -63,7 +65,10 @@ public class Verification {
     private final RevisionRepository revisions;
     private final UnitRows units;
 
-    public Verification(SignedRevisions signed, RevisionRepository revisions, UnitRows units) {
+    private final CentreRows centreRows;
+
+    public Verification(SignedRevisions signed, RevisionRepository revisions, UnitRows units, CentreRows centreRows) {
+        this.centreRows = centreRows;
         this.signed = signed;
         this.revisions = revisions;
         this.units = units;
@@ -163,7 +168,7 @@ public class Verification {
     }
 
     /**
-     * Each table the signed file carries (by field, by unit) that differs from the same table made now of the
+     * Each table the signed file carries (by field, by unit, a consolidation's by centre) that differs from the same table made now of the
      * revision's rows, as one sentence naming the first cell that differs. A file that carries no tables (signed
      * before they were embedded) is compared with nothing.
      */
@@ -188,6 +193,12 @@ public class Verification {
         ReportTable byUnit = units.table(revision.get());
         if (!byUnit.rows().isEmpty() || carried.containsKey(unitTable)) {
             here.put(unitTable, CsvTables.byUnit(byUnit));
+        }
+        // A consolidation's table by centre, as kept with its revision.
+        String centreTable = ReportFiles.name(period, s.revision(), CsvTables.BY_CENTRE);
+        CentreTable byCentre = centreRows.table(revision.get());
+        if (!byCentre.isEmpty() || carried.containsKey(centreTable)) {
+            here.put(centreTable, CsvTables.byCentre(byCentre));
         }
         List<Line> differences = new ArrayList<>();
         here.forEach((name, table) -> {

@@ -1,6 +1,7 @@
 package vn.motcua.report.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,6 +175,19 @@ class ProvinceRunTest extends DatabaseTest {
         String pdf = text(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1.pdf"));
         assertThat(pdf).contains("UBND TỈNH HÀ TIÊN", "Lê Thị Hoa", "TTPVHCC xã Tân Lập");
 
+        // Signed off without --centre: the consolidation, signed by the consolidating body's signer; verify compares
+        // its table by centre too; its rows are frozen.
+        Run signed = cli("sign-off", "--period", "2021-02", "--signer", "Lê Thị Hoa", "--position",
+                "PHÓ CHÁNH VĂN PHÒNG", "--on-behalf", "KT. CHÁNH VĂN PHÒNG", "--allow-blank");
+        assertThat(signed.exitCode()).as(signed.out() + signed.err()).isZero();
+        Path signedFile = folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1-signed.pdf");
+        assertThat(signed.out()).contains(signedFile.toString());
+        Run verified = cli("verify", signedFile.toString());
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        assertThat(verified.out()).contains("bao-cao-tong-hop-2021-02-r1" + CsvTables.BY_CENTRE);
+        assertThatThrownBy(() -> jdbc.update("UPDATE report_centre_row SET total = total + 1 WHERE revision_id = ?",
+                consolidation.id())).hasMessageContaining("frozen");
+
         // Three of An Phú's dossiers of the month were Bình Mỹ's (a corrected export).
         List<String> moved = export.stream().filter(l -> l.contains("-2102") && l.endsWith("," + AN_PHU_ALIAS))
                 .limit(3).map(l -> l.substring(0, l.length() - AN_PHU_ALIAS.length()) + BINH_MY).toList();
@@ -264,6 +278,24 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(consolidation.status()).isEqualTo(RevisionStatus.COMPLETED);
         assertThat(centreRows.table(consolidation).total()).isEqualTo(revisions.table(consolidation).total());
         assertThat(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1" + CsvTables.BY_CENTRE)).exists();
+    }
+
+    @Test
+    void aCentreRowThatDiffersFromTheCentresOwnReport_failsTheConsolidation_namingCentreAndCell() throws Exception {
+        Run run = cli("run", "--period", "2021-02", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        long anPhu = revisions.table(latest("xa-an-phu")).total().get(vn.motcua.report.classify.Counter.TOTAL);
+        // Edited in the database, not imported: no import says the centres' reports changed, so they are kept.
+        assertThat(jdbc.update("UPDATE dossier SET centre = ? WHERE id = (SELECT min(id) FROM dossier WHERE centre = ?"
+                + " AND received_on BETWEEN DATE '2021-02-01' AND DATE '2021-02-20')", BINH_MY, AN_PHU_ALIAS)).isOne();
+
+        Run rerun = cli("rerun", "--period", "2021-02", "--reason", "kiểm tra", "--out", out.toString());
+        assertThat(rerun.exitCode()).isEqualTo(1);
+        assertThat(rerun.err()).contains("the row of centre xa-an-phu has total = " + (anPhu - 1)
+                + ", but that centre's revision 1 has " + anPhu).doesNotContain("Exception");
+        assertThat(latest(CONSOLIDATION).revision()).isEqualTo(2);
+        assertThat(latest(CONSOLIDATION).completed()).isFalse();
+        assertThat(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r2.pdf")).doesNotExist();
     }
 
     private static Tally rowOf(CentreTable table, String code) {
