@@ -486,8 +486,13 @@ public class ReportService {
         return province.getStatus() == BatchStatus.COMPLETED && ofConsolidation != null ? ofConsolidation : province;
     }
 
-    /** The centres' revisions the consolidation's revision cites. */
+    /** The centres' revisions the consolidation's revision cites, in centres.yaml's order (those it lists no more last). */
     public List<CentreRows.CitedCentre> cited(Revision consolidation) {
-        return centreRows.cited(consolidation);
+        List<String> order = Centres.load(jobs).map(c -> c.centres().stream().map(x -> x.code()).toList())
+                .orElse(List.of());
+        List<CentreRows.CitedCentre> cited = new ArrayList<>(centreRows.cited(consolidation));
+        cited.sort(java.util.Comparator.comparingInt(c -> order.contains(c.centre()) ? order.indexOf(c.centre())
+                : order.size()));
+        return cited;
     }
 }
