@@ -155,7 +155,7 @@ class ArchivalPdfTest extends DatabaseTest {
                 .contains("The table bao-cao-2021-02-r1.csv that the signed file carries differs");
 
         // A recipient's machine, whose database does not know the file: the signatures hold, nothing to compare.
-        jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
+        jdbc.execute("TRUNCATE report_seal, report_cited_centre, report_centre_row, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
         Run elsewhere = cli("verify", signed.toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
     }

@@ -188,7 +188,7 @@ class LongTermSignaturesTest extends DatabaseTest {
                 .isEqualTo(jdbc.queryForObject("SELECT pdf_sha256 FROM report_revision WHERE revision = 2", String.class));
 
         // A recipient's machine: the database knows nothing, the renewed file's signatures still hold.
-        jdbc.execute("TRUNCATE report_seal, report_renewal, report_dossier_block, report_row, report_unit_row,"
+        jdbc.execute("TRUNCATE report_seal, report_cited_centre, report_centre_row, report_renewal, report_dossier_block, report_row, report_unit_row,"
                 + " report_unit_name, report_unit_sum, report_revision");
         Run elsewhere = cli("verify", sealed().toString(), "--trust", signers.trustedRoot(tmp).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);

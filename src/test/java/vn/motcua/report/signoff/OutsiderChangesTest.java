@@ -118,7 +118,7 @@ class OutsiderChangesTest extends DatabaseTest {
                 .contains("Signature 'XacNhan' by CN=Kẻ Giả Mạo,O=Ngoài cơ quan,C=VN: the certificate chain reaches NONE");
 
         // The database forgets the files: the file alone tells the same (a recipient's machine, in this JVM).
-        jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
+        jdbc.execute("TRUNCATE report_seal, report_cited_centre, report_centre_row, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
         assertThat(cli("verify", sealed().toString()).exitCode()).as("the sealed file itself").isEqualTo(3);
         for (Map.Entry<Path, String> attack : attacks.entrySet()) {
             Run elsewhere = cli("verify", attack.getKey().toString());
@@ -207,7 +207,7 @@ class OutsiderChangesTest extends DatabaseTest {
         assertThat(afterRenewal.exitCode()).as(afterRenewal.out() + afterRenewal.err()).isEqualTo(1);
         assertThat(afterRenewal.err()).contains("The visible signature 'ChuKySo' had its flags (/F) changed");
 
-        jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
+        jdbc.execute("TRUNCATE report_seal, report_cited_centre, report_centre_row, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
         Run elsewhere = cli("verify", tmp.resolve("lta.pdf").toString(), "--trust", ca.toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.out() + elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file");

@@ -124,7 +124,7 @@ class SignOffTest extends DatabaseTest {
         assertThat(cli("history", "--period", "2021-02", "--json").out()).contains("\"signed\":true");
 
         // A recipient's machine: the database does not know the file, the signatures still hold.
-        jdbc.execute("TRUNCATE report_seal, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
+        jdbc.execute("TRUNCATE report_seal, report_cited_centre, report_centre_row, report_dossier_block, report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision");
         Run elsewhere = cli("verify", sealed().toString(), "--trust", signers.trustedRoot(tmp).toString());
         assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(3);
         assertThat(elsewhere.out()).contains("SIGNATURES VALID, but this database does not know this file")
