@@ -92,7 +92,12 @@ class ReportOutcome {
                 Fault fault = refusal == null ? cli.faultOf(thrown) : null;
                 t.err().println("  " + (refusal != null ? t.text(refusal) : fault != null ? t.text(fault) : stepFailed(t)));
             });
-            t.note("cli.run.nothing-counts", revision, period.name());
+            if (execution.getStatus() == BatchStatus.ABANDONED) {
+                // Resuming cannot help: a new revision over the data as it is now.
+                t.note("cli.run.nothing-counts-abandoned", revision, period.name());
+            } else {
+                t.note("cli.run.nothing-counts", revision, period.name());
+            }
             return ExitCode.FAILED;
         }
         Revision done = reports.revision(new ReportKey(period.named(), centre), revision);

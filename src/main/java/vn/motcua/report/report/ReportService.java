@@ -397,8 +397,32 @@ public class ReportService {
         }
         catalogue.refresh();
         revisionLifecycle.reserve(period, consolidation, revision, reason);
-        return jobOperator.start(provinceJob, new ReportParameters(period, revision, reason, out, partitions, chunkSize,
-                consolidation).toJobParameters());
+        return abandonedIfHopeless(jobOperator.start(provinceJob, new ReportParameters(period, revision, reason, out,
+                partitions, chunkSize, consolidation).toJobParameters()));
+    }
+
+    /**
+     * The province execution, abandoned (with the report execution that failed in it) when resuming cannot help: a
+     * report's checks found its counts and the data apart, or the consolidation's rows and the centres' reports it
+     * cites (the data changed between them). Rerun then makes new revisions over the data as it is.
+     */
+    private JobExecution abandonedIfHopeless(JobExecution province) throws JobExecutionException {
+        if (province.getStatus() != BatchStatus.FAILED) {
+            return province;
+        }
+        JobExecution report = outcomeOf(province);
+        if (report.getId() == province.getId()) {
+            return province;
+        }
+        boolean hopeless = report.getStepExecutions().stream().anyMatch(st -> st.getStatus() == BatchStatus.FAILED
+                && (st.getStepName().equals(CheckStep.NAME) || st.getStepName().equals(CentreTableStep.NAME)));
+        if (hopeless) {
+            log.warn("Execution {} failed in its checks: abandoning it and province execution {} so that rerun makes"
+                    + " new revisions", report.getId(), province.getId());
+            jobOperator.abandon(report);
+            jobOperator.abandon(jobRepository.getJobExecution(province.getId()));
+        }
+        return province;
     }
 
     /**
@@ -443,7 +467,7 @@ public class ReportService {
         }
         try {
             // Same identifying parameters: Spring Batch continues the same instance, from its steps that did not complete.
-            return jobOperator.start(provinceJob, withOut(last.getJobParameters(), out));
+            return abandonedIfHopeless(jobOperator.start(provinceJob, withOut(last.getJobParameters(), out)));
         } catch (JobExecutionException e) {
             log.error("Province execution {} of {} cannot be resumed", last.getId(), consolidation, e);
             throw new ReportStateException("report.restart.impossible", consolidation, last.getId(), latest.revision());

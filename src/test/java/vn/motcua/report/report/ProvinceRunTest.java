@@ -296,6 +296,12 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(latest(CONSOLIDATION).revision()).isEqualTo(2);
         assertThat(latest(CONSOLIDATION).completed()).isFalse();
         assertThat(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r2.pdf")).doesNotExist();
+
+        // Resuming cannot help (the same rows would differ again): the run was abandoned, and a rerun is not refused.
+        Run again = cli("rerun", "--period", "2021-02", "--reason", "kiểm tra lại", "--out", out.toString());
+        assertThat(rerun.err()).contains("rerun --period 2021-02 --reason TEXT").doesNotContain("restart --period");
+        assertThat(again.err()).doesNotContain("did not complete");
+        assertThat(latest(CONSOLIDATION).revision()).isEqualTo(3);
     }
 
     private static Tally rowOf(CentreTable table, String code) {
