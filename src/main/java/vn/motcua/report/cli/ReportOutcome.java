@@ -1,9 +1,5 @@
 package vn.motcua.report.cli;
 
-import vn.motcua.report.report.ReportParameters;
-import vn.motcua.report.revision.CentreRows;
-import vn.motcua.report.revision.CsvTables;
-import vn.motcua.report.revision.ReportFiles;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +14,12 @@ import vn.motcua.report.classify.Counter;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.period.VietnamTime;
 import vn.motcua.report.report.DataChangedDuringRun;
+import vn.motcua.report.report.ReportParameters;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.CentreRows;
+import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ExecutionEnding;
+import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.Revision;

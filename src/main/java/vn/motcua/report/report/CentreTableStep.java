@@ -14,6 +14,7 @@ import vn.motcua.report.revision.CentreRows;
 import vn.motcua.report.revision.CentreTable;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ReportFiles;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.Revision;
 import vn.motcua.report.revision.RevisionRepository;
 import vn.motcua.report.system.Refusal;
@@ -27,6 +28,7 @@ import vn.motcua.report.system.Refusal;
 class CentreTableStep extends RevisionTasklet {
 
     static final String NAME = "centreTable";
+    static final String PATH = "centreTablePath";
 
     private final RevisionRepository revisions;
     private final CentreRows centreRows;
@@ -48,7 +50,7 @@ class CentreTableStep extends RevisionTasklet {
         }
         CentreTable table = centreRows.compute(revision, centres.get());
         for (CentreRows.CitedCentre cited : centreRows.cited(revision)) {
-            Revision ofCentre = revisions.of(new vn.motcua.report.revision.ReportKey(params.period().named(),
+            Revision ofCentre = revisions.of(new ReportKey(params.period().named(),
                     cited.centre()), cited.revision());
             Tally own = revisions.table(ofCentre).total();
             Tally row = table.rows().stream().filter(r -> cited.centre().equals(r.code())).map(CentreRow::counts)
@@ -74,6 +76,4 @@ class CentreTableStep extends RevisionTasklet {
                 out -> out.write(csv));
         step.getExecutionContext().putString(PATH, written.toString());
     }
-
-    static final String PATH = "centreTablePath";
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -474,8 +476,7 @@ public class ReportService {
         }
     }
 
-    private static org.springframework.batch.core.job.parameters.JobParameters withOut(
-            org.springframework.batch.core.job.parameters.JobParameters params, Path out) {
+    private static JobParameters withOut(JobParameters params, Path out) {
         return out == null ? params : new JobParametersBuilder(params)
                 .addString("out", out.toAbsolutePath().toString(), false).toJobParameters();
     }
@@ -515,7 +516,7 @@ public class ReportService {
         List<String> order = Centres.load(jobs).map(c -> c.centres().stream().map(x -> x.code()).toList())
                 .orElse(List.of());
         List<CentreRows.CitedCentre> cited = new ArrayList<>(centreRows.cited(consolidation));
-        cited.sort(java.util.Comparator.comparingInt(c -> order.contains(c.centre()) ? order.indexOf(c.centre())
+        cited.sort(Comparator.comparingInt(c -> order.contains(c.centre()) ? order.indexOf(c.centre())
                 : order.size()));
         return cited;
     }
