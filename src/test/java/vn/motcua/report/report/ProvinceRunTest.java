@@ -257,6 +257,23 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(made).as("the other centres' reports ran").isNotEmpty().doesNotContainKey("xa-vinh-an");
 
         noInjectedFailure();
+        // As a kill -9 would leave them: the province execution and Vĩnh An's report execution STARTED, with no end.
+        long vinhAn = history.executions(new ReportKey(FEBRUARY, "xa-vinh-an")).get(0).executionId();
+        long province = jdbc.queryForObject("""
+                SELECT max(e.job_execution_id) FROM batch_job_execution e
+                  JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                 WHERE i.job_name = ?""", Long.class, ProvinceJobConfiguration.JOB_NAME);
+        for (long execution : new long[] {vinhAn, province}) {
+            jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
+                    + " WHERE job_execution_id = ?", execution);
+            jdbc.update("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL"
+                    + " WHERE job_execution_id = ? AND status = 'FAILED'", execution);
+        }
+        jdbc.update("UPDATE report_revision SET status = 'RUNNING' WHERE centre = 'xa-vinh-an'");
+        Run run = cli("run", "--period", "2021-02", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("restart --period 2021-02");
+
         Run restarted = cli("restart", "--period", "2021-02");
         assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
         for (Centre centre : centres.centres()) {
