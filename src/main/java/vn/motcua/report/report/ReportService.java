@@ -148,7 +148,12 @@ public class ReportService {
 
     /** The revision after the period's latest, whatever its state (1 when none): each demo or bench run makes one. */
     public int nextRevision(Period period) {
-        return revisions.latest(ReportKey.of(period.named())).map(r -> r.revision() + 1).orElse(1);
+        return nextRevision(ReportKey.of(period.named()));
+    }
+
+    /** As {@link #nextRevision(Period)}, of one report of the period (a centre's, or the consolidation's). */
+    public int nextRevision(ReportKey report) {
+        return revisions.latest(report).map(r -> r.revision() + 1).orElse(1);
     }
 
     /**

@@ -68,4 +68,28 @@ class DemoScratchProcessIT {
         assertThat(Files.readString(tmp.resolve("reports/2021-02/bao-cao-2021-02-r1.csv")))
                 .contains("6,ho-tich,Hộ tịch,1,0,1,1,1,0,0,0,0").contains("TOTAL,Tổng cộng,2,0,2,1,1,0,1,0,1");
     }
+
+    /**
+     * The province demo: every centre's report and the consolidation, whose total is the seed's (the same dossiers,
+     * received by the province's centres) and whose table by centre names each centre, the unlisted one and the
+     * dossiers without one; the user's jobs folder, without centres.yaml, is left as it was.
+     */
+    @Test
+    void demoProvince_makesEveryCentresReport_andTheConsolidation() throws Exception {
+        Path out = tmp.resolve("province");
+        Done demo = run("demo", "--province", "--out", out.toString());
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).containsPattern("(?m)^ +TOTAL +497 +48 +449 +467 +459 +8 +30 +29 +1$");
+        for (String centre : new String[] {"tinh", "chi-nhanh-1", "xa-an-phu", "xa-binh-my", "phuong-dong-hai",
+                "xa-vinh-an"}) {
+            assertThat(out.resolve("2021-02/" + centre + "/bao-cao-" + centre + "-2021-02-r1.pdf")).isNotEmptyFile();
+        }
+        String byCentre = Files.readString(out.resolve("2021-02/tong-hop/bao-cao-tong-hop-2021-02-r1-trung-tam.csv"));
+        assertThat(byCentre).contains(",tinh,").contains(",xa-vinh-an,").contains("TTPVHCC xã Tân Lập")
+                .contains("Chưa xác định nơi tiếp nhận").contains("TOTAL,Tổng cộng,,497,48,449,467,459,8,30,29,1");
+        assertThat(tmp.resolve("jobs")).doesNotExist();
+
+        Done history = run("history");
+        assertThat(history.out().strip()).as("the demo's runs are not the user's").isEqualTo("No report has been run yet.");
+    }
 }
