@@ -2,10 +2,13 @@ package vn.motcua.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.cli.Cli;
 import vn.motcua.report.cli.Launcher;
 import vn.motcua.report.cli.Terminal;
@@ -32,6 +36,33 @@ public abstract class DatabaseTest {
      */
     public static final String JOBS_FOLDER = "src/test/resources/jobs";
     public static final Path JOBS = Path.of(JOBS_FOLDER);
+
+    /**
+     * A jobs folder of a test's own (for its static initialiser, before its Spring context reads it): the tests'
+     * report.yaml, catalogue.yaml and import-mapping.yaml, and {@code centresYaml} as centres.yaml unless null.
+     */
+    public static void jobsFolder(String folder, String centresYaml) {
+        try {
+            Path jobs = Files.createDirectories(Path.of(folder));
+            for (String name : new String[] {"report.yaml", "catalogue.yaml", "import-mapping.yaml"}) {
+                Files.copy(JOBS.resolve(name), jobs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (centresYaml != null) {
+                Files.writeString(jobs.resolve(Centres.FILE), centresYaml, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo province's centres.yaml, as the jar carries it. */
+    public static String provinceCentres() {
+        try (InputStream in = DatabaseTest.class.getResourceAsStream("/demo/province/centres.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Where this test JVM's scratch folder {@code name} goes: target/nameN in Maven's Nth test JVM. */
     public static Path ownFolder(String name) {

@@ -2,13 +2,9 @@ package vn.motcua.report.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,17 +29,7 @@ class ProvinceDemoExportTest extends DatabaseTest {
     static final String JOBS = "target/test-jobs/province-demo";
 
     static {
-        try {
-            Path jobs = Files.createDirectories(Path.of(JOBS));
-            for (String name : List.of("report.yaml", "catalogue.yaml", "import-mapping.yaml")) {
-                Files.copy(DatabaseTest.JOBS.resolve(name), jobs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (InputStream in = ProvinceDemoExportTest.class.getResourceAsStream("/demo/province/centres.yaml")) {
-                Files.copy(in, jobs.resolve(Centres.FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        jobsFolder(JOBS, provinceCentres());
     }
 
     @Autowired

@@ -3,13 +3,10 @@ package vn.motcua.report.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -58,15 +55,7 @@ class ReceivingCentreImportTest extends DatabaseTest {
             """;
 
     static {
-        try {
-            Path jobs = Path.of(JOBS);
-            Files.createDirectories(jobs);
-            for (String name : List.of("report.yaml", "catalogue.yaml", "import-mapping.yaml")) {
-                Files.copy(DatabaseTest.JOBS.resolve(name), jobs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        jobsFolder(JOBS, null);
     }
 
     @Autowired

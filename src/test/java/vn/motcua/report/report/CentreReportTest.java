@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
@@ -98,15 +96,7 @@ class CentreReportTest extends DatabaseTest {
             """;
 
     static {
-        try {
-            Path jobs = Path.of(JOBS);
-            Files.createDirectories(jobs);
-            for (String name : List.of("report.yaml", "catalogue.yaml", "import-mapping.yaml")) {
-                Files.copy(DatabaseTest.JOBS.resolve(name), jobs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        jobsFolder(JOBS, null);
     }
 
     @Autowired

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,17 +61,7 @@ class ProvinceRunTest extends DatabaseTest {
     private static final String BINH_MY = "Trung tâm Phục vụ hành chính công xã Bình Mỹ";
 
     static {
-        try {
-            Path jobs = Files.createDirectories(Path.of(JOBS));
-            for (String name : List.of("report.yaml", "catalogue.yaml", "import-mapping.yaml")) {
-                Files.copy(DatabaseTest.JOBS.resolve(name), jobs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (InputStream in = ProvinceRunTest.class.getResourceAsStream("/demo/province/centres.yaml")) {
-                Files.copy(in, jobs.resolve(Centres.FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        jobsFolder(JOBS, provinceCentres());
     }
 
     @Autowired
