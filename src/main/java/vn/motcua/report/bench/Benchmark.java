@@ -23,6 +23,7 @@ import vn.motcua.report.period.CutoffDay;
 import vn.motcua.report.period.Period;
 import vn.motcua.report.report.IndependentRecount;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.RevisionRepository;
 
@@ -124,7 +125,7 @@ public class Benchmark {
         Measure sql = null;
         double jobAll = Double.MAX_VALUE;
         Map<String, Double> jobSteps = Map.of();
-        int firstRevision = reports.nextRevision(period);
+        int firstRevision = reports.nextRevision(ReportKey.of(period.named()));
         for (int round = 1; round <= ROUNDS; round++) {
             int revision = firstRevision + round - 1;
             HeapPeak.reset();

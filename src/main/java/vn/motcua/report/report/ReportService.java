@@ -146,12 +146,7 @@ public class ReportService {
         return new Correction(revisions.latestCompleted(period).orElse(null), sameDays, latest.revision() + 1);
     }
 
-    /** The revision after the period's latest, whatever its state (1 when none): each demo or bench run makes one. */
-    public int nextRevision(Period period) {
-        return nextRevision(ReportKey.of(period.named()));
-    }
-
-    /** As {@link #nextRevision(Period)}, of one report of the period (a centre's, or the consolidation's). */
+    /** The revision after the report's latest, whatever its state (1 when none): each demo or bench run makes one. */
     public int nextRevision(ReportKey report) {
         return revisions.latest(report).map(r -> r.revision() + 1).orElse(1);
     }
