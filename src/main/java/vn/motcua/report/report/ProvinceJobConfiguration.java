@@ -11,6 +11,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.job.JobParametersExtractor;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -76,13 +77,19 @@ public class ProvinceJobConfiguration {
     }
 
     @Bean
-    Step centreReports(JobRepository jobRepository, Partitioner centrePartitioner,
+    Step centreReports(JobRepository jobRepository, RestartSafeSplitter centreSplitter,
                        @Qualifier(CENTRE_REPORT) Step centreReport, TaskExecutor centreThreads) {
-        return new StepBuilder(CENTRE_REPORTS, jobRepository)
-                .partitioner(CENTRE_REPORT, centrePartitioner)
+        return new PartitionStepBuilder(new StepBuilder(CENTRE_REPORTS, jobRepository))
+                .splitter(centreSplitter)
                 .step(centreReport)
                 .taskExecutor(centreThreads)
                 .build();
+    }
+
+    /** The centres' partitions, cut by {@link #centrePartitioner}, each saved with its centre. */
+    @Bean
+    RestartSafeSplitter centreSplitter(JobRepository jobRepository, Partitioner centrePartitioner) {
+        return new RestartSafeSplitter(jobRepository, CENTRE_REPORT, centrePartitioner);
     }
 
     /** One partition per centre whose new revision the plan reserved, named after the centre. */

@@ -9,6 +9,7 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -108,13 +109,19 @@ public class ReportJobConfiguration {
     // ---- classify: the manager step, its partitioner, its partition handler and threads, the worker step ----
 
     @Bean
-    Step classify(JobRepository jobRepository, IdRangePartitioner classifyPartitioner,
+    Step classify(JobRepository jobRepository, RestartSafeSplitter classifySplitter,
                   PartitionHandler classifyPartitions, DataReadStart dataReadStart) {
-        return new StepBuilder(CLASSIFY, jobRepository)
-                .partitioner(CLASSIFY_PARTITION, classifyPartitioner)
+        return new PartitionStepBuilder(new StepBuilder(CLASSIFY, jobRepository))
+                .splitter(classifySplitter)
                 .partitionHandler(classifyPartitions)
                 .listener(dataReadStart)
                 .build();
+    }
+
+    /** The classify step's partitions, cut by {@link #classifyPartitioner}, each saved with its id range. */
+    @Bean
+    RestartSafeSplitter classifySplitter(JobRepository jobRepository, IdRangePartitioner classifyPartitioner) {
+        return new RestartSafeSplitter(jobRepository, CLASSIFY_PARTITION, classifyPartitioner);
     }
 
     /** Cut as the classify step starts: a centre's report resolves the stored spellings of its centre here, once. */

@@ -197,6 +197,105 @@ class ClassifyStepTest extends DatabaseTest {
         assertThat(cells(1)).isEqualTo(cells(2));
     }
 
+    /**
+     * Killed while the partitions were cut: Spring Batch saves a partition's step execution, then its context (its id
+     * range) in a second transaction; a kill between the two (the database refusing the second, here) leaves ids1 saved
+     * without its range. The restart gives it the range the partitioner cuts again: each dossier counted once.
+     */
+    @Test
+    void killedWhileThePartitionsWereCut_theRestartCutsThePartitionWithoutARange_andCountsEachDossierOnce()
+            throws Exception {
+        generate(6_000);
+        Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
+        long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
+        JobExecution killed;
+        try (KilledWhileCut cut = new KilledWhileCut()) {
+            killed = run(1, 100, 2);
+        }
+        assertThat(killed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(contextOf(killed, "classifyPartition:ids1")).as("ids1 saved without its range").doesNotContain("toId");
+        recoverAsAfterAKill(killed);
+
+        JobExecution restarted = run(1, 100, 2);
+        assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(table(1)).isEqualTo(sql);
+        assertThat(cells(1)).hasSize((int) inScope).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Killed while a restart copied the partitions' contexts forward: ids1 had committed chunks before its run failed,
+     * and its new step execution was saved without the context it resumes from. The next restart resumes it from its
+     * last saved context (not from a new cut, which would read its committed chunks again).
+     */
+    @Test
+    void killedWhileARestartCutThePartitions_theNextRestartResumesFromTheLastSavedContext() throws Exception {
+        generate(6_000);
+        Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
+        long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
+        // A dossier in scope, two thirds of the way (in ids1), outside the catalogue: ids1 fails after committed chunks.
+        long bad = jdbc.queryForObject("""
+                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
+                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
+                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
+                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
+        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
+        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
+        JobExecution failed = run(1, 100, 2);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(contextOf(failed, "classifyPartition:ids1")).contains("lastId");
+        jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
+
+        JobExecution killed;
+        try (KilledWhileCut cut = new KilledWhileCut()) {
+            killed = run(1, 100, 2);
+        }
+        assertThat(killed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(contextOf(killed, "classifyPartition:ids1")).doesNotContain("lastId");
+        recoverAsAfterAKill(killed);
+
+        JobExecution restarted = run(1, 100, 2);
+        assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(table(1)).isEqualTo(sql);
+        assertThat(cells(1)).hasSize((int) inScope).doesNotHaveDuplicates();
+    }
+
+    /** While open, the database refuses to save partition ids1's context, as a kill right before it would leave it. */
+    private final class KilledWhileCut implements AutoCloseable {
+        KilledWhileCut() {
+            jdbc.execute("""
+                    CREATE FUNCTION test_killed_while_cut() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF EXISTS (SELECT 1 FROM batch_step_execution WHERE step_execution_id = NEW.step_execution_id
+                                      AND step_name = 'classifyPartition:ids1') THEN
+                            RAISE EXCEPTION 'killed while the partitions were cut';
+                        END IF;
+                        RETURN NEW;
+                    END $$""");
+            jdbc.execute("CREATE TRIGGER test_killed_while_cut BEFORE UPDATE ON batch_step_execution_context"
+                    + " FOR EACH ROW EXECUTE FUNCTION test_killed_while_cut()");
+        }
+
+        @Override
+        public void close() {
+            jdbc.execute("DROP TRIGGER test_killed_while_cut ON batch_step_execution_context");
+            jdbc.execute("DROP FUNCTION test_killed_while_cut()");
+        }
+    }
+
+    /** The keys of the saved context of the execution's step of that name. */
+    private java.util.Set<String> contextOf(JobExecution execution, String step) {
+        return jobRepository.getJobExecution(execution.getId()).getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals(step)).findFirst().orElseThrow()
+                .getExecutionContext().toMap().keySet();
+    }
+
+    /** As {@code restart} finds an execution whose process was killed: marked running, then recovered as failed. */
+    private void recoverAsAfterAKill(JobExecution execution) throws Exception {
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', end_time = NULL WHERE job_execution_id = ?",
+                execution.getId());
+        jobOperator.recover(jobRepository.getJobExecution(execution.getId()));
+    }
+
     @Test
     void cellCode_theViewReadsBackEveryCellJavaWrites() {
         jdbc.update("""
