@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.report.DatabaseTest;
+import vn.motcua.report.MotcuaReportApplication;
+import vn.motcua.report.ProcessHome;
 
 /**
  * What others may do to a signed and sealed report after the seal, and what verify says: an outsider's
@@ -144,9 +145,8 @@ class OutsiderChangesTest extends DatabaseTest {
 
     /** {@code MOTCUA_LANG=en java … verify FILE} in a JVM of its own, its MOTCUA_HOME fresh: out and err together. */
     private static Run recipientVerifies(Path recipient, Path file) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "vn.motcua.report.MotcuaReportApplication",
-                "verify", file.toString()));
+        List<String> command = ProcessHome.java();
+        command.addAll(List.of(MotcuaReportApplication.class.getName(), "verify", file.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(recipient.toFile()).redirectErrorStream(true)
                 .redirectOutput(recipient.resolve("out.txt").toFile());
         pb.environment().put("MOTCUA_HOME", recipient.resolve("home").toString());
