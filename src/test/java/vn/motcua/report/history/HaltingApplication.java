@@ -34,6 +34,9 @@ import vn.motcua.report.report.ReportJobConfiguration;
  * {@code java -cp TEST_CLASSPATH vn.motcua.report.history.HaltingApplication POINT COMMAND...}. The points:
  * <ul>
  * <li>{@code before-job}: the revision reserved, the report job not started (no job instance yet);</li>
+ * <li>{@code partition-cut}: the classify step's second partition saved, its context (its id range) not yet;</li>
+ * <li>{@code held-in-classify}: not a halt: the classify step holds, its partitions' 21st chunk about to commit
+ * and 20 committed, until the process is killed (a run caught working);</li>
  * <li>{@code classify}: the second chunk of classify (over all its partitions) about to commit, the first one
  * written: a restart has work done and work left;</li>
  * <li>{@code check}: the check step's transaction begun, its checks not;</li>
@@ -64,7 +67,7 @@ public final class HaltingApplication {
     }
 
     enum Point {
-        BEFORE_JOB, CLASSIFY, CHECK, DOCUMENT, AFTER_LAST_STEP, AFTER_JOB, AFTER_REVISION;
+        BEFORE_JOB, PARTITION_CUT, HELD_IN_CLASSIFY, CLASSIFY, CHECK, DOCUMENT, AFTER_LAST_STEP, AFTER_JOB, AFTER_REVISION;
 
         static Point of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -93,7 +96,8 @@ public final class HaltingApplication {
         public Object postProcessAfterInitialization(Object bean, String name) {
             return switch (point) {
                 case BEFORE_JOB, AFTER_REVISION -> bean instanceof JobOperator ? decorated(bean, this::aroundTheReportJob) : bean;
-                case CLASSIFY -> bean instanceof JobRepository ? decorated(bean, this::beforeAClassifyChunkCommits) : bean;
+                case PARTITION_CUT -> bean instanceof JobRepository ? decorated(bean, this::beforeAPartitionsRangeIsSaved) : bean;
+                case HELD_IN_CLASSIFY, CLASSIFY -> bean instanceof JobRepository ? decorated(bean, this::beforeAClassifyChunkCommits) : bean;
                 case CHECK -> haltingInside(bean, "check", true);
                 case DOCUMENT -> haltingInside(bean, "document", false);
                 case AFTER_LAST_STEP -> bean instanceof JobRepository ? decorated(bean, this::beforeTheJobIsRecordedCompleted) : bean;
@@ -168,12 +172,27 @@ public final class HaltingApplication {
          * second classify chunk to get there halts, its cells not committed. (A last read that finds nothing
          * saves the execution too, without a new commit count: not a chunk.)
          */
+        /** Spring Batch saves a new partition's step execution, then its context: halted between the two, for ids1. */
+        private Object beforeAPartitionsRangeIsSaved(MethodInvocation call) throws Throwable {
+            if (call.getMethod().getName().equals("updateExecutionContext")
+                    && call.getArguments()[0] instanceof StepExecution step
+                    && step.getStepName().equals(ReportJobConfiguration.CLASSIFY_PARTITION + ":ids1")) {
+                halt();
+            }
+            return call.proceed();
+        }
+
         private Object beforeAClassifyChunkCommits(MethodInvocation call) throws Throwable {
             if (call.getMethod().getName().equals("update") && call.getArguments()[0] instanceof StepExecution step
                     && step.getStepName().startsWith(ReportJobConfiguration.CLASSIFY) && step.getCommitCount() > 0
                     && TransactionSynchronizationManager.isActualTransactionActive()
-                    && classifyChunks.add(step.getId() + ":" + step.getCommitCount()) && classifyChunks.size() >= 2) {
-                halt();
+                    && classifyChunks.add(step.getId() + ":" + step.getCommitCount())) {
+                if (point == Point.CLASSIFY && classifyChunks.size() >= 2) {
+                    halt();
+                }
+                if (point == Point.HELD_IN_CLASSIFY && classifyChunks.size() > 20) {
+                    Thread.sleep(Long.MAX_VALUE);
+                }
             }
             return call.proceed();
         }
