@@ -67,7 +67,7 @@ class RoomsTest {
             .whereLayer("centre").mayOnlyAccessLayers(andPeriodAndSystem("config"))
             .whereLayer("catalogue").mayOnlyAccessLayers(andPeriodAndSystem("config"))
             .whereLayer("config").mayOnlyAccessLayers(andPeriodAndSystem("db"))
-            .whereLayer("fault").mayOnlyAccessLayers(andPeriodAndSystem("db"))
+            .whereLayer("fault").mayOnlyAccessLayers(andPeriodAndSystem("config", "db"))
             .whereLayer("db").mayOnlyAccessLayers(andPeriodAndSystem())
             .whereLayer("period").mayOnlyAccessLayers("system")
             .whereLayer("system").mayNotAccessAnyLayer();

@@ -1,5 +1,7 @@
 package vn.motcua.report.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -20,7 +22,8 @@ import org.springframework.boot.context.properties.bind.Name;
 @ConfigurationProperties("motcua")
 public record MotcuaProperties(String home, @DefaultValue("") String database, @DefaultValue("") String jobs,
                                @DefaultValue("10000") int chunkSize, @DefaultValue("10000") int fetchSize,
-                               @DefaultValue("2") int partitions, @Name("import") @DefaultValue Import imports) {
+                               @DefaultValue("2") int partitions, @DefaultValue("20s") Duration databasePatience,
+                               @Name("import") @DefaultValue Import imports) {
 
     /** @param chunkSize rows the import checks between two writes to PostgreSQL (its one transaction) */
     public record Import(@DefaultValue("10000") int chunkSize) {

@@ -3,6 +3,7 @@ package vn.motcua.report.fault;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import org.springframework.util.StringUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.db.MotcuaHome;
 import vn.motcua.report.system.Fault;
 
@@ -33,8 +35,11 @@ public class DatabaseFaults {
     private final String where;
     private final boolean embedded;
     private final DataSource dataSource;
+    /** How long the database may not answer before a command ends ({@code motcua.database-patience}). */
+    private final Duration patience;
 
-    public DatabaseFaults(Environment environment, MotcuaHome home, DataSource dataSource) {
+    public DatabaseFaults(Environment environment, MotcuaHome home, DataSource dataSource, MotcuaProperties settings) {
+        this.patience = settings.databasePatience();
         String url = environment.getProperty(URL_PROPERTY);
         this.embedded = !StringUtils.hasText(url);
         this.where = embedded ? home.database().toAbsolutePath().toString() : hostsAndPorts(url);
@@ -76,7 +81,7 @@ public class DatabaseFaults {
         if (fault != null) {
             return fault;
         }
-        DatabaseProbe probe = probe();
+        DatabaseProbe probe = probe(DatabaseWatch.every(patience));
         if (isConnectionFailure(failure) && (probe == null || probe.ask() != DatabaseProbe.Answer.ANSWERS)) {
             return notAnswering(failure);
         }
@@ -110,13 +115,16 @@ public class DatabaseFaults {
      * pool whose login is known (nothing to watch with then).
      */
     public DatabaseWatch watch(DatabaseWatch.Ending ending) {
-        DatabaseProbe probe = probe();
-        return probe == null ? null
-                : DatabaseWatch.start(probe, notAnswering(null), ending, DatabaseWatch.EVERY, DatabaseWatch.PATIENCE);
+        Duration every = DatabaseWatch.every(patience);
+        DatabaseProbe probe = probe(every);
+        return probe == null ? null : DatabaseWatch.start(probe, notAnswering(null), ending, every, patience);
     }
 
-    /** A probe with the pool's own URL and login, or null when the data source is not a Hikari pool. */
-    private DatabaseProbe probe() {
+    /**
+     * A probe with the pool's own URL and login, whose question may take {@code askTimeout}, or null when the data
+     * source is not a Hikari pool.
+     */
+    private DatabaseProbe probe(Duration askTimeout) {
         if (!(dataSource instanceof HikariDataSource pool) || pool.getJdbcUrl() == null) {
             return null;
         }
@@ -128,7 +136,7 @@ public class DatabaseFaults {
         if (pool.getPassword() != null) {
             login.setProperty("password", pool.getPassword());
         }
-        return new DatabaseProbe(pool.getJdbcUrl(), login, DatabaseWatch.ASK_TIMEOUT);
+        return new DatabaseProbe(pool.getJdbcUrl(), login, askTimeout);
     }
 
     /** "db.example.vn:5432" (several hosts separated by commas), as the driver reads the URL; never its login. */

@@ -19,12 +19,15 @@ public final class DatabaseWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
 
-    /** How often the database is asked while it answers. */
+    /** How often the database is asked while it answers, and how long one question may take, at most. */
     static final Duration EVERY = Duration.ofSeconds(5);
-    /** How long one question may take. */
-    static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
-    /** How long without an answer ends the command: with EVERY and ASK_TIMEOUT, told within 30 s of the last answer. */
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    /** How often to ask, and how long a question may take, for a patience: a quarter of it, at most {@link #EVERY}. */
+    static Duration every(Duration patience) {
+        Duration quarter = patience.dividedBy(4);
+        return quarter.compareTo(EVERY) < 0 ? quarter : EVERY;
+    }
+
     /** A refused connection is asked again this soon, and a second refusal ends the command. */
     static final Duration REFUSED_AGAIN = Duration.ofSeconds(1);
 

@@ -137,7 +137,7 @@ class DatabaseFaultsProcessIT {
         Path log = home.resolve("logs/motcua-report.log");
         long before = classifyStarts(log);
         // Chunks of 100: classify commits hundreds of times, long enough to be caught in it.
-        Started p = processes.start(List.of("-Dmotcua.chunk-size=100"), args);
+        Started p = processes.start(withPatience(List.of("-Dmotcua.chunk-size=100")), args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (classifyStarts(log) == before) {
             assertThat(p.process().isAlive()).as("the command ended before classify: " + p.err()).isTrue();
@@ -193,7 +193,14 @@ class DatabaseFaultsProcessIT {
     }
 
     private Done run(List<String> options, String... args) throws Exception {
-        return processes.run(options, args);
+        return processes.run(withPatience(options), args);
+    }
+
+    /** The watch's patience here ({@code motcua.database-patience}; 20 s by default): a stopped server is told sooner. */
+    private static List<String> withPatience(List<String> options) {
+        List<String> all = new java.util.ArrayList<>(options);
+        all.add("-Dmotcua.database-patience=4s");
+        return all;
     }
 
     /** Signals the postmaster and, but for SIGKILL (its children end on their own then), every process it started. */

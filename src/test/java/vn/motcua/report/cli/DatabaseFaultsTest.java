@@ -35,6 +35,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import vn.motcua.report.DatabaseTest;
 import vn.motcua.report.config.JobsFolder;
+import vn.motcua.report.config.MotcuaProperties;
 import vn.motcua.report.db.MotcuaHome;
 import vn.motcua.report.fault.DatabaseFaults;
 import vn.motcua.report.system.Messages;
@@ -48,6 +49,8 @@ import vn.motcua.report.system.Messages;
 class DatabaseFaultsTest {
 
     private static final Pattern INTERNALS = Pattern.compile("Exception|java\\.|SQL|ERROR:|\\tat ");
+    /** The watch's patience here ({@code motcua.database-patience}; 20 s by default): a stopped server is told sooner. */
+    private static final Duration PATIENCE = Duration.ofSeconds(4);
 
     @TempDir
     Path tmp;
@@ -129,7 +132,7 @@ class DatabaseFaultsTest {
             Cli cli = spring.getBean(Cli.class);
             // Longer than the watch's patience: the watch asks on its own connection, which answers.
             Ended ended = within(Duration.ofSeconds(120), cli, Locale.ENGLISH, true, terminal -> {
-                new JdbcTemplate(spring.getBean(DataSource.class)).execute("SELECT pg_sleep(26)");
+                new JdbcTemplate(spring.getBean(DataSource.class)).execute("SELECT pg_sleep(" + PATIENCE.toSeconds() * 2 + ")");
                 return ExitCode.OK;
             });
             assertThat(ended.halted()).isNull();
@@ -167,6 +170,8 @@ class DatabaseFaultsTest {
         spring.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         spring.registerBean(MotcuaHome.class, () -> new MotcuaHome(home.toAbsolutePath()));
         spring.registerBean(DataSource.class, () -> dataSource);
+        spring.registerBean(MotcuaProperties.class, () -> new MotcuaProperties(home.toString(), "", "", 10_000, 10_000, 2,
+                PATIENCE, new MotcuaProperties.Import(10_000)));
         spring.registerBean(DatabaseFaults.class);
         // The bundled jobs files: the command line reads them afresh before each command.
         spring.registerBean(JobsFolder.class, () -> new JobsFolder(null));
