@@ -199,7 +199,7 @@ class DatabaseFaultsProcessIT {
     /** The watch's patience here ({@code motcua.database-patience}; 20 s by default): a stopped server is told sooner. */
     private static List<String> withPatience(List<String> options) {
         List<String> all = new java.util.ArrayList<>(options);
-        all.add("-Dmotcua.database-patience=4s");
+        all.add("-Dmotcua.database-patience=8s");
         return all;
     }
 

@@ -50,7 +50,7 @@ class DatabaseFaultsTest {
 
     private static final Pattern INTERNALS = Pattern.compile("Exception|java\\.|SQL|ERROR:|\\tat ");
     /** The watch's patience here ({@code motcua.database-patience}; 20 s by default): a stopped server is told sooner. */
-    private static final Duration PATIENCE = Duration.ofSeconds(4);
+    private static final Duration PATIENCE = Duration.ofSeconds(8);
 
     @TempDir
     Path tmp;
