@@ -42,20 +42,39 @@ public class PeriodLock {
 
     /** The lock of one centre's report of a period (report.yaml's single centre's: the period's lock, as before). */
     public Optional<Held> tryLock(ReportKey report) throws SQLException {
-        String name = report.ofCentre() ? report.period().name() + " centre " + report.centre() : report.period().name();
+        return tryLock(report, Optional.empty());
+    }
+
+    /**
+     * As {@link #tryLock(ReportKey)}, for a centre's report within a province: also the province's lock (its
+     * consolidation's), shared, so that centres work at once while a province run, which holds that lock alone,
+     * excludes them all.
+     */
+    public Optional<Held> tryLock(ReportKey report, Optional<ReportKey> province) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
-            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", name)) {
-                log.info("Holding the lock of period {}", name);
-                return Optional.of(new Held(connection, name));
+            if (province.isPresent() && !call(connection, "SELECT pg_try_advisory_lock_shared(hashtextextended(?, 0))",
+                    name(province.get()))) {
+                connection.close();
+                return Optional.empty();
             }
+            Held held = new Held(connection, name(report), province.map(PeriodLock::name));
+            if (call(connection, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))", name(report))) {
+                log.info("Holding the lock of period {}", name(report));
+                return Optional.of(held);
+            }
+            held.releaseProvince();
+            connection.close();
+            return Optional.empty();
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
-        connection.close();
-        return Optional.empty();
+    }
+
+    private static String name(ReportKey report) {
+        return report.ofCentre() ? report.period().name() + " centre " + report.centre() : report.period().name();
     }
 
     private static boolean call(Connection connection, String sql, String period) throws SQLException {
@@ -77,10 +96,20 @@ public class PeriodLock {
 
         private final Connection connection;
         private final String period;
+        /** The province's lock held shared with it, if any. */
+        private final Optional<String> province;
 
-        private Held(Connection connection, String period) {
+        private Held(Connection connection, String period, Optional<String> province) {
             this.connection = connection;
             this.period = period;
+            this.province = province;
+        }
+
+        private void releaseProvince() throws SQLException {
+            if (province.isPresent()
+                    && !call(connection, "SELECT pg_advisory_unlock_shared(hashtextextended(?, 0))", province.get())) {
+                log.warn("The shared lock of period {} was not held at release", province.get());
+            }
         }
 
         @Override
@@ -90,6 +119,7 @@ public class PeriodLock {
                 if (!call(connection, "SELECT pg_advisory_unlock(hashtextextended(?, 0))", period)) {
                     log.warn("The lock of period {} was not held at release", period);
                 }
+                releaseProvince();
                 connection.close();
             } catch (SQLException e) {
                 log.warn("Could not release the lock of period {}; dropping its connection", period, e);

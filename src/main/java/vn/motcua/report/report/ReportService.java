@@ -107,7 +107,9 @@ public class ReportService {
 
     /** As {@link #lock(PeriodName)}, the lock of one report: a centre's of the period. */
     public PeriodLock.Held lock(ReportKey period) throws SQLException {
-        return periodLock.tryLock(period).orElseThrow(() -> history.running(period)
+        Optional<ReportKey> province = province(period);
+        return periodLock.tryLock(period, province).orElseThrow(() -> history.running(period)
+                .or(() -> province.flatMap(history::running))
                 .map(e -> new ReportStateException("report.busy", period, e.executionId(), e.revision(),
                         e.start() == null ? "?" : e.start().truncatedTo(ChronoUnit.SECONDS), e.host(), e.pid()))
                 .orElse(new ReportStateException("report.busy.unknown", period)));
@@ -378,6 +380,18 @@ public class ReportService {
     }
 
     // ---- the province: every centre's report and the consolidation (jobs/centres.yaml) ----
+
+    /**
+     * The consolidation's key when the report is one of a province's centres (centres.yaml), whose lock a province
+     * run holds while it makes every centre's report; empty for the consolidation itself and for a single centre.
+     */
+    private Optional<ReportKey> province(ReportKey report) {
+        if (!report.ofCentre()) {
+            return Optional.empty();
+        }
+        return Centres.load(jobs).map(c -> c.consolidation().code()).filter(code -> !code.equals(report.centre()))
+                .map(code -> new ReportKey(report.period(), code));
+    }
 
     /** Whether the report is centres.yaml's consolidation: run, rerun and restart then go through the province job. */
     public boolean isConsolidation(ReportKey report) {

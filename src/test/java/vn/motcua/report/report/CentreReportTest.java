@@ -26,6 +26,7 @@ import vn.motcua.report.classify.Tally;
 import vn.motcua.report.period.PeriodName;
 import vn.motcua.report.revision.CsvTables;
 import vn.motcua.report.revision.ReportKey;
+import vn.motcua.report.revision.ReportStateException;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -101,6 +102,9 @@ class CentreReportTest extends DatabaseTest {
 
     @Autowired
     RevisionRepository revisions;
+
+    @Autowired
+    ReportService reports;
 
     private Path out;
 
@@ -299,6 +303,30 @@ class CentreReportTest extends DatabaseTest {
         assertThat(b.completed()).isTrue();
         assertThat(revisions.table(b).total().get(Counter.TOTAL)).isEqualTo(2);
         assertThat(out.resolve("2021-02/xa-binh-an/bao-cao-xa-binh-an-2021-02-r1.pdf")).exists();
+    }
+
+    /**
+     * A province run holds the consolidation's lock alone, and a centre's command holds it shared with its own: no
+     * centre's command runs while the province is reported, centres run at once, and the province waits for them.
+     */
+    @Test
+    void whileTheProvinceIsReported_aCentresRunIsRefused_andCentresRunAtOnce() throws Exception {
+        ReportKey consolidation = new ReportKey(FEBRUARY, "tong-hop");
+        ReportKey anPhu = new ReportKey(FEBRUARY, "xa-an-phu");
+        try (PeriodLock.Held province = reports.lock(consolidation)) {
+            Run refused = run("xa-an-phu");
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+            assertThat(refused.err()).contains("another command is working on");
+        }
+        try (PeriodLock.Held one = reports.lock(anPhu);
+             PeriodLock.Held other = reports.lock(new ReportKey(FEBRUARY, "xa-binh-an"))) {
+            assertThatThrownBy(() -> reports.lock(consolidation)).isInstanceOf(ReportStateException.class);
+            assertThatThrownBy(() -> reports.lock(anPhu)).isInstanceOf(ReportStateException.class);
+        }
+        try (PeriodLock.Held province = reports.lock(consolidation)) {
+            assertThat(province).as("every lock released").isNotNull();
+        }
+        assertThat(run("xa-an-phu").exitCode()).isZero();
     }
 
     @Test
