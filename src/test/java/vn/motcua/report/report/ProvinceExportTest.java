@@ -259,11 +259,14 @@ class ProvinceExportTest extends DatabaseTest {
         List<Dossier> dossiers = dossiers();
         Path csv = Files.createDirectories(tmp.resolve("he-thong")).resolve("ho-so-thang-02.csv");
         Files.writeString(csv, exportCsv(dossiers), StandardCharsets.UTF_8);
+        long started = System.nanoTime();
         OfficeFiles.convertCsv(List.of(csv), "xlsx", tmp);
         Path workbook = tmp.resolve("ho-so-thang-02.xlsx");
+        long converted = System.nanoTime();
 
         jobs.readAfresh();
         Run imported = cli("import", "dossiers", workbook.toString());
+        long importedAt = System.nanoTime();
         assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
         assertThat(imported.out()).contains(dossiers.size() + " rows, " + dossiers.size() + " added");
         assertThat(imported.out().lines().filter(l -> l.startsWith("Receiving centres")))
@@ -272,11 +275,11 @@ class ProvinceExportTest extends DatabaseTest {
                         .filter(d -> d.place() == UNLISTED_PLACE).count() + " dossiers).").doesNotContain(";");
 
         Path out = tmp.resolve("out");
-        long started = System.nanoTime();
+        long runStarted = System.nanoTime();
         Run run = cli("run", "--period", PERIOD, "--out", out.toString());
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.println("ProvinceExportTest: the run of 38 centres and the consolidation took " + took.toMillis()
-                + " ms");
+        System.out.printf("ProvinceExportTest: LibreOffice %d ms, import %d ms, the run of 38 centres and the"
+                + " consolidation %d ms%n", ms(converted - started), ms(importedAt - converted),
+                ms(System.nanoTime() - runStarted));
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 
         // Each centre's table: its hand count, field by field and in total.
@@ -333,6 +336,10 @@ class ProvinceExportTest extends DatabaseTest {
         CSVRecord totalRow = byCentre.get(40);
         assertThat(totalRow.get("centre")).isEqualTo("TOTAL");
         assertThat(numbers(totalRow)).containsExactly(all);
+    }
+
+    private static long ms(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
     }
 
     /** A by-field CSV's figures, by field code (and TOTAL). */
