@@ -33,12 +33,14 @@ class CentreTableStep extends RevisionTasklet {
     private final RevisionRepository revisions;
     private final CentreRows centreRows;
     private final JobsFolder jobs;
+    private final WrittenBefore writtenBefore;
 
-    CentreTableStep(RevisionRepository revisions, CentreRows centreRows, JobsFolder jobs) {
+    CentreTableStep(RevisionRepository revisions, CentreRows centreRows, JobsFolder jobs, WrittenBefore writtenBefore) {
         super(revisions);
         this.revisions = revisions;
         this.centreRows = centreRows;
         this.jobs = jobs;
+        this.writtenBefore = writtenBefore;
     }
 
     @Override
@@ -72,8 +74,9 @@ class CentreTableStep extends RevisionTasklet {
         }
         centreRows.save(revision, table);
         byte[] csv = CsvTables.byCentre(table);
-        Path written = ReportFiles.writeAtomically(ReportFiles.path(params.out(), revision, CsvTables.BY_CENTRE),
-                out -> out.write(csv));
+        Path target = ReportFiles.path(params.out(), revision, CsvTables.BY_CENTRE);
+        Path written = writtenBefore.keptOrWritten(step, target, () -> ReportFiles.writeAtomically(target,
+                out -> out.write(csv)));
         step.getExecutionContext().putString(PATH, written.toString());
     }
 }

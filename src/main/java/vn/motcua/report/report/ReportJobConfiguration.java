@@ -215,25 +215,27 @@ public class ReportJobConfiguration {
     @Bean
     Step centreTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                      CentreRows centreRows, JobsFolder jobs) {
-        return step(CentreTableStep.NAME, new CentreTableStep(revisions, centreRows, jobs), jobRepository, tx);
+        return step(CentreTableStep.NAME, new CentreTableStep(revisions, centreRows, jobs,
+                new WrittenBefore(jobRepository)), jobRepository, tx);
     }
 
     @Bean
     Step writeTable(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                     UnitRows units) {
-        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units), jobRepository, tx);
+        return step(WriteTableStep.NAME, new WriteTableStep(revisions, units, new WrittenBefore(jobRepository)), jobRepository, tx);
     }
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                        ReportDocuments documents) {
-        return step(WriteWorkbookStep.NAME, new WriteWorkbookStep(revisions, documents), jobRepository, tx);
+        return step(WriteWorkbookStep.NAME, new WriteWorkbookStep(revisions, documents,
+                new WrittenBefore(jobRepository)), jobRepository, tx);
     }
 
     @Bean
     Step document(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
                   ReportDocuments documents) {
-        return step(DocumentStep.NAME, new DocumentStep(revisions, documents), jobRepository, tx);
+        return step(DocumentStep.NAME, new DocumentStep(revisions, documents, new WrittenBefore(jobRepository)), jobRepository, tx);
     }
 
     /** The execution's parameters, with the configured tuning where it recorded none. */

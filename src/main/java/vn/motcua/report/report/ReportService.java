@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -507,13 +509,16 @@ public class ReportService {
         consolidation.ifPresent(r -> centreRows.cited(r).stream().filter(CentreRows.CitedCentre::made)
                 .forEach(c -> parts.add(new ReportKey(params.period().named(), c.centre()))));
         parts.add(params.report());
+        // The period's history read once, not once per centre: each read goes over every report execution.
+        Map<String, ExecutionHistory.ExecutionRecord> newestByCentre = new HashMap<>();
+        history.ofPeriod(params.period().named()).forEach(e -> newestByCentre.putIfAbsent(e.centre(), e));
         JobExecution ofConsolidation = null;
         for (ReportKey part : parts) {
-            Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(part);
-            if (newest.isEmpty()) {
+            ExecutionHistory.ExecutionRecord newest = newestByCentre.get(part.centre());
+            if (newest == null) {
                 continue;
             }
-            JobExecution e = jobRepository.getJobExecution(newest.get().executionId());
+            JobExecution e = jobRepository.getJobExecution(newest.executionId());
             if (e.getStatus().isUnsuccessful()) {
                 failuresSeen.of(e.getId()).forEach(e::addFailureException);
                 return e;

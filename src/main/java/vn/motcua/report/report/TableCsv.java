@@ -28,6 +28,11 @@ public final class TableCsv {
     /** {@code DIR/2021-02/bao-cao-2021-02-r1-don-vi.csv}: the per-unit table, as {@link #write} writes the field table. */
     public static Path writeUnits(Path outDir, ReportTable units) throws IOException {
         byte[] csv = CsvTables.byUnit(units);
-        return ReportFiles.writeAtomically(ReportFiles.path(outDir, units.revision(), CsvTables.BY_UNIT), out -> out.write(csv));
+        return ReportFiles.writeAtomically(unitsPath(outDir, units.revision()), out -> out.write(csv));
+    }
+
+    /** {@code DIR/2021-02/bao-cao-2021-02-r1-don-vi.csv}. */
+    static Path unitsPath(Path outDir, Revision revision) {
+        return ReportFiles.path(outDir, revision, CsvTables.BY_UNIT);
     }
 }

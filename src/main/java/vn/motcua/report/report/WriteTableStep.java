@@ -21,18 +21,23 @@ class WriteTableStep extends RevisionTasklet {
 
     private final RevisionRepository revisions;
     private final UnitRows units;
+    private final WrittenBefore writtenBefore;
 
-    WriteTableStep(RevisionRepository revisions, UnitRows units) {
+    WriteTableStep(RevisionRepository revisions, UnitRows units, WrittenBefore writtenBefore) {
         super(revisions);
         this.revisions = revisions;
         this.units = units;
+        this.writtenBefore = writtenBefore;
     }
 
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
         ReportTable table = revisions.table(revision);
-        TableCsv.writeUnits(params.out(), units.compute(revision, table));
-        Path csv = TableCsv.write(params.out(), table);
+        ReportTable byUnit = units.compute(revision, table);
+        writtenBefore.keptOrWritten(step, TableCsv.unitsPath(params.out(), revision),
+                () -> TableCsv.writeUnits(params.out(), byUnit));
+        Path csv = writtenBefore.keptOrWritten(step, TableCsv.path(params.out(), revision),
+                () -> TableCsv.write(params.out(), table));
         step.getExecutionContext().putString(PATH, csv.toString());
     }
 }

@@ -16,15 +16,18 @@ class WriteWorkbookStep extends RevisionTasklet {
     static final String PATH = "workbookPath";
 
     private final ReportDocuments documents;
+    private final WrittenBefore writtenBefore;
 
-    WriteWorkbookStep(RevisionRepository revisions, ReportDocuments documents) {
+    WriteWorkbookStep(RevisionRepository revisions, ReportDocuments documents, WrittenBefore writtenBefore) {
         super(revisions);
         this.documents = documents;
+        this.writtenBefore = writtenBefore;
     }
 
     @Override
     void execute(ReportParameters params, Revision revision, StepExecution step) throws Exception {
-        Path xlsx = documents.writeWorkbook(params.out(), revision);
+        Path xlsx = writtenBefore.keptOrWritten(step, ReportDocuments.workbookPath(params.out(), revision),
+                () -> documents.writeWorkbook(params.out(), revision));
         step.getExecutionContext().putString(PATH, xlsx.toString());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -41,6 +42,8 @@ import vn.motcua.report.report.ReportJobConfiguration;
  * written: a restart has work done and work left;</li>
  * <li>{@code check}: the check step's transaction begun, its checks not;</li>
  * <li>{@code document}: the PDF written and its path recorded with the step, the step not committed;</li>
+ * <li>{@code third-document}: as {@code document}, at the third report's PDF: in a province's run, a centre's
+ * report, while the reports beside it are where they are (two are made at once);</li>
  * <li>{@code after-last-step}: every step committed, the execution not yet recorded COMPLETED;</li>
  * <li>{@code after-job}: the execution recorded COMPLETED, its revision not yet (a kill while the revision
  * lifecycle completes it);</li>
@@ -67,7 +70,8 @@ public final class HaltingApplication {
     }
 
     enum Point {
-        BEFORE_JOB, PARTITION_CUT, HELD_IN_CLASSIFY, CLASSIFY, CHECK, DOCUMENT, AFTER_LAST_STEP, AFTER_JOB, AFTER_REVISION;
+        BEFORE_JOB, PARTITION_CUT, HELD_IN_CLASSIFY, CLASSIFY, CHECK, DOCUMENT, THIRD_DOCUMENT, AFTER_LAST_STEP, AFTER_JOB,
+        AFTER_REVISION;
 
         static Point of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -87,6 +91,8 @@ public final class HaltingApplication {
         private final Point point;
         /** The classify chunks about to commit: step execution and commit count, as a chunk counts once. */
         private final Set<String> classifyChunks = ConcurrentHashMap.newKeySet();
+        /** The report documents written so far, by every report job this JVM runs. */
+        private final AtomicInteger documents = new AtomicInteger();
 
         HaltAt(Point point) {
             this.point = point;
@@ -99,7 +105,7 @@ public final class HaltingApplication {
                 case PARTITION_CUT -> bean instanceof JobRepository ? decorated(bean, this::beforeAPartitionsRangeIsSaved) : bean;
                 case HELD_IN_CLASSIFY, CLASSIFY -> bean instanceof JobRepository ? decorated(bean, this::beforeAClassifyChunkCommits) : bean;
                 case CHECK -> haltingInside(bean, "check", true);
-                case DOCUMENT -> haltingInside(bean, "document", false);
+                case DOCUMENT, THIRD_DOCUMENT -> haltingInside(bean, "document", false);
                 case AFTER_LAST_STEP -> bean instanceof JobRepository ? decorated(bean, this::beforeTheJobIsRecordedCompleted) : bean;
                 case AFTER_JOB -> haltingAfterTheJob(bean);
             };
@@ -114,7 +120,9 @@ public final class HaltingApplication {
                     return work.execute(contribution, chunk);
                 } : (contribution, chunk) -> {
                     RepeatStatus done = work.execute(contribution, chunk);
-                    halt();
+                    if (point != Point.THIRD_DOCUMENT || documents.incrementAndGet() == 3) {
+                        halt();
+                    }
                     return done;
                 });
             }

@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  * and typed cells included, then converted by LibreOffice itself ({@code soffice --headless --convert-to}) to
  * .xlsx, .xls or .ods, many files in one call (LibreOffice takes seconds to start).
  */
-final class OfficeFiles {
+public final class OfficeFiles {
 
     private OfficeFiles() {
     }
 
     /** Why LibreOffice cannot be used here, or null when it can. */
-    static String missing() {
+    public static String missing() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, "soffice"))) {
                 return null;
@@ -42,8 +42,16 @@ final class OfficeFiles {
     /** CSV as LibreOffice saves it when asked for UTF-8 (its default is the system's 8-bit code page). */
     static final String UTF8_CSV = "csv:Text - txt - csv (StarCalc):44,34,76";
 
-    static void convert(List<Path> files, String format, Path out) throws IOException, InterruptedException {
+    public static void convert(List<Path> files, String format, Path out) throws IOException, InterruptedException {
         convert(files, format, out, Map.of());
+    }
+
+    /**
+     * As an office user opens a CSV export (UTF-8, comma separated, special numbers such as ISO dates detected)
+     * and saves it as {@code format}: the files given are read with that CSV filter.
+     */
+    public static void convertCsv(List<Path> files, String format, Path out) throws IOException, InterruptedException {
+        convert(files, format, out, Map.of(), "Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true");
     }
 
     /**
@@ -55,9 +63,18 @@ final class OfficeFiles {
     /** As {@link #convert(List, String, Path)}, LibreOffice run with these environment variables (LC_ALL: its locale). */
     static void convert(List<Path> files, String format, Path out, Map<String, String> environment)
             throws IOException, InterruptedException {
+        convert(files, format, out, environment, null);
+    }
+
+    private static void convert(List<Path> files, String format, Path out, Map<String, String> environment,
+                                String inputFilter) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("motcua-soffice-profile");
         List<String> command = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + profile.toUri(),
-                "--headless", "--norestore", "--convert-to", format, "--outdir", out.toString()));
+                "--headless", "--norestore"));
+        if (inputFilter != null) {
+            command.add("--infilter=" + inputFilter);
+        }
+        command.addAll(List.of("--convert-to", format, "--outdir", out.toString()));
         files.forEach(f -> command.add(f.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
