@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The rooms (packages) of the product as the README's "Project layout" draws them: each room uses only the
+ * The rooms (packages) of the product as docs/layout.md draws them: each room uses only the
  * rooms its arrow names (period and system: any room), so no two rooms depend on each other, directly or round
  * a cycle; and no command class of the command line uses another (what several share is a class of its own).
  * The report tables' SQL, which compiled classes do not show as dependencies, is {@link ReportTablesTest}'s.
