@@ -71,6 +71,9 @@ public final class ReportDocument {
 
         HeaderPart.add(document, data);
         SeedTablePart.add(document, data.table());
+        if (CentreAppendix.present(data)) {
+            document.add(DocumentStyle.body(CentreAppendix.summary(data, centreAppendixNumber(data))));
+        }
         SectionsPart.add(document, data);
         ClosingPart.add(document, data, box);
 
@@ -86,7 +89,7 @@ public final class ReportDocument {
         }
         if (CentreAppendix.present(data)) {
             landscape(document);
-            CentreAppendix.add(document, data, UnitAppendix.present(data) ? "PHỤ LỤC 05" : "PHỤ LỤC 04");
+            CentreAppendix.add(document, data, centreAppendixNumber(data));
         }
 
         ArchivalPdf.metadata(writer);
@@ -115,6 +118,11 @@ public final class ReportDocument {
                     "Bảng số liệu theo nơi tiếp nhận (CSV)"));
         }
         return tables;
+    }
+
+    /** The table by centre comes after the table by unit when there is one. */
+    private static String centreAppendixNumber(ReportDocumentData data) {
+        return UnitAppendix.present(data) ? "PHỤ LỤC 05" : "PHỤ LỤC 04";
     }
 
     private static void landscape(Document document) {
