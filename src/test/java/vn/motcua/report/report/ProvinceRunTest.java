@@ -217,6 +217,35 @@ class ProvinceRunTest extends DatabaseTest {
     }
 
     @Test
+    void aLateDossierOfAnUnlistedCentre_isListedUnderTheNameTheTableByCentreGivesIt_whateverItsSpelling() throws Exception {
+        // Tân Lập's dossier due on 27/01 and resolved on 26/01, resolved on 03/02 instead (7 days late), and exported
+        // under another spelling of the same unlisted centre.
+        String code = "000.00.21.H12-210125-0002";
+        String row = export.stream().filter(l -> l.startsWith(code + ",")).findFirst().orElseThrow();
+        String late = row.replace("2021-01-26T09:00", "2021-02-03T09:00")
+                .replace(",TTPVHCC xã Tân Lập", ",ttpvhcc  XÃ Tân Lập");
+        assertThat(late).isNotEqualTo(row).endsWith("ttpvhcc  XÃ Tân Lập").contains("2021-02-03T09:00");
+        Run imported = cli("import", "dossiers", file("late.csv", export.get(0) + "\n" + late + "\n").toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        Run run = cli("run", "--period", "2021-02", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        CentreTable byCentre = centreRows.table(latest(CONSOLIDATION));
+        assertThat(byCentre.unlisted()).extracting(CentreRow::name).containsExactly("TTPVHCC xã Tân Lập");
+        assertThat(byCentre.unlisted().get(0).counts().get(vn.motcua.report.classify.Counter.LATE)).isOne();
+
+        String flat = text(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1.pdf")).replace('\u00a0', ' ')
+                .replaceAll("\\s+", " ");
+        String lists = flat.substring(flat.indexOf("a) Hồ sơ đã giải quyết trễ hẹn"), flat.indexOf("PHỤ LỤC 03"));
+        assertThat(lists).containsSubsequence("Trung tâm Phục vụ hành chính công xã Vĩnh An: 1 hồ sơ",
+                "TTPVHCC xã Tân Lập: 1 hồ sơ", "Phòng Tài chính - Kế hoạch", code,
+                "Chưa xác định nơi tiếp nhận: 2 hồ sơ").doesNotContain("ttpvhcc");
+        // Five listed or unlisted places with some, now six; the province's centre still first.
+        assertThat(flat).contains("Trong kỳ, 06 nơi tiếp nhận có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn; "
+                + "nhiều nhất là: Trung tâm Phục vụ hành chính công tỉnh Hà Tiên (03 hồ sơ giải quyết trễ hẹn);");
+    }
+
+    @Test
     void aCentreWhoseReportFailed_isResumedByRestart_andTheCentresThatCompletedAreNotMadeAgain() throws Exception {
         // The database refuses to count Vĩnh An's dossiers, once.
         jdbc.execute("""
