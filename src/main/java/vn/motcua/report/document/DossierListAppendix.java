@@ -3,6 +3,8 @@ package vn.motcua.report.document;
 import static vn.motcua.report.classify.Counter.*;
 import static vn.motcua.report.document.VietnameseFormat.*;
 
+import java.util.Objects;
+
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -109,7 +111,7 @@ final class DossierListAppendix {
         Integer[] centre = {null};
         boolean byCentre = data.hasCentres();
         dossiers.forEach(d -> {
-            if (byCentre && (n[0] == 0 || !java.util.Objects.equals(d.centreRow(), centre[0]))) {
+            if (byCentre && (n[0] == 0 || !Objects.equals(d.centreRow(), centre[0]))) {
                 centre[0] = d.centreRow();
                 unit[0] = null;
                 PdfPCell group = DocumentStyle.data(centreGroup(data, d.centreRow(), pending), DocumentStyle.bold(10),

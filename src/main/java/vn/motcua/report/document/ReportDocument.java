@@ -19,9 +19,9 @@ import vn.motcua.report.revision.ReportKey;
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
  * table, sections 2 and 3, recipients and signature block), then the appendices (Biểu 06, the list of
- * late and overdue dossiers grouped by unit, charts, the table by unit, and a consolidation's table by receiving
- * centre). Plain code, no Spring: the report job renders the draft, and
- * sign-off renders the final version with the signer's block.
+ * late and overdue dossiers grouped by unit (a consolidation's by receiving centre first), charts, the table by
+ * unit, and a consolidation's table by receiving centre). Plain code, no Spring: the report job renders the draft,
+ * and sign-off renders the final version with the signer's block.
  */
 public final class ReportDocument {
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.dhatim.fastexcel.BorderStyle;
@@ -210,7 +211,7 @@ public final class ReportWorkbook {
         boolean byCentre = data.hasCentres();
         String[] headings = ownHeadings;
         if (byCentre) {
-            headings = java.util.Arrays.copyOf(ownHeadings, ownHeadings.length + 1);
+            headings = Arrays.copyOf(ownHeadings, ownHeadings.length + 1);
             headings[ownHeadings.length] = CENTRE_HEADING;
         }
         titles(ws, data, title, headings.length);
