@@ -120,9 +120,10 @@ final class DossierListAppendix {
                 t.addCell(group);
             }
             if (byCentre && data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {
-                // The per-unit table counts a unit over every centre: within one centre the unit is only named.
+                // The per-unit table counts a unit over every centre: within one centre, the list's own count.
                 unit[0] = d.unit();
-                PdfPCell group = DocumentStyle.data(d.unit(), DocumentStyle.italic(10), Element.ALIGN_LEFT);
+                PdfPCell group = DocumentStyle.data(d.unit() + (d.unitInCentre() == null ? ""
+                        : ": " + count(d.unitInCentre()) + " hồ sơ"), DocumentStyle.italic(10), Element.ALIGN_LEFT);
                 group.setColspan(HEADINGS.length);
                 t.addCell(group);
             } else if (!byCentre && data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {

@@ -45,9 +45,11 @@ public class CellDossiers {
 
     /**
      * As {@link #LISTED}, for a consolidation: grouped first by receiving centre in the order of the revision's table
-     * by centre, each dossier's stored centre given its row by the two arrays (stored centre, '' for none; row).
+     * by centre, each dossier's stored centre given its row by the two arrays (stored centre, '' for none; row); with
+     * how many of the whole list (counted before the limit) the dossier's centre has of its unit.
      */
-    private static final String LISTED_BY_CENTRE = listed(", c.centre_row",
+    private static final String LISTED_BY_CENTRE = listed(
+            ", c.centre_row, count(*) OVER (PARTITION BY c.centre_row, n.unit_order) AS unit_in_centre",
             "LEFT JOIN unnest(?::text[], ?::int[]) AS c(spelling, centre_row) ON c.spelling = coalesce(d.centre, '')",
             "centre_row NULLS LAST, ");
 
@@ -171,10 +173,11 @@ public class CellDossiers {
             streaming.query(LISTED_BY_CENTRE, rs -> {
                 Date finished = rs.getDate(5);
                 Date apology = rs.getDate(7);
-                int row = rs.getInt(11);
+                Integer row = rs.getObject(11, Integer.class);
                 action.accept(new ListedDossier(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
-                        apology == null ? null : apology.toLocalDate(), rs.getString(8), rs.wasNull() ? null : row));
+                        apology == null ? null : apology.toLocalDate(), rs.getString(8), row,
+                        rs.getLong(12)));
             }, Result.LATE.name(), Result.LATE.name(), mapped.toArray(String[]::new), rows.toArray(Integer[]::new),
                     revision.id(), result.name(), limit);
         });

@@ -101,7 +101,7 @@ class CentreAppendixTest {
 
         String lists = flat.substring(flat.indexOf("PHỤ LỤC 02"), flat.indexOf("PHỤ LỤC 03"));
         assertThat(lists).containsSubsequence(ProvinceCentres.PROVINCE_NAME + ": 5 hồ sơ",
-                "Sở Nông nghiệp và Môi trường", "TH-1", ProvinceCentres.BRANCH_NAME + ": 2 hồ sơ", "TH-6",
+                "Sở Nông nghiệp và Môi trường: 5 hồ sơ", "TH-1", ProvinceCentres.BRANCH_NAME + ": 2 hồ sơ", "TH-6",
                 "Trung tâm Phục vụ hành chính công xã An Phú: 1 hồ sơ", "TH-8",
                 "Trung tâm Phục vụ hành chính công phường Đông Hải: 3 hồ sơ", "TH-9",
                 ProvinceCentres.UNLISTED_NAME + ": 1 hồ sơ", "TH-12", CentreRow.UNDETERMINED_NAME + ": 1 hồ sơ", "TH-13");

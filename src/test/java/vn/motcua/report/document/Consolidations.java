@@ -39,7 +39,7 @@ public final class Consolidations {
                     i++;
                     action.accept(new ListedDossier((pending ? "QH-" : "TH-") + i, "Đất đai", due.minusDays(10), due,
                             pending ? null : due.plusDays(i), pending ? 20 : i, null, "Sở Nông nghiệp và Môi trường",
-                            row));
+                            row, count));
                 }
             }
         };

@@ -376,11 +376,13 @@ class ProvinceRunTest extends DatabaseTest {
         String lists = flat.substring(flat.indexOf("a) Hồ sơ đã giải quyết trễ hẹn"));
         assertThat(lists).containsSubsequence(
                 "Trung tâm Phục vụ hành chính công tỉnh Hà Tiên: 3 hồ sơ",
+                "Phòng Tài nguyên và Môi trường: 1 hồ sơ", "Phòng Lao động - Thương binh và Xã hội: 2 hồ sơ",
                 "Chi nhánh số 1 Trung tâm Phục vụ hành chính công tỉnh: 1 hồ sơ",
-                "Phòng Tài nguyên và Môi trường", "000.00.21.H12-210111-0001",
+                "Phòng Tài nguyên và Môi trường: 1 hồ sơ", "000.00.21.H12-210111-0001",
                 "Trung tâm Phục vụ hành chính công xã Bình Mỹ: 1 hồ sơ", "000.00.21.H12-210122-0007",
                 "Trung tâm Phục vụ hành chính công xã Vĩnh An: 1 hồ sơ",
-                "Chưa xác định nơi tiếp nhận: 2 hồ sơ", "000.00.21.H12-210127-0045",
+                "Chưa xác định nơi tiếp nhận: 2 hồ sơ", "Phòng Tài nguyên và Môi trường: 1 hồ sơ",
+                "000.00.21.H12-210127-0045", "Phòng Lao động - Thương binh và Xã hội: 1 hồ sơ",
                 // the overdue list's table (PDFBox reads the tables after the headings "a)" and "b)")
                 "Trung tâm Phục vụ hành chính công xã An Phú: 1 hồ sơ", "000.00.21.H12-210119-0008");
         assertThat(lists).doesNotContain("TTPVHCC xã An Phú", "Chi nhánh 1 ");
