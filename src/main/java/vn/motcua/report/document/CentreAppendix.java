@@ -31,6 +31,17 @@ final class CentreAppendix {
         return data.hasCentres();
     }
 
+    /**
+     * The sentence under section 1's table in a consolidation: the province's Decision 766/QĐ-TTg indicator, and
+     * where each centre's figures are.
+     */
+    static String summary(ReportDocumentData data, String number) {
+        Tally total = data.centres().total();
+        return "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn và đang giải quyết trong hạn (Quyết định số 766/QĐ-TTg) "
+                + "của các Trung tâm trên địa bàn là " + CentreLines.indicator(total) + "; số liệu và tỷ lệ của từng nơi "
+                + "tiếp nhận tại " + number.charAt(0) + number.substring(1).toLowerCase(java.util.Locale.ROOT) + ".";
+    }
+
     /** The appendix under its number ("PHỤ LỤC 05"): heading, table, note. */
     static void add(Document document, ReportDocumentData data, String number) {
         AppendixHeading.add(document, data, number, TITLE);

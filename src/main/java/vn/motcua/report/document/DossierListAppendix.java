@@ -3,6 +3,8 @@ package vn.motcua.report.document;
 import static vn.motcua.report.classify.Counter.*;
 import static vn.motcua.report.document.VietnameseFormat.*;
 
+import java.util.Objects;
+
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -11,10 +13,14 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
+import vn.motcua.report.revision.CentreRow;
+
 /**
  * Appendix 02: the dossiers resolved late and those pending overdue at the cutoff, with field, dates, days
- * late and the apology letter, grouped by handling unit (a row naming the unit and its count), worst first. Each list stops at the report's list limit (report.yaml's
- * {@code pdf-list-limit}, default 1,000) with a line saying how many more there are and that the workbook
+ * late and the apology letter, grouped by handling unit (a row naming the unit and its count), worst first; a
+ * consolidation's grouped by receiving centre (a row naming the centre and its count), then by unit. Each list
+ * stops at the report's list limit (report.yaml's {@code pdf-list-limit}, default 1,000) with a line saying how
+ * many more there are and that the workbook
  * holds them all: nobody reads 1,800 pages of a list on paper. The lists are streamed from the database and
  * the table is flushed to the page every {@value #FLUSH} rows; the heading rows repeat on each page.
  */
@@ -49,6 +55,18 @@ final class DossierListAppendix {
     private static long unitCount(ReportDocumentData data, String unit, boolean pending) {
         return data.units().rows().stream().filter(r -> r.name().equals(unit)).findFirst()
                 .map(r -> r.counts().get(pending ? OVERDUE : LATE)).orElse(0L);
+    }
+
+    /**
+     * A consolidation's group row: the receiving centre as the table by centre names it (an unlisted one by its
+     * exported name, none as "Chưa xác định nơi tiếp nhận") and its count there, from the stored row.
+     */
+    static String centreGroup(ReportDocumentData data, Integer centreRow, boolean pending) {
+        if (centreRow == null) {
+            return CentreLines.OTHER;
+        }
+        CentreRow row = data.centres().rows().get(centreRow - 1);
+        return row.name() + ": " + count(row.counts().get(pending ? OVERDUE : LATE)) + " hồ sơ";
     }
 
     /** The line under a list cut at the limit. */
@@ -90,8 +108,25 @@ final class DossierListAppendix {
         }
         long[] n = {0};
         String[] unit = {null};
+        Integer[] centre = {null};
+        boolean byCentre = data.hasCentres();
         dossiers.forEach(d -> {
-            if (data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {
+            if (byCentre && (n[0] == 0 || !Objects.equals(d.centreRow(), centre[0]))) {
+                centre[0] = d.centreRow();
+                unit[0] = null;
+                PdfPCell group = DocumentStyle.data(centreGroup(data, d.centreRow(), pending), DocumentStyle.bold(10),
+                        Element.ALIGN_LEFT);
+                group.setColspan(HEADINGS.length);
+                t.addCell(group);
+            }
+            if (byCentre && data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {
+                // The per-unit table counts a unit over every centre: within one centre, the list's own count.
+                unit[0] = d.unit();
+                PdfPCell group = DocumentStyle.data(d.unit() + (d.unitInCentre() == null ? ""
+                        : ": " + count(d.unitInCentre()) + " hồ sơ"), DocumentStyle.italic(10), Element.ALIGN_LEFT);
+                group.setColspan(HEADINGS.length);
+                t.addCell(group);
+            } else if (!byCentre && data.hasUnits() && d.unit() != null && !d.unit().equals(unit[0])) {
                 unit[0] = d.unit();
                 PdfPCell group = DocumentStyle.data(d.unit() + ": " + count(unitCount(data, d.unit(), pending)) + " hồ sơ",
                         DocumentStyle.bold(10), Element.ALIGN_LEFT);

@@ -3,6 +3,8 @@ package vn.motcua.report.document;
 import static vn.motcua.report.document.VietnameseFormat.*;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -64,23 +66,69 @@ final class HeaderPart {
         document.add(title);
         Font subject = DocumentStyle.bold(14);
         document.add(DocumentStyle.centred("Tình hình tiếp nhận, giải quyết và trả kết quả", subject));
-        String second = "theo cơ chế một cửa tại " + centre.name() + " " + period(data.period());
+        String second = "theo cơ chế một cửa tại " + where(data) + " " + period(data.period());
         document.add(DocumentStyle.centred(second, subject));
         Paragraph subjectRule = rule(DocumentStyle.BOLD.getWidthPoint(second, 14) * 0.35f, width);
         subjectRule.setSpacingBefore(5);
         subjectRule.setSpacingAfter(10);
         document.add(subjectRule);
 
-        document.add(DocumentStyle.body("Thực hiện chế độ báo cáo định kỳ, " + centre.name()
-                + " tổng hợp tình hình tiếp nhận, giải quyết TTHC theo cơ chế một cửa " + period(data.period())
-                + " tại " + centre.name() + " trong thời gian từ ngày " + date(data.period().start())
-                + " đến ngày " + date(data.period().end()) + " như sau:"));
+        document.add(DocumentStyle.body(opening(data)));
         if (data.provisional()) {
             document.add(DocumentStyle.body(provisional(data)));
         }
         if (data.correction() != null) {
             document.add(DocumentStyle.body(correction(data)));
         }
+    }
+
+    /**
+     * The sentence under the subject: "Thực hiện chế độ báo cáo định kỳ, X tổng hợp … tại X trong thời gian từ …"; a
+     * consolidation's speaks of the centres in its province, and how many of each level it sums.
+     */
+    static String opening(ReportDocumentData data) {
+        String dates = " trong thời gian từ ngày " + date(data.period().start()) + " đến ngày "
+                + date(data.period().end()) + " như sau:";
+        String sentence = "Thực hiện chế độ báo cáo định kỳ, " + data.centre().name()
+                + " tổng hợp tình hình tiếp nhận, giải quyết TTHC theo cơ chế một cửa " + period(data.period())
+                + " tại " + where(data);
+        if (!data.hasCentres()) {
+            return sentence + dates;
+        }
+        int provincial = data.centres().provincial().size();
+        int communes = data.centres().communes().size();
+        List<String> levels = new ArrayList<>();
+        if (provincial > 0) {
+            levels.add("cấp tỉnh " + twoDigits(provincial));
+        }
+        if (communes > 0) {
+            levels.add("cấp xã " + twoDigits(communes));
+        }
+        return sentence + " (" + twoDigits(provincial + communes) + " trung tâm: " + String.join(", ", levels) + ")"
+                + dates;
+    }
+
+    /** Where the reported dossiers were received: the centre, or for a consolidation every centre of its province. */
+    static String where(ReportDocumentData data) {
+        return data.hasCentres() ? "các Trung tâm Phục vụ hành chính công trên địa bàn " + area(data.centre())
+                : data.centre().name();
+    }
+
+    /**
+     * The consolidating body's province as its parent body names it ("UBND tỉnh Hà Tiên": "tỉnh Hà Tiên"); its place
+     * when the parent body is named otherwise.
+     */
+    static String area(ReportSettings.Centre body) {
+        String parent = body.parentBody() == null ? "" : body.parentBody().strip();
+        for (String committee : new String[] {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "}) {
+            if (parent.regionMatches(true, 0, committee, 0, committee.length())) {
+                String rest = parent.substring(committee.length()).strip();
+                if (rest.startsWith("tỉnh ") || rest.startsWith("thành phố ")) {
+                    return rest;
+                }
+            }
+        }
+        return "tỉnh " + body.place();
     }
 
     /** The sentence that marks a report counted before its period closed. */

@@ -19,9 +19,9 @@ import vn.motcua.report.revision.ReportKey;
 /**
  * The period report as a PDF a director signs: the seed report's content in its order (header, section 1
  * table, sections 2 and 3, recipients and signature block), then the appendices (Biểu 06, the list of
- * late and overdue dossiers grouped by unit, charts, the table by unit, and a consolidation's table by receiving
- * centre). Plain code, no Spring: the report job renders the draft, and
- * sign-off renders the final version with the signer's block.
+ * late and overdue dossiers grouped by unit (a consolidation's by receiving centre first), charts, the table by
+ * unit, and a consolidation's table by receiving centre). Plain code, no Spring: the report job renders the draft,
+ * and sign-off renders the final version with the signer's block.
  */
 public final class ReportDocument {
 
@@ -71,6 +71,9 @@ public final class ReportDocument {
 
         HeaderPart.add(document, data);
         SeedTablePart.add(document, data.table());
+        if (CentreAppendix.present(data)) {
+            document.add(DocumentStyle.body(CentreAppendix.summary(data, centreAppendixNumber(data))));
+        }
         SectionsPart.add(document, data);
         ClosingPart.add(document, data, box);
 
@@ -86,7 +89,7 @@ public final class ReportDocument {
         }
         if (CentreAppendix.present(data)) {
             landscape(document);
-            CentreAppendix.add(document, data, UnitAppendix.present(data) ? "PHỤ LỤC 05" : "PHỤ LỤC 04");
+            CentreAppendix.add(document, data, centreAppendixNumber(data));
         }
 
         ArchivalPdf.metadata(writer);
@@ -115,6 +118,11 @@ public final class ReportDocument {
                     "Bảng số liệu theo nơi tiếp nhận (CSV)"));
         }
         return tables;
+    }
+
+    /** The table by centre comes after the table by unit when there is one. */
+    private static String centreAppendixNumber(ReportDocumentData data) {
+        return UnitAppendix.present(data) ? "PHỤ LỤC 05" : "PHỤ LỤC 04";
     }
 
     private static void landscape(Document document) {

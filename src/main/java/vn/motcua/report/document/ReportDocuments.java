@@ -26,6 +26,7 @@ import vn.motcua.report.period.Period;
 import vn.motcua.report.revision.CellDossiers;
 import vn.motcua.report.revision.CentreRows;
 import vn.motcua.report.revision.CentreSpellings;
+import vn.motcua.report.revision.CentreTable;
 import vn.motcua.report.revision.ReportFiles;
 import vn.motcua.report.revision.ReportTable;
 import vn.motcua.report.revision.Revision;
@@ -117,14 +118,23 @@ public class ReportDocuments {
                 : ownSigner != null ? ownSigner : settings.signer();
         List<String> recipients = ownRecipients != null && !ownRecipients.isEmpty() ? ownRecipients
                 : settings.recipients();
+        CentreTable byCentre = consolidation == null ? null : centreRows.table(revision);
         ReportDocumentData data = new ReportDocumentData(issuer, period, revision.revision(), texts,
                 "jobs/" + JobsFolder.periodFile(period, revision.centre()), table, transfers(revision),
                 cells.overdueWithoutApology(revision), recipients, settings.archive(), signer,
-                action -> cells.listed(revision, Result.LATE, listLimit, action),
-                action -> cells.listed(revision, Result.OVERDUE, listLimit, action), lateRates(revision, table),
-                correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
+                listed(revision, Result.LATE, listLimit, byCentre), listed(revision, Result.OVERDUE, listLimit, byCentre),
+                lateRates(revision, table), correction(revision), listLimit == null ? Long.MAX_VALUE : listLimit,
                 countedBeforeTheEnd(revision, period), units.table(revision));
-        return consolidation == null ? data : data.withCentres(centreRows.table(revision));
+        return consolidation == null ? data : data.withCentres(byCentre);
+    }
+
+    /** One of the two lists; a consolidation's grouped by receiving centre, as its table by centre orders them. */
+    private DossierList listed(Revision revision, Result result, Long listLimit, CentreTable byCentre) {
+        if (byCentre == null || byCentre.isEmpty()) {
+            return action -> cells.listed(revision, result, listLimit, action);
+        }
+        Centres centres = Centres.load(jobs).orElseThrow();
+        return action -> cells.listedByCentre(revision, result, listLimit, centres, byCentre, action);
     }
 
     /** The consolidating body when the revision is centres.yaml's consolidation, else null. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.dhatim.fastexcel.BorderStyle;
@@ -202,8 +203,17 @@ public final class ReportWorkbook {
         }
     }
 
-    private static void list(Worksheet ws, ReportDocumentData data, String title, String[] headings, DossierList dossiers,
-                             boolean pending) {
+    /** A consolidation's lists name each dossier's receiving centre in a last column. */
+    static final String CENTRE_HEADING = "Nơi tiếp nhận";
+
+    private static void list(Worksheet ws, ReportDocumentData data, String title, String[] ownHeadings,
+                             DossierList dossiers, boolean pending) {
+        boolean byCentre = data.hasCentres();
+        String[] headings = ownHeadings;
+        if (byCentre) {
+            headings = Arrays.copyOf(ownHeadings, ownHeadings.length + 1);
+            headings[ownHeadings.length] = CENTRE_HEADING;
+        }
         titles(ws, data, title, headings.length);
         int top = TITLE_ROWS;
         for (int c = 0; c < headings.length; c++) {
@@ -215,6 +225,9 @@ public final class ReportWorkbook {
                 : new double[] {7, 24, 40, 14, 14, 14, 12, 18, 40};
         for (int c = 0; c < widths.length; c++) {
             ws.width(c, widths[c]);
+        }
+        if (byCentre) {
+            ws.width(widths.length, 45);
         }
         ws.freezePane(0, top + 1);
         int[] r = {top + 1};
@@ -238,6 +251,9 @@ public final class ReportWorkbook {
             }
             if (d.unit() != null) {
                 ws.value(row, c, d.unit());
+            }
+            if (byCentre && d.centreRow() != null) {
+                ws.value(row, c + 1, data.centres().rows().get(d.centreRow() - 1).name());
             }
             if (n[0] % FLUSH == 0) {
                 try {

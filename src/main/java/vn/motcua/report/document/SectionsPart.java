@@ -11,11 +11,14 @@ import com.lowagie.text.Document;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.config.PeriodTexts;
 import vn.motcua.report.period.LocalGovernment;
+import vn.motcua.report.revision.CentreLevel;
+import vn.motcua.report.revision.CentreRow;
 
 /**
  * Sections 2 and 3. Section 2 opens with the sentences computed from the data, in the seed report's
  * wording (late rate, apology letters, postal transfers by direction, the figures staff entered), then
- * the paragraphs staff wrote; section 3 is staff text only. Text staff have not written is marked.
+ * the paragraphs staff wrote; section 3 names the centres (a consolidation's) and the units with late or overdue
+ * dossiers, then staff text. Text staff have not written is marked.
  */
 final class SectionsPart {
 
@@ -35,6 +38,9 @@ final class SectionsPart {
         }
         staffText(document, data, data.texts().section2(), "phần 2 (section-2)");
         document.add(DocumentStyle.heading(SECTION_3));
+        if (data.hasCentres()) {
+            document.add(DocumentStyle.body(lateCentres(data)));
+        }
         if (data.hasUnits()) {
             document.add(DocumentStyle.body(lateUnits(data)));
         }
@@ -144,6 +150,56 @@ final class SectionsPart {
         return "- Các cơ quan, đơn vị có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn trong kỳ: "
                 + String.join("; ", parts) + ". Đề nghị các cơ quan, đơn vị này khắc phục, giải quyết dứt điểm "
                 + "hồ sơ quá hạn và ban hành thư xin lỗi theo quy định (danh sách tại Phụ lục 02).";
+    }
+
+    /** How many centres section 3 names, most late and overdue dossiers first. */
+    static final int NAMED_CENTRES = 3;
+
+    /**
+     * A consolidation's section 3 sentence on the receiving centres with most late and overdue dossiers (late +
+     * overdue, then the table's order), at most {@value #NAMED_CENTRES}, each with its counts from the stored table
+     * by centre; the dossiers with no receiving centre are told apart, not ranked as a centre.
+     */
+    static String lateCentres(ReportDocumentData data) {
+        List<CentreRow> withLate = data.centres().rows().stream()
+                .filter(r -> r.level() != CentreLevel.UNDETERMINED && lateAndOverdue(r) > 0).toList();
+        List<CentreRow> most = withLate.stream()
+                .sorted(java.util.Comparator.comparingLong((CentreRow r) -> -lateAndOverdue(r))).limit(NAMED_CENTRES)
+                .toList();
+        StringBuilder s = new StringBuilder("- ");
+        if (most.isEmpty()) {
+            s.append("Trong kỳ, không có Trung tâm nào có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn.");
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (CentreRow r : most) {
+                parts.add(r.name() + " (" + counts(r.counts()) + ")");
+            }
+            s.append("Trong kỳ, ").append(twoDigits(withLate.size()))
+                    .append(" nơi tiếp nhận có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn; ")
+                    .append("nhiều nhất là: ")
+                    .append(String.join("; ", parts)).append(". Đề nghị các Trung tâm phối hợp với cơ quan, đơn vị giải "
+                            + "quyết khắc phục, giải quyết dứt điểm hồ sơ quá hạn (danh sách theo nơi tiếp nhận tại Phụ "
+                            + "lục 02).");
+        }
+        data.centres().undetermined().filter(r -> lateAndOverdue(r) > 0).ifPresent(r -> s.append(" Ngoài ra, ")
+                .append(counts(r.counts())).append(" chưa xác định nơi tiếp nhận."));
+        return s.toString();
+    }
+
+    private static long lateAndOverdue(CentreRow r) {
+        return r.counts().get(LATE) + r.counts().get(OVERDUE);
+    }
+
+    /** "05 hồ sơ giải quyết trễ hẹn, 02 hồ sơ đang giải quyết quá hạn", leaving out a count of none. */
+    private static String counts(Tally t) {
+        List<String> counts = new ArrayList<>();
+        if (t.get(LATE) > 0) {
+            counts.add(twoDigits(t.get(LATE)) + " hồ sơ giải quyết trễ hẹn");
+        }
+        if (t.get(OVERDUE) > 0) {
+            counts.add(twoDigits(t.get(OVERDUE)) + " hồ sơ đang giải quyết quá hạn");
+        }
+        return String.join(", ", counts);
     }
 
     private static void staffText(Document document, ReportDocumentData data, List<String> paragraphs, String part) {

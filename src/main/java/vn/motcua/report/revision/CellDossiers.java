@@ -2,6 +2,7 @@ package vn.motcua.report.revision;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.report.centre.Centres;
 import vn.motcua.report.classify.Result;
 
 /**
@@ -39,22 +41,38 @@ public class CellDossiers {
      * revision's table by unit, worst first within a unit, then in field order and by dates. Field names and
      * units are the revision's own (report_row, report_unit_row), whatever the catalogue says now.
      */
-    private static final String LISTED = """
+    private static final String LISTED = listed("", "", "");
+
+    /**
+     * As {@link #LISTED}, for a consolidation: grouped first by receiving centre in the order of the revision's table
+     * by centre, each dossier's stored centre given its row by the two arrays (stored centre, '' for none; row); with
+     * how many of the whole list (counted before the limit) the dossier's centre has of its unit.
+     */
+    private static final String LISTED_BY_CENTRE = listed(
+            ", c.centre_row, count(*) OVER (PARTITION BY c.centre_row, n.unit_order) AS unit_in_centre",
+            "LEFT JOIN unnest(?::text[], ?::int[]) AS c(spelling, centre_row) ON c.spelling = coalesce(d.centre, '')",
+            "centre_row NULLS LAST, ");
+
+    private static String listed(String centreColumn, String centreJoin, String centreOrder) {
+        return """
             SELECT * FROM (
                 SELECT d.code, w.field_name, d.received_on, d.due_on,
                        CASE WHEN rd.result = ? THEN d.finished_on END AS finished_on,
                        CASE WHEN rd.result = ? THEN d.finished_on - d.due_on ELSE rv.end_on - d.due_on END AS days_late,
-                       CASE WHEN rd.apology THEN d.apology_on END AS apology_on, u.unit_name, u.unit_order, w.field_order
+                       CASE WHEN rd.apology THEN d.apology_on END AS apology_on, u.unit_name, u.unit_order, w.field_order%s
                   FROM report_dossier rd
                   JOIN report_revision rv ON rv.id = rd.revision_id
                   JOIN dossier d ON d.id = rd.dossier_id
                   JOIN report_row w ON w.revision_id = rd.revision_id AND w.field_code = rd.field_code
                   LEFT JOIN report_unit_name n ON n.revision_id = rd.revision_id AND n.name = coalesce(d.unit, '')
                   LEFT JOIN report_unit_row u ON u.revision_id = rd.revision_id AND u.unit_order = n.unit_order
+                  %s
                  WHERE rd.revision_id = ? AND rd.result = ?
                  ORDER BY days_late DESC, w.field_order, d.due_on, d.received_on, d.code
                  LIMIT ?::bigint) worst
-             ORDER BY unit_order, days_late DESC, field_order, due_on, received_on, code""";
+             ORDER BY %sunit_order, days_late DESC, field_order, due_on, received_on, code""".formatted(centreColumn,
+                centreJoin, centreOrder);
+    }
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -130,5 +148,56 @@ public class CellDossiers {
                     rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
                     apology == null ? null : apology.toLocalDate(), rs.getString(8)));
         }, Result.LATE.name(), Result.LATE.name(), revision.id(), result.name(), limit));
+    }
+
+    /**
+     * As {@link #listed}, for a consolidation: grouped by receiving centre in the order of its table by centre
+     * ({@code byCentre}, the revision's stored rows), each dossier's stored centre read as {@code centres} reads it
+     * (a listed centre by its code, name or alias; an unlisted one by its name; none: the undetermined row).
+     */
+    public void listedByCentre(Revision revision, Result result, Long limit, Centres centres, CentreTable byCentre,
+                               Consumer<ListedDossier> action) {
+        readOnly.executeWithoutResult(status -> {
+            List<String> spellings = jdbc.queryForList("""
+                    SELECT DISTINCT coalesce(d.centre, '') FROM report_dossier rd JOIN dossier d ON d.id = rd.dossier_id
+                     WHERE rd.revision_id = ? AND rd.result = ?""", String.class, revision.id(), result.name());
+            List<String> mapped = new ArrayList<>();
+            List<Integer> rows = new ArrayList<>();
+            for (String spelling : spellings) {
+                int row = rowOf(spelling, centres, byCentre);
+                if (row > 0) {
+                    mapped.add(spelling);
+                    rows.add(row);
+                }
+            }
+            streaming.query(LISTED_BY_CENTRE, rs -> {
+                Date finished = rs.getDate(5);
+                Date apology = rs.getDate(7);
+                Integer row = rs.getObject(11, Integer.class);
+                action.accept(new ListedDossier(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getDate(4).toLocalDate(), finished == null ? null : finished.toLocalDate(), rs.getLong(6),
+                        apology == null ? null : apology.toLocalDate(), rs.getString(8), row,
+                        rs.getLong(12)));
+            }, Result.LATE.name(), Result.LATE.name(), mapped.toArray(String[]::new), rows.toArray(Integer[]::new),
+                    revision.id(), result.name(), limit);
+        });
+    }
+
+    /** The number (from 1) of the row of the table by centre that counts a dossier stored with this centre; 0: none. */
+    static int rowOf(String stored, Centres centres, CentreTable byCentre) {
+        List<CentreRow> rows = byCentre.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            CentreRow r = rows.get(i);
+            boolean counts = switch (r.level()) {
+                case UNDETERMINED -> stored.isBlank();
+                case UNLISTED -> !stored.isBlank() && centres.match(stored).isEmpty()
+                        && Centres.normalise(stored).equals(Centres.normalise(r.name()));
+                default -> centres.match(stored).map(c -> c.code().equals(r.code())).orElse(false);
+            };
+            if (counts) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

@@ -76,6 +76,38 @@ class CentreAppendixTest {
         assertThat(carried.get("bao-cao-2025-09-r1-trung-tam.csv")).isEqualTo(CsvTables.byCentre(ProvinceCentres.table()));
     }
 
+    /**
+     * The consolidation's own wording, worked by hand from {@link ProvinceCentres}: two provincial centres and four
+     * communes; late / overdue 5/5 at the province's centre, 2/1 at the branch, 1/0 at An Phú, 3/2 at Đông Hải, 1/0
+     * at the unlisted Tân Lập, 1/1 with no centre, none elsewhere.
+     */
+    @Test
+    void theConsolidation_speaksOfTheProvincesCentres_namesThoseWithMostLateDossiers_andListsByCentre() throws Exception {
+        PdfText doc = PdfText.read(render(Consolidations.data(ProvinceCentres.table()), "wording.pdf"));
+        String flat = doc.flat().replaceAll("\\s+", " ");
+        assertThat(flat).contains("theo cơ chế một cửa tại các Trung tâm Phục vụ hành chính công trên địa bàn tỉnh Hà "
+                        + "Tiên tháng 09/2025",
+                "tháng 09/2025 tại các Trung tâm Phục vụ hành chính công trên địa bàn tỉnh Hà Tiên (06 trung tâm: cấp "
+                        + "tỉnh 02, cấp xã 04) trong thời gian từ ngày",
+                // (120 on time or early + 31 pending in time) / 173 = 87,28%.
+                "của các Trung tâm trên địa bàn là 87,3%; số liệu và tỷ lệ của từng nơi tiếp nhận tại Phụ lục 05.",
+                // Five places with some; the three with most: 10, 5, 3; the undetermined ones told apart.
+                "Trong kỳ, 05 nơi tiếp nhận có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn; nhiều nhất là: "
+                        + ProvinceCentres.PROVINCE_NAME + " (05 hồ sơ giải quyết trễ hẹn, 05 hồ sơ đang giải quyết quá "
+                        + "hạn); Trung tâm Phục vụ hành chính công phường Đông Hải (03 hồ sơ giải quyết trễ hẹn, 02 hồ "
+                        + "sơ đang giải quyết quá hạn); " + ProvinceCentres.BRANCH_NAME + " (02 hồ sơ giải quyết trễ "
+                        + "hẹn, 01 hồ sơ đang giải quyết quá hạn).",
+                "Ngoài ra, 01 hồ sơ giải quyết trễ hẹn, 01 hồ sơ đang giải quyết quá hạn chưa xác định nơi tiếp nhận.");
+
+        String lists = flat.substring(flat.indexOf("PHỤ LỤC 02"), flat.indexOf("PHỤ LỤC 03"));
+        assertThat(lists).containsSubsequence(ProvinceCentres.PROVINCE_NAME + ": 5 hồ sơ",
+                "Sở Nông nghiệp và Môi trường: 5 hồ sơ", "TH-1", ProvinceCentres.BRANCH_NAME + ": 2 hồ sơ", "TH-6",
+                "Trung tâm Phục vụ hành chính công xã An Phú: 1 hồ sơ", "TH-8",
+                "Trung tâm Phục vụ hành chính công phường Đông Hải: 3 hồ sơ", "TH-9",
+                ProvinceCentres.UNLISTED_NAME + ": 1 hồ sơ", "TH-12", CentreRow.UNDETERMINED_NAME + ": 1 hồ sơ", "TH-13");
+        assertThat(lists).doesNotContain("Bình Mỹ", "Vĩnh An");
+    }
+
     /** A large province: 150 communes run over several landscape pages, the headings repeated on each. */
     @Test
     void manyCommunes_runOverPages_withTheHeadingsRepeated_andTheirSubtotal() throws Exception {

@@ -70,6 +70,21 @@ class CentreSheetTest {
             assertThat(indicator(row(rows, 21))).isCloseTo(151.0 / 173, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(row(rows, 16).getCellText(11)).as("Vĩnh An had no dossier").isEmpty();
             assertThat(row(rows, 8).getCellText(2)).as("a group row has no figures").isEmpty();
+
+            // The lists, in the order of the table by centre, name each dossier's receiving centre in a last column:
+            // 5 late at the province's centre, 2 at the branch, 1 at An Phú, 3 at Đông Hải, 1 at Tân Lập, 1 with none.
+            List<Row> late = wb.findSheet(ReportWorkbook.LATE_SHEET).orElseThrow().read();
+            assertThat(cell(late, 4, 9)).isEqualTo(ReportWorkbook.CENTRE_HEADING);
+            List<String> centreOf = new ArrayList<>();
+            for (int r = 5; r < 5 + 13; r++) {
+                centreOf.add(cell(late, r, 1) + "|" + cell(late, r, 9));
+            }
+            assertThat(centreOf).startsWith("TH-1|" + ProvinceCentres.PROVINCE_NAME)
+                    .contains("TH-6|" + ProvinceCentres.BRANCH_NAME, "TH-12|" + ProvinceCentres.UNLISTED_NAME)
+                    .endsWith("TH-13|Chưa xác định nơi tiếp nhận");
+            List<Row> overdue = wb.findSheet(ReportWorkbook.OVERDUE_SHEET).orElseThrow().read();
+            assertThat(cell(overdue, 4, 8)).isEqualTo(ReportWorkbook.CENTRE_HEADING);
+            assertThat(cell(overdue, 5, 8)).isEqualTo(ProvinceCentres.PROVINCE_NAME);
         }
         String sheet = entry(xlsx, "xl/worksheets/sheet4.xml");
         assertThat(merges(sheet)).contains("A5:A7", "B5:B7", "C5:E5", "F5:K5", "L5:L7", "A12:B12", "A18:B18", "A22:B22")
@@ -108,6 +123,9 @@ class CentreSheetTest {
                 assertThat(wb.getSheets().map(Sheet::getName)).containsExactly(ReportWorkbook.SEED_SHEET,
                         ReportWorkbook.NATIONAL_SHEET, ReportWorkbook.UNIT_SHEET, ReportWorkbook.LATE_SHEET,
                         ReportWorkbook.OVERDUE_SHEET);
+                List<Row> late = wb.findSheet(ReportWorkbook.LATE_SHEET).orElseThrow().read();
+                assertThat(cell(late, 4, 8)).isEqualTo(ReportWorkbook.LATE_HEADINGS[8]);
+                assertThat(cell(late, 4, 9)).as("no centre column").isEmpty();
             }
         }
     }

@@ -18,20 +18,29 @@ import vn.motcua.report.revision.RevisionStatus;
 
 /**
  * A province's consolidated document data built in memory, no database: the province office as the issuing
- * body, every dossier of the table by centre in one field and one handling unit, no dossier list, no staff texts.
+ * body, every dossier of the table by centre in one field and one handling unit, the lists by centre, no staff texts.
  */
 public final class Consolidations {
 
     private Consolidations() {
     }
 
-    /** As many late (or overdue) dossiers as the table counts, as the appendix of lists checks. */
-    private static DossierList list(long count, boolean pending) {
+    /**
+     * As many late (or overdue) dossiers as each row of the table by centre counts, in its order and marked with its
+     * row, as the consolidation's lists come from the database.
+     */
+    private static DossierList list(CentreTable centres, boolean pending) {
         LocalDate due = LocalDate.of(2025, 9, 10);
         return action -> {
-            for (int i = 1; i <= count; i++) {
-                action.accept(new ListedDossier((pending ? "QH-" : "TH-") + i, "Đất đai", due.minusDays(10), due,
-                        pending ? null : due.plusDays(i), pending ? 20 : i, null, "Sở Nông nghiệp và Môi trường"));
+            int i = 0;
+            for (int row = 1; row <= centres.rows().size(); row++) {
+                long count = centres.rows().get(row - 1).counts().get(pending ? Counter.OVERDUE : Counter.LATE);
+                for (int k = 0; k < count; k++) {
+                    i++;
+                    action.accept(new ListedDossier((pending ? "QH-" : "TH-") + i, "Đất đai", due.minusDays(10), due,
+                            pending ? null : due.plusDays(i), pending ? 20 : i, null, "Sở Nông nghiệp và Môi trường",
+                            row, count));
+                }
             }
         };
     }
@@ -46,7 +55,7 @@ public final class Consolidations {
                 "VPUBND"), period, 1, PeriodTexts.missing("jobs/periods/2025-09.yaml"), "jobs/periods/2025-09.yaml",
                 byField, new Transfers(Map.of()), 0, List.of("Văn phòng Chính phủ (Cục Kiểm soát TTHC);"), "VT",
                 new ReportSettings.Signer("KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Lê Thị Hoa"),
-                list(centres.total().get(Counter.LATE), false), list(centres.total().get(Counter.OVERDUE), true),
+                list(centres, false), list(centres, true),
                 List.of(new ReportDocumentData.LateRate("2025-09", "09/2025", centres.total().get(Counter.LATE),
                         centres.total().get(Counter.RESOLVED))),
                 null, 1000, false, byUnit, centres);

@@ -163,6 +163,7 @@ class ProvinceRunTest extends DatabaseTest {
 
         String pdf = text(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1.pdf"));
         assertThat(pdf).contains("UBND TỈNH HÀ TIÊN", "Lê Thị Hoa", "TTPVHCC xã Tân Lập");
+        consolidatedWording(pdf, byCentre);
 
         // Signed off without --centre: the consolidation, signed by the consolidating body's signer; verify compares
         // its table by centre too; its rows are frozen.
@@ -213,6 +214,35 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(centreRows.cited(second)).filteredOn(CentreRows.CitedCentre::made)
                 .extracting(CentreRows.CitedCentre::centre).containsExactlyInAnyOrder("xa-an-phu", "xa-binh-my");
         assertThat(rerun.out()).contains("Centre tinh: kept revision 1", "Centre xa-an-phu: made revision 2");
+    }
+
+    @Test
+    void aLateDossierOfAnUnlistedCentre_isListedUnderTheNameTheTableByCentreGivesIt_whateverItsSpelling() throws Exception {
+        // Tân Lập's dossier due on 27/01 and resolved on 26/01, resolved on 03/02 instead (7 days late), and exported
+        // under another spelling of the same unlisted centre.
+        String code = "000.00.21.H12-210125-0002";
+        String row = export.stream().filter(l -> l.startsWith(code + ",")).findFirst().orElseThrow();
+        String late = row.replace("2021-01-26T09:00", "2021-02-03T09:00")
+                .replace(",TTPVHCC xã Tân Lập", ",ttpvhcc  XÃ Tân Lập");
+        assertThat(late).isNotEqualTo(row).endsWith("ttpvhcc  XÃ Tân Lập").contains("2021-02-03T09:00");
+        Run imported = cli("import", "dossiers", file("late.csv", export.get(0) + "\n" + late + "\n").toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        Run run = cli("run", "--period", "2021-02", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        CentreTable byCentre = centreRows.table(latest(CONSOLIDATION));
+        assertThat(byCentre.unlisted()).extracting(CentreRow::name).containsExactly("TTPVHCC xã Tân Lập");
+        assertThat(byCentre.unlisted().get(0).counts().get(vn.motcua.report.classify.Counter.LATE)).isOne();
+
+        String flat = text(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1.pdf")).replace('\u00a0', ' ')
+                .replaceAll("\\s+", " ");
+        String lists = flat.substring(flat.indexOf("a) Hồ sơ đã giải quyết trễ hẹn"), flat.indexOf("PHỤ LỤC 03"));
+        assertThat(lists).containsSubsequence("Trung tâm Phục vụ hành chính công xã Vĩnh An: 1 hồ sơ",
+                "TTPVHCC xã Tân Lập: 1 hồ sơ", "Phòng Tài chính - Kế hoạch", code,
+                "Chưa xác định nơi tiếp nhận: 2 hồ sơ").doesNotContain("ttpvhcc");
+        // Five listed or unlisted places with some, now six; the province's centre still first.
+        assertThat(flat).contains("Trong kỳ, 06 nơi tiếp nhận có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn; "
+                + "nhiều nhất là: Trung tâm Phục vụ hành chính công tỉnh Hà Tiên (03 hồ sơ giải quyết trễ hẹn);");
     }
 
     @Test
@@ -308,6 +338,54 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(rerun.err()).contains("rerun --period 2021-02 --reason TEXT").doesNotContain("restart --period");
         assertThat(again.err()).doesNotContain("did not complete");
         assertThat(latest(CONSOLIDATION).revision()).isEqualTo(3);
+    }
+
+    /**
+     * The consolidation's own sentences, worked by hand from the demo province's centres.yaml (two provincial centres,
+     * four communes) and its rows by centre (the -trung-tam.csv above): late / overdue are 3/0 at the province's
+     * centre, 1/0 at the branch, 0/1 at An Phú, 1/0 at Bình Mỹ and Vĩnh An, 0/0 at Đông Hải and Tân Lập, 2/0 with
+     * no centre.
+     */
+    private static void consolidatedWording(String pdf, CentreTable byCentre) {
+        String flat = pdf.replace('\u00a0', ' ').replaceAll("\\s+", " ");
+        // Section 1 speaks of the province's centres, not of the consolidating office as a centre.
+        assertThat(flat).contains("theo cơ chế một cửa tại các Trung tâm Phục vụ hành chính công trên địa bàn tỉnh Hà "
+                        + "Tiên tháng 02/2021",
+                "Thực hiện chế độ báo cáo định kỳ, Văn phòng UBND tỉnh tổng hợp tình hình tiếp nhận, giải quyết TTHC "
+                        + "theo cơ chế một cửa tháng 02/2021 tại các Trung tâm Phục vụ hành chính công trên địa bàn tỉnh "
+                        + "Hà Tiên (06 trung tâm: cấp tỉnh 02, cấp xã 04) trong thời gian từ ngày 26/01/2021",
+                // (459 on time or early + 29 pending in time) / 497 = 98,19%.
+                "(Quyết định số 766/QĐ-TTg) của các Trung tâm trên địa bàn là 98,2%; số liệu và tỷ lệ của từng nơi "
+                        + "tiếp nhận tại Phụ lục 05.")
+                .doesNotContain("tại Văn phòng UBND tỉnh");
+
+        // Bình Mỹ's row: 52 dossiers, 49 resolved on time or early, 2 pending in time: 51/52 = 98,08%.
+        assertThat(TableColumn.inTable(rowOf(byCentre, "xa-binh-my"))).containsExactly(52, 7, 45, 50, 49, 1, 2, 2, 0);
+        assertThat(flat).contains("Trung tâm Phục vụ hành chính công xã Bình Mỹ 52 7 45 50 49 1 2 2 0 98,1%");
+
+        // Section 3: five places with late or overdue dossiers; the province's centre first (3), then the first two of
+        // the four with one, in the table's order; the undetermined ones told apart.
+        assertThat(flat).contains("Trong kỳ, 05 nơi tiếp nhận có hồ sơ giải quyết trễ hẹn hoặc đang giải quyết quá hạn; "
+                + "nhiều nhất là: Trung tâm Phục vụ hành chính công tỉnh Hà Tiên (03 hồ sơ giải quyết trễ hẹn); Chi "
+                + "nhánh số 1 Trung tâm Phục vụ hành chính công tỉnh (01 hồ sơ giải quyết trễ hẹn); Trung tâm Phục vụ "
+                + "hành chính công xã An Phú (01 hồ sơ đang giải quyết quá hạn).",
+                "Ngoài ra, 02 hồ sơ giải quyết trễ hẹn chưa xác định nơi tiếp nhận.");
+
+        // The lists by receiving centre in the table's order, each named as listed (the branch's dossier was exported
+        // under its alias "Chi nhánh 1", An Phú's under "TTPVHCC xã An Phú"), then by unit; a blank one undetermined.
+        String lists = flat.substring(flat.indexOf("a) Hồ sơ đã giải quyết trễ hẹn"));
+        assertThat(lists).containsSubsequence(
+                "Trung tâm Phục vụ hành chính công tỉnh Hà Tiên: 3 hồ sơ",
+                "Phòng Tài nguyên và Môi trường: 1 hồ sơ", "Phòng Lao động - Thương binh và Xã hội: 2 hồ sơ",
+                "Chi nhánh số 1 Trung tâm Phục vụ hành chính công tỉnh: 1 hồ sơ",
+                "Phòng Tài nguyên và Môi trường: 1 hồ sơ", "000.00.21.H12-210111-0001",
+                "Trung tâm Phục vụ hành chính công xã Bình Mỹ: 1 hồ sơ", "000.00.21.H12-210122-0007",
+                "Trung tâm Phục vụ hành chính công xã Vĩnh An: 1 hồ sơ",
+                "Chưa xác định nơi tiếp nhận: 2 hồ sơ", "Phòng Tài nguyên và Môi trường: 1 hồ sơ",
+                "000.00.21.H12-210127-0045", "Phòng Lao động - Thương binh và Xã hội: 1 hồ sơ",
+                // the overdue list's table (PDFBox reads the tables after the headings "a)" and "b)")
+                "Trung tâm Phục vụ hành chính công xã An Phú: 1 hồ sơ", "000.00.21.H12-210119-0008");
+        assertThat(lists).doesNotContain("TTPVHCC xã An Phú", "Chi nhánh 1 ");
     }
 
     private static Tally rowOf(CentreTable table, String code) {
