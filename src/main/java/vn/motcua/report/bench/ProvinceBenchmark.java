@@ -3,12 +3,16 @@ package vn.motcua.report.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -16,8 +20,8 @@ import vn.motcua.report.classify.Counter;
 import vn.motcua.report.classify.Tally;
 import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.period.Period;
-import vn.motcua.report.report.ProvinceJobConfiguration;
 import vn.motcua.report.report.ReportService;
+import vn.motcua.report.revision.EveryReport;
 import vn.motcua.report.revision.ReportKey;
 import vn.motcua.report.revision.ReportRow;
 import vn.motcua.report.revision.RevisionRepository;
@@ -36,38 +40,20 @@ public class ProvinceBenchmark {
     /** The first round warms caches and the JIT; each round makes every report again, so it is long at scale. */
     public static final int ROUNDS = 2;
 
-    /**
-     * The report tables and the job repository, emptied before each round: the database holds only generated
-     * dossiers (bench refuses any other), and a province run makes a centre's report only when it has none.
-     */
-    private static final String FORGET_REPORTS = """
-            TRUNCATE report_seal, report_renewal, report_cited_centre, report_centre_row, report_dossier_block,
-                     report_row, report_unit_row, report_unit_name, report_unit_sum, report_revision,
-                     batch_step_execution_context, batch_step_execution, batch_job_execution_context,
-                     batch_job_execution_params, batch_job_execution, batch_job_instance""";
-
-    /** The report executions' steps summed by step, the listed centres' apart from the consolidation's and the single's. */
-    private static final String STEP_SECONDS = """
-            SELECT CASE WHEN i.job_name = ? THEN 'province' WHEN coalesce(p.parameter_value, '') = '' THEN 'single'
-                        WHEN p.parameter_value = ? THEN 'consolidation' ELSE 'centres' END AS part,
-                   s.step_name, sum(extract(epoch FROM s.end_time - s.start_time)) AS seconds, min(s.start_time) AS first
-              FROM batch_step_execution s
-              JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
-              JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-              LEFT JOIN batch_job_execution_params p ON p.job_execution_id = s.job_execution_id AND p.parameter_name = 'centre'
-             WHERE s.step_name NOT LIKE '%:%' AND s.end_time IS NOT NULL
-             GROUP BY 1, 2
-             ORDER BY 1, first""";
-
     private final JdbcTemplate jdbc;
     private final ReportService reports;
     private final RevisionRepository revisions;
+    private final EveryReport everyReport;
+    private final JobRepository jobRepository;
     private final JobsFolder jobs;
 
-    public ProvinceBenchmark(JdbcTemplate jdbc, ReportService reports, RevisionRepository revisions, JobsFolder jobs) {
+    public ProvinceBenchmark(JdbcTemplate jdbc, ReportService reports, RevisionRepository revisions,
+                             EveryReport everyReport, JobRepository jobRepository, JobsFolder jobs) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.revisions = revisions;
+        this.everyReport = everyReport;
+        this.jobRepository = jobRepository;
         this.jobs = jobs;
     }
 
@@ -109,7 +95,7 @@ public class ProvinceBenchmark {
         Map<String, Map<String, Double>> steps = new LinkedHashMap<>();
         try {
             for (int round = 1; round <= ROUNDS; round++) {
-                jdbc.execute(FORGET_REPORTS);
+                forgetReports();
                 Path roundOut = out.resolve("round-" + round);
 
                 Files.writeString(centresFile, province.centresYaml(), StandardCharsets.UTF_8);
@@ -132,16 +118,15 @@ public class ProvinceBenchmark {
                 completed(one, "the single report job");
                 singleTable = table(single);
 
-                if (allSeconds < allCentres || singleSeconds < singleBest) {
-                    Map<String, Map<String, Double>> now = steps();
-                    if (allSeconds < allCentres) {
-                        steps.put("province", now.getOrDefault("province", Map.of()));
-                        steps.put("centres", now.getOrDefault("centres", Map.of()));
-                        steps.put("consolidation", now.getOrDefault("consolidation", Map.of()));
-                    }
-                    if (singleSeconds < singleBest) {
-                        steps.put("single", now.getOrDefault("single", Map.of()));
-                    }
+                if (allSeconds < allCentres) {
+                    steps.put("province", steps(all));
+                    Map<String, Double> centres = new LinkedHashMap<>();
+                    province.codes().forEach(code -> add(centres, steps(new ReportKey(period.named(), code))));
+                    steps.put("centres", centres);
+                    steps.put("consolidation", steps(consolidation));
+                }
+                if (singleSeconds < singleBest) {
+                    steps.put("single", steps(one));
                 }
                 allCentres = Math.min(allCentres, allSeconds);
                 singleBest = Math.min(singleBest, singleSeconds);
@@ -174,13 +159,35 @@ public class ProvinceBenchmark {
         return table.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
     }
 
-    private Map<String, Map<String, Double>> steps() {
-        Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
-        jdbc.query(STEP_SECONDS, rs -> {
-            parts.computeIfAbsent(rs.getString("part"), p -> new LinkedHashMap<>())
-                    .put(rs.getString("step_name"), rs.getDouble("seconds"));
-        }, ProvinceJobConfiguration.JOB_NAME, SyntheticProvince.CONSOLIDATION);
-        return parts;
+    /**
+     * The scratch database without reports, so that a round makes every centre's report: the revisions (the revision
+     * room's tables) and the job instances (through the job repository).
+     */
+    private void forgetReports() {
+        everyReport.forget();
+        for (String job : jobRepository.getJobNames()) {
+            jobRepository.findJobInstances(job).forEach(jobRepository::deleteJobInstance);
+        }
+    }
+
+    /** The seconds of each step of the report's newest execution, in the order they ran. */
+    private Map<String, Double> steps(ReportKey report) {
+        return reports.newestExecution(report).map(e -> steps(jobRepository.getJobExecution(e.executionId())))
+                .orElse(Map.of());
+    }
+
+    /** Each top-level step's seconds, in the order they ran (a partitioned step's workers left out). */
+    private static Map<String, Double> steps(JobExecution execution) {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        execution.getStepExecutions().stream().filter(s -> !s.getStepName().contains(":"))
+                .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
+                .sorted(Comparator.comparing(StepExecution::getStartTime))
+                .forEach(s -> steps.put(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toNanos() / 1e9));
+        return steps;
+    }
+
+    private static void add(Map<String, Double> sums, Map<String, Double> steps) {
+        steps.forEach((step, s) -> sums.merge(step, s, Double::sum));
     }
 
     private static double seconds(long nanos) {

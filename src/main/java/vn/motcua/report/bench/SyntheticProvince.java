@@ -1,5 +1,7 @@
 package vn.motcua.report.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,6 +29,19 @@ public record SyntheticProvince(int centres) {
 
     int communes() {
         return centres - 1 - branches();
+    }
+
+    /** The centres' codes, in centres.yaml's order. */
+    public List<String> codes() {
+        List<String> codes = new ArrayList<>();
+        codes.add("tinh");
+        for (int b = 1; b <= branches(); b++) {
+            codes.add(String.format(Locale.ROOT, "chi-nhanh-%02d", b));
+        }
+        for (int c = 1; c <= communes(); c++) {
+            codes.add(String.format(Locale.ROOT, "xa-%03d", c));
+        }
+        return codes;
     }
 
     /** The centres.yaml of these centres and the consolidation {@value #CONSOLIDATION}. */
