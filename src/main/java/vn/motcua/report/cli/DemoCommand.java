@@ -140,5 +140,4 @@ public class DemoCommand implements Cli.Command {
         }
         Files.deleteIfExists(folder);
     }
-
 }
