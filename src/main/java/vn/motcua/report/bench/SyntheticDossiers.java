@@ -25,9 +25,11 @@ public class SyntheticDossiers {
 
     // Catalogue codes from the most to the least used; a power law on the index gives the skew.
     private static final String GENERATE = """
-            WITH params AS (SELECT ?::date AS first_day, ?::int AS days, ?::date AS last_day)
+            WITH params AS (SELECT ?::date AS first_day, ?::int AS days, ?::date AS last_day,
+                                   ?::int AS centres, ?::int AS branches, ?::text AS province_centre,
+                                   ?::text AS branch_prefix, ?::text AS commune_prefix)
             INSERT INTO dossier (code, field_code, procedure, channel, received_on, due_on, finished_on, outcome,
-                                 paused_from, paused_until, apology_on)
+                                 paused_from, paused_until, apology_on, centre)
             SELECT 'BENCH-' || lpad(i::text, 10, '0'), field, '', channel, received, due, finished,
                    CASE WHEN finished IS NULL THEN NULL WHEN o < 0.02 THEN 'withdrawn' WHEN o < 0.03 THEN 'returned'
                         ELSE 'resolved' END,
@@ -35,8 +37,17 @@ public class SyntheticDossiers {
                    CASE WHEN paused_from IS NULL THEN NULL
                         WHEN finished IS NULL THEN CASE WHEN o < 0.5 THEN NULL ELSE paused_from + (o * 10)::int END
                         ELSE paused_from + ((finished - paused_from) * o)::int END,
-                   CASE WHEN late AND a < 0.5 THEN due END
-              FROM (SELECT i, field, channel, received, due, o, a, late, finished,
+                   CASE WHEN late AND a < 0.5 THEN due END,
+                   -- The receiving centre, from the dossier's number (no extra random draws): a few blank, the
+                   -- province's centre and each branch a fixed share, the communes the rest with a skew.
+                   CASE WHEN centres = 0 OR u < 0.02 THEN NULL
+                        WHEN u < 0.20 OR centres = 1 THEN province_centre
+                        WHEN u < 0.20 + 0.04 * branches
+                            THEN branch_prefix || lpad((1 + floor((u - 0.20) / 0.04))::int::text, 2, '0')
+                        ELSE commune_prefix
+                             || lpad((1 + floor((centres - 1 - branches) * power(w, 1.5)))::int::text, 3, '0') END
+              FROM params,
+                   (SELECT i, field, channel, received, due, o, a, late, finished,
                            CASE WHEN p < 0.06 THEN received + (coalesce(finished - received, 6) * p * 8)::int END
                                AS paused_from
                       FROM (SELECT i, field, channel, received, due, o, a, p, late,
@@ -69,7 +80,9 @@ public class SyntheticDossiers {
                                                            random() AS a, random() AS p
                                                       FROM (SELECT i, random() AS c
                                                               FROM generate_series(?::bigint, ?::bigint) i) s,
-                                                           params) r) q) f) g) h""";
+                                                           params) r) q) f) g) h,
+                   LATERAL (SELECT (abs(hashint8extended(h.i, 19)) % 1000000) / 1e6 AS u,
+                                   (abs(hashint8extended(h.i, 23)) % 1000000) / 1e6 AS w) z""";
 
     private static final long SLICE = 1_000_000;
 
@@ -84,6 +97,11 @@ public class SyntheticDossiers {
      * and analyzes the table so that every measured scan finds it in the same settled state.
      */
     public void generate(long count, LocalDate firstDay, int months) {
+        generate(count, firstDay, months, null);
+    }
+
+    /** As {@link #generate(long, LocalDate, int)}, each dossier received by one of the province's centres (null: none). */
+    public void generate(long count, LocalDate firstDay, int months, SyntheticProvince province) {
         int days = (int) (firstDay.plusMonths(months).toEpochDay() - firstDay.toEpochDay());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement session = connection.createStatement();
@@ -93,8 +111,13 @@ public class SyntheticDossiers {
                     insert.setObject(1, firstDay);
                     insert.setInt(2, days);
                     insert.setObject(3, firstDay.plusDays(days - 1));
-                    insert.setLong(4, from);
-                    insert.setLong(5, Math.min(count, from + SLICE - 1));
+                    insert.setInt(4, province == null ? 0 : province.centres());
+                    insert.setInt(5, province == null ? 0 : province.branches());
+                    insert.setString(6, SyntheticProvince.PROVINCE_CENTRE);
+                    insert.setString(7, SyntheticProvince.BRANCH_PREFIX);
+                    insert.setString(8, SyntheticProvince.COMMUNE_PREFIX);
+                    insert.setLong(9, from);
+                    insert.setLong(10, Math.min(count, from + SLICE - 1));
                     insert.executeUpdate();
                 }
                 session.execute("VACUUM (FREEZE, ANALYZE) dossier");

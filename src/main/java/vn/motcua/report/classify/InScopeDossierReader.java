@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -123,6 +124,14 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
 
     private static ResultSet open(Connection connection, Period period, long afterId, long toId, int fetchSize,
                                   String[] centre) throws SQLException {
+        if (centre != null) {
+            // A centre's dossiers are found through dossier_by_centre only by a plan made for its spellings and the
+            // period's dates: the plan the server would keep for any values after a few runs on this pooled
+            // connection scans the whole id range instead, for every centre.
+            try (Statement session = connection.createStatement()) {
+                session.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        }
         PreparedStatement statement = connection.prepareStatement(centre == null ? SQL : SQL_OF_CENTRE);
         // A negative threshold makes the driver prepare at once and ask for binary results.
         statement.unwrap(PGStatement.class).setPrepareThreshold(-1);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,10 @@ import vn.motcua.report.bench.Benchmark.Existing;
 import vn.motcua.report.bench.Benchmark.Measure;
 import vn.motcua.report.bench.Benchmark.Result;
 import vn.motcua.report.bench.ImportBenchmark;
+import vn.motcua.report.bench.ProvinceBenchmark;
+import vn.motcua.report.bench.SyntheticProvince;
+import vn.motcua.report.centre.Centres;
+import vn.motcua.report.config.JobsFolder;
 import vn.motcua.report.db.ScratchDatabase;
 import vn.motcua.report.system.Refusal;
 
@@ -50,6 +55,16 @@ public class BenchCommand implements Cli.Command {
     @Option(names = "--keep")
     boolean keep;
 
+    /**
+     * The dossiers received by K generated centres: the province's run (every centre's report and the consolidation)
+     * is timed against the same data reported as one centre.
+     */
+    @Option(names = "--centres", paramLabel = "K", converter = CentreCount.class)
+    Integer centres;
+
+    /** bench --centres' own jobs folder (the bundled files; bench adds and removes centres.yaml), removed at the end. */
+    private Path scratchJobs;
+
     @Autowired
     Environment environment;
 
@@ -59,6 +74,12 @@ public class BenchCommand implements Cli.Command {
     @Autowired
     ImportBenchmark importBenchmark;
 
+    @Autowired
+    ProvinceBenchmark provinceBenchmark;
+
+    @Autowired
+    JobsFolder jobs;
+
     /** The scratch database of {@link #startupProperties()}; absent when a test runs bench in its own database. */
     @Autowired
     Optional<ScratchDatabase> scratch;
@@ -67,6 +88,13 @@ public class BenchCommand implements Cli.Command {
         @Override
         public Long convert(String value) {
             return Converters.whole(value, 1_000, 100_000_000, "cli.bench.dossiers");
+        }
+    }
+
+    static final class CentreCount implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Converters.whole(value, 1, 999, "cli.bench.centres");
         }
     }
 
@@ -83,13 +111,24 @@ public class BenchCommand implements Cli.Command {
      */
     @Override
     public Map<String, Object> startupProperties() {
-        return ScratchDatabase.properties("bench-" + dossiers + "x" + months, keep);
+        if (centres == null || importBench) {
+            return ScratchDatabase.properties("bench-" + dossiers + "x" + months, keep);
+        }
+        // The centres are in the generated data: kept data is reused only by a bench with as many centres.
+        Map<String, Object> properties = new HashMap<>(ScratchDatabase.properties(
+                "bench-" + dossiers + "x" + months + "c" + centres, keep));
+        scratchJobs = ScratchJobs.bundled("motcua-bench-jobs");
+        properties.put("motcua.jobs", scratchJobs.toString());
+        return properties;
     }
 
     @Override
     public int execute(Terminal t) throws Exception {
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             throw new Refusal("cli.bench.needs-embedded");
+        }
+        if (importBench && centres != null) {
+            throw new Refusal("cli.bench.centres-import");
         }
         Existing existing = benchmark.existing();
         if (importBench) {
@@ -98,6 +137,15 @@ public class BenchCommand implements Cli.Command {
         boolean reuse = existing.dossiers() != 0 && existing.holdsGenerated(dossiers);
         if (existing.dossiers() != 0 && !reuse) {
             throw new Refusal("cli.bench.not-empty", existing.dossiers());
+        }
+        if (centres != null) {
+            try {
+                return provinceBench(t, existing, reuse);
+            } finally {
+                if (scratchJobs != null) {
+                    ScratchJobs.delete(scratchJobs);
+                }
+            }
         }
         // The job's tables go beside the scratch database (removed with it), or to a folder removed at the end.
         Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
@@ -119,6 +167,48 @@ public class BenchCommand implements Cli.Command {
                 delete(folder);
             }
         }
+    }
+
+    /** {@code bench --dossiers N --centres K}: the province's run against the same data as one centre. */
+    private int provinceBench(Terminal t, Existing existing, boolean reuse) throws Exception {
+        // centres.yaml goes into the jobs folder, written and removed by the bench: never over one that is there.
+        Path centresFile = jobs.resolve(Centres.FILE).filter(f -> !Files.exists(f))
+                .orElseThrow(() -> new Refusal("cli.bench.centres-file", jobs.describe()));
+        Path folder = scratch.isEmpty() ? Files.createTempDirectory("motcua-bench-out") : scratch.get().folder();
+        try {
+            t.say(reuse ? "cli.bench.reusing" : "cli.bench.generating", String.format(Locale.ROOT, "%,d", dossiers),
+                    months, scratch.isEmpty() ? t.text("cli.bench.configured-database") : folder.toString());
+            ProvinceBenchmark.Result r = provinceBenchmark.run(dossiers, months, new SyntheticProvince(centres),
+                    centresFile, folder.resolve("reports"), existing);
+            t.say("cli.bench.province.summary", r.generateSeconds() == 0 ? t.text("cli.bench.data-reused")
+                            : t.text("cli.bench.generated-in", String.format(Locale.ROOT, "%.1f", r.generateSeconds())),
+                    Words.period(t, r.period()), String.format(Locale.ROOT, "%,d", r.inScope()), r.centres(),
+                    ProvinceBenchmark.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+            Table table = new Table(t, 44, List.of("cli.bench.province.all", "cli.bench.province.single"),
+                    new int[] {9}, "cli.bench.seconds");
+            table.row("cli.bench.province.all", String.format(Locale.ROOT, "%.3f", r.allCentresSeconds()));
+            table.row("cli.bench.province.single", String.format(Locale.ROOT, "%.3f", r.singleSeconds()));
+            r.steps().forEach((part, steps) -> table.line("cli.bench.province.steps." + part, steps(steps)));
+            t.say(r.tablesIdentical() ? "cli.bench.province.identical" : "cli.bench.province.differ",
+                    String.format(Locale.ROOT, "%,d", r.consolidationTotal()),
+                    String.format(Locale.ROOT, "%,d", r.singleTotal()));
+            scratch.filter(ScratchDatabase::kept).ifPresent(s -> t.say("cli.bench.kept", s.database().toString()));
+            t.out().printf(Locale.ROOT, "bench: dossiers=%d centres=%d in_scope=%d all_centres_s=%.3f single_s=%.3f"
+                            + " all_centres_vs_single=%.2f heap_peak_mb=%d%n", r.dossiers(), r.centres(), r.inScope(),
+                    r.allCentresSeconds(), r.singleSeconds(), r.ratio(), r.heapPeakMb());
+            return r.tablesIdentical() ? ExitCode.OK : ExitCode.FAILED;
+        } finally {
+            if (scratch.isEmpty()) {
+                delete(folder);
+            }
+        }
+    }
+
+    private static String steps(Map<String, Double> steps) {
+        StringBuilder line = new StringBuilder();
+        steps.forEach((step, s) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.3f", step, s)));
+        return line.toString();
     }
 
     /** {@code bench --dossiers N --import}: a first import of N rows against the database floor. */

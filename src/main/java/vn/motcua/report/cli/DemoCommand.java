@@ -1,11 +1,9 @@
 package vn.motcua.report.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +68,9 @@ public class DemoCommand implements Cli.Command {
 
     /** The bundled jobs files and the demo province's centres.yaml, in a folder of their own. */
     private static Path provinceJobsFolder() {
+        Path jobs = ScratchJobs.bundled("motcua-demo-jobs");
         try {
-            Path jobs = Files.createTempDirectory("motcua-demo-jobs");
-            for (String name : new String[] {"report.yaml", "catalogue.yaml", "import-mapping.yaml"}) {
-                copy("/jobs/" + name, jobs.resolve(name));
-            }
-            copy("/demo/province/" + Centres.FILE, jobs.resolve(Centres.FILE));
+            ScratchJobs.copy("/demo/province/" + Centres.FILE, jobs.resolve(Centres.FILE));
             return jobs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,7 +109,7 @@ public class DemoCommand implements Cli.Command {
         try {
             for (String kind : new String[] {"dossiers", "transfers"}) {
                 String resource = province && kind.equals("dossiers") ? "/demo/province/" : "/demo/";
-                Path file = copy(resource + kind + ".csv", dir.resolve(kind + ".csv"));
+                Path file = ScratchJobs.copy(resource + kind + ".csv", dir.resolve(kind + ".csv"));
                 int code = imported.print(importer.importFile(kind, file), Path.of("(demo) " + kind + ".csv"), terminal);
                 if (code != ExitCode.OK) {
                     return code;
@@ -144,15 +139,5 @@ public class DemoCommand implements Cli.Command {
             files.forEach(f -> f.toFile().delete());
         }
         Files.deleteIfExists(folder);
-    }
-
-    private static Path copy(String resource, Path target) throws IOException {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar has no " + resource);
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 }

@@ -35,7 +35,7 @@ import vn.motcua.report.revision.RevisionRepository;
  * <li>{@code planCentres} ({@link PlanCentresStep}): which centres get a new revision (reserved), which revision of
  * each the consolidation cites;</li>
  * <li>{@code centreReports}: one partition per centre to make ({@link #centrePartitioner}), each a {@code JobStep}
- * running {@code reportJob} for that centre's revision, a few at once ({@link #centreThreads}); a restart runs again
+ * running {@code reportJob} for that centre's revision in one classify partition, a few at once ({@link #centreThreads}); a restart runs again
  * only the partitions that did not complete, each resuming its report job where it stopped;</li>
  * <li>{@code consolidation}: a {@code JobStep} running {@code reportJob} for the consolidation over every dossier
  * (its table by centre is checked against the cited revisions in its {@code centreTable} step).</li>
@@ -55,8 +55,14 @@ public class ProvinceJobConfiguration {
     static final String CENTRE = "centre";
     static final String REVISION = "revision";
 
-    /** Centres' reports written at once: each runs its own classify threads and renders its own PDF. */
-    private static final int CENTRES_AT_ONCE = 2;
+    /**
+     * Centres' reports made at once, each reading its centre's dossiers in one partition: the centres are the
+     * parallelism (most are small; per report, a thread and a step per partition cost more than they save), and while
+     * one waits for PostgreSQL or a commit another renders its documents. Three readers and three chunk transactions
+     * leave room in the pool of eight connections.
+     */
+    private static final int CENTRES_AT_ONCE = 3;
+    static final int CENTRE_PARTITIONS = 1;
 
     @Bean(JOB_NAME)
     Job provinceJob(JobRepository jobRepository, Step planCentres, Step centreReports, Step consolidation) {
@@ -144,7 +150,7 @@ public class ProvinceJobConfiguration {
         return (job, partition) -> {
             ReportParameters p = ReportParameters.from(partition.getJobParameters());
             ExecutionContext c = partition.getExecutionContext();
-            return new ReportParameters(p.period(), c.getInt(REVISION), p.reason(), p.out(), p.partitions(),
+            return new ReportParameters(p.period(), c.getInt(REVISION), p.reason(), p.out(), CENTRE_PARTITIONS,
                     p.chunkSize(), c.getString(CENTRE)).toJobParameters();
         };
     }

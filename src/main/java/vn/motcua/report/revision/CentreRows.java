@@ -58,17 +58,26 @@ public class CentreRows {
     public CentreTable compute(Revision revision, Centres centres) {
         Map<String, Tally> byStored = new HashMap<>();
         Tally none = new Tally();
+        // Counted by PostgreSQL per stored centre and cell (a few thousand rows), not a row per dossier: the
+        // consolidation's cells are every dossier in scope, millions in a province, more than the heap should hold.
         jdbc.query("""
-                SELECT d.centre, u.cell
+                SELECT d.centre, u.cell, count(*)
                   FROM report_dossier_block b
                  CROSS JOIN LATERAL unnest(b.dossier_ids, b.cells) AS u(dossier_id, cell)
                   JOIN dossier d ON d.id = u.dossier_id
-                 WHERE b.revision_id = ?""", rs -> {
+                 WHERE b.revision_id = ?
+                 GROUP BY d.centre, u.cell""", rs -> {
             int cell = rs.getInt(2);
-            Classification c = new Classification(0, null, CellCode.intake(cell), CellCode.result(cell),
-                    CellCode.outcome(cell), CellCode.apology(cell));
+            Tally one = new Tally();
+            one.add(new Classification(0, null, CellCode.intake(cell), CellCode.result(cell), CellCode.outcome(cell),
+                    CellCode.apology(cell)));
+            long[] counts = one.toArray();
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] *= rs.getLong(3);
+            }
             String stored = rs.getString(1);
-            (stored == null || stored.isBlank() ? none : byStored.computeIfAbsent(stored, s -> new Tally())).add(c);
+            (stored == null || stored.isBlank() ? none : byStored.computeIfAbsent(stored, s -> new Tally()))
+                    .add(Tally.of(counts));
         }, revision.id());
         Map<String, Tally> listed = new LinkedHashMap<>();
         centres.centres().forEach(c -> listed.put(c.code(), new Tally()));
