@@ -64,7 +64,7 @@ class DatabaseFaultsProcessIT {
     @Test
     void aKilledOrStoppedPostmaster_isSaidInOneSentence_exitOne_andRestartGivesTheSameTable() throws Exception {
         newHome();
-        Done imported = run(List.of(), "import", "dossiers", generate(tmp.resolve("dossiers.csv"), 60_000).toString());
+        Done imported = run(List.of(), "import", "dossiers", generate(tmp.resolve("dossiers.csv"), 20_000).toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         String embedded = Messages.of(Locale.ENGLISH).text("fault.database.embedded", home.resolve("db"));
         assertThat(embedded).startsWith("the embedded database in " + home.resolve("db") + " does not answer");
@@ -136,8 +136,8 @@ class DatabaseFaultsProcessIT {
     private Done signalledDuringClassify(String signal, String... args) throws Exception {
         Path log = home.resolve("logs/motcua-report.log");
         long before = classifyStarts(log);
-        // Chunks of 100: classify commits hundreds of times, long enough to be caught in it.
-        Started p = processes.start(withPatience(List.of("-Dmotcua.chunk-size=100")), args);
+        // Chunks of 50: classify commits hundreds of times, long enough to be caught in it.
+        Started p = processes.start(withPatience(List.of("-Dmotcua.chunk-size=50")), args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (classifyStarts(log) == before) {
             assertThat(p.process().isAlive()).as("the command ended before classify: " + p.err()).isTrue();
