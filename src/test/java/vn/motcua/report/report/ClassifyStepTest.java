@@ -83,13 +83,7 @@ class ClassifyStepTest extends DatabaseTest {
         generate(6_000);
         Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
         long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
-        long bad = jdbc.queryForObject("""
-                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
-                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
-                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
-                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
-        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
-        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
+        OutsideTheCatalogue bad = outsideTheCatalogue();
         ReportParameters recorded = new ReportParameters(PERIOD, 1, null, Path.of("unused"), 1, 100);
         JobExecution failed = run(recorded);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -101,7 +95,7 @@ class ClassifyStepTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT max(cardinality(dossier_ids)) FROM report_dossier_block", Integer.class))
                 .as("chunks of the recorded 100, not of the configured 10,000").isLessThanOrEqualTo(100);
 
-        jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
+        bad.restore();
         // The restart reuses the execution's parameters (ReportService.restart): the recorded tuning with them.
         JobExecution restarted = run(recorded);
         assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
@@ -162,15 +156,7 @@ class ClassifyStepTest extends DatabaseTest {
     void restartAfterAFailureMidStep_countsEveryDossierExactlyOnce(int partitions) throws Exception {
         generate(6_000);
         Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
-        // A dossier in scope, two thirds of the way, gets a field outside the catalogue: the writer refuses
-        // its chunk, after earlier chunks were committed.
-        long bad = jdbc.queryForObject("""
-                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
-                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
-                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
-                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
-        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
-        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
+        OutsideTheCatalogue bad = outsideTheCatalogue();
 
         JobExecution failed = run(1, 100, partitions);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -184,7 +170,7 @@ class ClassifyStepTest extends DatabaseTest {
         table(1).values().forEach(partial::add);
         assertThat(partial.get(Counter.TOTAL)).as("rows and per-dossier record committed together").isEqualTo(committed);
 
-        jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
+        bad.restore();
         // Starting the failed instance again is a restart: finished chunks (and partitions) are not redone.
         JobExecution restarted = run(1, 100, partitions);
         assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
@@ -232,18 +218,12 @@ class ClassifyStepTest extends DatabaseTest {
         generate(6_000);
         Map<String, Tally> sql = new TreeMap<>(independentRecount.byField(PERIOD));
         long inScope = sql.values().stream().mapToLong(t -> t.get(Counter.TOTAL)).sum();
-        // A dossier in scope, two thirds of the way (in ids1), outside the catalogue: ids1 fails after committed chunks.
-        long bad = jdbc.queryForObject("""
-                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
-                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
-                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
-                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
-        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, bad);
-        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", bad);
+        // Two thirds of the way is in ids1: ids1 fails after committed chunks.
+        OutsideTheCatalogue bad = outsideTheCatalogue();
         JobExecution failed = run(1, 100, 2);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(contextOf(failed, "classifyPartition:ids1")).contains("lastId");
-        jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, bad);
+        bad.restore();
 
         JobExecution killed;
         try (KilledWhileCut cut = new KilledWhileCut()) {
@@ -257,6 +237,37 @@ class ClassifyStepTest extends DatabaseTest {
         assertThat(restarted.getStatus()).as("%s", restarted.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(table(1)).isEqualTo(sql);
         assertThat(cells(1)).hasSize((int) inScope).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A dossier in scope, two thirds of the way in id order, given a field outside the catalogue: the writer refuses
+     * its chunk, after earlier chunks were committed.
+     */
+    private OutsideTheCatalogue outsideTheCatalogue() {
+        long id = jdbc.queryForObject("""
+                SELECT id FROM dossier WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?)
+                 ORDER BY id OFFSET (SELECT count(*) * 2 / 3 FROM dossier WHERE received_on <= ?
+                                        AND (finished_on IS NULL OR finished_on >= ?)) LIMIT 1""",
+                Long.class, PERIOD.end(), PERIOD.start(), PERIOD.end(), PERIOD.start());
+        String field = jdbc.queryForObject("SELECT field_code FROM dossier WHERE id = ?", String.class, id);
+        jdbc.update("UPDATE dossier SET field_code = 'no-such-field' WHERE id = ?", id);
+        return new OutsideTheCatalogue(id, field);
+    }
+
+    /** The dossier {@link #outsideTheCatalogue()} changed, and the field it had. */
+    private final class OutsideTheCatalogue {
+        private final long id;
+        private final String field;
+
+        OutsideTheCatalogue(long id, String field) {
+            this.id = id;
+            this.field = field;
+        }
+
+        /** Its own field again, as a correction would give it. */
+        void restore() {
+            jdbc.update("UPDATE dossier SET field_code = ? WHERE id = ?", field, id);
+        }
     }
 
     /** While open, the database refuses to save partition ids1's context, as a kill right before it would leave it. */
