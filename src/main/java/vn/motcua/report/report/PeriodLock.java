@@ -37,18 +37,13 @@ public class PeriodLock {
 
     /** The period's lock if no other session holds it; keep it open while the job runs. */
     public Optional<Held> tryLock(PeriodName period) throws SQLException {
-        return tryLock(ReportKey.of(period));
-    }
-
-    /** The lock of one centre's report of a period (report.yaml's single centre's: the period's lock, as before). */
-    public Optional<Held> tryLock(ReportKey report) throws SQLException {
-        return tryLock(report, Optional.empty());
+        return tryLock(ReportKey.of(period), Optional.empty());
     }
 
     /**
-     * As {@link #tryLock(ReportKey)}, for a centre's report within a province: also the province's lock (its
-     * consolidation's), shared, so that centres work at once while a province run, which holds that lock alone,
-     * excludes them all.
+     * The lock of one report of a period (report.yaml's single centre's: the period's lock, as before); for a centre
+     * within a province, also the province's lock (its consolidation's), shared, so that centres work at once while a
+     * province run, which holds that lock alone, excludes them all.
      */
     public Optional<Held> tryLock(ReportKey report, Optional<ReportKey> province) throws SQLException {
         Connection connection = dataSource.getConnection();

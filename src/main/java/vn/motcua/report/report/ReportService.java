@@ -100,14 +100,11 @@ public class ReportService {
     }
 
     /**
-     * The period's lock, or a refusal saying which execution holds it, since when and on which host.
-     * While it is held, no other process runs the period, and an execution marked running is dead.
+     * The lock of one report of a period (report.yaml's one centre's, a centre's, the consolidation's), or a refusal
+     * saying which execution holds it, since when and on which host. While it is held, no other process makes that
+     * report, and an execution of it marked running is dead. A centre of a province holds the consolidation's lock
+     * shared as well, so that a province run, which holds it alone, and its centres' commands exclude each other.
      */
-    public PeriodLock.Held lock(PeriodName period) throws SQLException {
-        return lock(ReportKey.of(period));
-    }
-
-    /** As {@link #lock(PeriodName)}, the lock of one report: a centre's of the period. */
     public PeriodLock.Held lock(ReportKey period) throws SQLException {
         Optional<ReportKey> province = province(period);
         return periodLock.tryLock(period, province).orElseThrow(() -> history.running(period)
