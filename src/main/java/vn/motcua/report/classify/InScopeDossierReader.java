@@ -30,19 +30,20 @@ import vn.motcua.report.period.Period;
  */
 public class InScopeDossierReader implements ItemStreamReader<InScopeDossierReader.InScope> {
 
-    /** A dossier that may be in scope, and its unit as stored ('' for none). */
-    public record InScope(Dossier dossier, String unit) {
+    /** A dossier that may be in scope, its unit and its receiving centre as stored ('' for none). */
+    public record InScope(Dossier dossier, String unit, String centre) {
     }
 
     static final String LAST_ID = "lastId";
 
     /**
-     * Only the columns the rules and the table by unit need (not the code, procedure, import...). Parameters: E, S, the id to
+     * Only the columns the rules, the table by unit and a province's centres need (not the code, procedure,
+     * import...). Parameters: E, S, the id to
      * resume after, and the id to stop at (inclusive; a partition's upper bound, or Long.MAX_VALUE).
      */
     public static final String SQL = """
             SELECT id, field_code, channel, received_on, due_on, finished_on, outcome,
-                   paused_from, paused_until, apology_on, coalesce(unit, '')
+                   paused_from, paused_until, apology_on, coalesce(unit, ''), coalesce(centre, '')
               FROM dossier
              WHERE received_on <= ? AND (finished_on IS NULL OR finished_on >= ?) AND not_counted IS NULL
                AND id > ? AND id <= ?%s
@@ -68,6 +69,8 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
     private final FieldCodes fieldCodes = new FieldCodes();
     /** One String instance per unit name too: the unit's sums are looked up by it, as the fields' are. */
     private final FieldCodes unitNames = new FieldCodes();
+    /** And per stored centre: a province's reading routes each dossier to its centre's revision by it. */
+    private final FieldCodes centreNames = new FieldCodes();
 
     /** All dossiers: ids above {@code afterId} up to {@code toId} (a partition), or everything. */
     public InScopeDossierReader(DataSource dataSource, Period period, int fetchSize, long afterId, long toId) {
@@ -110,7 +113,7 @@ public class InScopeDossierReader implements ItemStreamReader<InScopeDossierRead
         }
         Dossier d = dossier(rows, fieldCodes);
         lastId = d.id();
-        return new InScope(d, unitNames.canonical(rows.getString(11)));
+        return new InScope(d, unitNames.canonical(rows.getString(11)), centreNames.canonical(rows.getString(12)));
     }
 
     /**

@@ -1,11 +1,14 @@
 package vn.motcua.report.report;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -44,7 +47,8 @@ import vn.motcua.report.revision.UnitRows;
  * <ol>
  * <li>{@code openRevision} ({@link OpenRevisionStep}): a zero row per catalogue field;</li>
  * <li>{@code classify}: every dossier in scope, classified and summed by field and by unit, chunk by chunk, in
- * partitions over id ranges ({@link IdRangePartitioner}) run by threads at once ({@link PartitionWorkers});</li>
+ * partitions over id ranges ({@link IdRangePartitioner}) run by threads at once ({@link PartitionWorkers}); nothing
+ * for a report a province run classified in its own step (the dossiers are read once for all its reports);</li>
  * <li>{@code check} ({@link CheckStep}): the table's identities, and the sums against an {@link IndependentRecount};</li>
  * <li>{@code centreTable} ({@link CentreTableStep}): the consolidation's table by receiving centre, checked against
  * the centres' revisions it cites, kept and written (nothing for any other report);</li>
@@ -120,16 +124,23 @@ public class ReportJobConfiguration {
 
     /** The classify step's partitions, cut by {@link #classifyPartitioner}, each saved with its id range. */
     @Bean
-    RestartSafeSplitter classifySplitter(JobRepository jobRepository, IdRangePartitioner classifyPartitioner) {
+    RestartSafeSplitter classifySplitter(JobRepository jobRepository, Partitioner classifyPartitioner) {
         return new RestartSafeSplitter(jobRepository, CLASSIFY_PARTITION, classifyPartitioner);
     }
 
-    /** Cut as the classify step starts: a centre's report resolves the stored spellings of its centre here, once. */
+    /**
+     * Cut as the classify step starts: a centre's report resolves the stored spellings of its centre here, once. A
+     * report whose dossiers a province run's {@code classifyProvince} step classified
+     * ({@link ProvinceJobConfiguration}) has nothing left to read: no partitions.
+     */
     @Bean
     @StepScope
-    IdRangePartitioner classifyPartitioner(JdbcTemplate jdbc, CentreSpellings centreSpellings,
-                                           @Value("#{stepExecution}") StepExecution classify) {
+    Partitioner classifyPartitioner(JdbcTemplate jdbc, CentreSpellings centreSpellings,
+                                    @Value("#{stepExecution}") StepExecution classify) {
         ReportParameters params = ReportParameters.from(classify.getJobParameters());
+        if (params.classifiedByProvince()) {
+            return gridSize -> Map.of();
+        }
         return new IdRangePartitioner(jdbc, centreSpellings.scope(params.centre()));
     }
 
@@ -164,7 +175,7 @@ public class ReportJobConfiguration {
     Step classifyPartition(JobRepository jobRepository, PlatformTransactionManager tx, MotcuaProperties settings,
                            @Value("#{stepExecution}") StepExecution partition, InScopeDossierReader classifyReader,
                            ItemProcessor<InScope, ClassifiedDossier> classifyProcessor,
-                           ClassificationWriter classifyWriter) {
+                           @Qualifier("classifyWriter") ClassificationWriter classifyWriter) {
         return new StepBuilder(CLASSIFY_PARTITION, jobRepository)
                 .<InScope, ClassifiedDossier>chunk(tuned(partition, settings).chunkSize())
                 .transactionManager(tx)
@@ -190,7 +201,7 @@ public class ReportJobConfiguration {
     @Scope("step")
     ItemProcessor<InScope, ClassifiedDossier> classifyProcessor(@Value("#{stepExecution}") StepExecution partition) {
         Classifier classifier = new Classifier(ReportParameters.from(partition.getJobParameters()).period());
-        return item -> classifier.classify(item.dossier()).map(c -> new ClassifiedDossier(c, item.unit())).orElse(null);
+        return item -> classifier.classify(item.dossier()).map(c -> new ClassifiedDossier(c, item.unit(), item.centre())).orElse(null);
     }
 
     /** The cells and the sums by field and by unit, in each chunk's transaction. */
@@ -239,7 +250,7 @@ public class ReportJobConfiguration {
     }
 
     /** The execution's parameters, with the configured tuning where it recorded none. */
-    private static ReportParameters tuned(StepExecution step, MotcuaProperties settings) {
+    static ReportParameters tuned(StepExecution step, MotcuaProperties settings) {
         return ReportParameters.from(step.getJobParameters()).tunedBy(settings.partitions(), settings.chunkSize());
     }
 

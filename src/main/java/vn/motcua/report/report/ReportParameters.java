@@ -20,15 +20,25 @@ import vn.motcua.report.revision.ReportKey;
  * @param partitions the classify step's partitions, null for the configured ones (an execution that did not record them)
  * @param chunkSize  the classify step's chunk size, null for the configured one
  * @param centre     the code of the centre whose report this is, {@link ReportKey#SINGLE} for report.yaml's
+ * @param classifiedByProvince whether the province job's {@code classifyProvince} step classified the revision's
+ *                   dossiers (a centre's report or the consolidation made by one province run): its classify step
+ *                   then reads nothing
  */
 public record ReportParameters(Period period, int revision, String reason, Path out, Integer partitions,
-                               Integer chunkSize, String centre) {
+                               Integer chunkSize, String centre, boolean classifiedByProvince) {
 
     /** Where the table and the document go unless --out says otherwise. */
     public static final Path DEFAULT_OUT = Path.of("reports");
 
     static final String PARTITIONS = "partitions";
     static final String CHUNK_SIZE = "chunkSize";
+    static final String CLASSIFIED_BY_PROVINCE = "classifiedByProvince";
+
+    /** Of a centre's report (or the consolidation, or report.yaml's: {@link ReportKey#SINGLE}) that classifies its own dossiers. */
+    public ReportParameters(Period period, int revision, String reason, Path out, Integer partitions,
+                            Integer chunkSize, String centre) {
+        this(period, revision, reason, out, partitions, chunkSize, centre, false);
+    }
 
     /** Of report.yaml's single centre. */
     public ReportParameters(Period period, int revision, String reason, Path out, Integer partitions,
@@ -64,6 +74,9 @@ public record ReportParameters(Period period, int revision, String reason, Path 
         if (chunkSize != null) {
             b.addLong(CHUNK_SIZE, chunkSize.longValue(), false);
         }
+        if (classifiedByProvince) {
+            b.addString(CLASSIFIED_BY_PROVINCE, "true", false);
+        }
         return b.toJobParameters();
     }
 
@@ -74,12 +87,12 @@ public record ReportParameters(Period period, int revision, String reason, Path 
         return new ReportParameters(Period.of(p.getString("period"), CutoffDay.parse(p.getString("cutoff"))),
                 p.getLong("revision").intValue(), p.getString("reason"), Path.of(p.getString("out")),
                 partitions == null ? null : partitions.intValue(), chunkSize == null ? null : chunkSize.intValue(),
-                centre == null ? ReportKey.SINGLE : centre);
+                centre == null ? ReportKey.SINGLE : centre, "true".equals(p.getString(CLASSIFIED_BY_PROVINCE)));
     }
 
     /** The same run with the given tuning where none is recorded. */
     ReportParameters tunedBy(int defaultPartitions, int defaultChunkSize) {
         return new ReportParameters(period, revision, reason, out, partitions == null ? defaultPartitions : partitions,
-                chunkSize == null ? defaultChunkSize : chunkSize, centre);
+                chunkSize == null ? defaultChunkSize : chunkSize, centre, classifiedByProvince);
     }
 }

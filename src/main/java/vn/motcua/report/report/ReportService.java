@@ -179,6 +179,12 @@ public class ReportService {
                 || e.revision() == latest.get().revision());
         if (ofLatest.isEmpty()) {
             Revision r = latest.get();
+            Optional<ReportKey> province = province(period).filter(p -> makes(p, r));
+            if (province.isPresent()) {
+                // Its dossiers are read by the province run's own step, which may have classified some already.
+                throw new ReportStateException("report.restart.in-province", period, r.revision(),
+                        province.get().period());
+            }
             log.warn("{} revision {} has no execution: its process was killed before the job started; starting it",
                     period, r.revision());
             return run(r.period(), r.centre(), r.revision(), r.reason(),
@@ -390,6 +396,12 @@ public class ReportService {
         }
         return Centres.load(jobs).map(c -> c.consolidation().code()).filter(code -> !code.equals(report.centre()))
                 .map(code -> new ReportKey(report.period(), code));
+    }
+
+    /** Whether the consolidation's latest revision, not completed, makes this revision of a centre's report. */
+    private boolean makes(ReportKey consolidation, Revision ofCentre) {
+        return revisions.latest(consolidation).filter(c -> !c.completed()).map(c -> centreRows.cited(c).stream()
+                .anyMatch(cited -> cited.made() && cited.revisionId() == ofCentre.id())).orElse(false);
     }
 
     /** Whether the report is centres.yaml's consolidation: run, rerun and restart then go through the province job. */

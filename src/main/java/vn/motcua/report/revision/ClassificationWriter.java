@@ -1,6 +1,7 @@
 package vn.motcua.report.revision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,12 @@ import vn.motcua.report.classify.Tally;
  * Writes one chunk of classified dossiers: the chunk's per-dossier cells as one block row (ids and
  * packed cells, see {@link CellCode}), the chunk's per-field partial sums added to the revision's
  * rows ({@code report_row}) and its per-unit partial sums to the revision's sums by unit ({@code report_unit_sum}).
+ * A province's one reading writes to several revisions at once: every dossier to the consolidation's, and each also
+ * to the revision of the centre that received it ({@link #ClassificationWriter(JdbcTemplate, long, Map)}).
  * Runs in the chunk's transaction, together with the step's progress, so a restart never counts a
  * dossier twice; a block written twice would break the block's key and fail the step. Partitions write at
- * once: each chunk adds to the rows in one order (fields by position, then units by name), so they wait for
- * each other's commits but never deadlock.
+ * once: each chunk adds to the rows in one order (revisions by id, then fields by position, then units by name), so
+ * they wait for each other's commits but never deadlock.
  */
 public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
 
@@ -31,15 +34,26 @@ public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
             VALUES (?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
-    private final long revisionId;
+    private final long everyDossier;
+    private final Map<String, Long> byCentre;
     private final Map<String, Integer> fieldPositions;
     private final String[] fieldCodes;
     private final String addToRow;
     private final String addToUnitSum;
 
+    /** Every dossier to this revision. */
     public ClassificationWriter(JdbcTemplate jdbc, long revisionId) {
+        this(jdbc, revisionId, Map.of());
+    }
+
+    /**
+     * Every dossier to the revision {@code everyDossier}, and also to the revision {@code byCentre} gives for its
+     * stored receiving centre (none for a centre it does not name).
+     */
+    public ClassificationWriter(JdbcTemplate jdbc, long everyDossier, Map<String, Long> byCentre) {
         this.jdbc = jdbc;
-        this.revisionId = revisionId;
+        this.everyDossier = everyDossier;
+        this.byCentre = byCentre;
         this.fieldPositions = new HashMap<>();
         jdbc.query("SELECT code, position FROM field", rs -> {
             fieldPositions.put(rs.getString(1), rs.getInt(2));
@@ -67,11 +81,9 @@ public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
         if (n == 0) {
             return;
         }
-        long[] ids = new long[n];
-        int[] cells = new int[n];
-        Tally[] byPosition = new Tally[fieldCodes.length];
-        Map<String, Tally> byUnit = new HashMap<>();
-        int i = 0;
+        Map<Long, Sums> byRevision = new TreeMap<>();
+        Sums all = new Sums(n, fieldCodes.length);
+        byRevision.put(everyDossier, all);
         for (ClassifiedDossier counted : chunk) {
             Classification c = counted.classification();
             Integer position = fieldPositions.get(c.field());
@@ -79,41 +91,75 @@ public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
                 throw new IllegalStateException("Dossier " + c.dossierId() + " has field " + c.field()
                         + ", which is not in the catalogue");
             }
-            ids[i] = c.dossierId();
-            cells[i++] = CellCode.encode(position, c.intake(), c.result(), c.outcome(), c.apology());
+            int cell = CellCode.encode(position, c.intake(), c.result(), c.outcome(), c.apology());
+            all.add(c, cell, position, counted.unit());
+            Long ofCentre = byCentre.isEmpty() ? null : byCentre.get(counted.centre());
+            if (ofCentre != null) {
+                byRevision.computeIfAbsent(ofCentre, r -> new Sums(Math.max(16, n / 64), fieldCodes.length))
+                        .add(c, cell, position, counted.unit());
+            }
+        }
+        List<Object[]> blocks = new ArrayList<>(byRevision.size());
+        List<Object[]> sums = new ArrayList<>();
+        List<Object[]> unitSums = new ArrayList<>();
+        byRevision.forEach((revisionId, of) -> {
+            blocks.add(new Object[] {revisionId, of.ids[0], Arrays.copyOf(of.ids, of.count),
+                    Arrays.copyOf(of.cells, of.count)});
+            for (int position = 1; position < of.byPosition.length; position++) {
+                if (of.byPosition[position] != null) {
+                    sums.add(sumArgs(of.byPosition[position], revisionId, fieldCodes[position]));
+                }
+            }
+            new TreeMap<>(of.byUnit).forEach((unit, tally) -> unitSums.add(sumArgs(tally, revisionId, unit)));
+        });
+        jdbc.batchUpdate(INSERT_BLOCK, blocks);
+        int[] updated = jdbc.batchUpdate(addToRow, sums);
+        for (int k = 0; k < updated.length; k++) {
+            if (updated[k] != 1) {
+                Object[] args = sums.get(k);
+                throw new IllegalStateException("No field " + args[args.length - 1] + " in the catalogue for revision "
+                        + args[args.length - 2]);
+            }
+        }
+        jdbc.batchUpdate(addToUnitSum, unitSums);
+    }
+
+    /** One revision's part of a chunk: its dossiers' ids and cells, and their sums by field position and by unit. */
+    private static final class Sums {
+        long[] ids;
+        int[] cells;
+        int count;
+        final Tally[] byPosition;
+        final Map<String, Tally> byUnit = new HashMap<>();
+
+        Sums(int capacity, int positions) {
+            ids = new long[capacity];
+            cells = new int[capacity];
+            byPosition = new Tally[positions];
+        }
+
+        void add(Classification c, int cell, int position, String unit) {
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+                cells = Arrays.copyOf(cells, count * 2);
+            }
+            ids[count] = c.dossierId();
+            cells[count++] = cell;
             Tally tally = byPosition[position];
             if (tally == null) {
                 tally = byPosition[position] = new Tally();
             }
             tally.add(c);
-            Tally unit = byUnit.get(counted.unit());
-            if (unit == null) {
-                byUnit.put(counted.unit(), unit = new Tally());
+            Tally ofUnit = byUnit.get(unit);
+            if (ofUnit == null) {
+                byUnit.put(unit, ofUnit = new Tally());
             }
-            unit.add(c);
+            ofUnit.add(c);
         }
-        jdbc.update(INSERT_BLOCK, revisionId, ids[0], ids, cells);
-        List<Object[]> sums = new ArrayList<>();
-        for (int position = 1; position < byPosition.length; position++) {
-            if (byPosition[position] == null) {
-                continue;
-            }
-            sums.add(sumArgs(byPosition[position], fieldCodes[position]));
-        }
-        int[] updated = jdbc.batchUpdate(addToRow, sums);
-        for (int k = 0; k < updated.length; k++) {
-            if (updated[k] != 1) {
-                throw new IllegalStateException("No field " + sums.get(k)[sums.get(k).length - 1]
-                        + " in the catalogue for revision " + revisionId);
-            }
-        }
-        List<Object[]> unitSums = new ArrayList<>(byUnit.size());
-        new TreeMap<>(byUnit).forEach((unit, tally) -> unitSums.add(sumArgs(tally, unit)));
-        jdbc.batchUpdate(addToUnitSum, unitSums);
     }
 
     /** The counters, the revision and the row's key, as both upserts take them. */
-    private Object[] sumArgs(Tally tally, String key) {
+    private static Object[] sumArgs(Tally tally, long revisionId, String key) {
         long[] counts = tally.toArray();
         Object[] args = new Object[counts.length + 2];
         for (int k = 0; k < counts.length; k++) {

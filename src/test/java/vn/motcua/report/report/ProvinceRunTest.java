@@ -50,7 +50,8 @@ import vn.motcua.report.revision.TableColumn;
  * consolidation in one job; a rerun makes new revisions only for the centres whose dossiers changed, and the
  * consolidation's; a failed centre's report is resumed by restart without redoing the others.
  */
-@TestPropertySource(properties = "motcua.jobs=" + ProvinceRunTest.JOBS)
+// Chunks of 50 dossiers: the province's reading of the demo's ~500 commits several times.
+@TestPropertySource(properties = {"motcua.jobs=" + ProvinceRunTest.JOBS, "motcua.chunk-size=50"})
 class ProvinceRunTest extends DatabaseTest {
 
     static final String JOBS = "target/test-jobs/province-run";
@@ -93,7 +94,7 @@ class ProvinceRunTest extends DatabaseTest {
 
     @AfterEach
     void noInjectedFailure() {
-        jdbc.execute("DROP TRIGGER IF EXISTS test_injected_failure ON report_row");
+        jdbc.execute("DROP TRIGGER IF EXISTS test_injected_failure ON report_unit_row");
         jdbc.execute("DROP FUNCTION IF EXISTS test_injected_failure()");
     }
 
@@ -247,7 +248,7 @@ class ProvinceRunTest extends DatabaseTest {
 
     @Test
     void aCentreWhoseReportFailed_isResumedByRestart_andTheCentresThatCompletedAreNotMadeAgain() throws Exception {
-        // The database refuses to count Vĩnh An's dossiers, once.
+        // The database refuses to keep Vĩnh An's table by unit (its report's writeTable step), once.
         jdbc.execute("""
                 CREATE FUNCTION test_injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -257,7 +258,7 @@ class ProvinceRunTest extends DatabaseTest {
                     RETURN NEW;
                 END $$""");
         jdbc.execute("""
-                CREATE TRIGGER test_injected_failure BEFORE UPDATE ON report_row
+                CREATE TRIGGER test_injected_failure BEFORE INSERT ON report_unit_row
                 FOR EACH ROW EXECUTE FUNCTION test_injected_failure()""");
         Run failed = cli("run", "--period", "2021-02", "--out", out.toString());
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
@@ -314,6 +315,75 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(consolidation.status()).isEqualTo(RevisionStatus.COMPLETED);
         assertThat(centreRows.table(consolidation).total()).isEqualTo(revisions.table(consolidation).total());
         assertThat(folder(CONSOLIDATION).resolve("bao-cao-tong-hop-2021-02-r1" + CsvTables.BY_CENTRE)).exists();
+    }
+
+    @Test
+    void theDossiersAreReadOnce_forEveryReport_andAFailureWhileReadingThem_isResumedWithoutCountingOneTwice()
+            throws Exception {
+        // Vĩnh An's third block of cells is refused: with chunks of 50 dossiers the province's reading fails part way,
+        // after some chunks committed.
+        jdbc.execute("CREATE SEQUENCE test_vinh_an_additions");
+        jdbc.execute("""
+                CREATE FUNCTION test_injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM report_revision WHERE id = NEW.revision_id AND centre = 'xa-vinh-an')
+                       AND nextval('test_vinh_an_additions') > 2 THEN
+                        RAISE EXCEPTION 'injected failure in xa-vinh-an';
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("""
+                CREATE TRIGGER test_injected_failure_rows BEFORE INSERT ON report_dossier_block
+                FOR EACH ROW EXECUTE FUNCTION test_injected_failure()""");
+        try {
+            Run failed = cli("run", "--period", "2021-02", "--out", out.toString());
+            assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
+            assertThat(failed.err()).doesNotContain("injected failure", "Exception");
+        } finally {
+            jdbc.execute("DROP TRIGGER test_injected_failure_rows ON report_dossier_block");
+            jdbc.execute("DROP SEQUENCE test_vinh_an_additions");
+        }
+        long committedBefore = readByTheProvince();
+        assertThat(committedBefore).as("chunks committed before the failure").isPositive();
+        for (Centre centre : centres.centres()) {
+            assertThat(history.executions(new ReportKey(FEBRUARY, centre.code()))).as(centre.code()).isEmpty();
+        }
+
+        Run restarted = cli("restart", "--period", "2021-02");
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        Revision consolidation = latest(CONSOLIDATION);
+        // Every dossier that may be in scope, read once in all: before the failure and after the restart.
+        long mayBeInScope = jdbc.queryForObject("SELECT count(*) FROM dossier WHERE received_on <= ?"
+                + " AND (finished_on IS NULL OR finished_on >= ?) AND not_counted IS NULL", Long.class,
+                consolidation.period().end(), consolidation.period().start());
+        assertThat(readByTheProvince()).isEqualTo(mayBeInScope);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM batch_step_execution WHERE step_name LIKE 'classifyPartition%'""", Long.class))
+                .as("no centre's report, nor the consolidation, read the dossiers again").isZero();
+        assertThat(consolidation.status()).isEqualTo(RevisionStatus.COMPLETED);
+        assertThat(TableColumn.inTable(revisions.table(consolidation).total()))
+                .containsExactly(497, 48, 449, 467, 459, 8, 30, 29, 1);
+        // Each centre's report passed its check step (its own recount of the centre's dossiers) and is the
+        // consolidation's row of that centre.
+        CentreTable byCentre = centreRows.table(consolidation);
+        for (Centre centre : centres.centres()) {
+            Revision r = latest(centre.code());
+            assertThat(r.status()).as(centre.code()).isEqualTo(RevisionStatus.COMPLETED);
+            assertThat(revisions.table(r).total()).as(centre.code()).isEqualTo(rowOf(byCentre, centre.code()));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM report_dossier_block b, unnest(b.dossier_ids) u"
+                    + " WHERE b.revision_id = ?", Long.class, r.id())).as(centre.code() + "'s cells")
+                    .isEqualTo(revisions.table(r).total().get(vn.motcua.report.classify.Counter.TOTAL));
+        }
+    }
+
+    /**
+     * The dossiers the province job's classifyProvince partitions read in chunks that committed, over all its
+     * executions (written, or filtered as out of scope; a chunk rolled back is counted as read, not as written).
+     */
+    private long readByTheProvince() {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(write_count + filter_count), 0) FROM batch_step_execution
+                 WHERE step_name LIKE 'classifyProvincePartition%'""", Long.class);
     }
 
     @Test
