@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -65,13 +66,19 @@ public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
             add.append(add.isEmpty() ? "" : ", ").append(c.column()).append(" = report_row.").append(c.column())
                     .append(" + EXCLUDED.").append(c.column());
         }
-        // A field retired from the catalogue after its dossiers were imported has no row yet: it gets one, after
-        // the catalogue's fields, so every dossier in scope is counted (the check step compares with SQL).
+        // Every sum of the chunk in one statement, from arrays (one per counter, then the revisions and the keys), in
+        // the order given. A field retired from the catalogue after its dossiers were imported has no row yet: it
+        // gets one, after the catalogue's fields, so every dossier in scope is counted (the check step compares).
+        String arrays = "unnest(" + "?::bigint[], ".repeat(Counter.values().length) + "?::bigint[], ?::text[])"
+                + " WITH ORDINALITY AS u(" + Counter.columns() + ", revision_id, key, n)";
+        String counters = Arrays.stream(Counter.values()).map(c -> "u." + c.column()).collect(Collectors.joining(", "));
         this.addToRow = "INSERT INTO report_row (" + Counter.columns() + ", revision_id, field_code, field_name, field_order)"
-                + " SELECT " + "?, ".repeat(Counter.values().length) + "?, code, name, 1000000 + position FROM field"
-                + " WHERE code = ? ON CONFLICT (revision_id, field_code) DO UPDATE SET " + add;
-        this.addToUnitSum = "INSERT INTO report_unit_sum (" + Counter.columns() + ", revision_id, unit_name) VALUES ("
-                + "?, ".repeat(Counter.values().length) + "?, ?) ON CONFLICT (revision_id, unit_name) DO UPDATE SET "
+                + " SELECT " + counters + ", u.revision_id, f.code, f.name, 1000000 + f.position FROM " + arrays
+                + " JOIN field f ON f.code = u.key ORDER BY u.n"
+                + " ON CONFLICT (revision_id, field_code) DO UPDATE SET " + add;
+        this.addToUnitSum = "INSERT INTO report_unit_sum (" + Counter.columns() + ", revision_id, unit_name)"
+                + " SELECT " + counters + ", u.revision_id, u.key FROM " + arrays + " ORDER BY u.n"
+                + " ON CONFLICT (revision_id, unit_name) DO UPDATE SET "
                 + add.toString().replace("report_row.", "report_unit_sum.");
     }
 
@@ -100,28 +107,57 @@ public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
             }
         }
         List<Object[]> blocks = new ArrayList<>(byRevision.size());
-        List<Object[]> sums = new ArrayList<>();
-        List<Object[]> unitSums = new ArrayList<>();
+        SumArrays sums = new SumArrays();
+        SumArrays unitSums = new SumArrays();
         byRevision.forEach((revisionId, of) -> {
             blocks.add(new Object[] {revisionId, of.ids[0], Arrays.copyOf(of.ids, of.count),
                     Arrays.copyOf(of.cells, of.count)});
             for (int position = 1; position < of.byPosition.length; position++) {
                 if (of.byPosition[position] != null) {
-                    sums.add(sumArgs(of.byPosition[position], revisionId, fieldCodes[position]));
+                    sums.add(of.byPosition[position], revisionId, fieldCodes[position]);
                 }
             }
-            new TreeMap<>(of.byUnit).forEach((unit, tally) -> unitSums.add(sumArgs(tally, revisionId, unit)));
+            new TreeMap<>(of.byUnit).forEach((unit, tally) -> unitSums.add(tally, revisionId, unit));
         });
         jdbc.batchUpdate(INSERT_BLOCK, blocks);
-        int[] updated = jdbc.batchUpdate(addToRow, sums);
-        for (int k = 0; k < updated.length; k++) {
-            if (updated[k] != 1) {
-                Object[] args = sums.get(k);
-                throw new IllegalStateException("No field " + args[args.length - 1] + " in the catalogue for revision "
-                        + args[args.length - 2]);
-            }
+        int updated = jdbc.update(addToRow, sums.args());
+        if (updated != sums.size()) {
+            throw new IllegalStateException("Only " + updated + " of the fields " + sums.keys
+                    + " are in the catalogue for revisions " + sums.revisions);
         }
-        jdbc.batchUpdate(addToUnitSum, unitSums);
+        jdbc.update(addToUnitSum, unitSums.args());
+    }
+
+    /** Sums as the upserts take them: an array per counter, the revisions, the keys (field codes or unit names). */
+    private static final class SumArrays {
+        final List<long[]> counts = new ArrayList<>();
+        final List<Long> revisions = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+
+        void add(Tally tally, long revisionId, String key) {
+            counts.add(tally.toArray());
+            revisions.add(revisionId);
+            keys.add(key);
+        }
+
+        int size() {
+            return keys.size();
+        }
+
+        Object[] args() {
+            int columns = Counter.values().length;
+            Object[] args = new Object[columns + 2];
+            for (int c = 0; c < columns; c++) {
+                long[] column = new long[counts.size()];
+                for (int row = 0; row < column.length; row++) {
+                    column[row] = counts.get(row)[c];
+                }
+                args[c] = column;
+            }
+            args[columns] = revisions.stream().mapToLong(Long::longValue).toArray();
+            args[columns + 1] = keys.toArray(String[]::new);
+            return args;
+        }
     }
 
     /** One revision's part of a chunk: its dossiers' ids and cells, and their sums by field position and by unit. */
@@ -156,17 +192,5 @@ public class ClassificationWriter implements ItemWriter<ClassifiedDossier> {
             }
             ofUnit.add(c);
         }
-    }
-
-    /** The counters, the revision and the row's key, as both upserts take them. */
-    private static Object[] sumArgs(Tally tally, long revisionId, String key) {
-        long[] counts = tally.toArray();
-        Object[] args = new Object[counts.length + 2];
-        for (int k = 0; k < counts.length; k++) {
-            args[k] = counts[k];
-        }
-        args[counts.length] = revisionId;
-        args[counts.length + 1] = key;
-        return args;
     }
 }
