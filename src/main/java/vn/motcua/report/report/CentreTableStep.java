@@ -21,7 +21,8 @@ import vn.motcua.report.system.Refusal;
 
 /**
  * The consolidation's table by receiving centre, after its checks: its per-dossier cells summed by the centre each
- * dossier names ({@link CentreRows#compute}), checked (each listed centre's row equals the totals of the centre's
+ * dossier names ({@link CentreRows#compute}; in a province run, the recount by centre its checkProvince step kept),
+ * checked (each listed centre's row equals the totals of the centre's
  * revision the consolidation cites; the rows add up to the table's total), kept with the revision, and written as
  * {@code …-trung-tam.csv}. Any other report has no table by centre: the step does nothing.
  */
@@ -50,7 +51,9 @@ class CentreTableStep extends RevisionTasklet {
         if (centres.isEmpty()) {
             return;
         }
-        CentreTable table = centreRows.compute(revision, centres.get());
+        // A province run's checkProvince step kept the table, from its recount by centre.
+        CentreTable table = params.classifiedByProvince() ? centreRows.table(revision)
+                : centreRows.compute(revision, centres.get());
         for (CentreRows.CitedCentre cited : centreRows.cited(revision)) {
             Revision ofCentre = revisions.of(new ReportKey(params.period().named(),
                     cited.centre()), cited.revision());
@@ -72,7 +75,9 @@ class CentreTableStep extends RevisionTasklet {
                         rows.get(c), total.get(c));
             }
         }
-        centreRows.save(revision, table);
+        if (!params.classifiedByProvince()) {
+            centreRows.save(revision, table);
+        }
         byte[] csv = CsvTables.byCentre(table);
         Path target = ReportFiles.path(params.out(), revision, CsvTables.BY_CENTRE);
         Path written = writtenBefore.keptOrWritten(step, target, () -> ReportFiles.writeAtomically(target,

@@ -1,6 +1,7 @@
 package vn.motcua.report.report;
 
 import java.sql.PreparedStatement;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,17 @@ public class IndependentRecount {
 
     /** A period's counters per field code and per unit name ('' for none); groups with no dossier are absent. */
     public record Recount(Map<String, Tally> byField, Map<String, Tally> byUnit) {
+
+        /** The sum of these recounts (of dossiers apart from each other: several stored spellings of one centre). */
+        public static Recount sum(Collection<Recount> parts) {
+            Map<String, Tally> byField = new HashMap<>();
+            Map<String, Tally> byUnit = new HashMap<>();
+            for (Recount part : parts) {
+                part.byField().forEach((field, tally) -> byField.computeIfAbsent(field, f -> new Tally()).add(tally));
+                part.byUnit().forEach((unit, tally) -> byUnit.computeIfAbsent(unit, u -> new Tally()).add(tally));
+            }
+            return new Recount(byField, byUnit);
+        }
     }
 
     // %1$s: the grouping columns selected, %2$s: the groups, %3$s: a centre's filter or nothing. Counter columns follow,
@@ -46,7 +58,7 @@ public class IndependentRecount {
                                  OR (paused_from <= e AND (paused_until IS NULL OR paused_until > e)) THEN 'not_yet_due'
                             ELSE 'overdue' END AS result,
                        CASE WHEN done THEN outcome END AS outcome,
-                       apology_on <= e AS apology, coalesce(unit, '') AS unit_name
+                       apology_on <= e AS apology, coalesce(unit, '') AS unit_name, coalesce(centre, '') AS centre_name
                   FROM scope)
             SELECT %1$s,
                    count(*),
@@ -73,6 +85,10 @@ public class IndependentRecount {
     private static final String BY_FIELD_AND_UNIT = byFieldAndUnit(ALL);
     private static final String BY_FIELD_AND_UNIT_OF_CENTRE = byFieldAndUnit(OF_CENTRE);
 
+    /** Every dossier, by stored receiving centre and field, and by stored receiving centre and unit. */
+    private static final String BY_CENTRE = SQL.formatted("GROUPING(field_code), centre_name, field_code, unit_name",
+            "GROUPING SETS ((centre_name, field_code), (centre_name, unit_name))", ALL);
+
     private static String byFieldAndUnit(String centre) {
         return SQL.formatted("GROUPING(field_code), field_code, unit_name", "GROUPING SETS ((field_code), (unit_name))",
                 centre);
@@ -96,6 +112,23 @@ public class IndependentRecount {
     /** Counters per field code and per unit name for the period, in one scan. */
     public Recount byFieldAndUnit(Period period) {
         return byFieldAndUnit(period, null);
+    }
+
+    /**
+     * As {@link #byFieldAndUnit(Period)}, for each stored receiving centre ('' for none) on its own, in one scan of
+     * every dossier: a province's centres recounted at once.
+     */
+    public Map<String, Recount> byCentre(Period period) {
+        Map<String, Recount> byCentre = new HashMap<>();
+        jdbc.query(BY_CENTRE, rs -> {
+            Recount of = byCentre.computeIfAbsent(rs.getString(2), c -> new Recount(new HashMap<>(), new HashMap<>()));
+            if (rs.getInt(1) == 0) {
+                of.byField().put(rs.getString(3), RevisionRepository.tally(rs, 5));
+            } else {
+                of.byUnit().put(rs.getString(4), RevisionRepository.tally(rs, 5));
+            }
+        }, period.start(), period.end());
+        return byCentre;
     }
 
     /**

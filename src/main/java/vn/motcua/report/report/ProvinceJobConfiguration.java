@@ -49,9 +49,11 @@ import vn.motcua.report.revision.RevisionRepository;
  * partitions over id ranges as a single report's classify step, its cell and sums written to the consolidation's
  * revision and to the revision of the centre that received it, when that centre gets one
  * ({@link #provincePartitioner}, {@link ProvinceReadStart});</li>
+ * <li>{@code checkProvince} ({@link CheckProvinceStep}): every dossier recounted once by receiving centre, each of
+ * these revisions checked against its part, and the consolidation's table by centre kept from the recount;</li>
  * <li>{@code centreReports}: one partition per centre to make ({@link #centrePartitioner}), each a {@code JobStep}
- * running {@code reportJob} for that centre's revision (its classify step reads nothing: its check step recounts the
- * centre's dossiers on its own), a few at once ({@link #centreThreads}); a restart runs again only the partitions
+ * running {@code reportJob} for that centre's revision (its classify and check steps have nothing left to do), a few
+ * at once ({@link #centreThreads}); a restart runs again only the partitions
  * that did not complete, each resuming its report job where it stopped;</li>
  * <li>{@code consolidation}: a {@code JobStep} running {@code reportJob} for the consolidation, classified as the
  * centres were (its table by centre is checked against the cited revisions in its {@code centreTable} step).</li>
@@ -85,11 +87,12 @@ public class ProvinceJobConfiguration {
     static final int CENTRE_PARTITIONS = 1;
 
     @Bean(JOB_NAME)
-    Job provinceJob(JobRepository jobRepository, Step planCentres, Step classifyProvince, Step centreReports,
-                    Step consolidation) {
+    Job provinceJob(JobRepository jobRepository, Step planCentres, Step classifyProvince, Step checkProvince,
+                    Step centreReports, Step consolidation) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(planCentres)
                 .next(classifyProvince)
+                .next(checkProvince)
                 .next(centreReports)
                 .next(consolidation)
                 .build();
@@ -185,6 +188,15 @@ public class ProvinceJobConfiguration {
         @SuppressWarnings("unchecked")
         Map<String, Long> routes = (Map<String, Long>) partition.getExecutionContext().get(CENTRE_REVISIONS);
         return new ClassificationWriter(jdbc, revisions.of(params.report(), params.revision()).id(), routes);
+    }
+
+    @Bean
+    Step checkProvince(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
+                       RevisionCheck revisionCheck, IndependentRecount recount, CentreRows centreRows,
+                       CentreSpellings centreSpellings, JobsFolder jobs) {
+        return new StepBuilder(CheckProvinceStep.NAME, jobRepository)
+                .tasklet(new CheckProvinceStep(revisions, revisionCheck, recount, centreRows, centreSpellings, jobs), tx)
+                .build();
     }
 
     // ---- centreReports and consolidation: the report job, for each centre to make, then for the consolidation ----

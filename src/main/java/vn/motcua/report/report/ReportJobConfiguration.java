@@ -49,7 +49,8 @@ import vn.motcua.report.revision.UnitRows;
  * <li>{@code classify}: every dossier in scope, classified and summed by field and by unit, chunk by chunk, in
  * partitions over id ranges ({@link IdRangePartitioner}) run by threads at once ({@link PartitionWorkers}); nothing
  * for a report a province run classified in its own step (the dossiers are read once for all its reports);</li>
- * <li>{@code check} ({@link CheckStep}): the table's identities, and the sums against an {@link IndependentRecount};</li>
+ * <li>{@code check} ({@link CheckStep}): the table's identities, and the sums against an {@link IndependentRecount}
+ * (nothing for a report a province run checked in its own step);</li>
  * <li>{@code centreTable} ({@link CentreTableStep}): the consolidation's table by receiving centre, checked against
  * the centres' revisions it cites, kept and written (nothing for any other report);</li>
  * <li>{@code writeTable} ({@link WriteTableStep}): the table by unit (kept with the revision), the CSV tables by
@@ -217,10 +218,14 @@ public class ReportJobConfiguration {
 
     @Bean
     Step check(JobRepository jobRepository, PlatformTransactionManager tx, RevisionRepository revisions,
-               CellDossiers cells, IndependentRecount recount, ChangedDossiers changed, UnitRows units,
-               CentreSpellings centreSpellings) {
-        return step(CheckStep.NAME, new CheckStep(revisions, cells, recount, changed, units, centreSpellings),
-                jobRepository, tx);
+               RevisionCheck revisionCheck, IndependentRecount recount, CentreSpellings centreSpellings) {
+        return step(CheckStep.NAME, new CheckStep(revisions, revisionCheck, recount, centreSpellings), jobRepository, tx);
+    }
+
+    @Bean
+    RevisionCheck revisionCheck(RevisionRepository revisions, CellDossiers cells, ChangedDossiers changed,
+                                UnitRows units) {
+        return new RevisionCheck(revisions, cells, changed, units);
     }
 
     @Bean

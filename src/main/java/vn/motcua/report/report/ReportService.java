@@ -71,6 +71,7 @@ public class ReportService {
     private final RevisionLifecycle revisionLifecycle;
     private final int partitions;
     private final int chunkSize;
+    private final int provinceChunkSize;
     private final Clock clock = Clock.systemUTC();
 
     private final Job provinceJob;
@@ -97,6 +98,7 @@ public class ReportService {
         this.revisionLifecycle = revisionLifecycle;
         this.partitions = settings.partitions();
         this.chunkSize = settings.chunkSize();
+        this.provinceChunkSize = settings.provinceChunkSize();
     }
 
     /**
@@ -297,7 +299,8 @@ public class ReportService {
     private void refuseUnfinished(ReportKey period, String keys) {
         Optional<Revision> latest = revisions.latest(period);
         Optional<ExecutionHistory.ExecutionRecord> newest = newestExecution(period);
-        if (newest.filter(e -> e.status() == BatchStatus.ABANDONED).isPresent()) {
+        if (newest.filter(e -> e.status() == BatchStatus.ABANDONED).isPresent()
+                || latest.filter(r -> provinceAbandoned(period, r)).isPresent()) {
             return;
         }
         Optional<ExecutionHistory.ExecutionRecord> unrecorded = newest
@@ -398,6 +401,20 @@ public class ReportService {
                 .map(code -> new ReportKey(report.period(), code));
     }
 
+    /**
+     * Whether the revision is the consolidation's and its province execution was abandoned (its checks failed before
+     * the consolidation's own report job started, which would otherwise tell so).
+     */
+    private boolean provinceAbandoned(ReportKey report, Revision revision) {
+        if (!isConsolidation(report)) {
+            return false;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(ProvinceJobConfiguration.JOB_NAME, new ReportParameters(
+                revision.period(), revision.revision(), revision.reason(), ReportParameters.DEFAULT_OUT, partitions,
+                provinceChunkSize, report.centre()).toJobParameters());
+        return last != null && last.getStatus() == BatchStatus.ABANDONED;
+    }
+
     /** Whether the consolidation's latest revision, not completed, makes this revision of a centre's report. */
     private boolean makes(ReportKey consolidation, Revision ofCentre) {
         return revisions.latest(consolidation).filter(c -> !c.completed()).map(c -> centreRows.cited(c).stream()
@@ -425,7 +442,7 @@ public class ReportService {
         catalogue.refresh();
         revisionLifecycle.reserve(period, consolidation, revision, reason);
         return abandonedIfHopeless(jobOperator.start(provinceJob, new ReportParameters(period, revision, reason, out,
-                partitions, chunkSize, consolidation).toJobParameters()));
+                partitions, provinceChunkSize, consolidation).toJobParameters()));
     }
 
     /**
@@ -438,16 +455,17 @@ public class ReportService {
             return province;
         }
         JobExecution report = outcomeOf(province);
-        if (report.getId() == province.getId()) {
-            return province;
-        }
         boolean hopeless = report.getStepExecutions().stream().anyMatch(st -> st.getStatus() == BatchStatus.FAILED
-                && (st.getStepName().equals(CheckStep.NAME) || st.getStepName().equals(CentreTableStep.NAME)));
+                && List.of(CheckStep.NAME, CentreTableStep.NAME, CheckProvinceStep.NAME).contains(st.getStepName()));
         if (hopeless) {
-            log.warn("Execution {} failed in its checks: abandoning it and province execution {} so that rerun makes"
+            log.warn("Execution {} failed in its checks: abandoning it (and province execution {}) so that rerun makes"
                     + " new revisions", report.getId(), province.getId());
-            jobOperator.abandon(report);
+            if (report.getId() != province.getId()) {
+                jobOperator.abandon(report);
+            }
             jobOperator.abandon(jobRepository.getJobExecution(province.getId()));
+            // The execution in hand keeps the failures Spring Batch does not store; told as abandoned, it advises rerun.
+            province.setStatus(BatchStatus.ABANDONED);
         }
         return province;
     }

@@ -57,7 +57,6 @@ public class CentreRows {
      */
     public CentreTable compute(Revision revision, Centres centres) {
         Map<String, Tally> byStored = new HashMap<>();
-        Tally none = new Tally();
         // Counted by PostgreSQL per stored centre and cell (a few thousand rows), not a row per dossier: the
         // consolidation's cells are every dossier in scope, millions in a province, more than the heap should hold.
         jdbc.query("""
@@ -76,15 +75,31 @@ public class CentreRows {
                 counts[i] *= rs.getLong(3);
             }
             String stored = rs.getString(1);
-            (stored == null || stored.isBlank() ? none : byStored.computeIfAbsent(stored, s -> new Tally()))
-                    .add(Tally.of(counts));
+            byStored.computeIfAbsent(stored == null ? "" : stored, s -> new Tally()).add(Tally.of(counts));
         }, revision.id());
+        return of(byStored, centres);
+    }
+
+    /**
+     * The table by centre of these counts by stored receiving centre (blank: none): a listed centre's row sums its
+     * spellings, an unlisted centre's its spellings that differ only in case or spacing, then the dossiers naming none.
+     */
+    public CentreTable of(Map<String, Tally> byStored, Centres centres) {
+        Tally none = new Tally();
+        byStored.forEach((stored, tally) -> {
+            if (stored.isBlank()) {
+                none.add(tally);
+            }
+        });
         Map<String, Tally> listed = new LinkedHashMap<>();
         centres.centres().forEach(c -> listed.put(c.code(), new Tally()));
         // An unlisted centre by its normalised name, shown as the first of its stored spellings.
         Map<String, String> unlistedName = new HashMap<>();
         Map<String, Tally> unlisted = new HashMap<>();
         new TreeMap<>(byStored).forEach((stored, tally) -> {
+            if (stored.isBlank()) {
+                return;
+            }
             var centre = centres.match(stored);
             if (centre.isPresent()) {
                 listed.get(centre.get().code()).add(tally);

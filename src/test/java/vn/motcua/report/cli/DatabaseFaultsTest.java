@@ -170,8 +170,8 @@ class DatabaseFaultsTest {
         spring.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         spring.registerBean(MotcuaHome.class, () -> new MotcuaHome(home.toAbsolutePath()));
         spring.registerBean(DataSource.class, () -> dataSource);
-        spring.registerBean(MotcuaProperties.class, () -> new MotcuaProperties(home.toString(), "", "", 10_000, 10_000, 2,
-                PATIENCE, new MotcuaProperties.Import(10_000)));
+        spring.registerBean(MotcuaProperties.class, () -> new MotcuaProperties(home.toString(), "", "", 10_000, 100_000,
+                10_000, 2, PATIENCE, new MotcuaProperties.Import(10_000)));
         spring.registerBean(DatabaseFaults.class);
         // The bundled jobs files: the command line reads them afresh before each command.
         spring.registerBean(JobsFolder.class, () -> new JobsFolder(null));

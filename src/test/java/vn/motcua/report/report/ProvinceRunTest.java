@@ -51,7 +51,7 @@ import vn.motcua.report.revision.TableColumn;
  * consolidation's; a failed centre's report is resumed by restart without redoing the others.
  */
 // Chunks of 50 dossiers: the province's reading of the demo's ~500 commits several times.
-@TestPropertySource(properties = {"motcua.jobs=" + ProvinceRunTest.JOBS, "motcua.chunk-size=50"})
+@TestPropertySource(properties = {"motcua.jobs=" + ProvinceRunTest.JOBS, "motcua.province-chunk-size=50"})
 class ProvinceRunTest extends DatabaseTest {
 
     static final String JOBS = "target/test-jobs/province-run";
@@ -374,6 +374,46 @@ class ProvinceRunTest extends DatabaseTest {
                     + " WHERE b.revision_id = ?", Long.class, r.id())).as(centre.code() + "'s cells")
                     .isEqualTo(revisions.table(r).total().get(vn.motcua.report.classify.Counter.TOTAL));
         }
+    }
+
+    @Test
+    void aCentreCountedApartFromItsRecount_failsTheProvinceRunBeforeAnyDocument_andRerunMakesTheRevisionsAgain()
+            throws Exception {
+        // A slip in Vĩnh An's counting as the province reads the dossiers: a late dossier too many in each sum.
+        jdbc.execute("""
+                CREATE FUNCTION test_injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM report_revision WHERE id = NEW.revision_id AND centre = 'xa-vinh-an') THEN
+                        NEW.late := NEW.late + 1;
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("""
+                CREATE TRIGGER test_injected_failure BEFORE UPDATE ON report_row
+                FOR EACH ROW EXECUTE FUNCTION test_injected_failure()""");
+        Run failed;
+        try {
+            failed = cli("run", "--period", "2021-02", "--out", out.toString());
+        } finally {
+            jdbc.execute("DROP TRIGGER test_injected_failure ON report_row");
+        }
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
+        assertThat(failed.err()).doesNotContain("Exception").contains("rerun --period 2021-02");
+        assertThat(jdbc.queryForList("""
+                SELECT s.exit_message FROM batch_step_execution s WHERE s.step_name = ? AND s.status = 'FAILED'""",
+                String.class, CheckProvinceStep.NAME)).singleElement().asString()
+                .contains("xa-vinh-an: field").contains("job counted").contains("but SQL counts");
+        assertThat(out.resolve("2021-02")).as("no document of any centre").doesNotExist();
+        assertThat(latest(CONSOLIDATION).completed()).isFalse();
+
+        Run rerun = cli("rerun", "--period", "2021-02", "--reason", "đếm lại", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
+        Revision consolidation = latest(CONSOLIDATION);
+        assertThat(consolidation.revision()).isEqualTo(2);
+        assertThat(TableColumn.inTable(revisions.table(consolidation).total()))
+                .containsExactly(497, 48, 449, 467, 459, 8, 30, 29, 1);
+        assertThat(revisions.table(latest("xa-vinh-an")).total())
+                .isEqualTo(rowOf(centreRows.table(consolidation), "xa-vinh-an"));
     }
 
     /**
