@@ -134,7 +134,8 @@ public class ReportDocuments {
             return action -> cells.listed(revision, result, listLimit, action);
         }
         Centres centres = Centres.load(jobs).orElseThrow();
-        return action -> cells.listedByCentre(revision, result, listLimit, centres, byCentre, action);
+        List<String> stored = centreSpellings.stored();
+        return action -> cells.listedByCentre(revision, result, listLimit, centres, byCentre, stored, action);
     }
 
     /** The consolidating body when the revision is centres.yaml's consolidation, else null. */

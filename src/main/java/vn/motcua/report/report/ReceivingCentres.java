@@ -56,12 +56,17 @@ public class ReceivingCentres implements CentreSpellings {
     }
 
     @Override
+    public List<String> stored() {
+        return jdbc.queryForList(DISTINCT, String.class);
+    }
+
+    @Override
     public Map<String, List<String>> of(Collection<String> centreCodes) {
         Map<String, List<String>> spellings = new LinkedHashMap<>();
         centreCodes.forEach(code -> spellings.put(code, new ArrayList<>()));
         Optional<Centres> centres = Centres.load(jobs);
         if (centres.isPresent() && !centreCodes.isEmpty()) {
-            for (String stored : jdbc.queryForList(DISTINCT, String.class)) {
+            for (String stored : stored()) {
                 centres.get().match(stored).map(c -> spellings.get(c.code())).ifPresent(list -> list.add(stored));
             }
         }

@@ -153,14 +153,14 @@ public class CellDossiers {
     /**
      * As {@link #listed}, for a consolidation: grouped by receiving centre in the order of its table by centre
      * ({@code byCentre}, the revision's stored rows), each dossier's stored centre read as {@code centres} reads it
-     * (a listed centre by its code, name or alias; an unlisted one by its name; none: the undetermined row).
+     * (a listed centre by its code, name or alias; an unlisted one by its name; none: the undetermined row), of
+     * every stored centre {@code stored} gives.
      */
     public void listedByCentre(Revision revision, Result result, Long limit, Centres centres, CentreTable byCentre,
-                               Consumer<ListedDossier> action) {
+                               List<String> stored, Consumer<ListedDossier> action) {
         readOnly.executeWithoutResult(status -> {
-            List<String> spellings = jdbc.queryForList("""
-                    SELECT DISTINCT coalesce(d.centre, '') FROM report_dossier rd JOIN dossier d ON d.id = rd.dossier_id
-                     WHERE rd.revision_id = ? AND rd.result = ?""", String.class, revision.id(), result.name());
+            List<String> spellings = new ArrayList<>(stored);
+            spellings.add("");
             List<String> mapped = new ArrayList<>();
             List<Integer> rows = new ArrayList<>();
             for (String spelling : spellings) {

@@ -15,6 +15,11 @@ public interface CentreSpellings {
     /** The stored spellings of the centre of this code; none when no centre of that code is listed (now). */
     List<String> of(String centreCode);
 
+    /** Every receiving centre as dossiers store it, listed or not (not the dossiers that name none); none here. */
+    default List<String> stored() {
+        return List.of();
+    }
+
     /** The stored spellings of each of these centres, by code (as {@link #of}, in one look at the stored centres). */
     default Map<String, List<String>> of(Collection<String> centreCodes) {
         Map<String, List<String>> spellings = new LinkedHashMap<>();
