@@ -56,7 +56,7 @@ public final class Centres {
      * @throws ConfigException naming the file, the line and the key when the file is wrong
      */
     public static Optional<Centres> load(JobsFolder jobs) {
-        return jobs.file(FILE, CentresFile.Written.class, CentresFile.WRONG_SHAPE).map(CentresFile::read);
+        return jobs.made(FILE, CentresFile.Written.class, CentresFile.WRONG_SHAPE, CentresFile::read);
     }
 
     /**

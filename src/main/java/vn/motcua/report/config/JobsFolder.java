@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import vn.motcua.report.period.Period;
 
@@ -31,6 +32,8 @@ public final class JobsFolder {
     private final Path folder;
     /** The files read by this command, by name; empty for a file that is not there. */
     private final Map<String, Optional<JobsFile<?>>> read = new ConcurrentHashMap<>();
+    /** What this command made of each file it read ({@link #made}), by name. */
+    private final Map<String, Optional<?>> made = new ConcurrentHashMap<>();
 
     public JobsFolder(Path folder) {
         this.folder = folder;
@@ -57,6 +60,7 @@ public final class JobsFolder {
     /** Forgets the files read: a new command reads each again, as it is now. */
     public void readAfresh() {
         read.clear();
+        made.clear();
     }
 
     public ReportSettings reportSettings() {
@@ -143,6 +147,17 @@ public final class JobsFolder {
      */
     public <T> Optional<JobsFile<T>> file(String name, Class<T> type, Map<String, String> wrongShape) {
         return bound(name, type, wrongShape);
+    }
+
+    /**
+     * What {@code make} makes of the file (its checked, converted form), made once per command as the file is read
+     * once: a province's centres are asked for by every step of every centre's report. A refusal is not kept: the
+     * next call refuses again.
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> Optional<R> made(String name, Class<T> type, Map<String, String> wrongShape,
+                                   Function<JobsFile<T>, R> make) {
+        return (Optional<R>) made.computeIfAbsent(name, n -> file(n, type, wrongShape).map(make));
     }
 
     @SuppressWarnings("unchecked")

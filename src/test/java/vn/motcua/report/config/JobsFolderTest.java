@@ -55,6 +55,28 @@ class JobsFolderTest {
     }
 
     @Test
+    void whatIsMadeOfAFile_isMadeOncePerCommand_andAfreshForTheNext() throws IOException {
+        Files.copy(DatabaseTest.JOBS.resolve("report.yaml"), dir.resolve("report.yaml"));
+        JobsFolder jobs = new JobsFolder(dir);
+        int[] made = {0};
+        java.util.function.Function<JobsFile<ReportFile>, String> symbol = file -> {
+            made[0]++;
+            return ReportFile.settings(file).centre().symbol();
+        };
+        assertThat(jobs.made(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE, symbol)).contains("TTHCC");
+        assertThat(jobs.made(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE, symbol)).contains("TTHCC");
+        assertThat(made[0]).isOne();
+
+        Files.writeString(dir.resolve("report.yaml"), Files.readString(dir.resolve("report.yaml"))
+                .replace("symbol: TTHCC", "symbol: TTPVHCC"));
+        assertThat(jobs.made(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE, symbol)).contains("TTHCC");
+        jobs.readAfresh();
+        assertThat(jobs.made(ReportFile.NAME, ReportFile.class, ReportFile.WRONG_SHAPE, symbol)).contains("TTPVHCC");
+        assertThat(made[0]).isEqualTo(2);
+        assertThat(jobs.made("centres.yaml", ReportFile.class, Map.of(), symbol)).as("no such file").isEmpty();
+    }
+
+    @Test
     void aPeriodWithoutItsFile_isNotAnError() {
         PeriodTexts t = new JobsFolder(DatabaseTest.JOBS).periodTexts(Period.of("2021-03", CutoffDay.parse("25")));
         assertThat(t.present()).isFalse();
