@@ -348,6 +348,11 @@ class ProvinceRunTest extends DatabaseTest {
         for (Centre centre : centres.centres()) {
             assertThat(history.executions(new ReportKey(FEBRUARY, centre.code()))).as(centre.code()).isEmpty();
         }
+        // One centre alone cannot be resumed: the province's reading wrote part of its cells.
+        Run alone = cli("restart", "--period", "2021-02", "--centre", "xa-vinh-an");
+        assertThat(alone.exitCode()).as(alone.out() + alone.err()).isEqualTo(2);
+        assertThat(alone.err()).contains("2021-02 --centre xa-vinh-an revision 1", "restart --period 2021-02")
+                .doesNotContain("Exception");
 
         Run restarted = cli("restart", "--period", "2021-02");
         assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
