@@ -116,6 +116,9 @@ public class HistoryCommand implements Cli.Command {
                 t.out().printf("%13s %s%n", "", t.text("cli.history.changed-since", e.report(), e.revision(),
                         changedSince));
             }
+            if (e.classifiedByProvince()) {
+                t.out().printf("%13s %s%n", "", t.text("cli.history.read-by-province"));
+            }
             for (StepRecord s : e.steps()) {
                 t.out().printf("%13s %-12s %-9s %s%n", "", s.name(), s.status(), t.text("cli.history.step",
                         s.readCount(), s.writeCount(), s.commitCount(), s.skipCount()));

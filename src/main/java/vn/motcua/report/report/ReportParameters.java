@@ -32,7 +32,6 @@ public record ReportParameters(Period period, int revision, String reason, Path 
 
     static final String PARTITIONS = "partitions";
     static final String CHUNK_SIZE = "chunkSize";
-    static final String CLASSIFIED_BY_PROVINCE = "classifiedByProvince";
 
     /** Of a centre's report (or the consolidation, or report.yaml's: {@link ReportKey#SINGLE}) that classifies its own dossiers. */
     public ReportParameters(Period period, int revision, String reason, Path out, Integer partitions,
@@ -75,7 +74,7 @@ public record ReportParameters(Period period, int revision, String reason, Path 
             b.addLong(CHUNK_SIZE, chunkSize.longValue(), false);
         }
         if (classifiedByProvince) {
-            b.addString(CLASSIFIED_BY_PROVINCE, "true", false);
+            b.addString(ExecutionHistory.CLASSIFIED_BY_PROVINCE, "true", false);
         }
         return b.toJobParameters();
     }
@@ -87,7 +86,7 @@ public record ReportParameters(Period period, int revision, String reason, Path 
         return new ReportParameters(Period.of(p.getString("period"), CutoffDay.parse(p.getString("cutoff"))),
                 p.getLong("revision").intValue(), p.getString("reason"), Path.of(p.getString("out")),
                 partitions == null ? null : partitions.intValue(), chunkSize == null ? null : chunkSize.intValue(),
-                centre == null ? ReportKey.SINGLE : centre, "true".equals(p.getString(CLASSIFIED_BY_PROVINCE)));
+                centre == null ? ReportKey.SINGLE : centre, "true".equals(p.getString(ExecutionHistory.CLASSIFIED_BY_PROVINCE)));
     }
 
     /** The same run with the given tuning where none is recorded. */

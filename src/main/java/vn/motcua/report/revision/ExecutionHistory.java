@@ -40,6 +40,12 @@ public class ExecutionHistory {
     /** The job parameter naming the centre whose report an execution makes; absent for report.yaml's one centre. */
     public static final String CENTRE = "centre";
 
+    /**
+     * The job parameter ("true") of an execution whose dossiers a province run read and checked for it, in the province
+     * job's own steps: its classify and check steps had nothing to do.
+     */
+    public static final String CLASSIFIED_BY_PROVINCE = "classifiedByProvince";
+
     /** One step of an execution, with Spring Batch's counts. */
     public record StepRecord(String name, BatchStatus status, long readCount, long writeCount, long commitCount,
                              long skipCount, long filterCount, long rollbackCount) {
@@ -49,7 +55,7 @@ public class ExecutionHistory {
     public record ExecutionRecord(long executionId, String period, int revision, BatchStatus status, String exitMessage,
                                   ExecutionEnding ending,
                                   OffsetDateTime start, OffsetDateTime end, boolean signed, String host, Long pid,
-                                  List<StepRecord> steps, String centre) {
+                                  List<StepRecord> steps, String centre, boolean classifiedByProvince) {
 
         public Optional<Duration> duration() {
             return start == null || end == null ? Optional.empty() : Optional.of(Duration.between(start, end));
@@ -129,7 +135,8 @@ public class ExecutionHistory {
             String exitMessage = e.getExitStatus().getExitDescription();
             records.add(new ExecutionRecord(e.getId(), p, revision, e.getStatus(), exitMessage,
                     ExecutionEnding.of(e.getExitStatus().getExitCode(), exitMessage), time(e.getStartTime()), time(e.getEndTime()), signed.contains(p + "/" + centre + "/" + revision), process[0],
-                    process[1] == null ? null : Long.valueOf(process[1]), steps, centre));
+                    process[1] == null ? null : Long.valueOf(process[1]), steps, centre,
+                    "true".equals(e.getJobParameters().getString(CLASSIFIED_BY_PROVINCE))));
         }
         return List.copyOf(records);
     }

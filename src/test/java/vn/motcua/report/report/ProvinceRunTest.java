@@ -120,6 +120,9 @@ class ProvinceRunTest extends DatabaseTest {
             }
             assertThat(run.out()).contains("Centre " + centre.code() + ": made revision 1");
         }
+        Run history = cli("history", "--period", "2021-02", "--centre", "xa-an-phu");
+        assertThat(history.out()).contains("the dossiers were read and checked once for every report of the province"
+                + " run (steps classifyProvince, checkProvince)");
 
         Revision consolidation = latest(CONSOLIDATION);
         assertThat(consolidation.revision()).isEqualTo(1);
