@@ -78,13 +78,11 @@ public class ProvinceJobConfiguration {
     static final String CENTRE_REVISIONS = "centreRevisions";
 
     /**
-     * Centres' reports made at once, each reading its centre's dossiers in one partition: the centres are the
-     * parallelism (most are small; per report, a thread and a step per partition cost more than they save), and while
-     * one waits for PostgreSQL or a commit another renders its documents. Three readers and three chunk transactions
-     * leave room in the pool of eight connections.
+     * Centres' reports made at once (their tables and documents; the dossiers were read before them): while one waits
+     * for PostgreSQL, a commit or its file, another renders its documents. Three leave room in the pool of eight
+     * connections.
      */
     private static final int CENTRES_AT_ONCE = 3;
-    static final int CENTRE_PARTITIONS = 1;
 
     @Bean(JOB_NAME)
     Job provinceJob(JobRepository jobRepository, Step planCentres, Step classifyProvince, Step checkProvince,
@@ -273,7 +271,7 @@ public class ProvinceJobConfiguration {
         return (job, partition) -> {
             ReportParameters p = ReportParameters.from(partition.getJobParameters());
             ExecutionContext c = partition.getExecutionContext();
-            return new ReportParameters(p.period(), c.getInt(REVISION), p.reason(), p.out(), CENTRE_PARTITIONS,
+            return new ReportParameters(p.period(), c.getInt(REVISION), p.reason(), p.out(), p.partitions(),
                     p.chunkSize(), c.getString(CENTRE), true).toJobParameters();
         };
     }

@@ -482,7 +482,7 @@ public class ReportService {
             throw new ReportStateException("report.restart.completed", consolidation, latest.revision());
         }
         ReportParameters params = new ReportParameters(latest.period(), latest.revision(), latest.reason(),
-                ReportParameters.DEFAULT_OUT, partitions, chunkSize, consolidation.centre());
+                ReportParameters.DEFAULT_OUT, partitions, provinceChunkSize, consolidation.centre());
         JobExecution last = jobRepository.getLastJobExecution(ProvinceJobConfiguration.JOB_NAME,
                 params.toJobParameters());
         if (last == null) {
