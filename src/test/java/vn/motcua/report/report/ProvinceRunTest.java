@@ -356,6 +356,9 @@ class ProvinceRunTest extends DatabaseTest {
         assertThat(alone.exitCode()).as(alone.out() + alone.err()).isEqualTo(2);
         assertThat(alone.err()).contains("2021-02 --centre xa-vinh-an revision 1", "restart --period 2021-02")
                 .doesNotContain("Exception");
+        assertThat(cliIn(java.util.Locale.forLanguageTag("vi"), "restart", "--period", "2021-02", "--centre",
+                "xa-vinh-an").err()).contains("Báo cáo 2021-02 --centre xa-vinh-an lần 1 được lập trong lượt chạy của cả"
+                + " tỉnh, lượt đó chưa xong: chạy tiếp cả lượt bằng lệnh restart --period 2021-02");
 
         Run restarted = cli("restart", "--period", "2021-02");
         assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
