@@ -1,6 +1,7 @@
 package vn.motcua.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -100,6 +101,16 @@ public final class ProcessHome {
 
     public Path home() {
         return home;
+    }
+
+    /** The log's last lines, for a failure's message: the operator's account of what went wrong. */
+    public String logTail() throws IOException {
+        Path log = home.resolve("logs/motcua-report.log");
+        if (!Files.exists(log)) {
+            return "\n--- no log ---";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return "\n--- log ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
     }
 
     /** Runs the product's command with the default JVM options and waits for its end. */

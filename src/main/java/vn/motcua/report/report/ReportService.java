@@ -3,6 +3,7 @@ package vn.motcua.report.report;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
@@ -507,6 +509,7 @@ public class ReportService {
                     last.getId(), consolidation, last.getStatus());
             last = jobOperator.recover(last);
         }
+        keepReportsThatCompleted(last, latest);
         if (last.getStatus() == BatchStatus.ABANDONED) {
             throw new ReportStateException("report.restart.abandoned", consolidation, last.getId(), latest.revision());
         }
@@ -516,6 +519,37 @@ public class ReportService {
         } catch (JobExecutionException e) {
             log.error("Province execution {} of {} cannot be resumed", last.getId(), consolidation, e);
             throw new ReportStateException("report.restart.impossible", consolidation, last.getId(), latest.revision());
+        }
+    }
+
+    /**
+     * The steps of a province execution whose report job completed although the step did not (the process was killed
+     * between the two): recorded as completed, since Spring Batch refuses to start a complete job instance again, and
+     * the report's revision marked completed, as {@link #restart} marks a single report's.
+     */
+    private void keepReportsThatCompleted(JobExecution province, Revision consolidation) {
+        Map<String, CentreRows.CitedCentre> byStep = new HashMap<>();
+        centreRows.cited(consolidation).stream().filter(CentreRows.CitedCentre::made).forEach(c -> byStep.put(
+                ProvinceJobConfiguration.CENTRE_REPORT + ":" + c.centre(), c));
+        byStep.put(ProvinceJobConfiguration.CONSOLIDATION, new CentreRows.CitedCentre(consolidation.centre(),
+                consolidation.id(), consolidation.revision(), true));
+        for (StepExecution step : province.getStepExecutions()) {
+            CentreRows.CitedCentre report = byStep.get(step.getStepName());
+            if (report == null || step.getStatus() == BatchStatus.COMPLETED) {
+                continue;
+            }
+            Optional<ExecutionHistory.ExecutionRecord> done = newestExecution(new ReportKey(
+                    consolidation.key().period(), report.centre())).filter(e -> e.revision() == report.revision()
+                    && e.status() == BatchStatus.COMPLETED);
+            if (done.isPresent()) {
+                log.warn("Execution {} of {} revision {} completed but its province step {} did not: keeping it",
+                        done.get().executionId(), report.centre(), report.revision(), step.getStepName());
+                revisionLifecycle.completed(jobRepository.getJobExecution(done.get().executionId()));
+                step.setStatus(BatchStatus.COMPLETED);
+                step.setExitStatus(ExitStatus.COMPLETED);
+                step.setEndTime(LocalDateTime.now());
+                jobRepository.update(step);
+            }
         }
     }
 

@@ -76,7 +76,7 @@ class DatabaseFaultsProcessIT {
         plain(killed);
 
         Done restarted = run(List.of(), "restart", "--period", PERIOD);
-        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err() + logTail()).isZero();
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err() + processes.logTail()).isZero();
         Done reference = run(List.of(), "rerun", "--period", PERIOD, "--reason", "reference: uninterrupted");
         assertThat(reference.exitCode()).as(reference.err()).isZero();
         assertThat(reference.out()).contains("No cell changed and no dossier moved");
@@ -98,7 +98,7 @@ class DatabaseFaultsProcessIT {
             signalServer("CONT");
         }
         Done resumed = run(List.of(), "restart", "--period", PERIOD);
-        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err() + logTail()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err() + processes.logTail()).isZero();
         assertThat(resumed.out()).contains("revision 3");
         assertThat(table(3)).isEqualTo(table(1));
 
@@ -156,12 +156,6 @@ class DatabaseFaultsProcessIT {
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.contains("Executing step: [classify")).count();
         }
-    }
-
-    /** The log's last lines, for a failure's message: the operator's account of what went wrong. */
-    private String logTail() throws IOException {
-        List<String> lines = Files.readAllLines(home.resolve("logs/motcua-report.log"), StandardCharsets.UTF_8);
-        return "\n--- log ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
     }
 
     /** The revision's table as its CSV holds it. */

@@ -73,7 +73,7 @@ class ProvinceKillProcessIT {
         assertThat(out.resolve(PERIOD).resolve(CONSOLIDATION)).doesNotExist();
 
         Done restarted = home.run("restart", "--period", PERIOD);
-        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err() + home.logTail()).isZero();
 
         assertThat(Files.readString(home.home().resolve("logs/motcua-report.log")))
                 .as("the PDF whose step the kill left uncommitted is kept, not made again").containsPattern("Kept \\S+\\.pdf");
@@ -91,6 +91,41 @@ class ProvinceKillProcessIT {
         // The seed's table (the same 497 dossiers): Tổng cộng 497 48 449 467 459 8 30 29 1.
         assertThat(Files.readAllLines(file(out, CONSOLIDATION, ".csv")))
                 .anyMatch(line -> line.endsWith(",TOTAL,Tổng cộng,497,48,449,467,459,8,30,29,1"));
+    }
+
+    @Test
+    void killedAsACentresReportCompleted_beforeItsRevisionWasMarked_restartKeepsItAndMakesTheRest() throws Exception {
+        home = ProcessHome.in(tmp);
+        DatabaseTest.jobsFolder(tmp.resolve("jobs").toString(), DatabaseTest.provinceCentres());
+        Path export = tmp.resolve("province.csv");
+        try (InputStream in = ProvinceKillProcessIT.class.getResourceAsStream("/demo/province/dossiers.csv")) {
+            Files.copy(in, export);
+        }
+        Done imported = home.run("import", "dossiers", export.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        Path out = tmp.resolve("out");
+        Done killed = home.start(List.of(), List.of(HaltingApplication.class.getName(), "after-job"),
+                "run", "--period", PERIOD, "--out", out.toString()).finish();
+        assertThat(killed.exitCode()).as("halted: " + killed.out() + killed.err()).isEqualTo(HaltingApplication.HALTED);
+
+        Done restarted = home.run("restart", "--period", PERIOD);
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err() + home.logTail()).isZero();
+        for (String centre : CENTRES) {
+            assertThat(file(out, centre, ".pdf")).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(file(out, CONSOLIDATION, ".csv")))
+                .anyMatch(line -> line.endsWith(",TOTAL,Tổng cộng,497,48,449,467,459,8,30,29,1"));
+        // Newest first: each report's newest execution completed (the killed ones before them were recovered as failed).
+        Done history = home.run("history", "--period", PERIOD);
+        Map<String, String> newest = new TreeMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^\\s+\\d+\\s+" + PERIOD
+                + " (\\S+)\\s+1\\s+(\\S+)").matcher(history.out());
+        while (line.find()) {
+            newest.putIfAbsent(line.group(1), line.group(2));
+        }
+        assertThat(newest).hasSize(CENTRES.size() + 1).allSatisfy((report, status) -> assertThat(status)
+                .as(report).isEqualTo("COMPLETED"));
     }
 
     @Test
@@ -113,7 +148,7 @@ class ProvinceKillProcessIT {
         assertThat(out.resolve(PERIOD)).as("killed before any report's documents").doesNotExist();
 
         Done restarted = home.run("restart", "--period", PERIOD);
-        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err() + home.logTail()).isZero();
         // The seed's table (the same 497 dossiers): Tổng cộng 497 48 449 467 459 8 30 29 1; each centre's report passed
         // its check against the recount of its own dossiers, and their totals add up to the consolidation's.
         assertThat(Files.readAllLines(file(out, CONSOLIDATION, ".csv")))
