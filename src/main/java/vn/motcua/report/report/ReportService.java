@@ -411,10 +411,15 @@ public class ReportService {
         if (!isConsolidation(report)) {
             return false;
         }
-        JobExecution last = jobRepository.getLastJobExecution(ProvinceJobConfiguration.JOB_NAME, new ReportParameters(
-                revision.period(), revision.revision(), revision.reason(), ReportParameters.DEFAULT_OUT, partitions,
-                provinceChunkSize, report.centre()).toJobParameters());
+        JobExecution last = jobRepository.getLastJobExecution(ProvinceJobConfiguration.JOB_NAME,
+                provinceRun(revision).toJobParameters());
         return last != null && last.getStatus() == BatchStatus.ABANDONED;
+    }
+
+    /** The province job's parameters for this revision of the consolidation, as a run of it would record them. */
+    private ReportParameters provinceRun(Revision consolidation) {
+        return new ReportParameters(consolidation.period(), consolidation.revision(), consolidation.reason(),
+                ReportParameters.DEFAULT_OUT, partitions, provinceChunkSize, consolidation.centre());
     }
 
     /** Whether the consolidation's latest revision, not completed, makes this revision of a centre's report. */
@@ -483,8 +488,7 @@ public class ReportService {
         if (latest.completed()) {
             throw new ReportStateException("report.restart.completed", consolidation, latest.revision());
         }
-        ReportParameters params = new ReportParameters(latest.period(), latest.revision(), latest.reason(),
-                ReportParameters.DEFAULT_OUT, partitions, provinceChunkSize, consolidation.centre());
+        ReportParameters params = provinceRun(latest);
         JobExecution last = jobRepository.getLastJobExecution(ProvinceJobConfiguration.JOB_NAME,
                 params.toJobParameters());
         if (last == null) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +50,10 @@ class ProvinceKillProcessIT {
         }
     }
 
-    @Test
-    void killedDuringTheCentresDocuments_restartMakesTheRest_andKeepsEveryFileWrittenBefore() throws Exception {
+    /** The demo province imported into a fresh home; the commands run in tmp, so ./jobs is the province's folder. */
+    @BeforeEach
+    void importTheDemoProvince() throws Exception {
         home = ProcessHome.in(tmp);
-        // The commands run in tmp: ./jobs is the province's jobs folder.
         DatabaseTest.jobsFolder(tmp.resolve("jobs").toString(), DatabaseTest.provinceCentres());
         Path export = tmp.resolve("province.csv");
         try (InputStream in = ProvinceKillProcessIT.class.getResourceAsStream("/demo/province/dossiers.csv")) {
@@ -60,7 +61,10 @@ class ProvinceKillProcessIT {
         }
         Done imported = home.run("import", "dossiers", export.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
+    }
 
+    @Test
+    void killedDuringTheCentresDocuments_restartMakesTheRest_andKeepsEveryFileWrittenBefore() throws Exception {
         Path out = tmp.resolve("out");
         Done killed = home.start(List.of(), List.of(HaltingApplication.class.getName(), "third-document"),
                 "run", "--period", PERIOD, "--out", out.toString()).finish();
@@ -95,15 +99,6 @@ class ProvinceKillProcessIT {
 
     @Test
     void killedAsACentresReportCompleted_beforeItsRevisionWasMarked_restartKeepsItAndMakesTheRest() throws Exception {
-        home = ProcessHome.in(tmp);
-        DatabaseTest.jobsFolder(tmp.resolve("jobs").toString(), DatabaseTest.provinceCentres());
-        Path export = tmp.resolve("province.csv");
-        try (InputStream in = ProvinceKillProcessIT.class.getResourceAsStream("/demo/province/dossiers.csv")) {
-            Files.copy(in, export);
-        }
-        Done imported = home.run("import", "dossiers", export.toString());
-        assertThat(imported.exitCode()).as(imported.err()).isZero();
-
         Path out = tmp.resolve("out");
         Done killed = home.start(List.of(), List.of(HaltingApplication.class.getName(), "after-job"),
                 "run", "--period", PERIOD, "--out", out.toString()).finish();
@@ -130,15 +125,6 @@ class ProvinceKillProcessIT {
 
     @Test
     void killedWhileReadingTheDossiersForEveryReport_restartCountsEachDossierOnce() throws Exception {
-        home = ProcessHome.in(tmp);
-        DatabaseTest.jobsFolder(tmp.resolve("jobs").toString(), DatabaseTest.provinceCentres());
-        Path export = tmp.resolve("province.csv");
-        try (InputStream in = ProvinceKillProcessIT.class.getResourceAsStream("/demo/province/dossiers.csv")) {
-            Files.copy(in, export);
-        }
-        Done imported = home.run("import", "dossiers", export.toString());
-        assertThat(imported.exitCode()).as(imported.err()).isZero();
-
         // Chunks of 50: the province's reading of the demo's ~500 dossiers is killed as its second chunk commits.
         Path out = tmp.resolve("out");
         Done killed = home.start(List.of("-Dmotcua.province-chunk-size=50"),
